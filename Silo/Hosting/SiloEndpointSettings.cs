@@ -1,0 +1,44 @@
+using System.Net;
+using Planekeeper.Configuration;
+
+namespace Planekeeper.Silo.Hosting;
+
+/// <summary>
+/// The ports one silo listens on. Distinct values let several silos share a machine.
+/// <see cref="AdvertisedAddress"/> is what other silos and clients dial; when it is not set,
+/// Orleans picks this host's address.
+/// </summary>
+public sealed record SiloEndpointSettings(int SiloPort, int GatewayPort, int HealthPort, IPAddress? AdvertisedAddress)
+{
+    public static SiloEndpointSettings FromConfiguration(IConfiguration configuration) => new(
+        Port(configuration, "PLANEKEEPER_SILO_PORT", 11111),
+        Port(configuration, "PLANEKEEPER_GATEWAY_PORT", 30000),
+        Port(configuration, "PLANEKEEPER_SILO_HEALTH_PORT", 8081),
+        Address(configuration, "PLANEKEEPER_ADVERTISED_IP"));
+
+    private static int Port(IConfiguration configuration, string key, int defaultPort)
+    {
+        var value = configuration[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return defaultPort;
+        }
+
+        return int.TryParse(value, out var port) && port is > 0 and <= 65535
+            ? port
+            : throw new StartupConfigurationException($"{key} must be a port number from 1 to 65535, got '{value}'");
+    }
+
+    private static IPAddress? Address(IConfiguration configuration, string key)
+    {
+        var value = configuration[key];
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return null;
+        }
+
+        return IPAddress.TryParse(value, out var address)
+            ? address
+            : throw new StartupConfigurationException($"{key} must be an IP address, got '{value}'");
+    }
+}

@@ -1,0 +1,60 @@
+using Npgsql;
+using Orleans.Configuration;
+using Planekeeper.Configuration;
+
+namespace Planekeeper.Silo.Hosting;
+
+public static class SiloHostingExtensions
+{
+    /// <summary>The grain storage provider every <c>[PersistentState]</c> in the project names.</summary>
+    public const string GrainStorageName = "Default";
+
+    /// <summary>
+    /// Makes this process a silo of the Planekeeper cluster: ADO.NET membership, reminders and grain
+    /// storage on the project's PostgreSQL database.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlanekeeperSilo(this IHostApplicationBuilder builder, PostgresSettings database, SiloEndpointSettings endpoints)
+    {
+        var cluster = ClusterSettings.FromConfiguration(builder.Configuration);
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
+        builder.UseOrleans(silo =>
+        {
+            silo.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = cluster.ClusterId;
+                options.ServiceId = cluster.ServiceId;
+            });
+            ConfigureEndpoints(silo, endpoints);
+            silo.Configure<ClusterMembershipOptions>(MembershipTuning.Apply);
+            silo.UseAdoNetClustering(options =>
+            {
+                options.Invariant = PostgresSettings.AdoNetInvariant;
+                options.ConnectionString = database.ConnectionString;
+            });
+            silo.UseAdoNetReminderService(options =>
+            {
+                options.Invariant = PostgresSettings.AdoNetInvariant;
+                options.ConnectionString = database.ConnectionString;
+            });
+            silo.AddAdoNetGrainStorage(GrainStorageName, options =>
+            {
+                options.Invariant = PostgresSettings.AdoNetInvariant;
+                options.ConnectionString = database.ConnectionString;
+            });
+            silo.UseSystemTextJsonGrainStorageSerializer();
+        });
+        return builder;
+    }
+
+    private static void ConfigureEndpoints(ISiloBuilder silo, SiloEndpointSettings endpoints)
+    {
+        if (endpoints.AdvertisedAddress is { } address)
+        {
+            silo.ConfigureEndpoints(address, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
+        }
+        else
+        {
+            silo.ConfigureEndpoints(endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
+        }
+    }
+}

@@ -1,0 +1,20 @@
+namespace Planekeeper.WebFrontend.Health;
+
+public static class HealthEndpoints
+{
+    private static readonly object Alive = new { status = "ok" };
+
+    /// <summary>
+    /// <c>/health</c>: liveness, no authentication, no database, no cluster call.
+    /// <c>/ready</c>: 200 when the cluster and the database answer, 503 naming the one that did not.
+    /// </summary>
+    public static void MapHealthEndpoints(this WebApplication app)
+    {
+        app.MapGet("/health", () => Results.Json(Alive));
+        app.MapGet("/ready", async (IClusterClient cluster, CancellationToken cancellationToken) =>
+        {
+            var report = await new ReadinessProbe(cluster).CheckAsync(cancellationToken);
+            return Results.Json(report, statusCode: report.IsReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+        });
+    }
+}

@@ -1,0 +1,7 @@
+namespace Planekeeper.WebFrontend.Health;
+
+/// <summary>The body of <c>/ready</c>: each dependency is <c>ok</c>, <c>unavailable: …</c> or <c>unknown</c>.</summary>
+public sealed record ReadinessReport(string Status, string Database, string Cluster, string? Silo)
+{
+    public bool IsReady => Status == "ready";
+}

@@ -1,0 +1,36 @@
+using Orleans.Configuration;
+using Planekeeper.Configuration;
+
+namespace Planekeeper.WebFrontend.Hosting;
+
+public static class ClusterClientExtensions
+{
+    private static readonly TimeSpan GatewayListRefresh = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Connects to the cluster as an Orleans client, finding gateways in the same ADO.NET membership
+    /// table the silos write. The connection is retried until the cluster is up; meanwhile the web
+    /// server already answers, so <c>/health</c> is live and <c>/ready</c> says the cluster is missing.
+    /// </summary>
+    public static IHostApplicationBuilder AddPlanekeeperClusterClient(this IHostApplicationBuilder builder, PostgresSettings database)
+    {
+        var cluster = ClusterSettings.FromConfiguration(builder.Configuration);
+        builder.Services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
+        builder.UseOrleansClient(client =>
+        {
+            client.Configure<ClusterOptions>(options =>
+            {
+                options.ClusterId = cluster.ClusterId;
+                options.ServiceId = cluster.ServiceId;
+            });
+            client.Configure<GatewayOptions>(options => options.GatewayListRefreshPeriod = GatewayListRefresh);
+            client.UseAdoNetClustering(options =>
+            {
+                options.Invariant = PostgresSettings.AdoNetInvariant;
+                options.ConnectionString = database.ConnectionString;
+            });
+            client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
+        });
+        return builder;
+    }
+}

@@ -1,0 +1,22 @@
+using Planekeeper.Configuration;
+using Planekeeper.WebFrontend.Health;
+using Planekeeper.WebFrontend.Hosting;
+
+var builder = WebApplication.CreateBuilder(args);
+try
+{
+    var database = PostgresSettings.FromConfiguration(builder.Configuration, "planekeeper-frontend");
+    await PostgresStartupCheck.VerifyAsync(database);
+    builder.AddPlanekeeperClusterClient(database);
+    builder.ListenOnConfiguredPort();
+}
+catch (StartupConfigurationException e)
+{
+    Console.Error.WriteLine($"planekeeper-frontend: {e.Message}");
+    return 1;
+}
+
+var app = builder.Build();
+app.MapHealthEndpoints();
+await app.RunAsync();
+return 0;
