@@ -9,6 +9,7 @@ try
     await PostgresStartupCheck.VerifyAsync(database);
     builder.AddPlanekeeperClusterClient(database);
     builder.ListenOnConfiguredPort();
+    builder.UseSnakeCaseJson();
 }
 catch (StartupConfigurationException e)
 {

@@ -1,0 +1,81 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace Planekeeper.Tests.Infrastructure;
+
+/// <summary>Starts the real Silo and WebFrontend binaries against a test database.</summary>
+public static class PlanekeeperProcesses
+{
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
+
+    public sealed record SiloProcess(ChildProcess Process, int SiloPort, int GatewayPort, int HealthPort) : IAsyncDisposable
+    {
+        public ValueTask DisposeAsync() => Process.DisposeAsync();
+    }
+
+    public sealed record FrontendProcess(ChildProcess Process, int HttpPort) : IAsyncDisposable
+    {
+        public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}/");
+
+        public ValueTask DisposeAsync() => Process.DisposeAsync();
+    }
+
+    public static SiloProcess StartSilo(TestDatabase database, IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var (siloPort, gatewayPort, healthPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var environment = new Dictionary<string, string>(database.Environment)
+        {
+            ["PLANEKEEPER_SILO_PORT"] = siloPort.ToString(),
+            ["PLANEKEEPER_GATEWAY_PORT"] = gatewayPort.ToString(),
+            ["PLANEKEEPER_SILO_HEALTH_PORT"] = healthPort.ToString(),
+            ["PLANEKEEPER_ADVERTISED_IP"] = "127.0.0.1",
+        };
+        Merge(environment, extra);
+        return new SiloProcess(ChildProcess.Start(TestEnvironment.SiloDll, environment), siloPort, gatewayPort, healthPort);
+    }
+
+    public static FrontendProcess StartFrontend(TestDatabase database, IReadOnlyDictionary<string, string>? extra = null)
+    {
+        var port = FreePort.Next();
+        var environment = new Dictionary<string, string>(database.Environment) { ["PLANEKEEPER_HTTP_PORT"] = port.ToString() };
+        Merge(environment, extra);
+        return new FrontendProcess(ChildProcess.Start(TestEnvironment.FrontendDll, environment), port);
+    }
+
+    /// <summary>Waits until the silo says it is an active member of the cluster.</summary>
+    public static async Task WaitUntilActiveAsync(this SiloProcess silo, HttpClient http)
+    {
+        await Eventually.ReturnsAsync(
+            async () =>
+            {
+                Assert.False(silo.Process.HasExited, "the silo exited:\n" + silo.Process.Output);
+                return await http.GetAsync($"http://127.0.0.1:{silo.HealthPort}/health");
+            },
+            response => response.IsSuccessStatusCode,
+            StartTimeout,
+            "silo becoming active");
+    }
+
+    /// <summary>Waits until <c>/ready</c> answers 200 and returns its body.</summary>
+    public static async Task<JsonElement> WaitUntilReadyAsync(this FrontendProcess frontend, HttpClient http, TimeSpan? timeout = null)
+    {
+        var response = await Eventually.ReturnsAsync(
+            async () =>
+            {
+                Assert.False(frontend.Process.HasExited, "the frontend exited:\n" + frontend.Process.Output);
+                return await http.GetAsync(new Uri(frontend.BaseAddress, "ready"));
+            },
+            response => response.IsSuccessStatusCode,
+            timeout ?? StartTimeout,
+            "frontend becoming ready");
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private static void Merge(Dictionary<string, string> environment, IReadOnlyDictionary<string, string>? extra)
+    {
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            environment[key] = value;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+using Planekeeper.Configuration;
+
+namespace Planekeeper.Tests.Unit.Configuration;
+
+public class PostgresSettingsTests
+{
+    private static PostgresSettings Read(params (string Key, string Value)[] values)
+    {
+        var configuration = new ConfigurationBuilder()
+            .AddInMemoryCollection(values.Select(v => new KeyValuePair<string, string?>(v.Key, v.Value)))
+            .Build();
+        return PostgresSettings.FromConfiguration(configuration, "test");
+    }
+
+    [Fact]
+    public void Pg_variables_build_the_connection_string_with_the_spec_defaults()
+    {
+        var settings = Read(("PG_USER", "pk"), ("PG_PASSWORD", "p;w=d"), ("PG_DBNAME", "planekeeper"));
+
+        var built = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
+        Assert.Equal("localhost", built.Host);
+        Assert.Equal(5432, built.Port);
+        Assert.Equal("pk", built.Username);
+        Assert.Equal("p;w=d", built.Password);
+        Assert.Equal("planekeeper", built.Database);
+        Assert.Equal(SslMode.Prefer, built.SslMode);
+        Assert.Equal("localhost:5432", settings.Endpoint);
+    }
+
+    [Theory]
+    [InlineData("verify-full", SslMode.VerifyFull)]
+    [InlineData("disable", SslMode.Disable)]
+    [InlineData("REQUIRE", SslMode.Require)]
+    public void Ssl_mode_accepts_the_libpq_spellings(string value, SslMode expected)
+    {
+        var settings = Read(("PG_USER", "pk"), ("PG_DBNAME", "db"), ("PG_SSLMODE", value));
+
+        Assert.Equal(expected, new NpgsqlConnectionStringBuilder(settings.ConnectionString).SslMode);
+    }
+
+    [Theory]
+    [InlineData("PG_USER", "PG_DBNAME", "db")]
+    [InlineData("PG_DBNAME", "PG_USER", "pk")]
+    public void A_missing_required_setting_is_named(string missing, string presentKey, string presentValue)
+    {
+        var error = Assert.Throws<StartupConfigurationException>(() => Read((presentKey, presentValue)));
+
+        Assert.StartsWith($"{missing} is not set", error.Message);
+    }
+
+    [Theory]
+    [InlineData("PG_PORT", "abc")]
+    [InlineData("PG_PORT", "70000")]
+    [InlineData("PG_SSLMODE", "sometimes")]
+    public void A_malformed_setting_is_named_with_its_value(string key, string value)
+    {
+        var error = Assert.Throws<StartupConfigurationException>(() => Read(("PG_USER", "pk"), ("PG_DBNAME", "db"), (key, value)));
+
+        Assert.StartsWith(key, error.Message);
+        Assert.Contains($"'{value}'", error.Message);
+    }
+
+    [Fact]
+    public void One_connection_string_replaces_the_pg_variables()
+    {
+        var settings = Read(("ConnectionStrings:Planekeeper", "Host=db.internal;Port=6432;Username=app;Database=pk"), ("PG_USER", "ignored"));
+
+        Assert.Equal("db.internal:6432", settings.Endpoint);
+        Assert.Equal("app", settings.User);
+        Assert.Same(PostgresSettingNames.ForConnectionString, settings.Names);
+    }
+
+    [Fact]
+    public void A_connection_string_without_a_database_is_refused()
+    {
+        var error = Assert.Throws<StartupConfigurationException>(() => Read(("ConnectionStrings:Planekeeper", "Host=db;Username=app")));
+
+        Assert.Equal("ConnectionStrings__Planekeeper has no Database", error.Message);
+    }
+
+    [Fact]
+    public void Failures_name_the_settings_to_check()
+    {
+        var settings = Read(("PG_HOST", "db.example"), ("PG_USER", "pk"), ("PG_DBNAME", "db"));
+
+        var unreachable = PostgresStartupCheck.Describe(settings, new NpgsqlException("Failed to connect", new System.Net.Sockets.SocketException(111)));
+
+        Assert.StartsWith("cannot reach PostgreSQL at db.example:5432 (PG_HOST / PG_PORT)", unreachable);
+    }
+}

@@ -1,0 +1,14 @@
+using System.Text.Json;
+
+namespace Planekeeper.WebFrontend.Hosting;
+
+public static class JsonConventions
+{
+    /// <summary>Every JSON body of the API uses snake_case names (SPEC §5).</summary>
+    public static void UseSnakeCaseJson(this IHostApplicationBuilder builder) =>
+        builder.Services.ConfigureHttpJsonOptions(options =>
+        {
+            options.SerializerOptions.PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower;
+            options.SerializerOptions.DictionaryKeyPolicy = JsonNamingPolicy.SnakeCaseLower;
+        });
+}
