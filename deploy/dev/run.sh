@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# Starts the whole system on this machine: a private PostgreSQL under .data/ (unless PG_HOST or
+# ConnectionStrings__Planekeeper point at another), one silo, the web frontend and a local agent.
+# Stays in the foreground; Ctrl-C or SIGTERM stops everything it started.
+# Every setting of docs/configuration.md can be given in the environment; it is passed on.
+set -euo pipefail
+repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+cd "$repo_root"
+
+say() { echo "run.sh: $*" >&2; }
+
+export PLANEKEEPER_HTTP_PORT=${PLANEKEEPER_HTTP_PORT:-8080}
+export PLANEKEEPER_SILO_HEALTH_PORT=${PLANEKEEPER_SILO_HEALTH_PORT:-8081}
+export PLANEKEEPER_ADVERTISED_IP=${PLANEKEEPER_ADVERTISED_IP:-127.0.0.1}
+configuration=${PLANEKEEPER_BUILD_CONFIGURATION:-Release}
+
+children=()
+started_postgres=false
+
+stop_all() {
+  trap - EXIT INT TERM
+  if [ ${#children[@]} -gt 0 ]; then
+    say "stopping"
+    kill -TERM "${children[@]}" 2>/dev/null || true
+    wait "${children[@]}" 2>/dev/null || true
+  fi
+  if $started_postgres; then deploy/dev/postgres.sh stop || true; fi
+}
+trap stop_all EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+wait_for() { # url, what, pid
+  local url=$1 what=$2 pid=$3
+  for _ in $(seq 1 120); do
+    kill -0 "$pid" 2>/dev/null || { say "$what exited during start-up"; exit 1; }
+    if curl -fsS -o /dev/null --max-time 2 "$url" 2>/dev/null; then return 0; fi
+    sleep 0.5
+  done
+  say "$what did not answer $url within 60 s"
+  exit 1
+}
+
+if [ -z "${PG_HOST:-}" ] && [ -z "${ConnectionStrings__Planekeeper:-}" ]; then
+  deploy/dev/postgres.sh status >/dev/null 2>&1 || started_postgres=true
+  eval "$(deploy/dev/postgres.sh start)"
+fi
+
+say "building ($configuration)"
+dotnet build Planekeeper.sln -c "$configuration" --nologo -v quiet -clp:ErrorsOnly
+
+bin() { echo "$repo_root/$1/bin/$configuration/net10.0/Planekeeper.$1.dll"; }
+
+dotnet "$(bin Silo)" & children+=($!)
+wait_for "http://127.0.0.1:$PLANEKEEPER_SILO_HEALTH_PORT/health" "the silo" "${children[-1]}"
+
+dotnet "$(bin WebFrontend)" & children+=($!)
+wait_for "http://127.0.0.1:$PLANEKEEPER_HTTP_PORT/ready" "the frontend" "${children[-1]}"
+
+dotnet "$(bin Agent)" & children+=($!)
+
+say "Planekeeper is running at http://localhost:$PLANEKEEPER_HTTP_PORT/ (Ctrl-C stops it)"
+set +e
+wait -n "${children[@]}"
+say "a process exited; stopping the rest"
+exit 1

@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Runs the whole test suite. Installs what the tests need first (the PostgreSQL server binaries;
+# each test run starts its own private clusters through deploy/dev/postgres.sh), then builds and
+# runs every test project, and ends with one line "tests: N passed, N failed".
+set -euo pipefail
+cd "$(dirname "${BASH_SOURCE[0]}")/../.."
+
+command -v dotnet >/dev/null 2>&1 || { echo "test.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
+deploy/dev/postgres.sh install
+
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+status=0
+dotnet test Planekeeper.sln --nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
+
+passed=$(grep -E '^\s+Passed: [0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+failed=$(grep -E '^\s+Failed: [0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+echo "tests: $passed passed, $failed failed"
+if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
+  echo "test.sh: no test ran" >&2
+  exit 1
+fi
+exit "$status"
