@@ -10,6 +10,7 @@ try
     builder.AddPlanekeeperClusterClient(database);
     builder.ListenOnConfiguredPort();
     builder.UseSnakeCaseJson();
+    builder.AddPlanekeeperOpenApi();
 }
 catch (StartupConfigurationException e)
 {
@@ -19,5 +20,6 @@ catch (StartupConfigurationException e)
 
 var app = builder.Build();
 app.MapHealthEndpoints();
+app.MapPlanekeeperOpenApi();
 await app.RunAsync();
 return 0;

@@ -10,11 +10,18 @@ public static class HealthEndpoints
     /// </summary>
     public static void MapHealthEndpoints(this WebApplication app)
     {
-        app.MapGet("/health", () => Results.Json(Alive));
+        app.MapGet("/health", () => Results.Json(Alive))
+            .WithTags("Health")
+            .WithSummary("Liveness: the frontend process answers. No authentication, no database.")
+            .Produces(StatusCodes.Status200OK, contentType: "application/json");
         app.MapGet("/ready", async (IClusterClient cluster, CancellationToken cancellationToken) =>
-        {
-            var report = await new ReadinessProbe(cluster).CheckAsync(cancellationToken);
-            return Results.Json(report, statusCode: report.IsReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
-        });
+            {
+                var report = await new ReadinessProbe(cluster).CheckAsync(cancellationToken);
+                return Results.Json(report, statusCode: report.IsReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
+            })
+            .WithTags("Health")
+            .WithSummary("Readiness: 200 when the cluster and the database answer, 503 naming the one that did not.")
+            .Produces<ReadinessReport>(StatusCodes.Status200OK)
+            .Produces<ReadinessReport>(StatusCodes.Status503ServiceUnavailable);
     }
 }

@@ -20,6 +20,10 @@ public class HealthEndpointTests
         Assert.Equal("""{"status":"ok"}""", await health.Content.ReadAsStringAsync());
         Assert.Equal("application/json; charset=utf-8", health.Content.Headers.ContentType?.ToString());
 
+        var openApi = await Http.GetFromJsonAsync<JsonElement>(new Uri(frontend.BaseAddress, "openapi/v1.json"));
+        Assert.True(openApi.GetProperty("paths").TryGetProperty("/health", out _));
+        Assert.True(openApi.GetProperty("paths").TryGetProperty("/ready", out _));
+
         var notReady = await Http.GetAsync(new Uri(frontend.BaseAddress, "ready"));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
         var body = await notReady.Content.ReadFromJsonAsync<JsonElement>();
