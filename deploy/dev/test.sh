@@ -13,8 +13,9 @@ trap 'rm -f "$log"' EXIT
 status=0
 dotnet test Planekeeper.sln --nologo --logger "console;verbosity=normal" "$@" 2>&1 | tee "$log" || status=$?
 
-passed=$(grep -E '^\s+Passed: [0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
-failed=$(grep -E '^\s+Failed: [0-9]+' "$log" | awk '{s += $2} END {print s + 0}')
+count() { awk -v label="$1:" '$1 == label && $2 ~ /^[0-9]+$/ {s += $2} END {print s + 0}' "$log"; }
+passed=$(count Passed)
+failed=$(count Failed)
 echo "tests: $passed passed, $failed failed"
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "test.sh: no test ran" >&2
