@@ -18,7 +18,12 @@ public static class DatabaseStartup
         using var loggerFactory = LoggerFactory.Create(logging => logging.AddConfiguration(builder.Configuration.GetSection("Logging")).AddSimpleConsole());
         var logger = loggerFactory.CreateLogger<DatabaseMigrator>();
         var applied = await new DatabaseMigrator(database.ConnectionString, logger).MigrateAsync(cancellationToken);
-        logger.LogInformation("Database {Database} at {Endpoint} is current ({Count} migrations applied now)", database.Database, database.Endpoint, applied.Count);
+        foreach (var script in applied)
+        {
+            logger.LogInformation("Applied migration {Script}", script);
+        }
+
+        logger.LogInformation("Database {Database} at {Endpoint} is current", database.Database, database.Endpoint);
         return database;
     }
 }

@@ -49,15 +49,16 @@ fi
 say "building ($configuration)"
 dotnet build Planekeeper.sln -c "$configuration" --nologo -v quiet -clp:ErrorsOnly
 
-bin() { echo "$repo_root/$1/bin/$configuration/net10.0/Planekeeper.$1.dll"; }
+# Each program runs from its own folder so it finds its appsettings.json.
+start() { (cd "$repo_root/$1/bin/$configuration/net10.0" && exec dotnet "Planekeeper.$1.dll") & children+=($!); }
 
-dotnet "$(bin Silo)" & children+=($!)
+start Silo
 wait_for "http://127.0.0.1:$PLANEKEEPER_SILO_HEALTH_PORT/health" "the silo" "${children[-1]}"
 
-dotnet "$(bin WebFrontend)" & children+=($!)
+start WebFrontend
 wait_for "http://127.0.0.1:$PLANEKEEPER_HTTP_PORT/ready" "the frontend" "${children[-1]}"
 
-dotnet "$(bin Agent)" & children+=($!)
+start Agent
 
 say "Planekeeper is running at http://localhost:$PLANEKEEPER_HTTP_PORT/ (Ctrl-C stops it)"
 set +e
