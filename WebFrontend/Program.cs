@@ -1,8 +1,8 @@
 using Planekeeper.Configuration;
-using Planekeeper.WebFrontend.Health;
 using Planekeeper.WebFrontend.Hosting;
 
 var builder = WebApplication.CreateBuilder(args);
+WebApplication app;
 try
 {
     var database = PostgresSettings.FromConfiguration(builder.Configuration, "planekeeper-frontend");
@@ -11,6 +11,9 @@ try
     builder.ListenOnConfiguredPort();
     builder.UseSnakeCaseJson();
     builder.AddPlanekeeperOpenApi();
+    builder.AddPlanekeeperApi();
+    app = builder.Build();
+    app.UsePlanekeeperApi();
 }
 catch (StartupConfigurationException e)
 {
@@ -18,8 +21,5 @@ catch (StartupConfigurationException e)
     return 1;
 }
 
-var app = builder.Build();
-app.MapHealthEndpoints();
-app.MapPlanekeeperOpenApi();
 await app.RunAsync();
 return 0;

@@ -1,4 +1,8 @@
+using Npgsql;
 using Planekeeper.Configuration;
+using Planekeeper.Grains.Access;
+using Planekeeper.Grains.Identity;
+using Planekeeper.Grains.Permissions;
 using Planekeeper.Grains.Storage;
 
 namespace Planekeeper.Silo.Hosting;
@@ -24,6 +28,23 @@ public static class DatabaseStartup
         }
 
         logger.LogInformation("Database {Database} at {Endpoint} is current", database.Database, database.Endpoint);
+
+        await using var dataSource = NpgsqlDataSource.Create(database.ConnectionString);
+        await new AccessStore(dataSource).SeedBuiltInRulesAsync(BuiltInRoles.Rules, cancellationToken);
+        await EnsureFirstAdminAsync(builder.Configuration, dataSource, cancellationToken);
         return database;
+    }
+
+    /// <summary>Creates the first global admin on an empty database; a generated password is printed once.</summary>
+    private static async Task EnsureFirstAdminAsync(IConfiguration configuration, NpgsqlDataSource dataSource, CancellationToken cancellationToken)
+    {
+        var created = await new FirstAdminBootstrap(dataSource).EnsureAsync(
+            configuration["PLANEKEEPER_ADMIN_EMAIL"], configuration["PLANEKEEPER_ADMIN_PASSWORD"], cancellationToken);
+        if (created is { } admin)
+        {
+            Console.WriteLine(admin.GeneratedPassword is null
+                ? $"planekeeper-silo: created the first global admin {admin.Email} with the password from PLANEKEEPER_ADMIN_PASSWORD"
+                : $"planekeeper-silo: created the first global admin {admin.Email} with the generated password {admin.GeneratedPassword} (shown once; change it after signing in)");
+        }
     }
 }

@@ -1,6 +1,8 @@
 using Npgsql;
 using Orleans.Configuration;
 using Planekeeper.Configuration;
+using Planekeeper.Grains.Access;
+using Planekeeper.Grains.Audit;
 
 namespace Planekeeper.Silo.Hosting;
 
@@ -17,6 +19,8 @@ public static class SiloHostingExtensions
     {
         var cluster = ClusterSettings.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
+        builder.Services.AddSingleton<AuditWriter>();
+        builder.Services.AddSingleton<AccessStore>();
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(options =>

@@ -1,8 +1,18 @@
+using Planekeeper.WebFrontend.Identity;
+
 namespace Planekeeper.WebFrontend.Health;
 
 public static class HealthEndpoints
 {
     private static readonly object Alive = new { status = "ok" };
+
+    /// <summary>With an API key, also says whether it is valid and which organization it belongs to.</summary>
+    private static object HealthBody(RequestIdentity identity) => identity switch
+    {
+        { Credential: not CredentialKind.ApiKey } => Alive,
+        { ApiKey: { } key } => new { status = "ok", api_key = new { valid = true, id = key.KeyId, organization_id = key.OrganizationId } },
+        _ => new { status = "ok", api_key = new { valid = false, problem = identity.Problem } },
+    };
 
     /// <summary>
     /// <c>/health</c>: liveness, no authentication, no database, no cluster call.
@@ -10,7 +20,7 @@ public static class HealthEndpoints
     /// </summary>
     public static void MapHealthEndpoints(this WebApplication app)
     {
-        app.MapGet("/health", () => Results.Json(Alive))
+        app.MapGet("/health", (HttpContext context) => Results.Json(HealthBody(context.Identity())))
             .WithTags("Health")
             .WithSummary("Liveness: the frontend process answers. No authentication, no database.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json");

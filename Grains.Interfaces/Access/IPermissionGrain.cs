@@ -1,0 +1,49 @@
+using Planekeeper.Grains.Interfaces.Common;
+
+namespace Planekeeper.Grains.Interfaces.Access;
+
+/// <summary>
+/// The permission model of one organization: its custom roles and every role assignment in it.
+/// The only writer of that organization's casbin_rule rows, so its in-memory model is always current.
+/// Subjects are <c>user:N</c> or <c>apikey:N</c>; actions are <c>resource:action</c>.
+/// </summary>
+[Alias("planekeeper.access.permissions")]
+public interface IPermissionGrain : IGrainWithIntegerKey
+{
+    [Alias("is-allowed")]
+    Task<bool> IsAllowedAsync(string subject, bool isSuperAdmin, string action);
+
+    [Alias("explain")]
+    Task<CommandResult<PermissionExplanation>> ExplainAsync(string subject, bool isSuperAdmin, string action);
+
+    [Alias("roles-of")]
+    Task<IReadOnlyList<string>> RolesOfAsync(string subject);
+
+    [Alias("allowed-actions")]
+    Task<IReadOnlyList<string>> AllowedActionsAsync(string subject, bool isSuperAdmin);
+
+    [Alias("list-roles")]
+    Task<IReadOnlyList<RoleRecord>> ListRolesAsync();
+
+    [Alias("get-role")]
+    Task<RoleRecord?> GetRoleAsync(string key);
+
+    [Alias("create-role")]
+    Task<CommandResult<RoleRecord>> CreateRoleAsync(string actor, string key, string name, string description, string policy);
+
+    [Alias("update-role")]
+    Task<CommandResult<RoleRecord>> UpdateRoleAsync(string actor, string key, string name, string description, string policy);
+
+    [Alias("delete-role")]
+    Task<CommandResult<bool>> DeleteRoleAsync(string actor, string key);
+
+    [Alias("assign")]
+    Task<CommandResult<IReadOnlyList<string>>> AssignAsync(string actor, string subject, string role);
+
+    [Alias("unassign")]
+    Task<CommandResult<IReadOnlyList<string>>> UnassignAsync(string actor, string subject, string role);
+
+    /// <summary>Replaces all roles of a subject; refuses to leave the organization without an owner.</summary>
+    [Alias("replace-roles")]
+    Task<CommandResult<IReadOnlyList<string>>> ReplaceRolesAsync(string actor, string subject, IReadOnlyList<string> roles);
+}

@@ -1,0 +1,17 @@
+namespace Planekeeper.Grains.Interfaces.ApiKeys;
+
+[GenerateSerializer, Immutable, Alias("planekeeper.api-keys.key-record")]
+public sealed record ApiKeyRecord(
+    [property: Id(0)] long Id,
+    [property: Id(1)] long OrganizationId,
+    [property: Id(2)] string Name,
+    [property: Id(3)] IReadOnlyList<string> Roles,
+    [property: Id(4)] bool IsActive,
+    [property: Id(5)] DateTime? DeactivatedAt,
+    [property: Id(6)] DateTime? ExpiresAt,
+    [property: Id(7)] DateTime? LastUsedAt,
+    [property: Id(8)] DateTime CreatedAt);
+
+/// <summary>A new key with the whole <c>pk_&lt;id&gt;_&lt;secret&gt;</c> value, which is shown only here.</summary>
+[GenerateSerializer, Immutable, Alias("planekeeper.api-keys.created")]
+public sealed record CreatedApiKey([property: Id(0)] ApiKeyRecord Key, [property: Id(1)] string Value);

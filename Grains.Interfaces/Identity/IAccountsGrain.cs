@@ -1,0 +1,18 @@
+using Planekeeper.Grains.Interfaces.Common;
+
+namespace Planekeeper.Grains.Interfaces.Identity;
+
+/// <summary>Sign-up, sign-in and the mapping of external identities to users. Stateless.</summary>
+[Alias("planekeeper.identity.accounts")]
+public interface IAccountsGrain : IGrainWithIntegerKey
+{
+    [Alias("sign-up")]
+    Task<CommandResult<UserRecord>> SignUpAsync(string email, string password, bool autoApprove);
+
+    [Alias("sign-in")]
+    Task<SignInResult> SignInAsync(string email, string password);
+
+    /// <summary>The local user of an external identity provider's subject, created on first use.</summary>
+    [Alias("resolve-external")]
+    Task<long> ResolveExternalUserAsync(string subject, string email, bool autoApprove);
+}

@@ -1,0 +1,13 @@
+namespace Planekeeper.Grains.Interfaces.Identity;
+
+/// <summary>One user: profile, approval, global admin flag, password and its brute-force counter.</summary>
+[Alias("planekeeper.identity.user")]
+public interface IUserGrain : IGrainWithIntegerKey
+{
+    [Alias("get")]
+    Task<UserRecord?> GetAsync();
+
+    /// <summary>Checks a password; repeated failures lock the account for a growing time.</summary>
+    [Alias("check-password")]
+    Task<PasswordCheck> CheckPasswordAsync(string password);
+}

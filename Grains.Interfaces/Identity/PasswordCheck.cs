@@ -1,0 +1,11 @@
+namespace Planekeeper.Grains.Interfaces.Identity;
+
+public enum PasswordCheckStatus
+{
+    Correct,
+    Wrong,
+    LockedOut,
+}
+
+[GenerateSerializer, Immutable, Alias("planekeeper.identity.password-check")]
+public sealed record PasswordCheck([property: Id(0)] PasswordCheckStatus Status, [property: Id(1)] DateTime? LockedUntil);

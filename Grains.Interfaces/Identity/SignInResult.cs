@@ -1,0 +1,16 @@
+namespace Planekeeper.Grains.Interfaces.Identity;
+
+public enum SignInStatus
+{
+    SignedIn,
+    WrongCredentials,
+    LockedOut,
+}
+
+/// <summary>A sign-in attempt's outcome; the session token is present only when signed in.</summary>
+[GenerateSerializer, Immutable, Alias("planekeeper.identity.sign-in")]
+public sealed record SignInResult(
+    [property: Id(0)] SignInStatus Status,
+    [property: Id(1)] long? UserId,
+    [property: Id(2)] string? SessionToken,
+    [property: Id(3)] DateTime? LockedUntil);

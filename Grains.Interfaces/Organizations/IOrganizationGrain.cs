@@ -1,0 +1,32 @@
+using Planekeeper.Grains.Interfaces.Common;
+
+namespace Planekeeper.Grains.Interfaces.Organizations;
+
+/// <summary>One organization: its record, members and invites. Role changes go through its permission grain.</summary>
+[Alias("planekeeper.organizations.organization")]
+public interface IOrganizationGrain : IGrainWithIntegerKey
+{
+    [Alias("is-member")]
+    Task<bool> IsMemberAsync(long userId);
+
+    [Alias("members")]
+    Task<IReadOnlyList<MemberRecord>> ListMembersAsync();
+
+    [Alias("change-role")]
+    Task<CommandResult<MemberRecord>> ChangeMemberRoleAsync(string actor, long userId, string role);
+
+    [Alias("remove-member")]
+    Task<CommandResult<bool>> RemoveMemberAsync(string actor, long userId);
+
+    [Alias("create-invite")]
+    Task<CommandResult<CreatedInvite>> CreateInviteAsync(string actor, string email, string role);
+
+    [Alias("invites")]
+    Task<IReadOnlyList<InviteRecord>> ListInvitesAsync();
+
+    [Alias("revoke-invite")]
+    Task<CommandResult<InviteRecord>> RevokeInviteAsync(string actor, long inviteId);
+
+    [Alias("accept-invite")]
+    Task<CommandResult<OrganizationSummary>> AcceptInviteAsync(long inviteId, long userId);
+}

@@ -1,0 +1,109 @@
+using Planekeeper.Grains.Interfaces.Identity;
+using Dapper;
+using Npgsql;
+using Planekeeper.Grains.Audit;
+using Planekeeper.Grains.Identity;
+using Planekeeper.Grains.Interfaces.Access;
+using Planekeeper.Grains.Interfaces.ApiKeys;
+using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Permissions;
+
+namespace Planekeeper.Grains.ApiKeys;
+
+[GrainType("planekeeper.api-keys.key")]
+public sealed class ApiKeyGrain(NpgsqlDataSource database, AuditWriter audit) : Grain, IApiKeyGrain
+{
+    /// <summary>last_used_at is written at most this often per key, so busy agents do not write on every call.</summary>
+    private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
+
+    private ApiKeyRow? _key;
+
+    private string Subject => Subjects.ApiKey(this.GetPrimaryKeyLong());
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        _key = await connection.QuerySingleOrDefaultAsync<ApiKeyRow>($"SELECT {ApiKeyRow.Columns} FROM api_keys WHERE id = @Id", new { Id = this.GetPrimaryKeyLong() });
+    }
+
+    public async Task<ApiKeyAuthentication> AuthenticateAsync(string secret)
+    {
+        var rejection = Check(secret);
+        if (rejection == ApiKeyRejection.None)
+        {
+            await TouchAsync();
+        }
+
+        return new ApiKeyAuthentication(this.GetPrimaryKeyLong(), rejection is ApiKeyRejection.None or not ApiKeyRejection.Unknown ? _key!.OrganizationId : 0, rejection);
+    }
+
+    public async Task<ApiKeyRecord?> GetAsync() => _key is null ? null : await ToRecordAsync(_key);
+
+    public Task<CommandResult<ApiKeyRecord>> RenameAsync(string actor, string name)
+    {
+        var trimmed = name?.Trim() ?? "";
+        return trimmed.Length is 0 or > 200
+            ? Task.FromResult(CommandResult<ApiKeyRecord>.Invalid("name", "name is required (at most 200 characters)"))
+            : UpdateAsync(actor, "api_key.renamed", "name = @Name", new { Name = trimmed }, key => key with { Name = trimmed });
+    }
+
+    public Task<CommandResult<ApiKeyRecord>> ToggleAsync(string actor)
+    {
+        if (_key?.DeactivatedAt is not null)
+        {
+            return Task.FromResult(CommandResult<ApiKeyRecord>.Conflict("the key is deactivated for good"));
+        }
+
+        var active = !(_key?.IsActive ?? false);
+        return UpdateAsync(actor, active ? "api_key.enabled" : "api_key.disabled", "is_active = @Active", new { Active = active }, key => key with { IsActive = active });
+    }
+
+    public Task<CommandResult<ApiKeyRecord>> DeactivateAsync(string actor) =>
+        _key?.DeactivatedAt is not null
+            ? Task.FromResult(CommandResult<ApiKeyRecord>.Conflict("the key is already deactivated"))
+            : UpdateAsync(actor, "api_key.deactivated", "is_active = false, deactivated_at = now()", new { }, key => key with { IsActive = false, DeactivatedAt = DateTime.UtcNow });
+
+    private ApiKeyRejection Check(string secret) => _key switch
+    {
+        null => ApiKeyRejection.Unknown,
+        _ when !SecretToken.Matches(secret ?? "", _key.SecretHash) => ApiKeyRejection.WrongSecret,
+        { DeactivatedAt: not null } => ApiKeyRejection.Deactivated,
+        { IsActive: false } => ApiKeyRejection.Inactive,
+        { ExpiresAt: { } expires } when expires <= DateTime.UtcNow => ApiKeyRejection.Expired,
+        _ => ApiKeyRejection.None,
+    };
+
+    private async Task TouchAsync()
+    {
+        var now = DateTime.UtcNow;
+        if (_key!.LastUsedAt is { } last && now - last < LastUsedResolution)
+        {
+            return;
+        }
+
+        _key = _key with { LastUsedAt = now };
+        await using var connection = await database.OpenConnectionAsync();
+        await connection.ExecuteAsync("UPDATE api_keys SET last_used_at = @Now WHERE id = @Id", new { Now = now, _key.Id });
+    }
+
+    private async Task<CommandResult<ApiKeyRecord>> UpdateAsync(string actor, string auditAction, string assignments, object values, Func<ApiKeyRow, ApiKeyRow> apply)
+    {
+        if (_key is null)
+        {
+            return CommandResult<ApiKeyRecord>.NotFound($"no API key {this.GetPrimaryKeyLong()}");
+        }
+
+        var parameters = new DynamicParameters(values);
+        parameters.Add("Id", _key.Id);
+        await using var connection = await database.OpenConnectionAsync();
+        await connection.ExecuteAsync($"UPDATE api_keys SET {assignments}, updated_at = now(), version = version + 1 WHERE id = @Id", parameters);
+        _key = apply(_key);
+        await audit.WriteAsync(new AuditEntry(_key.OrganizationId, actor, auditAction, Subject, new { name = _key.Name }));
+        return CommandResult<ApiKeyRecord>.Ok(await ToRecordAsync(_key));
+    }
+
+    private async Task<ApiKeyRecord> ToRecordAsync(ApiKeyRow key) => new(
+        key.Id, key.OrganizationId, key.Name,
+        await GrainFactory.GetGrain<IPermissionGrain>(key.OrganizationId).RolesOfAsync(Subject),
+        key.IsActive, key.DeactivatedAt, key.ExpiresAt, key.LastUsedAt, key.CreatedAt);
+}

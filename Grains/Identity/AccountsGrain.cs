@@ -1,0 +1,106 @@
+using Planekeeper.Grains.Interfaces.ApiKeys;
+using Dapper;
+using Npgsql;
+using Orleans.Concurrency;
+using Planekeeper.Grains.Audit;
+using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Interfaces.Identity;
+
+namespace Planekeeper.Grains.Identity;
+
+[StatelessWorker]
+[GrainType("planekeeper.identity.accounts")]
+public sealed class AccountsGrain(NpgsqlDataSource database, AuditWriter audit) : Grain, IAccountsGrain
+{
+    public static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(14);
+
+    public async Task<CommandResult<UserRecord>> SignUpAsync(string email, string password, bool autoApprove)
+    {
+        var normalized = EmailAddress.Normalize(email);
+        if (normalized is null)
+        {
+            return CommandResult<UserRecord>.Invalid("email", "email must be a valid address");
+        }
+
+        if (PasswordHashing.Validate(password) is { } problem)
+        {
+            return CommandResult<UserRecord>.Invalid("password", problem);
+        }
+
+        var id = await InsertUserAsync(normalized, PasswordHashing.Hash(password), externalSubject: null, autoApprove);
+        if (id is null)
+        {
+            return CommandResult<UserRecord>.Conflict("an account with this email already exists");
+        }
+
+        await audit.WriteAsync(new AuditEntry(null, $"user:{id}", "auth.sign_up", $"user:{id}", new { approved = autoApprove }));
+        return CommandResult<UserRecord>.Ok((await GrainFactory.GetGrain<IUserGrain>(id.Value).GetAsync())!);
+    }
+
+    public async Task<SignInResult> SignInAsync(string email, string password)
+    {
+        var userId = await FindByEmailAsync(email?.Trim() ?? "");
+        var check = await GrainFactory.GetGrain<IUserGrain>(userId ?? 0).CheckPasswordAsync(password ?? "");
+        switch (check.Status)
+        {
+            case PasswordCheckStatus.LockedOut:
+                return new SignInResult(SignInStatus.LockedOut, null, null, check.LockedUntil);
+            case PasswordCheckStatus.Wrong:
+                if (userId is null)
+                {
+                    await audit.WriteAsync(new AuditEntry(null, null, "auth.sign_in_failed", null, new { reason = "unknown account" }));
+                }
+
+                return new SignInResult(SignInStatus.WrongCredentials, null, null, null);
+        }
+
+        var token = SecretToken.New();
+        await GrainFactory.GetGrain<ISessionGrain>(SecretToken.HashHex(token)).OpenAsync(userId!.Value, DateTime.UtcNow + SessionLifetime);
+        await audit.WriteAsync(new AuditEntry(null, $"user:{userId}", "auth.sign_in", $"user:{userId}"));
+        return new SignInResult(SignInStatus.SignedIn, userId, token, null);
+    }
+
+    public async Task<long> ResolveExternalUserAsync(string subject, string email, bool autoApprove)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        var existing = await connection.QuerySingleOrDefaultAsync<long?>("SELECT id FROM users WHERE external_subject = @Subject", new { Subject = subject });
+        if (existing is not null)
+        {
+            return existing.Value;
+        }
+
+        // A local account with the same email and no external identity yet is linked instead of duplicated.
+        var linked = await connection.QuerySingleOrDefaultAsync<long?>(
+            "UPDATE users SET external_subject = @Subject, updated_at = now(), version = version + 1 WHERE lower(email) = lower(@Email) AND external_subject IS NULL RETURNING id",
+            new { Subject = subject, Email = email });
+        if (linked is not null)
+        {
+            return linked.Value;
+        }
+
+        var created = await InsertUserAsync(email, passwordHash: null, subject, autoApprove)
+            ?? await connection.QuerySingleAsync<long>("SELECT id FROM users WHERE external_subject = @Subject", new { Subject = subject });
+        await audit.WriteAsync(new AuditEntry(null, $"user:{created}", "auth.external_user_created", $"user:{created}", new { subject }));
+        return created;
+    }
+
+    private async Task<long?> FindByEmailAsync(string email)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return await connection.QuerySingleOrDefaultAsync<long?>("SELECT id FROM users WHERE lower(email) = lower(@Email)", new { Email = email });
+    }
+
+    /// <returns>The new user's id, or null when the email or external subject is taken.</returns>
+    private async Task<long?> InsertUserAsync(string email, string? passwordHash, string? externalSubject, bool approved)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return await connection.QuerySingleOrDefaultAsync<long?>(
+            """
+            INSERT INTO users (email, password_hash, external_subject, is_approved)
+            VALUES (@Email, @PasswordHash, @ExternalSubject, @Approved)
+            ON CONFLICT DO NOTHING
+            RETURNING id
+            """,
+            new { Email = email, PasswordHash = passwordHash, ExternalSubject = externalSubject, Approved = approved });
+    }
+}

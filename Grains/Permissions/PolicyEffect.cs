@@ -1,0 +1,7 @@
+namespace Planekeeper.Grains.Permissions;
+
+public enum PolicyEffect
+{
+    Allow,
+    Deny,
+}

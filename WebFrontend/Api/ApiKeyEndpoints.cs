@@ -1,0 +1,65 @@
+using Planekeeper.Grains.Interfaces.ApiKeys;
+using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.WebFrontend.Authorization;
+
+namespace Planekeeper.WebFrontend.Api;
+
+public static class ApiKeyEndpoints
+{
+    public sealed record NewApiKey(string? Name, List<string>? Roles, DateTime? ExpiresAt);
+
+    public sealed record ApiKeyChange(string? Name);
+
+    public static void MapApiKeyEndpoints(this RouteGroupBuilder api)
+    {
+        var keys = api.MapGroup("/api-keys").WithTags("API keys");
+        keys.MapGet("/", ListAsync).WithSummary("The organization's API keys (never their secrets).");
+        keys.MapPost("/", CreateAsync).WithSummary("Create a key; the whole pk_<id>_<secret> value is returned only in this answer.");
+        keys.MapGet("/{id:long}", GetAsync).WithSummary("One key.");
+        keys.MapPatch("/{id:long}", RenameAsync).WithSummary("Rename a key.");
+        keys.MapPost("/{id:long}/toggle", (long id, HttpContext context, IClusterClient cluster) => ChangeAsync(id, context, cluster, (key, actor) => key.ToggleAsync(actor)))
+            .WithSummary("Disable or re-enable a key.");
+        keys.MapPost("/{id:long}/deactivate", (long id, HttpContext context, IClusterClient cluster) => ChangeAsync(id, context, cluster, (key, actor) => key.DeactivateAsync(actor)))
+            .WithSummary("Deactivate a key for good.");
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, IClusterClient cluster) =>
+        Results.Ok(new { items = await cluster.GetGrain<IApiKeysGrain>(0).ListAsync(context.Scope().OrganizationId), next_cursor = (string?)null });
+
+    private static async Task<IResult> CreateAsync(NewApiKey body, HttpContext context, IClusterClient cluster)
+    {
+        var scope = context.Scope();
+        var expiresAt = body.ExpiresAt?.ToUniversalTime();
+        var result = await cluster.GetGrain<IApiKeysGrain>(0).CreateAsync(scope.Subject, scope.OrganizationId, body.Name ?? "", body.Roles ?? [], expiresAt);
+        return Problems.From(result, created => Results.Created($"/api/v1/api-keys/{created.Key.Id}", new
+        {
+            created.Key.Id,
+            created.Key.Name,
+            created.Key.Roles,
+            created.Key.IsActive,
+            created.Key.ExpiresAt,
+            created.Key.CreatedAt,
+            key = created.Value,
+        }));
+    }
+
+    private static async Task<IResult> GetAsync(long id, HttpContext context, IClusterClient cluster) =>
+        await OwnKeyAsync(id, context, cluster) is { } key && await key.GetAsync() is { } record
+            ? Results.Ok(record)
+            : Problems.NotFound($"no API key {id}");
+
+    private static Task<IResult> RenameAsync(long id, ApiKeyChange body, HttpContext context, IClusterClient cluster) =>
+        ChangeAsync(id, context, cluster, (key, actor) => key.RenameAsync(actor, body.Name ?? ""));
+
+    private static async Task<IResult> ChangeAsync(long id, HttpContext context, IClusterClient cluster, Func<IApiKeyGrain, string, Task<CommandResult<ApiKeyRecord>>> change) =>
+        await OwnKeyAsync(id, context, cluster) is { } key
+            ? Problems.From(await change(key, context.Scope().Subject), Results.Ok)
+            : Problems.NotFound($"no API key {id}");
+
+    /// <summary>The key, if it belongs to the request's organization; another organization's key is "not found".</summary>
+    private static async Task<IApiKeyGrain?> OwnKeyAsync(long id, HttpContext context, IClusterClient cluster)
+    {
+        var key = cluster.GetGrain<IApiKeyGrain>(id);
+        return await key.GetAsync() is { } record && record.OrganizationId == context.Scope().OrganizationId ? key : null;
+    }
+}

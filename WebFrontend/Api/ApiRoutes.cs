@@ -1,0 +1,17 @@
+namespace Planekeeper.WebFrontend.Api;
+
+public static class ApiRoutes
+{
+    /// <summary>Maps every <c>/api/v1</c> endpoint; each must have its entry in Authorization/RouteActions.</summary>
+    public static void MapPlanekeeperApi(this WebApplication app)
+    {
+        var api = app.MapGroup("/api/v1");
+        api.MapAuthEndpoints();
+        api.MapMeEndpoints();
+        api.MapOrganizationEndpoints();
+        api.MapMemberEndpoints();
+        api.MapRoleEndpoints();
+        api.MapApiKeyEndpoints();
+        api.MapPermissionEndpoints();
+    }
+}

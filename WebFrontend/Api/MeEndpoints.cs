@@ -1,0 +1,37 @@
+using Planekeeper.Grains.Interfaces.Access;
+using Planekeeper.Grains.Interfaces.Organizations;
+using Planekeeper.WebFrontend.Authorization;
+using Planekeeper.WebFrontend.Identity;
+
+namespace Planekeeper.WebFrontend.Api;
+
+public static class MeEndpoints
+{
+    public static void MapMeEndpoints(this RouteGroupBuilder api) =>
+        api.MapGet("/me", GetAsync).WithTags("Authentication")
+            .WithSummary("The caller, their organizations, and their effective actions in the current organization.");
+
+    private static async Task<IResult> GetAsync(HttpContext context, IClusterClient cluster)
+    {
+        var identity = context.Identity();
+        if (identity.ApiKey is { } key)
+        {
+            var keyActions = await cluster.GetGrain<IPermissionGrain>(key.OrganizationId).AllowedActionsAsync(identity.Subject!, false);
+            return Results.Ok(new { api_key_id = key.KeyId, organization_id = key.OrganizationId, actions = keyActions });
+        }
+
+        var user = identity.User!;
+        var organizations = user.IsApproved ? await cluster.GetGrain<IOrganizationsGrain>(0).ListForUserAsync(user.Id) : [];
+        var current = CurrentOrganization(context, organizations);
+        var actions = current is null ? [] : await cluster.GetGrain<IPermissionGrain>(current.Id).AllowedActionsAsync(identity.Subject!, user.IsSuperAdmin);
+        return Results.Ok(new { user = UserView.From(user), organizations, current_organization_id = current?.Id, actions });
+    }
+
+    private static OrganizationSummary? CurrentOrganization(HttpContext context, IReadOnlyList<OrganizationSummary> organizations)
+    {
+        var header = context.Request.Headers[AccessMiddleware.OrganizationHeader].FirstOrDefault();
+        return long.TryParse(header, out var id)
+            ? organizations.FirstOrDefault(o => o.Id == id)
+            : organizations.Count == 1 ? organizations[0] : null;
+    }
+}

@@ -1,0 +1,60 @@
+using Planekeeper.Grains.Interfaces.Organizations;
+using Planekeeper.WebFrontend.Authorization;
+
+namespace Planekeeper.WebFrontend.Api;
+
+public static class MemberEndpoints
+{
+    public sealed record RoleChange(string? Role);
+
+    public sealed record NewInvite(string? Email, string? Role);
+
+    public static void MapMemberEndpoints(this RouteGroupBuilder api)
+    {
+        var members = api.MapGroup("/members").WithTags("Members");
+        members.MapGet("/", ListAsync).WithSummary("Members of the organization with their roles.");
+        members.MapPut("/{userId:long}", ChangeRoleAsync).WithSummary("Give a member exactly this role. The last owner cannot be demoted.");
+        members.MapDelete("/{userId:long}", RemoveAsync).WithSummary("Remove a member. The last owner cannot be removed.");
+
+        var invites = api.MapGroup("/invites").WithTags("Members");
+        invites.MapGet("/", ListInvitesAsync).WithSummary("Invitations of the organization.");
+        invites.MapPost("/", InviteAsync).WithSummary("Invite an email with a role; the single-use token (7 days) is returned once.");
+        invites.MapDelete("/{id:long}", RevokeAsync).WithSummary("Revoke a pending invitation.");
+    }
+
+    private static IOrganizationGrain Organization(HttpContext context, IClusterClient cluster) =>
+        cluster.GetGrain<IOrganizationGrain>(context.Scope().OrganizationId);
+
+    private static async Task<IResult> ListAsync(HttpContext context, IClusterClient cluster) =>
+        Results.Ok(new { items = await Organization(context, cluster).ListMembersAsync(), next_cursor = (string?)null });
+
+    private static async Task<IResult> ChangeRoleAsync(long userId, RoleChange body, HttpContext context, IClusterClient cluster) =>
+        string.IsNullOrWhiteSpace(body.Role)
+            ? Problems.Invalid("role", "role is required")
+            : Problems.From(await Organization(context, cluster).ChangeMemberRoleAsync(context.Scope().Subject, userId, body.Role), Results.Ok);
+
+    private static async Task<IResult> RemoveAsync(long userId, HttpContext context, IClusterClient cluster) =>
+        Problems.From(await Organization(context, cluster).RemoveMemberAsync(context.Scope().Subject, userId), _ => Results.NoContent());
+
+    private static async Task<IResult> ListInvitesAsync(HttpContext context, IClusterClient cluster) =>
+        Results.Ok(new { items = await Organization(context, cluster).ListInvitesAsync(), next_cursor = (string?)null });
+
+    private static async Task<IResult> InviteAsync(NewInvite body, HttpContext context, IClusterClient cluster)
+    {
+        var result = await Organization(context, cluster).CreateInviteAsync(context.Scope().Subject, body.Email ?? "", body.Role ?? "member");
+        return Problems.From(result, created => Results.Created($"/api/v1/invites/{created.Invite.Id}", new
+        {
+            created.Invite.Id,
+            created.Invite.Email,
+            created.Invite.Role,
+            created.Invite.Status,
+            created.Invite.CreatedAt,
+            created.Invite.ExpiresAt,
+            created.Token,
+            accept_path = $"/api/v1/invites/{created.Token}/accept",
+        }));
+    }
+
+    private static async Task<IResult> RevokeAsync(long id, HttpContext context, IClusterClient cluster) =>
+        Problems.From(await Organization(context, cluster).RevokeInviteAsync(context.Scope().Subject, id), Results.Ok);
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Planekeeper.Grains.Interfaces.Access;
+using Planekeeper.Grains.Interfaces.Audit;
+using Planekeeper.Grains.Interfaces.Identity;
+using Planekeeper.Grains.Interfaces.Organizations;
+using Planekeeper.WebFrontend.Authorization;
+
+namespace Planekeeper.WebFrontend.Api;
+
+public static class PermissionEndpoints
+{
+    public static void MapPermissionEndpoints(this RouteGroupBuilder api)
+    {
+        api.MapGet("/permissions/explain", ExplainAsync).WithTags("Roles")
+            .WithSummary("Whether a member may perform an action here, and the roles and statements that decided it.");
+        api.MapGet("/audit-log", AuditLogAsync).WithTags("Audit")
+            .WithSummary("Sign-ins, key, role and membership changes of the organization, newest first.");
+    }
+
+    private static async Task<IResult> ExplainAsync([FromQuery(Name = "user_id")] long? userId, string? action, HttpContext context, IClusterClient cluster)
+    {
+        if (userId is not long id)
+        {
+            return Problems.Invalid("user_id", "user_id is required");
+        }
+
+        var scope = context.Scope();
+        var user = await cluster.GetGrain<IUserGrain>(id).GetAsync();
+        if (user is null || !await cluster.GetGrain<IOrganizationGrain>(scope.OrganizationId).IsMemberAsync(id))
+        {
+            return Problems.NotFound($"user {id} is not a member of this organization");
+        }
+
+        var result = await cluster.GetGrain<IPermissionGrain>(scope.OrganizationId).ExplainAsync($"user:{id}", user.IsSuperAdmin, action ?? "");
+        return Problems.From(result, explanation => Results.Ok(new
+        {
+            user_id = id,
+            organization_id = scope.OrganizationId,
+            explanation.Action,
+            explanation.Allowed,
+            decided_by = explanation.BySuperAdmin ? "global admin" : explanation.Denying.Count > 0 ? "deny statement" : explanation.Allowing.Count > 0 ? "allow statement" : "no matching statement",
+            explanation.Roles,
+            explanation.Allowing,
+            explanation.Denying,
+        }));
+    }
+
+    private static async Task<IResult> AuditLogAsync(int? limit, string? cursor, HttpContext context, IClusterClient cluster)
+    {
+        var size = limit ?? 50;
+        if (size is < 1 or > 200)
+        {
+            return Problems.Invalid("limit", "limit must be between 1 and 200");
+        }
+
+        long? before = null;
+        if (!string.IsNullOrEmpty(cursor))
+        {
+            if (!long.TryParse(cursor, out var parsed))
+            {
+                return Problems.Invalid("cursor", "cursor is not one this API returned");
+            }
+
+            before = parsed;
+        }
+
+        var page = await cluster.GetGrain<IAuditLogGrain>(0).ListAsync(context.Scope().OrganizationId, size, before);
+        var items = page.Items.Select(entry => new
+        {
+            entry.Id,
+            entry.OrganizationId,
+            entry.Actor,
+            entry.Action,
+            entry.Target,
+            details = JsonDocument.Parse(entry.Details).RootElement.Clone(),
+            entry.CreatedAt,
+        });
+        return Results.Ok(new { items, next_cursor = page.NextCursor });
+    }
+}

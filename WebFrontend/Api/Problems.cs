@@ -1,0 +1,32 @@
+using Planekeeper.Grains.Interfaces.Common;
+
+namespace Planekeeper.WebFrontend.Api;
+
+/// <summary>RFC 9457 problem responses, and the mapping of grain command results to HTTP.</summary>
+public static class Problems
+{
+    public static IResult NotFound(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status404NotFound, title: "Not found");
+
+    public static IResult Conflict(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status409Conflict, title: "Conflict");
+
+    public static IResult Invalid(string field, string message) => Invalid(new Dictionary<string, string[]> { [field] = [message] });
+
+    public static IResult Invalid(IDictionary<string, string[]> errors) =>
+        Results.ValidationProblem(errors, "The request has invalid fields.", statusCode: StatusCodes.Status422UnprocessableEntity);
+
+    public static IResult Unauthorized(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
+
+    public static IResult Forbidden(string detail, string? missingAction = null) => Results.Problem(
+        detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+        extensions: missingAction is null ? null : new Dictionary<string, object?> { ["missing_action"] = missingAction });
+
+    public static IResult BadRequest(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
+
+    public static IResult From<T>(CommandResult<T> result, Func<T, IResult> onOk) => result.Status switch
+    {
+        CommandStatus.Ok => onOk(result.Value!),
+        CommandStatus.NotFound => NotFound(result.Detail ?? "not found"),
+        CommandStatus.Conflict => Conflict(result.Detail ?? "conflict"),
+        _ => Invalid(result.Errors?.ToDictionary(e => e.Key, e => e.Value) ?? new Dictionary<string, string[]> { [""] = [result.Detail ?? "invalid"] }),
+    };
+}

@@ -1,0 +1,110 @@
+using Planekeeper.Grains.Interfaces.Access;
+using Planekeeper.Grains.Interfaces.Organizations;
+using Planekeeper.WebFrontend.Api;
+using Planekeeper.WebFrontend.Identity;
+
+namespace Planekeeper.WebFrontend.Authorization;
+
+/// <summary>
+/// Applies <see cref="RouteActions"/> to every matched route: 401 without a valid credential, 403 naming the
+/// missing action, 404 for an organization the caller does not belong to. Runs after routing.
+/// </summary>
+public sealed class AccessMiddleware(RequestDelegate next, IClusterClient cluster)
+{
+    public const string OrganizationHeader = "X-Organization-Id";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var denial = await CheckAsync(context);
+        if (denial is null)
+        {
+            await next(context);
+        }
+        else
+        {
+            await denial.ExecuteAsync(context);
+        }
+    }
+
+    private async Task<IResult?> CheckAsync(HttpContext context)
+    {
+        if (context.GetEndpoint() is not RouteEndpoint endpoint)
+        {
+            return null;
+        }
+
+        var access = RouteActions.For(context.Request.Method, endpoint.RoutePattern.RawText ?? "")
+            ?? throw new InvalidOperationException($"no RouteActions entry for {context.Request.Method} {endpoint.RoutePattern.RawText}");
+        if (access.Kind == AccessKind.Public)
+        {
+            return null;
+        }
+
+        var identity = context.Identity();
+        if (!identity.IsAuthenticated)
+        {
+            return Problems.Unauthorized(identity.Problem ?? "sign in, or send an API key in the X-API-Key header");
+        }
+
+        if (access.Kind == AccessKind.Authenticated)
+        {
+            return null;
+        }
+
+        if (access.Kind == AccessKind.ApprovedUser || identity.ApiKey is null)
+        {
+            if (RequireApprovedUser(identity) is { } denied)
+            {
+                return denied;
+            }
+        }
+
+        return access.Kind == AccessKind.Organization ? await AuthorizeAsync(context, identity, access.Action!) : null;
+    }
+
+    private static IResult? RequireApprovedUser(RequestIdentity identity) => identity.User switch
+    {
+        null => Problems.Forbidden("this route needs a signed-in user, not an API key"),
+        { IsApproved: false } => Problems.Forbidden("the account is waiting for a global admin's approval"),
+        _ => null,
+    };
+
+    private async Task<IResult?> AuthorizeAsync(HttpContext context, RequestIdentity identity, string action)
+    {
+        var organization = identity.ApiKey is { } key ? key.OrganizationId : await UserOrganizationAsync(context, identity);
+        if (organization is not long organizationId)
+        {
+            return organization as IResult;
+        }
+
+        if (!await cluster.GetGrain<IPermissionGrain>(organizationId).IsAllowedAsync(identity.Subject!, identity.IsSuperAdmin, action))
+        {
+            return Problems.Forbidden($"missing permission {action} in organization {organizationId}", action);
+        }
+
+        context.SetScope(new RequestScope(organizationId, identity.Subject!, identity.IsSuperAdmin));
+        return null;
+    }
+
+    /// <returns>The organization id, or the problem to answer with.</returns>
+    private async Task<object> UserOrganizationAsync(HttpContext context, RequestIdentity identity)
+    {
+        var header = context.Request.Headers[OrganizationHeader].FirstOrDefault();
+        if (header is null)
+        {
+            var mine = await cluster.GetGrain<IOrganizationsGrain>(0).ListForUserAsync(identity.User!.Id);
+            return mine.Count == 1
+                ? mine[0].Id
+                : Problems.BadRequest($"send the {OrganizationHeader} header: you belong to {mine.Count} organizations");
+        }
+
+        if (!long.TryParse(header, out var organizationId) || organizationId <= 0)
+        {
+            return Problems.BadRequest($"{OrganizationHeader} must be an organization id, got '{header}'");
+        }
+
+        return await cluster.GetGrain<IOrganizationGrain>(organizationId).IsMemberAsync(identity.User!.Id)
+            ? organizationId
+            : Problems.NotFound($"organization {organizationId} not found");
+    }
+}

@@ -1,0 +1,63 @@
+using System.Text.RegularExpressions;
+
+namespace Planekeeper.WebFrontend.Authorization;
+
+/// <summary>
+/// The one table that says what every route requires. The frontend refuses to start when an
+/// <c>/api/</c> route is mapped without an entry here (<see cref="RouteActionsCheck"/>).
+/// </summary>
+public static partial class RouteActions
+{
+    private const string V1 = "/api/v1";
+
+    public static readonly IReadOnlyDictionary<(string Method, string Pattern), RouteAccess> Table = new Dictionary<(string, string), RouteAccess>
+    {
+        [("GET", "/health")] = RouteAccess.Public,
+        [("GET", "/ready")] = RouteAccess.Public,
+        [("GET", "/openapi/{documentName}.json")] = RouteAccess.Public,
+
+        [("POST", $"{V1}/auth/signup")] = RouteAccess.Public,
+        [("POST", $"{V1}/auth/login")] = RouteAccess.Public,
+        [("POST", $"{V1}/auth/logout")] = RouteAccess.Public,
+        [("GET", $"{V1}/me")] = RouteAccess.Authenticated,
+
+        [("GET", $"{V1}/organizations")] = RouteAccess.ApprovedUser,
+        [("POST", $"{V1}/organizations")] = RouteAccess.ApprovedUser,
+        [("POST", $"{V1}/invites/{{token}}/accept")] = RouteAccess.ApprovedUser,
+
+        [("GET", $"{V1}/members")] = RouteAccess.Requires("members:list"),
+        [("PUT", $"{V1}/members/{{userId}}")] = RouteAccess.Requires("members:update"),
+        [("DELETE", $"{V1}/members/{{userId}}")] = RouteAccess.Requires("members:remove"),
+
+        [("GET", $"{V1}/invites")] = RouteAccess.Requires("invites:list"),
+        [("POST", $"{V1}/invites")] = RouteAccess.Requires("invites:create"),
+        [("DELETE", $"{V1}/invites/{{id}}")] = RouteAccess.Requires("invites:revoke"),
+
+        [("GET", $"{V1}/roles")] = RouteAccess.Requires("roles:list"),
+        [("POST", $"{V1}/roles")] = RouteAccess.Requires("roles:create"),
+        [("GET", $"{V1}/roles/{{key}}")] = RouteAccess.Requires("roles:read"),
+        [("PUT", $"{V1}/roles/{{key}}")] = RouteAccess.Requires("roles:update"),
+        [("DELETE", $"{V1}/roles/{{key}}")] = RouteAccess.Requires("roles:delete"),
+        [("POST", $"{V1}/roles/{{key}}/assign")] = RouteAccess.Requires("roles:assign"),
+        [("DELETE", $"{V1}/roles/{{key}}/assign/{{userId}}")] = RouteAccess.Requires("roles:assign"),
+
+        [("GET", $"{V1}/api-keys")] = RouteAccess.Requires("api-keys:list"),
+        [("POST", $"{V1}/api-keys")] = RouteAccess.Requires("api-keys:create"),
+        [("GET", $"{V1}/api-keys/{{id}}")] = RouteAccess.Requires("api-keys:read"),
+        [("PATCH", $"{V1}/api-keys/{{id}}")] = RouteAccess.Requires("api-keys:update"),
+        [("POST", $"{V1}/api-keys/{{id}}/toggle")] = RouteAccess.Requires("api-keys:update"),
+        [("POST", $"{V1}/api-keys/{{id}}/deactivate")] = RouteAccess.Requires("api-keys:deactivate"),
+
+        [("GET", $"{V1}/permissions/explain")] = RouteAccess.Requires("permissions:explain"),
+        [("GET", $"{V1}/audit-log")] = RouteAccess.Requires("audit-log:list"),
+    };
+
+    public static RouteAccess? For(string method, string pattern) =>
+        Table.TryGetValue((method, Normalize(pattern)), out var access) ? access : null;
+
+    /// <summary>Leading slash, no trailing slash, route constraints dropped: <c>{id:long}</c> is <c>{id}</c>.</summary>
+    public static string Normalize(string pattern) => "/" + Constraint().Replace(pattern.Trim('/'), "{$1}");
+
+    [GeneratedRegex(@"\{(\w+):[^}]+\}")]
+    private static partial Regex Constraint();
+}

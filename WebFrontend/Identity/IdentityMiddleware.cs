@@ -1,0 +1,87 @@
+using Planekeeper.Grains.Interfaces.ApiKeys;
+using Planekeeper.Grains.Interfaces.Identity;
+
+namespace Planekeeper.WebFrontend.Identity;
+
+/// <summary>
+/// Reads the caller's credential — <c>X-API-Key</c> header or <c>planekeeper_api_key</c> cookie, a bearer
+/// JWT, or the session cookie — and checks it with the cluster. Nothing is cached here, so a revoked key or
+/// session is refused on the very next request.
+/// </summary>
+public sealed class IdentityMiddleware(RequestDelegate next, IClusterClient cluster, ExternalTokenValidator externalTokens, AccountSettings accounts)
+{
+    public const string ApiKeyHeader = "X-API-Key";
+    public const string ApiKeyCookie = "planekeeper_api_key";
+    public const string SessionCookie = "planekeeper_session";
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        context.SetIdentity(await IdentifyAsync(context));
+        await next(context);
+    }
+
+    private async Task<RequestIdentity> IdentifyAsync(HttpContext context)
+    {
+        var apiKey = context.Request.Headers[ApiKeyHeader].FirstOrDefault() ?? context.Request.Cookies[ApiKeyCookie];
+        if (!string.IsNullOrEmpty(apiKey))
+        {
+            return await FromApiKeyAsync(apiKey);
+        }
+
+        var authorization = context.Request.Headers.Authorization.FirstOrDefault();
+        if (authorization?.StartsWith("Bearer ", StringComparison.OrdinalIgnoreCase) == true)
+        {
+            return await FromBearerAsync(authorization["Bearer ".Length..].Trim());
+        }
+
+        var session = context.Request.Cookies[SessionCookie];
+        return string.IsNullOrEmpty(session) ? RequestIdentity.Anonymous : await FromSessionAsync(session);
+    }
+
+    private async Task<RequestIdentity> FromApiKeyAsync(string value)
+    {
+        if (!ApiKeyFormat.TryParse(value, out var id, out var secret))
+        {
+            return RequestIdentity.Rejected(CredentialKind.ApiKey, "the API key is malformed (expected pk_<id>_<secret>)");
+        }
+
+        var result = await cluster.GetGrain<IApiKeyGrain>(id).AuthenticateAsync(secret);
+        return result.Accepted
+            ? new RequestIdentity(CredentialKind.ApiKey, $"apikey:{id}", null, result, null)
+            : RequestIdentity.Rejected(CredentialKind.ApiKey, result.Rejection switch
+            {
+                ApiKeyRejection.Expired => "the API key has expired",
+                ApiKeyRejection.Inactive => "the API key is disabled",
+                ApiKeyRejection.Deactivated => "the API key was deactivated",
+                _ => "the API key is not valid",
+            });
+    }
+
+    private async Task<RequestIdentity> FromBearerAsync(string token)
+    {
+        var external = await externalTokens.ValidateAsync(token);
+        if (external.Problem is not null)
+        {
+            return RequestIdentity.Rejected(CredentialKind.BearerToken, external.Problem);
+        }
+
+        var userId = await cluster.GetGrain<IAccountsGrain>(0).ResolveExternalUserAsync(external.Subject!, external.Email!, accounts.AutoApprove);
+        return await FromUserAsync(CredentialKind.BearerToken, userId);
+    }
+
+    private async Task<RequestIdentity> FromSessionAsync(string token)
+    {
+        var userId = await cluster.GetGrain<ISessionGrain>(SecretToken.HashHex(token)).GetUserIdAsync();
+        return userId is null
+            ? RequestIdentity.Rejected(CredentialKind.Session, "the session has ended; sign in again")
+            : await FromUserAsync(CredentialKind.Session, userId.Value);
+    }
+
+    private async Task<RequestIdentity> FromUserAsync(CredentialKind credential, long userId)
+    {
+        var user = await cluster.GetGrain<IUserGrain>(userId).GetAsync();
+        return user is null
+            ? RequestIdentity.Rejected(credential, "the account no longer exists")
+            : new RequestIdentity(credential, $"user:{userId}", user, null, null);
+    }
+}
