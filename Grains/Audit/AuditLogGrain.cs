@@ -6,6 +6,10 @@ using Planekeeper.Grains.Interfaces.Common;
 
 namespace Planekeeper.Grains.Audit;
 
+/// <summary>
+/// The organization's own entries, plus account events (sign-ins, failures, lockouts) of its current members,
+/// which belong to no single organization.
+/// </summary>
 [StatelessWorker]
 [GrainType("planekeeper.audit.log")]
 public sealed class AuditLogGrain(NpgsqlDataSource database) : Grain, IAuditLogGrain
@@ -13,7 +17,9 @@ public sealed class AuditLogGrain(NpgsqlDataSource database) : Grain, IAuditLogG
     private const string Select = """
         SELECT id, organization_id AS OrganizationId, actor, action, target, details::text AS Details, created_at AS CreatedAt
           FROM audit_log
-         WHERE organization_id = @OrganizationId AND (@Before::bigint IS NULL OR id < @Before)
+         WHERE (organization_id = @OrganizationId
+                OR (organization_id IS NULL AND target IN (SELECT 'user:' || user_id FROM organization_members WHERE organization_id = @OrganizationId)))
+           AND (@Before::bigint IS NULL OR id < @Before)
          ORDER BY id DESC
          LIMIT @Limit
         """;

@@ -1,0 +1,95 @@
+using Npgsql;
+
+namespace Planekeeper.Tests.Infrastructure;
+
+/// <summary>
+/// The real programs on one fresh database: silo processes and frontend processes, started once per test
+/// class. Users sign up with auto-approval; the first global admin is <see cref="AdminEmail"/>.
+/// </summary>
+public class RunningSystem : IAsyncLifetime
+{
+    public const string AdminEmail = "root@example.com";
+    public const string AdminPassword = "root password for tests";
+
+    private readonly List<PlanekeeperProcesses.SiloProcess> _silos = [];
+    private readonly List<PlanekeeperProcesses.FrontendProcess> _frontends = [];
+    private readonly HttpClient _probe = new() { Timeout = TimeSpan.FromSeconds(10) };
+
+    protected virtual int SiloCount => 1;
+
+    public TestDatabase Database { get; private set; } = null!;
+
+    public PlanekeeperProcesses.FrontendProcess Frontend => _frontends[0];
+
+    public IReadOnlyList<PlanekeeperProcesses.FrontendProcess> Frontends => _frontends;
+
+    /// <summary>Everything the processes printed, to check that no secret was ever logged.</summary>
+    public string AllOutput => string.Join('\n', _silos.Select(s => s.Process.Output).Concat(_frontends.Select(f => f.Process.Output)));
+
+    public virtual async Task InitializeAsync()
+    {
+        Database = await (await PostgresServer.Shared).CreateDatabaseAsync(GetType().Name);
+        var siloSettings = new Dictionary<string, string>
+        {
+            ["PLANEKEEPER_ADMIN_EMAIL"] = AdminEmail,
+            ["PLANEKEEPER_ADMIN_PASSWORD"] = AdminPassword,
+            ["Logging__LogLevel__Default"] = "Information",
+        };
+        for (var i = 0; i < SiloCount; i++)
+        {
+            var silo = PlanekeeperProcesses.StartSilo(Database, siloSettings);
+            _silos.Add(silo);
+            await silo.WaitUntilActiveAsync(_probe);
+        }
+
+        await StartFrontendAsync(new Dictionary<string, string> { ["AUTO_APPROVE_USERS"] = "true" });
+    }
+
+    /// <summary>Another frontend of the same cluster, with its own settings.</summary>
+    public async Task<PlanekeeperProcesses.FrontendProcess> StartFrontendAsync(Dictionary<string, string> settings)
+    {
+        settings.TryAdd("Logging__LogLevel__Default", "Information");
+        var frontend = PlanekeeperProcesses.StartFrontend(Database, settings);
+        _frontends.Add(frontend);
+        await frontend.WaitUntilReadyAsync(_probe);
+        return frontend;
+    }
+
+    public ApiClient Client(PlanekeeperProcesses.FrontendProcess? frontend = null) => new((frontend ?? Frontend).BaseAddress);
+
+    public async Task<ApiClient> AdminAsync()
+    {
+        var admin = Client();
+        await admin.SignInAsync(AdminEmail, AdminPassword);
+        return admin;
+    }
+
+    public async Task<T> ScalarAsync<T>(string sql)
+    {
+        await using var connection = new NpgsqlConnection(Database.ConnectionString);
+        await connection.OpenAsync();
+        await using var command = new NpgsqlCommand(sql, connection);
+        return (T)(await command.ExecuteScalarAsync())!;
+    }
+
+    public async Task DisposeAsync()
+    {
+        foreach (var frontend in _frontends)
+        {
+            await frontend.DisposeAsync();
+        }
+
+        foreach (var silo in _silos)
+        {
+            await silo.DisposeAsync();
+        }
+
+        _probe.Dispose();
+    }
+}
+
+/// <summary>The same system with two silos.</summary>
+public sealed class TwoSiloSystem : RunningSystem
+{
+    protected override int SiloCount => 2;
+}
