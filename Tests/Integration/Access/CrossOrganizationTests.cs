@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Planekeeper.Tests.Infrastructure;
+using Planekeeper.WebFrontend.Authorization;
+
+namespace Planekeeper.Tests.Integration.Access;
+
+/// <summary>
+/// For every organization route of the route table: organization A's owner and A's owner-role API key,
+/// aiming at organization B's resources, get 404 — and nothing in the database changes.
+/// </summary>
+public partial class CrossOrganizationTests(RunningSystem system) : IClassFixture<RunningSystem>
+{
+    private const string OtherRole = "b-only-role";
+
+    private static readonly object ValidPolicy = new { Statement = new[] { new { Effect = "Allow", Action = new[] { "members:list" }, Resource = "*" } } };
+
+    // The tables a request could change, with volatile bookkeeping columns left out.
+    private static readonly string[] Snapshots =
+    [
+        "SELECT * FROM organizations", "SELECT * FROM users", "SELECT * FROM organization_members", "SELECT * FROM organization_invites",
+        "SELECT * FROM user_sessions", "SELECT * FROM roles", "SELECT * FROM casbin_rule", "SELECT * FROM audit_log",
+        "SELECT id, organization_id, name, secret_hash, is_active, deactivated_at, expires_at, created_at, updated_at, version FROM api_keys",
+    ];
+
+    private sealed record OtherOrganization(long Id, long MemberId, long InviteId, long ApiKeyId);
+
+    [Fact]
+    public async Task Every_organization_route_answers_404_for_another_organization_and_changes_nothing()
+    {
+        using var a = system.Client();
+        await a.SignUpAsync("a-owner@example.com");
+        await a.CreateOrganizationAsync("Organization A");
+        var (_, aKey) = await a.CreateApiKeyAsync("a-owner-key", "owner");
+        using var aAgent = ApiClient.WithKey(system.Frontend.BaseAddress, aKey);
+        var b = await CreateOtherOrganizationAsync();
+        var routes = RouteActions.Table.Where(route => route.Value.Kind == AccessKind.Organization).Select(route => route.Key).ToList();
+
+        var before = await SnapshotAsync();
+        var failures = new List<string>();
+        foreach (var (method, pattern) in routes)
+        {
+            var (path, hasOtherIds) = Substitute(pattern, b);
+            var body = BodyFor(method, pattern, b);
+            if (hasOtherIds)
+            {
+                await ExpectNotFoundAsync(a, method, path, body, "A's owner", failures);
+                await ExpectNotFoundAsync(aAgent, method, path, body, "A's key", failures);
+            }
+
+            a.OrganizationId = b.Id;
+            await ExpectNotFoundAsync(a, method, path, body, "A's owner with X-Organization-Id of B", failures);
+            a.OrganizationId = null;
+        }
+
+        Assert.True(failures.Count == 0, string.Join('\n', failures));
+        Assert.Equal(before, await SnapshotAsync());
+        Assert.True(routes.Count >= 20, $"only {routes.Count} organization routes were checked");
+    }
+
+    private async Task<OtherOrganization> CreateOtherOrganizationAsync()
+    {
+        using var owner = system.Client();
+        await owner.SignUpAsync("b-owner@example.com");
+        var id = await owner.CreateOrganizationAsync("Organization B");
+        var (member, memberId) = await owner.AddMemberAsync("b-member@example.com", "member");
+        member.Dispose();
+        var invite = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/invites", new { email = "b-invitee@example.com", role = "viewer" });
+        await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/roles", new { key = OtherRole, name = "B only", policy = ValidPolicy });
+        var (keyId, _) = await owner.CreateApiKeyAsync("b-key");
+        return new OtherOrganization(id, memberId, invite.GetProperty("id").GetInt64(), keyId);
+    }
+
+    /// <summary>Fills the route's parameters with B's ids; fails for a parameter this test does not know yet.</summary>
+    private static (string Path, bool HasOtherIds) Substitute(string pattern, OtherOrganization b)
+    {
+        var path = Parameter().Replace(pattern, match => match.Groups[1].Value switch
+        {
+            "userId" => b.MemberId.ToString(),
+            "key" => OtherRole,
+            "id" when pattern.StartsWith("/api/v1/invites", StringComparison.Ordinal) => b.InviteId.ToString(),
+            "id" when pattern.StartsWith("/api/v1/api-keys", StringComparison.Ordinal) => b.ApiKeyId.ToString(),
+            var name => throw new InvalidOperationException($"add a substitution for {{{name}}} in {pattern} to this test"),
+        });
+        if (pattern == "/api/v1/permissions/explain")
+        {
+            return ($"{path}?user_id={b.MemberId}&action=members:list", true);
+        }
+
+        return (path, path != pattern);
+    }
+
+    private static object? BodyFor(string method, string pattern, OtherOrganization b) => (method, pattern) switch
+    {
+        ("PUT", "/api/v1/members/{userId}") => new { role = "admin" },
+        ("POST", "/api/v1/roles/{key}/assign") => new { user_id = b.MemberId },
+        ("PUT", "/api/v1/roles/{key}") => new { name = "taken over", policy = ValidPolicy },
+        ("POST", "/api/v1/roles") => new { key = "planted", name = "Planted", policy = ValidPolicy },
+        ("PATCH", "/api/v1/api-keys/{id}") => new { name = "taken over" },
+        ("POST", "/api/v1/api-keys") => new { name = "planted" },
+        ("POST", "/api/v1/invites") => new { email = "planted@example.com", role = "owner" },
+        ("POST", _) => new { },
+        _ => null,
+    };
+
+    private static async Task ExpectNotFoundAsync(ApiClient caller, string method, string path, object? body, string who, List<string> failures)
+    {
+        using var response = await caller.SendAsync(new HttpMethod(method), path, body);
+        if (response.StatusCode != HttpStatusCode.NotFound)
+        {
+            failures.Add($"{who}: {method} {path} answered {(int)response.StatusCode}: {await response.Content.ReadAsStringAsync()}");
+        }
+    }
+
+    private async Task<List<string>> SnapshotAsync()
+    {
+        var hashes = new List<string>();
+        foreach (var query in Snapshots)
+        {
+            hashes.Add(query + " => " + await system.ScalarAsync<string>($"SELECT md5(coalesce(string_agg(t::text, '|' ORDER BY t::text), '')) FROM ({query}) t"));
+        }
+
+        return hashes;
+    }
+
+    [GeneratedRegex(@"\{(\w+)\}")]
+    private static partial Regex Parameter();
+}
