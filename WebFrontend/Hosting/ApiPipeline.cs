@@ -20,6 +20,7 @@ public static class ApiPipeline
     /// <summary>Identity first, then routing, then the route table's access check, then the endpoints.</summary>
     public static void UsePlanekeeperApi(this WebApplication app)
     {
+        app.UseForwardedHeadersWhenTrusted();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<IdentityMiddleware>();
