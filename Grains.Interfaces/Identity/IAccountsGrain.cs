@@ -12,7 +12,10 @@ public interface IAccountsGrain : IGrainWithIntegerKey
     [Alias("sign-in")]
     Task<SignInResult> SignInAsync(string email, string password);
 
-    /// <summary>The local user of an external identity provider's subject, created on first use.</summary>
+    /// <summary>
+    /// The local user of an external identity provider's subject, created on first use; null when the email
+    /// already belongs to a local account (never linked automatically, so a provider account cannot take it over).
+    /// </summary>
     [Alias("resolve-external")]
-    Task<long> ResolveExternalUserAsync(string subject, string email, bool autoApprove);
+    Task<long?> ResolveExternalUserAsync(string subject, string email, bool autoApprove);
 }

@@ -60,26 +60,22 @@ public sealed class AccountsGrain(NpgsqlDataSource database, AuditWriter audit) 
         return new SignInResult(SignInStatus.SignedIn, userId, token, null);
     }
 
-    public async Task<long> ResolveExternalUserAsync(string subject, string email, bool autoApprove)
+    public async Task<long?> ResolveExternalUserAsync(string subject, string email, bool autoApprove)
     {
         await using var connection = await database.OpenConnectionAsync();
         var existing = await connection.QuerySingleOrDefaultAsync<long?>("SELECT id FROM users WHERE external_subject = @Subject", new { Subject = subject });
         if (existing is not null)
         {
-            return existing.Value;
+            return existing;
         }
 
-        // A local account with the same email and no external identity yet is linked instead of duplicated.
-        var linked = await connection.QuerySingleOrDefaultAsync<long?>(
-            "UPDATE users SET external_subject = @Subject, updated_at = now(), version = version + 1 WHERE lower(email) = lower(@Email) AND external_subject IS NULL RETURNING id",
-            new { Subject = subject, Email = email });
-        if (linked is not null)
+        var created = await InsertUserAsync(email, passwordHash: null, subject, autoApprove);
+        if (created is null)
         {
-            return linked.Value;
+            // Either the email is a local account's, or a concurrent request created this subject's user first.
+            return await connection.QuerySingleOrDefaultAsync<long?>("SELECT id FROM users WHERE external_subject = @Subject", new { Subject = subject });
         }
 
-        var created = await InsertUserAsync(email, passwordHash: null, subject, autoApprove)
-            ?? await connection.QuerySingleAsync<long>("SELECT id FROM users WHERE external_subject = @Subject", new { Subject = subject });
         await audit.WriteAsync(new AuditEntry(null, $"user:{created}", "auth.external_user_created", $"user:{created}", new { subject }));
         return created;
     }

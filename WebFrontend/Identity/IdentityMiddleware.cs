@@ -66,7 +66,9 @@ public sealed class IdentityMiddleware(RequestDelegate next, IClusterClient clus
         }
 
         var userId = await cluster.GetGrain<IAccountsGrain>(0).ResolveExternalUserAsync(external.Subject!, external.Email!, accounts.AutoApprove);
-        return await FromUserAsync(CredentialKind.BearerToken, userId);
+        return userId is null
+            ? RequestIdentity.Rejected(CredentialKind.BearerToken, "the token's email belongs to an account that signs in with a password")
+            : await FromUserAsync(CredentialKind.BearerToken, userId.Value);
     }
 
     private async Task<RequestIdentity> FromSessionAsync(string token)

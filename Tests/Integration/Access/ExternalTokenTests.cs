@@ -65,6 +65,11 @@ public class ExternalTokenTests(RunningSystem system) : IClassFixture<RunningSys
         Assert.Equal(HttpStatusCode.Unauthorized, (await MeAsync(frontend.BaseAddress, Token(signing, "idp-user-1", "jwt@example.com", audience: "someone-else"))).StatusCode);
         Assert.Equal(HttpStatusCode.Unauthorized, (await MeAsync(frontend.BaseAddress, Token(signing, "idp-user-1", "jwt@example.com", expires: DateTime.UtcNow.AddMinutes(-5)))).StatusCode);
 
+        // An email that belongs to a password account is not taken over by a provider account.
+        using var local = system.Client();
+        await local.SignUpAsync("local@example.com");
+        Assert.Equal(HttpStatusCode.Unauthorized, (await MeAsync(frontend.BaseAddress, Token(signing, "idp-user-9", "local@example.com"))).StatusCode);
+
         // Without a configured provider, bearer tokens are refused outright.
         Assert.Equal(HttpStatusCode.Unauthorized, (await MeAsync(system.Frontend.BaseAddress, Token(signing, "idp-user-1", "jwt@example.com"))).StatusCode);
     }
