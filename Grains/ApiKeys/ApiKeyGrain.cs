@@ -95,9 +95,17 @@ public sealed class ApiKeyGrain(NpgsqlDataSource database, AuditWriter audit) : 
 
         var parameters = new DynamicParameters(values);
         parameters.Add("Id", _key.Id);
+        parameters.Add("Version", _key.Version);
         await using var connection = await database.OpenConnectionAsync();
-        await connection.ExecuteAsync($"UPDATE api_keys SET {assignments}, updated_at = now(), version = version + 1 WHERE id = @Id", parameters);
-        _key = apply(_key);
+        var version = await connection.QuerySingleOrDefaultAsync<int?>(
+            $"UPDATE api_keys SET {assignments}, updated_at = now(), version = version + 1 WHERE id = @Id AND version = @Version RETURNING version", parameters);
+        if (version is null)
+        {
+            await OnActivateAsync(CancellationToken.None);
+            return CommandResult<ApiKeyRecord>.Conflict("the key was changed at the same time; read it again and retry");
+        }
+
+        _key = apply(_key) with { Version = version.Value };
         await audit.WriteAsync(new AuditEntry(_key.OrganizationId, actor, auditAction, Subject, new { name = _key.Name }));
         return CommandResult<ApiKeyRecord>.Ok(await ToRecordAsync(_key));
     }

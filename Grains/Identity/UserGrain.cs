@@ -8,12 +8,12 @@ namespace Planekeeper.Grains.Identity;
 [GrainType("planekeeper.identity.user")]
 public sealed class UserGrain(NpgsqlDataSource database, AuditWriter audit) : Grain, IUserGrain
 {
-    private sealed record UserRow(long Id, string Email, string? PasswordHash, bool IsApproved, bool IsSuperAdmin, int FailedSignIns, DateTime? LockedUntil, DateTime CreatedAt);
+    private sealed record UserRow(long Id, string Email, string? PasswordHash, bool IsApproved, bool IsSuperAdmin, int FailedSignIns, DateTime? LockedUntil, DateTime CreatedAt, int Version);
 
     private const string Select = """
         SELECT u.id, u.email, u.password_hash AS PasswordHash, u.is_approved AS IsApproved,
                EXISTS (SELECT 1 FROM casbin_rule r WHERE r.ptype = 'g2' AND r.v0 = 'user:' || u.id AND r.v1 = 'superadmin') AS IsSuperAdmin,
-               u.failed_sign_ins AS FailedSignIns, u.locked_until AS LockedUntil, u.created_at AS CreatedAt
+               u.failed_sign_ins AS FailedSignIns, u.locked_until AS LockedUntil, u.created_at AS CreatedAt, u.version
           FROM users u WHERE u.id = @Id
         """;
 
@@ -21,16 +21,36 @@ public sealed class UserGrain(NpgsqlDataSource database, AuditWriter audit) : Gr
 
     private string Subject => $"user:{this.GetPrimaryKeyLong()}";
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync();
+
+    private async Task LoadAsync()
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await using var connection = await database.OpenConnectionAsync();
         _user = await connection.QuerySingleOrDefaultAsync<UserRow>(Select, new { Id = this.GetPrimaryKeyLong() });
     }
 
     public Task<UserRecord?> GetAsync() =>
         Task.FromResult(_user is null ? null : new UserRecord(_user.Id, _user.Email, _user.IsApproved, _user.IsSuperAdmin, _user.CreatedAt));
 
+    /// <summary>
+    /// Checks the password against the stored state. If another activation wrote the row meanwhile (a rare
+    /// duplicate activation), the write loses, the state is reloaded and the check runs again on it.
+    /// </summary>
     public async Task<PasswordCheck> CheckPasswordAsync(string password)
+    {
+        while (true)
+        {
+            if (await TryCheckPasswordAsync(password) is { } check)
+            {
+                return check;
+            }
+
+            await LoadAsync();
+        }
+    }
+
+    /// <returns>The outcome, or null when the row changed under us.</returns>
+    private async Task<PasswordCheck?> TryCheckPasswordAsync(string password)
     {
         if (_user is null)
         {
@@ -47,13 +67,16 @@ public sealed class UserGrain(NpgsqlDataSource database, AuditWriter audit) : Gr
 
         if (PasswordHashing.Verify(_user.PasswordHash, password))
         {
-            await RecordAsync(failures: 0, lockedUntil: null, signedIn: true);
-            return new PasswordCheck(PasswordCheckStatus.Correct, null);
+            return await TryRecordAsync(failures: 0, lockedUntil: null, signedIn: true) ? new PasswordCheck(PasswordCheckStatus.Correct, null) : null;
         }
 
         var failures = _user.FailedSignIns + 1;
         var lockedUntil = SignInLockout.LockedUntil(failures, now);
-        await RecordAsync(failures, lockedUntil, signedIn: false);
+        if (!await TryRecordAsync(failures, lockedUntil, signedIn: false))
+        {
+            return null;
+        }
+
         await audit.WriteAsync(new AuditEntry(null, null, "auth.sign_in_failed", Subject, new { consecutive_failures = failures }));
         if (lockedUntil is not null)
         {
@@ -64,16 +87,23 @@ public sealed class UserGrain(NpgsqlDataSource database, AuditWriter audit) : Gr
         return new PasswordCheck(PasswordCheckStatus.Wrong, null);
     }
 
-    private async Task RecordAsync(int failures, DateTime? lockedUntil, bool signedIn)
+    private async Task<bool> TryRecordAsync(int failures, DateTime? lockedUntil, bool signedIn)
     {
         await using var connection = await database.OpenConnectionAsync();
-        await connection.ExecuteAsync(
+        var version = await connection.QuerySingleOrDefaultAsync<int?>(
             """
             UPDATE users SET failed_sign_ins = @Failures, locked_until = @LockedUntil,
                    last_sign_in_at = CASE WHEN @SignedIn THEN now() ELSE last_sign_in_at END, updated_at = now(), version = version + 1
-             WHERE id = @Id
+             WHERE id = @Id AND version = @Version
+            RETURNING version
             """,
-            new { Failures = failures, LockedUntil = lockedUntil, SignedIn = signedIn, _user!.Id });
-        _user = _user with { FailedSignIns = failures, LockedUntil = lockedUntil };
+            new { Failures = failures, LockedUntil = lockedUntil, SignedIn = signedIn, _user!.Id, _user.Version });
+        if (version is null)
+        {
+            return false;
+        }
+
+        _user = _user with { FailedSignIns = failures, LockedUntil = lockedUntil, Version = version.Value };
+        return true;
     }
 }

@@ -179,8 +179,8 @@ public sealed class OrganizationGrain(NpgsqlDataSource database, AuditWriter aud
         var subject = Subjects.User(userId);
         var roles = await Permissions.AssignAsync(subject, subject, invite.Role);
         await audit.WriteAsync(new AuditEntry(OrganizationId, subject, "invite.accepted", $"invite:{inviteId}", new { role = invite.Role }));
-        var name = await OrganizationNameAsync();
-        return CommandResult<OrganizationSummary>.Ok(new OrganizationSummary(OrganizationId, name, roles.Value ?? [], DateTime.UtcNow));
+        var (name, createdAt) = await OrganizationRecordAsync();
+        return CommandResult<OrganizationSummary>.Ok(new OrganizationSummary(OrganizationId, name, roles.Value ?? [], createdAt));
     }
 
     private async Task AddMemberAsync(long inviteId, long userId)
@@ -201,10 +201,10 @@ public sealed class OrganizationGrain(NpgsqlDataSource database, AuditWriter aud
             $"SELECT {InviteColumns} FROM organization_invites WHERE id = @InviteId AND organization_id = @Id", new { InviteId = inviteId, Id = OrganizationId });
     }
 
-    private async Task<string> OrganizationNameAsync()
+    private async Task<(string Name, DateTime CreatedAt)> OrganizationRecordAsync()
     {
         await using var connection = await database.OpenConnectionAsync();
-        return await connection.QuerySingleAsync<string>("SELECT name FROM organizations WHERE id = @Id", new { Id = OrganizationId });
+        return await connection.QuerySingleAsync<(string, DateTime)>("SELECT name, created_at FROM organizations WHERE id = @Id", new { Id = OrganizationId });
     }
 
     private static long? UserIdOf(string actor) =>
