@@ -41,10 +41,10 @@ public class ApiKeyTests(RunningSystem system) : IClassFixture<RunningSystem>
         Assert.Contains("deactivated", deactivated.GetProperty("detail").GetString());
         await owner.ExpectAsync(HttpStatusCode.Conflict, HttpMethod.Post, $"/api/v1/api-keys/{id}/toggle");
 
-        var shortLived = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/api-keys", new { name = "brief", expires_at = DateTime.UtcNow.AddSeconds(2) });
+        var shortLived = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/api-keys", new { name = "brief", expires_at = DateTime.UtcNow.AddSeconds(4) });
         using var brief = ApiClient.WithKey(system.Frontend.BaseAddress, shortLived.GetProperty("key").GetString()!);
         await brief.OkAsync(HttpMethod.Get, "/api/v1/members");
-        await Task.Delay(TimeSpan.FromSeconds(2.5));
+        await Task.Delay(TimeSpan.FromSeconds(4.5));
         var expired = await brief.ExpectAsync(HttpStatusCode.Unauthorized, HttpMethod.Get, "/api/v1/members");
         Assert.Contains("expired", expired.GetProperty("detail").GetString());
 
