@@ -9,6 +9,10 @@ public interface IAccountsGrain : IGrainWithIntegerKey
     [Alias("sign-up")]
     Task<CommandResult<UserRecord>> SignUpAsync(string email, string password, bool autoApprove);
 
+    /// <summary>Every account, oldest first, optionally only those waiting for approval.</summary>
+    [Alias("list-users")]
+    Task<IReadOnlyList<UserRecord>> ListUsersAsync(bool pendingOnly);
+
     [Alias("sign-in")]
     Task<SignInResult> SignInAsync(string email, string password);
 

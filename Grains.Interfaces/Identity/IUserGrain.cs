@@ -10,4 +10,8 @@ public interface IUserGrain : IGrainWithIntegerKey
     /// <summary>Checks a password; repeated failures lock the account for a growing time.</summary>
     [Alias("check-password")]
     Task<PasswordCheck> CheckPasswordAsync(string password);
+
+    /// <summary>A global admin lets the account use the product (or takes that back).</summary>
+    [Alias("set-approved")]
+    Task<UserRecord?> SetApprovedAsync(string actor, bool approved);
 }

@@ -37,6 +37,22 @@ public sealed class AccountsGrain(NpgsqlDataSource database, AuditWriter audit) 
         return CommandResult<UserRecord>.Ok((await GrainFactory.GetGrain<IUserGrain>(id.Value).GetAsync())!);
     }
 
+    public async Task<IReadOnlyList<UserRecord>> ListUsersAsync(bool pendingOnly)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        var users = await connection.QueryAsync<UserRecord>(
+            """
+            SELECT u.id, u.email, u.is_approved AS IsApproved,
+                   EXISTS (SELECT 1 FROM casbin_rule r WHERE r.ptype = 'g2' AND r.v0 = 'user:' || u.id AND r.v1 = 'superadmin') AS IsSuperAdmin,
+                   u.created_at AS CreatedAt
+              FROM users u
+             WHERE NOT @PendingOnly OR NOT u.is_approved
+             ORDER BY u.id
+            """,
+            new { PendingOnly = pendingOnly });
+        return users.ToList();
+    }
+
     public async Task<SignInResult> SignInAsync(string email, string password)
     {
         var userId = await FindByEmailAsync(email?.Trim() ?? "");

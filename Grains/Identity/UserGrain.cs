@@ -32,6 +32,31 @@ public sealed class UserGrain(NpgsqlDataSource database, AuditWriter audit) : Gr
     public Task<UserRecord?> GetAsync() =>
         Task.FromResult(_user is null ? null : new UserRecord(_user.Id, _user.Email, _user.IsApproved, _user.IsSuperAdmin, _user.CreatedAt));
 
+    public async Task<UserRecord?> SetApprovedAsync(string actor, bool approved)
+    {
+        if (_user is null)
+        {
+            return null;
+        }
+
+        await using (var connection = await database.OpenConnectionAsync())
+        {
+            var version = await connection.QuerySingleOrDefaultAsync<int?>(
+                "UPDATE users SET is_approved = @Approved, updated_at = now(), version = version + 1 WHERE id = @Id AND version = @Version RETURNING version",
+                new { Approved = approved, _user.Id, _user.Version });
+            if (version is null)
+            {
+                await LoadAsync();
+                return await SetApprovedAsync(actor, approved);
+            }
+
+            _user = _user with { IsApproved = approved, Version = version.Value };
+        }
+
+        await audit.WriteAsync(new AuditEntry(null, actor, approved ? "user.approved" : "user.unapproved", Subject));
+        return await GetAsync();
+    }
+
     /// <summary>
     /// Checks the password against the stored state. If another activation wrote the row meanwhile (a rare
     /// duplicate activation), the write loses, the state is reloaded and the check runs again on it.

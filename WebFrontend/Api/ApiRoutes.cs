@@ -13,5 +13,6 @@ public static class ApiRoutes
         api.MapRoleEndpoints();
         api.MapApiKeyEndpoints();
         api.MapPermissionEndpoints();
+        api.MapInternalEndpoints();
     }
 }

@@ -51,7 +51,7 @@ public sealed class AccessMiddleware(RequestDelegate next, IClusterClient cluste
             return null;
         }
 
-        if (access.Kind == AccessKind.ApprovedUser || identity.ApiKey is null)
+        if (access.Kind is AccessKind.ApprovedUser or AccessKind.GlobalAdmin || identity.ApiKey is null)
         {
             if (RequireApprovedUser(identity) is { } denied)
             {
@@ -59,7 +59,12 @@ public sealed class AccessMiddleware(RequestDelegate next, IClusterClient cluste
             }
         }
 
-        return access.Kind == AccessKind.Organization ? await AuthorizeAsync(context, identity, access.Action!) : null;
+        return access.Kind switch
+        {
+            AccessKind.Organization => await AuthorizeAsync(context, identity, access.Action!),
+            AccessKind.GlobalAdmin when !identity.IsSuperAdmin => Problems.Forbidden("this route is for global admins"),
+            _ => null,
+        };
     }
 
     private static IResult? RequireApprovedUser(RequestIdentity identity) => identity.User switch

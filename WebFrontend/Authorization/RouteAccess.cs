@@ -13,6 +13,9 @@ public enum AccessKind
 
     /// <summary>Scoped to the request's organization and guarded by <see cref="RouteAccess.Action"/>.</summary>
     Organization,
+
+    /// <summary>Global admins only (the internal API).</summary>
+    GlobalAdmin,
 }
 
 /// <summary>What a route requires: its kind, and for organization routes the IAM action (<c>resource:action</c>).</summary>
@@ -21,6 +24,7 @@ public sealed record RouteAccess(AccessKind Kind, string? Action = null)
     public static readonly RouteAccess Public = new(AccessKind.Public);
     public static readonly RouteAccess Authenticated = new(AccessKind.Authenticated);
     public static readonly RouteAccess ApprovedUser = new(AccessKind.ApprovedUser);
+    public static readonly RouteAccess GlobalAdmin = new(AccessKind.GlobalAdmin);
 
     public static RouteAccess Requires(string action) => new(AccessKind.Organization, action);
 }

@@ -50,6 +50,9 @@ public static partial class RouteActions
 
         [("GET", $"{V1}/permissions/explain")] = RouteAccess.Requires("permissions:explain"),
         [("GET", $"{V1}/audit-log")] = RouteAccess.Requires("audit-log:list"),
+
+        [("GET", $"{V1}/internal/users")] = RouteAccess.GlobalAdmin,
+        [("POST", $"{V1}/internal/users/{{userId}}/approve")] = RouteAccess.GlobalAdmin,
     };
 
     public static RouteAccess? For(string method, string pattern) =>

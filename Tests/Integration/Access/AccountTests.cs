@@ -96,6 +96,14 @@ public class AccountTests(RunningSystem system) : IClassFixture<RunningSystem>
         Assert.False(me.GetProperty("user").GetProperty("is_approved").GetBoolean());
         var refused = await client.ExpectAsync(HttpStatusCode.Forbidden, HttpMethod.Post, "/api/v1/organizations", new { name = "Too early" });
         Assert.Contains("approval", refused.GetProperty("detail").GetString());
+
+        await client.ExpectAsync(HttpStatusCode.Forbidden, HttpMethod.Get, "/api/v1/internal/users?status=pending");
+        using var admin = await system.AdminAsync();
+        var pending = await admin.OkAsync(HttpMethod.Get, "/api/v1/internal/users?status=pending");
+        var userId = pending.GetProperty("items").EnumerateArray().Single(u => u.GetProperty("email").GetString() == "pending@example.com").GetProperty("id").GetInt64();
+        await admin.OkAsync(HttpMethod.Post, $"/api/v1/internal/users/{userId}/approve");
+
+        await client.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/organizations", new { name = "Approved now" });
     }
 
     [Fact]
