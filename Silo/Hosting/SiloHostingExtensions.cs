@@ -3,6 +3,7 @@ using Orleans.Configuration;
 using Planekeeper.Configuration;
 using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Audit;
+using Planekeeper.Grains.Jobs;
 
 namespace Planekeeper.Silo.Hosting;
 
@@ -21,6 +22,8 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
         builder.Services.AddSingleton<AuditWriter>();
         builder.Services.AddSingleton<AccessStore>();
+        builder.Services.AddSingleton<GatherJobStore>();
+        builder.Services.AddSingleton(TimeProvider.System);
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(options =>

@@ -14,5 +14,6 @@ public static class ApiRoutes
         api.MapApiKeyEndpoints();
         api.MapPermissionEndpoints();
         api.MapInternalEndpoints();
+        api.MapGatherJobEndpoints();
     }
 }

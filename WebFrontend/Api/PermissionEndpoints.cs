@@ -48,24 +48,13 @@ public static class PermissionEndpoints
 
     private static async Task<IResult> AuditLogAsync(int? limit, string? cursor, HttpContext context, IClusterClient cluster)
     {
-        var size = limit ?? 50;
-        if (size is < 1 or > 200)
+        // The audit log runs newest first, so its cursor is the last id seen going down.
+        if (Paging.Parse(limit, cursor) is not { } request)
         {
-            return Problems.Invalid("limit", "limit must be between 1 and 200");
+            return Paging.Problem(limit);
         }
 
-        long? before = null;
-        if (!string.IsNullOrEmpty(cursor))
-        {
-            if (!long.TryParse(cursor, out var parsed))
-            {
-                return Problems.Invalid("cursor", "cursor is not one this API returned");
-            }
-
-            before = parsed;
-        }
-
-        var page = await cluster.GetGrain<IAuditLogGrain>(0).ListAsync(context.Scope().OrganizationId, size, before);
+        var page = await cluster.GetGrain<IAuditLogGrain>(0).ListAsync(context.Scope().OrganizationId, request.Limit, request.After);
         var items = page.Items.Select(entry => new
         {
             entry.Id,

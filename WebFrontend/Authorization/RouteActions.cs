@@ -51,6 +51,14 @@ public static partial class RouteActions
         [("GET", $"{V1}/permissions/explain")] = RouteAccess.Requires("permissions:explain"),
         [("GET", $"{V1}/audit-log")] = RouteAccess.Requires("audit-log:list"),
 
+        [("GET", $"{V1}/gather-jobs")] = RouteAccess.Requires("gather-jobs:list"),
+        [("POST", $"{V1}/gather-jobs")] = RouteAccess.Requires("gather-jobs:create"),
+        [("GET", $"{V1}/gather-jobs/summary")] = RouteAccess.Requires("gather-jobs:list"),
+        [("GET", $"{V1}/gather-jobs/{{id}}")] = RouteAccess.Requires("gather-jobs:read"),
+        [("PUT", $"{V1}/gather-jobs/{{id}}")] = RouteAccess.Requires("gather-jobs:update"),
+        [("DELETE", $"{V1}/gather-jobs/{{id}}")] = RouteAccess.Requires("gather-jobs:delete"),
+        [("POST", $"{V1}/gather-jobs/{{id}}/run")] = RouteAccess.Requires("gather-jobs:run"),
+
         [("GET", $"{V1}/internal/users")] = RouteAccess.GlobalAdmin,
         [("POST", $"{V1}/internal/users/{{userId}}/approve")] = RouteAccess.GlobalAdmin,
     };

@@ -20,10 +20,13 @@ public partial class CrossOrganizationTests(RunningSystem system) : IClassFixtur
     [
         "SELECT * FROM organizations", "SELECT * FROM users", "SELECT * FROM organization_members", "SELECT * FROM organization_invites",
         "SELECT * FROM user_sessions", "SELECT * FROM roles", "SELECT * FROM casbin_rule", "SELECT * FROM audit_log",
+        "SELECT * FROM gather_jobs",
         "SELECT id, organization_id, name, secret_hash, is_active, deactivated_at, expires_at, created_at, updated_at, version FROM api_keys",
     ];
 
-    private sealed record OtherOrganization(long Id, long MemberId, long InviteId, long ApiKeyId);
+    private static readonly object ValidGatherJob = new { name = "planted", source_type = "github_releases", artifact_name = "github.com/acme/api", schedule = "0 * * * *" };
+
+    private sealed record OtherOrganization(long Id, long MemberId, long InviteId, long ApiKeyId, long GatherJobId);
 
     [Fact]
     public async Task Every_organization_route_answers_404_for_another_organization_and_changes_nothing()
@@ -68,7 +71,8 @@ public partial class CrossOrganizationTests(RunningSystem system) : IClassFixtur
         var invite = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/invites", new { email = "b-invitee@example.com", role = "viewer" });
         await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/roles", new { key = OtherRole, name = "B only", policy = ValidPolicy });
         var (keyId, _) = await owner.CreateApiKeyAsync("b-key");
-        return new OtherOrganization(id, memberId, invite.GetProperty("id").GetInt64(), keyId);
+        var gatherJob = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/gather-jobs", ValidGatherJob);
+        return new OtherOrganization(id, memberId, invite.GetProperty("id").GetInt64(), keyId, gatherJob.GetProperty("id").GetInt64());
     }
 
     /// <summary>Fills the route's parameters with B's ids; fails for a parameter this test does not know yet.</summary>
@@ -80,6 +84,7 @@ public partial class CrossOrganizationTests(RunningSystem system) : IClassFixtur
             "key" => OtherRole,
             "id" when pattern.StartsWith("/api/v1/invites", StringComparison.Ordinal) => b.InviteId.ToString(),
             "id" when pattern.StartsWith("/api/v1/api-keys", StringComparison.Ordinal) => b.ApiKeyId.ToString(),
+            "id" when pattern.StartsWith("/api/v1/gather-jobs", StringComparison.Ordinal) => b.GatherJobId.ToString(),
             var name => throw new InvalidOperationException($"add a substitution for {{{name}}} in {pattern} to this test"),
         });
         if (pattern == "/api/v1/permissions/explain")
@@ -99,6 +104,7 @@ public partial class CrossOrganizationTests(RunningSystem system) : IClassFixtur
         ("PATCH", "/api/v1/api-keys/{id}") => new { name = "taken over" },
         ("POST", "/api/v1/api-keys") => new { name = "planted" },
         ("POST", "/api/v1/invites") => new { email = "planted@example.com", role = "owner" },
+        ("POST", "/api/v1/gather-jobs") or ("PUT", "/api/v1/gather-jobs/{id}") => ValidGatherJob,
         ("POST", _) => new { },
         _ => null,
     };
