@@ -16,4 +16,4 @@ public sealed record GatherJobRecord(
     [property: Id(11)] DateTime? LastRunAt,
     [property: Id(12)] string? LastError,
     [property: Id(13)] DateTime CreatedAt,
-    [property: Id(14)] DateTime UpdatedAt);
+    [property: Id(14)] DateTime UpdatedAt) : IJobRecord;

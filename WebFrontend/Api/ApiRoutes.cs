@@ -1,3 +1,5 @@
+using Planekeeper.Grains.Interfaces.Jobs;
+
 namespace Planekeeper.WebFrontend.Api;
 
 public static class ApiRoutes
@@ -14,6 +16,6 @@ public static class ApiRoutes
         api.MapApiKeyEndpoints();
         api.MapPermissionEndpoints();
         api.MapInternalEndpoints();
-        api.MapGatherJobEndpoints();
+        api.MapJobs<IGatherJobGrain, IGatherJobsGrain, GatherJobRequest, GatherJobRecord>("/gather-jobs", "gather job");
     }
 }

@@ -1,0 +1,93 @@
+using Planekeeper.Grains.Audit;
+using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Interfaces.Jobs;
+using Planekeeper.Grains.Scheduling;
+
+namespace Planekeeper.Grains.Jobs;
+
+/// <summary>
+/// The single owner of one job row, whatever its kind: loads it, validates changes through the kind's rules,
+/// moves its schedule with <see cref="JobLifecycle"/>, writes it with its version, audits.
+/// </summary>
+public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
+    JobStore<TRow, TRecord, TDefinition> store, AuditWriter audit, TimeProvider clock, JobKind kind) : Grain
+    where TRow : JobRow<TRecord>
+    where TRecord : IJobRecord
+{
+    private const string ChangedMeanwhile = "the job was changed at the same time; read it again and retry";
+
+    private TRow? _row;
+
+    private string Target => $"{kind.TargetPrefix}:{this.GetPrimaryKeyLong()}";
+
+    protected abstract CommandResult<(TDefinition Definition, CronSchedule? Schedule)> Validate(TRequest request);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) => _row = await store.GetAsync(this.GetPrimaryKeyLong());
+
+    public Task<TRecord?> GetAsync() => Task.FromResult(_row is null ? default : _row.ToRecord());
+
+    public async Task<CommandResult<TRecord>> UpdateAsync(string actor, TRequest request)
+    {
+        if (_row is null)
+        {
+            return NotFound();
+        }
+
+        var validated = Validate(request);
+        if (validated.Status != CommandStatus.Ok)
+        {
+            return validated.Without<TRecord>();
+        }
+
+        var (definition, schedule) = validated.Value;
+        var run = JobLifecycle.OnUpdated(_row.Run, schedule, clock.GetUtcNow().UtcDateTime);
+        return await SaveAsync(await store.UpdateAsync(_row, definition, run), actor, "updated");
+    }
+
+    public async Task<CommandResult<bool>> DeleteAsync(string actor)
+    {
+        if (_row is null)
+        {
+            return NotFound().Without<bool>();
+        }
+
+        if (!await store.DeleteAsync(_row))
+        {
+            await OnActivateAsync(CancellationToken.None);
+            return CommandResult<bool>.Conflict(ChangedMeanwhile);
+        }
+
+        await audit.WriteAsync(new AuditEntry(_row.OrganizationId, actor, $"{kind.AuditPrefix}.deleted", Target));
+        _row = null;
+        DeactivateOnIdle();
+        return CommandResult<bool>.Ok(true);
+    }
+
+    public async Task<CommandResult<TRecord>> RunNowAsync(string actor)
+    {
+        if (_row is null)
+        {
+            return NotFound();
+        }
+
+        var run = JobLifecycle.OnRunNow(_row.Run, clock.GetUtcNow().UtcDateTime);
+        return run is null
+            ? CommandResult<TRecord>.Conflict("the job is running; wait until it completes")
+            : await SaveAsync(await store.UpdateRunAsync(_row, run), actor, "run_requested");
+    }
+
+    private async Task<CommandResult<TRecord>> SaveAsync(TRow? saved, string actor, string change)
+    {
+        if (saved is null)
+        {
+            await OnActivateAsync(CancellationToken.None);
+            return CommandResult<TRecord>.Conflict(ChangedMeanwhile);
+        }
+
+        _row = saved;
+        await audit.WriteAsync(new AuditEntry(saved.OrganizationId, actor, $"{kind.AuditPrefix}.{change}", Target));
+        return CommandResult<TRecord>.Ok(saved.ToRecord());
+    }
+
+    private CommandResult<TRecord> NotFound() => CommandResult<TRecord>.NotFound($"no {kind.Noun} {this.GetPrimaryKeyLong()}");
+}

@@ -1,0 +1,7 @@
+namespace Planekeeper.Grains.Jobs;
+
+/// <summary>How one kind of job is named in audit entries and messages.</summary>
+public sealed record JobKind(string AuditPrefix, string Noun, string TargetPrefix)
+{
+    public static readonly JobKind Gather = new("gather_job", "gather job", "gather-job");
+}

@@ -1,0 +1,96 @@
+using Dapper;
+using Npgsql;
+
+namespace Planekeeper.Grains.Jobs;
+
+/// <summary>
+/// The rows of one job table. Each kind names its table and definition columns; the statements are shared.
+/// Writes of an existing row carry its version and return null when the row moved on.
+/// </summary>
+public abstract class JobStore<TRow, TRecord, TDefinition>(NpgsqlDataSource database)
+    where TRow : JobRow<TRecord>
+{
+    /// <summary>The table, e.g. <c>gather_jobs</c>.</summary>
+    protected abstract string Table { get; }
+
+    /// <summary>The kind's columns as the row class reads them (<c>source_type AS SourceType, …</c>).</summary>
+    protected abstract string DefinitionSelect { get; }
+
+    /// <summary>Each written column with the SQL that supplies it (<c>("labels", "CAST(@Labels AS jsonb)")</c>).</summary>
+    protected abstract IReadOnlyList<(string Column, string Value)> DefinitionWrites { get; }
+
+    /// <summary>The parameters <see cref="DefinitionWrites"/> refer to.</summary>
+    protected abstract object Parameters(TDefinition definition);
+
+    private string Select => $"""
+        id, organization_id AS OrganizationId, {DefinitionSelect}, status, next_run_at AS NextRunAt, last_run_at AS LastRunAt,
+        last_error AS LastError, created_at AS CreatedAt, updated_at AS UpdatedAt, version
+        """;
+
+    public async Task<TRow?> GetAsync(long id)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return await connection.QuerySingleOrDefaultAsync<TRow>($"SELECT {Select} FROM {Table} WHERE id = @Id", new { Id = id });
+    }
+
+    public async Task<TRow> InsertAsync(long organizationId, TDefinition definition, JobRun run)
+    {
+        var columns = string.Join(", ", DefinitionWrites.Select(write => write.Column));
+        var values = string.Join(", ", DefinitionWrites.Select(write => write.Value));
+        await using var connection = await database.OpenConnectionAsync();
+        return await connection.QuerySingleAsync<TRow>(
+            $"INSERT INTO {Table} (organization_id, {columns}, status, next_run_at) VALUES (@OrganizationId, {values}, @Status, @NextRunAt) RETURNING {Select}",
+            With(definition, run, new { OrganizationId = organizationId }));
+    }
+
+    public async Task<TRow?> UpdateAsync(TRow current, TDefinition definition, JobRun run)
+    {
+        var assignments = string.Join(", ", DefinitionWrites.Select(write => $"{write.Column} = {write.Value}"));
+        await using var connection = await database.OpenConnectionAsync();
+        return await connection.QuerySingleOrDefaultAsync<TRow>(
+            $"""
+            UPDATE {Table} SET {assignments}, status = @Status, next_run_at = @NextRunAt, updated_at = now(), version = version + 1
+             WHERE id = @Id AND version = @Version
+            RETURNING {Select}
+            """,
+            With(definition, run, new { current.Id, current.Version }));
+    }
+
+    public async Task<TRow?> UpdateRunAsync(TRow current, JobRun run)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return await connection.QuerySingleOrDefaultAsync<TRow>(
+            $"UPDATE {Table} SET status = @Status, next_run_at = @NextRunAt, updated_at = now(), version = version + 1 WHERE id = @Id AND version = @Version RETURNING {Select}",
+            new { run.Status, run.NextRunAt, current.Id, current.Version });
+    }
+
+    public async Task<bool> DeleteAsync(TRow current)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return await connection.ExecuteAsync($"DELETE FROM {Table} WHERE id = @Id AND version = @Version", new { current.Id, current.Version }) == 1;
+    }
+
+    public async Task<List<TRow>> ListAsync(long organizationId, int limit, long? after)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return (await connection.QueryAsync<TRow>(
+            $"SELECT {Select} FROM {Table} WHERE organization_id = @OrganizationId AND id > @After ORDER BY id LIMIT @Limit",
+            new { OrganizationId = organizationId, After = after ?? 0, Limit = limit })).ToList();
+    }
+
+    public async Task<Dictionary<string, int>> CountByStatusAsync(long organizationId)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<(string Status, int Count)>(
+            $"SELECT status, count(*)::int FROM {Table} WHERE organization_id = @OrganizationId GROUP BY status", new { OrganizationId = organizationId });
+        return rows.ToDictionary(row => row.Status, row => row.Count);
+    }
+
+    private DynamicParameters With(TDefinition definition, JobRun run, object keys)
+    {
+        var parameters = new DynamicParameters(keys);
+        parameters.AddDynamicParams(Parameters(definition));
+        parameters.AddDynamicParams(new { run.Status, run.NextRunAt });
+        return parameters;
+    }
+}
