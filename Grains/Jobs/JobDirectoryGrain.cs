@@ -13,6 +13,9 @@ public abstract class JobDirectoryGrain<TRow, TRecord, TDefinition, TRequest>(
 {
     protected abstract CommandResult<(TDefinition Definition, CronSchedule? Schedule)> Validate(TRequest request);
 
+    /// <summary>Whether agents run jobs of this definition at all (a manual scrape job is never run).</summary>
+    protected virtual bool IsRunnable(TDefinition definition) => true;
+
     public async Task<CommandResult<TRecord>> CreateAsync(string actor, long organizationId, TRequest request)
     {
         var validated = Validate(request);
@@ -22,7 +25,7 @@ public abstract class JobDirectoryGrain<TRow, TRecord, TDefinition, TRequest>(
         }
 
         var (definition, schedule) = validated.Value;
-        var row = await store.InsertAsync(organizationId, definition, JobLifecycle.OnCreated(schedule, clock.GetUtcNow().UtcDateTime));
+        var row = await store.InsertAsync(organizationId, definition, JobLifecycle.OnCreated(schedule, clock.GetUtcNow().UtcDateTime, IsRunnable(definition)));
         await audit.WriteAsync(new AuditEntry(organizationId, actor, $"{kind.AuditPrefix}.created", $"{kind.TargetPrefix}:{row.Id}"));
         return CommandResult<TRecord>.Ok(row.ToRecord());
     }

@@ -22,6 +22,12 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
 
     protected abstract CommandResult<(TDefinition Definition, CronSchedule? Schedule)> Validate(TRequest request);
 
+    /// <summary>Whether agents run jobs of this definition at all (a manual scrape job is never run).</summary>
+    protected virtual bool IsRunnable(TDefinition definition) => true;
+
+    /// <summary>Why this job cannot be run now, beyond being in progress; null when it can.</summary>
+    protected virtual string? RunRefusal(TRow row) => null;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken) => _row = await store.GetAsync(this.GetPrimaryKeyLong());
 
     public Task<TRecord?> GetAsync() => Task.FromResult(_row is null ? default : _row.ToRecord());
@@ -40,7 +46,7 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
         }
 
         var (definition, schedule) = validated.Value;
-        var run = JobLifecycle.OnUpdated(_row.Run, schedule, clock.GetUtcNow().UtcDateTime);
+        var run = JobLifecycle.OnUpdated(_row.Run, schedule, clock.GetUtcNow().UtcDateTime, IsRunnable(definition));
         return await SaveAsync(await store.UpdateAsync(_row, definition, run), actor, "updated");
     }
 
@@ -68,6 +74,11 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
         if (_row is null)
         {
             return NotFound();
+        }
+
+        if (RunRefusal(_row) is { } refusal)
+        {
+            return CommandResult<TRecord>.Conflict(refusal);
         }
 
         var run = JobLifecycle.OnRunNow(_row.Run, clock.GetUtcNow().UtcDateTime);

@@ -13,12 +13,17 @@ public sealed record JobRun(string Status, DateTime? NextRunAt);
 /// </summary>
 public static class JobLifecycle
 {
-    public static JobRun OnCreated(CronSchedule? schedule, DateTime now) =>
-        schedule is null ? new JobRun(JobStatus.Queued, now) : new JobRun(JobStatus.Pending, schedule.NextAfter(now));
+    /// <summary>A job no agent runs (a manual scrape job): it waits for nothing.</summary>
+    public static readonly JobRun Idle = new(JobStatus.Pending, null);
 
-    public static JobRun OnUpdated(JobRun current, CronSchedule? schedule, DateTime now) => current.Status switch
+    public static JobRun OnCreated(CronSchedule? schedule, DateTime now, bool runnable = true) =>
+        !runnable ? Idle : schedule is null ? new JobRun(JobStatus.Queued, now) : new JobRun(JobStatus.Pending, schedule.NextAfter(now));
+
+    public static JobRun OnUpdated(JobRun current, CronSchedule? schedule, DateTime now, bool runnable = true) => current.Status switch
     {
-        JobStatus.InProgress or JobStatus.Queued => current,
+        JobStatus.InProgress => current,
+        _ when !runnable => Idle,
+        JobStatus.Queued => current,
         _ when schedule is not null => new JobRun(JobStatus.Pending, schedule.NextAfter(now)),
         JobStatus.Pending => new JobRun(JobStatus.Queued, now),
         _ => current with { NextRunAt = null },

@@ -23,6 +23,8 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<AuditWriter>();
         builder.Services.AddSingleton<AccessStore>();
         builder.Services.AddSingleton<GatherJobStore>();
+        builder.Services.AddSingleton<ScrapeJobStore>();
+        builder.Services.AddSingleton<HelmSyncJobStore>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.UseOrleans(silo =>
         {

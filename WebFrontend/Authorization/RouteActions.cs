@@ -10,7 +10,8 @@ public static partial class RouteActions
 {
     private const string V1 = "/api/v1";
 
-    public static readonly IReadOnlyDictionary<(string Method, string Pattern), RouteAccess> Table = new Dictionary<(string, string), RouteAccess>
+    public static readonly IReadOnlyDictionary<(string Method, string Pattern), RouteAccess> Table = new Dictionary<(string, string), RouteAccess>(
+        JobRoutes("gather-jobs").Concat(JobRoutes("scrape-jobs")).Concat(JobRoutes("helm-sync-jobs")))
     {
         [("GET", "/health")] = RouteAccess.Public,
         [("GET", "/ready")] = RouteAccess.Public,
@@ -51,17 +52,21 @@ public static partial class RouteActions
         [("GET", $"{V1}/permissions/explain")] = RouteAccess.Requires("permissions:explain"),
         [("GET", $"{V1}/audit-log")] = RouteAccess.Requires("audit-log:list"),
 
-        [("GET", $"{V1}/gather-jobs")] = RouteAccess.Requires("gather-jobs:list"),
-        [("POST", $"{V1}/gather-jobs")] = RouteAccess.Requires("gather-jobs:create"),
-        [("GET", $"{V1}/gather-jobs/summary")] = RouteAccess.Requires("gather-jobs:list"),
-        [("GET", $"{V1}/gather-jobs/{{id}}")] = RouteAccess.Requires("gather-jobs:read"),
-        [("PUT", $"{V1}/gather-jobs/{{id}}")] = RouteAccess.Requires("gather-jobs:update"),
-        [("DELETE", $"{V1}/gather-jobs/{{id}}")] = RouteAccess.Requires("gather-jobs:delete"),
-        [("POST", $"{V1}/gather-jobs/{{id}}/run")] = RouteAccess.Requires("gather-jobs:run"),
-
         [("GET", $"{V1}/internal/users")] = RouteAccess.GlobalAdmin,
         [("POST", $"{V1}/internal/users/{{userId}}/approve")] = RouteAccess.GlobalAdmin,
     };
+
+    /// <summary>The routes every kind of job has (Api/JobEndpoints.cs), guarded by that kind's actions.</summary>
+    private static IEnumerable<KeyValuePair<(string, string), RouteAccess>> JobRoutes(string resource) =>
+    [
+        new(("GET", $"{V1}/{resource}"), RouteAccess.Requires($"{resource}:list")),
+        new(("POST", $"{V1}/{resource}"), RouteAccess.Requires($"{resource}:create")),
+        new(("GET", $"{V1}/{resource}/summary"), RouteAccess.Requires($"{resource}:list")),
+        new(("GET", $"{V1}/{resource}/{{id}}"), RouteAccess.Requires($"{resource}:read")),
+        new(("PUT", $"{V1}/{resource}/{{id}}"), RouteAccess.Requires($"{resource}:update")),
+        new(("DELETE", $"{V1}/{resource}/{{id}}"), RouteAccess.Requires($"{resource}:delete")),
+        new(("POST", $"{V1}/{resource}/{{id}}/run"), RouteAccess.Requires($"{resource}:run")),
+    ];
 
     public static RouteAccess? For(string method, string pattern) =>
         Table.TryGetValue((method, Normalize(pattern)), out var access) ? access : null;

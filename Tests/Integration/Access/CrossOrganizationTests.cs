@@ -20,13 +20,20 @@ public partial class CrossOrganizationTests(RunningSystem system) : IClassFixtur
     [
         "SELECT * FROM organizations", "SELECT * FROM users", "SELECT * FROM organization_members", "SELECT * FROM organization_invites",
         "SELECT * FROM user_sessions", "SELECT * FROM roles", "SELECT * FROM casbin_rule", "SELECT * FROM audit_log",
-        "SELECT * FROM gather_jobs",
+        "SELECT * FROM gather_jobs", "SELECT * FROM scrape_jobs", "SELECT * FROM helm_sync_jobs",
         "SELECT id, organization_id, name, secret_hash, is_active, deactivated_at, expires_at, created_at, updated_at, version FROM api_keys",
     ];
 
     private static readonly object ValidGatherJob = new { name = "planted", source_type = "github_releases", artifact_name = "github.com/acme/api", schedule = "0 * * * *" };
 
-    private sealed record OtherOrganization(long Id, long MemberId, long InviteId, long ApiKeyId, long GatherJobId);
+    private static readonly object ValidScrapeJob = new
+    {
+        name = "planted", repository_url = "https://git.example.com/acme/infra.git", target_file = "values.yaml", parse_type = "yq", parse_expression = ".image.tag",
+    };
+
+    private static readonly object ValidHelmSyncJob = new { name = "planted", repository_url = "https://charts.example.com/stable" };
+
+    private sealed record OtherOrganization(long Id, long MemberId, long InviteId, long ApiKeyId, long GatherJobId, long ScrapeJobId, long HelmSyncJobId);
 
     [Fact]
     public async Task Every_organization_route_answers_404_for_another_organization_and_changes_nothing()
@@ -72,7 +79,11 @@ public partial class CrossOrganizationTests(RunningSystem system) : IClassFixtur
         await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/roles", new { key = OtherRole, name = "B only", policy = ValidPolicy });
         var (keyId, _) = await owner.CreateApiKeyAsync("b-key");
         var gatherJob = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/gather-jobs", ValidGatherJob);
-        return new OtherOrganization(id, memberId, invite.GetProperty("id").GetInt64(), keyId, gatherJob.GetProperty("id").GetInt64());
+        var scrapeJob = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/scrape-jobs", ValidScrapeJob);
+        var helmSyncJob = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/helm-sync-jobs", ValidHelmSyncJob);
+        return new OtherOrganization(
+            id, memberId, invite.GetProperty("id").GetInt64(), keyId,
+            gatherJob.GetProperty("id").GetInt64(), scrapeJob.GetProperty("id").GetInt64(), helmSyncJob.GetProperty("id").GetInt64());
     }
 
     /// <summary>Fills the route's parameters with B's ids; fails for a parameter this test does not know yet.</summary>
@@ -85,6 +96,8 @@ public partial class CrossOrganizationTests(RunningSystem system) : IClassFixtur
             "id" when pattern.StartsWith("/api/v1/invites", StringComparison.Ordinal) => b.InviteId.ToString(),
             "id" when pattern.StartsWith("/api/v1/api-keys", StringComparison.Ordinal) => b.ApiKeyId.ToString(),
             "id" when pattern.StartsWith("/api/v1/gather-jobs", StringComparison.Ordinal) => b.GatherJobId.ToString(),
+            "id" when pattern.StartsWith("/api/v1/scrape-jobs", StringComparison.Ordinal) => b.ScrapeJobId.ToString(),
+            "id" when pattern.StartsWith("/api/v1/helm-sync-jobs", StringComparison.Ordinal) => b.HelmSyncJobId.ToString(),
             var name => throw new InvalidOperationException($"add a substitution for {{{name}}} in {pattern} to this test"),
         });
         if (pattern == "/api/v1/permissions/explain")
@@ -105,6 +118,8 @@ public partial class CrossOrganizationTests(RunningSystem system) : IClassFixtur
         ("POST", "/api/v1/api-keys") => new { name = "planted" },
         ("POST", "/api/v1/invites") => new { email = "planted@example.com", role = "owner" },
         ("POST", "/api/v1/gather-jobs") or ("PUT", "/api/v1/gather-jobs/{id}") => ValidGatherJob,
+        ("POST", "/api/v1/scrape-jobs") or ("PUT", "/api/v1/scrape-jobs/{id}") => ValidScrapeJob,
+        ("POST", "/api/v1/helm-sync-jobs") or ("PUT", "/api/v1/helm-sync-jobs/{id}") => ValidHelmSyncJob,
         ("POST", _) => new { },
         _ => null,
     };

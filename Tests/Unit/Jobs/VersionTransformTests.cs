@@ -1,0 +1,18 @@
+using Planekeeper.Grains.Jobs;
+
+namespace Planekeeper.Tests.Unit.Jobs;
+
+public class VersionTransformTests
+{
+    [Theory]
+    [InlineData("none", " 1.2.3 ", "1.2.3")]
+    [InlineData("add_v_lower", "1.2.3", "v1.2.3")]
+    [InlineData("add_v_lower", "V1.2.3", "v1.2.3")]
+    [InlineData("add_v_upper", "v1.2.3", "V1.2.3")]
+    [InlineData("strip_v_lower", "v1.2.3", "1.2.3")]
+    [InlineData("strip_v_lower", "V1.2.3", "V1.2.3")]
+    [InlineData("strip_v_upper", "V1.2.3", "1.2.3")]
+    [InlineData("strip_v_upper", "v1.2.3", "v1.2.3")]
+    public void Transforms_do_what_their_names_say(string transform, string version, string expected) =>
+        Assert.Equal(expected, VersionTransform.Apply(transform, version));
+}
