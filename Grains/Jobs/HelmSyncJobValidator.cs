@@ -4,18 +4,37 @@ public static class HelmSyncJobValidator
 {
     public static Validated<HelmSyncJobDefinition> Validate(HelmSyncJobInput input)
     {
-        var errors = new FieldErrors();
+        var errors = new ValidationErrors();
         var name = JobFields.Name(input.Name, errors);
-        var url = JobFields.Optional(input.RepositoryUrl)?.TrimEnd('/');
-        if (url is null || !Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http") || string.IsNullOrEmpty(uri.Host))
-        {
-            errors.Add("repository_url", "repository_url must be the http(s) address of a Helm repository (the folder holding index.yaml)");
-        }
-
-        var chartFilter = JobFields.Regex(input.ChartFilter, "chart_filter", errors);
+        var repositoryUrl = RepositoryUrl(input.RepositoryUrl, errors);
+        var chartFilter = JobFields.Pattern("chart_filter", input.ChartFilter, errors);
         var schedule = JobFields.Schedule(input.Schedule, errors);
-        var credential = JobFields.CredentialName(input.CredentialName, errors);
+        var credentialName = JobFields.CredentialName(input.CredentialName, errors);
         var labels = JobFields.Labels(input.Labels, errors);
-        return errors.Result(() => new HelmSyncJobDefinition(name, url!, chartFilter, schedule, credential, labels));
+        return errors.ToResult(() => new HelmSyncJobDefinition(name, repositoryUrl!, chartFilter, schedule, credentialName, labels));
+    }
+
+    private static string? RepositoryUrl(string? url, ValidationErrors errors)
+    {
+        var trimmed = JobFields.Optional(url)?.TrimEnd('/');
+        if (string.IsNullOrEmpty(trimmed))
+        {
+            errors.Add("repository_url", "repository_url is required");
+            return null;
+        }
+        var valid = !trimmed.Any(char.IsWhiteSpace)
+            && Uri.TryCreate(trimmed, UriKind.Absolute, out var uri)
+            && (uri.Scheme == Uri.UriSchemeHttps || uri.Scheme == Uri.UriSchemeHttp)
+            && uri.Host.Length > 0;
+        if (!valid)
+        {
+            errors.Add("repository_url", "repository_url must be an absolute https:// or http:// URL with a host, e.g. https://charts.bitnami.com/bitnami");
+        }
+        else if (new Uri(trimmed).UserInfo.Length > 0)
+        {
+            // Stored with the job in plain text otherwise.
+            errors.Add("repository_url", "repository_url must not contain credentials; use credential_name");
+        }
+        return trimmed;
     }
 }

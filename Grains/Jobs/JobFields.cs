@@ -3,96 +3,123 @@ using Planekeeper.Grains.Scheduling;
 
 namespace Planekeeper.Grains.Jobs;
 
-/// <summary>The rules every kind of job shares: name, credential name, schedule, labels, regex fields.</summary>
+/// <summary>Rules shared by every kind of job definition. Each returns the normalized value and records errors under the field's API name.</summary>
 internal static partial class JobFields
 {
     public const int MaxLabels = 32;
 
-    public static string Name(string? name, FieldErrors errors)
+    public static string Name(string? name, ValidationErrors errors)
     {
         var trimmed = name?.Trim() ?? "";
-        if (trimmed.Length is 0 or > 200)
+        if (trimmed.Length == 0)
         {
-            errors.Add("name", "name is required (at most 200 characters)");
+            errors.Add("name", "name is required");
         }
-
+        else if (trimmed.Length > 200)
+        {
+            errors.Add("name", "name must be at most 200 characters");
+        }
         return trimmed;
     }
 
-    public static string? CredentialName(string? credential, FieldErrors errors)
+    public static string? CredentialName(string? credentialName, ValidationErrors errors)
     {
-        var trimmed = Optional(credential);
-        if (trimmed is not null && !CredentialPattern().IsMatch(trimmed))
+        var trimmed = Optional(credentialName);
+        if (trimmed is not null && !CredentialNamePattern().IsMatch(trimmed))
         {
             errors.Add("credential_name", "credential_name must be 1-100 characters of letters, digits, '_', '.' or '-'");
         }
-
         return trimmed;
     }
 
-    public static string? Schedule(string? schedule, FieldErrors errors)
+    /// <summary>The normalized cron expression, or null for a job that runs once.</summary>
+    public static string? Schedule(string? schedule, ValidationErrors errors)
     {
         var trimmed = Optional(schedule);
-        if (trimmed is not null && !CronSchedule.TryParse(trimmed, out _, out var error))
-        {
-            errors.Add("schedule", error!);
-        }
-
-        return trimmed;
-    }
-
-    public static string? Regex(string? pattern, string field, FieldErrors errors)
-    {
-        var value = string.IsNullOrEmpty(pattern) ? null : pattern;
-        if (value is null)
+        if (trimmed is null)
         {
             return null;
         }
-
-        try
+        if (!CronSchedule.TryParse(trimmed, out var parsed, out var error))
         {
-            _ = new Regex(value, RegexOptions.None, TimeSpan.FromSeconds(1));
+            errors.Add("schedule", error);
+            return trimmed;
         }
-        catch (ArgumentException e)
-        {
-            errors.Add(field, $"{field} is not a valid regular expression: {e.Message}");
-        }
-
-        return value;
+        return parsed.Expression;
     }
 
-    public static IReadOnlyDictionary<string, string> Labels(IReadOnlyDictionary<string, string>? labels, FieldErrors errors)
+    public static IReadOnlyDictionary<string, string> Labels(IReadOnlyDictionary<string, string>? labels, ValidationErrors errors)
     {
-        var result = new SortedDictionary<string, string>(StringComparer.Ordinal);
         if (labels is null)
         {
-            return result;
+            return new Dictionary<string, string>(StringComparer.Ordinal);
         }
-
         if (labels.Count > MaxLabels)
         {
-            errors.Add("labels", $"at most {MaxLabels} labels");
+            errors.Add("labels", $"labels may have at most {MaxLabels} entries");
         }
-
         foreach (var (key, value) in labels)
         {
-            if (!LabelKeyPattern().IsMatch(key) || value is null || value.Length > 256)
-            {
-                errors.Add("labels", $"label '{key}': keys are 1-63 characters of a-z, 0-9, '_', '.', '/', '-'; values at most 256 characters");
-                continue;
-            }
-
-            result[key] = value;
+            CheckLabel(key, value, errors);
         }
-
-        return result;
+        return new Dictionary<string, string>(labels, StringComparer.Ordinal);
     }
 
-    public static string? Optional(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    /// <summary>An optional .NET regular expression: null when absent, recorded as an error when it does not compile.</summary>
+    public static string? Pattern(string field, string? pattern, ValidationErrors errors)
+    {
+        if (string.IsNullOrEmpty(pattern))
+        {
+            return null;
+        }
+        if (!TryCompile(pattern, out var error))
+        {
+            errors.Add(field, $"{field} is not a valid regular expression: {error}");
+        }
+        return pattern;
+    }
 
-    [GeneratedRegex("^[A-Za-z0-9_.-]{1,100}$")]
-    private static partial Regex CredentialPattern();
+    public static bool TryCompile(string pattern, out string? error)
+    {
+        try
+        {
+            _ = new Regex(pattern, RegexOptions.None, TimeSpan.FromSeconds(1));
+            error = null;
+            return true;
+        }
+        catch (ArgumentException ex)
+        {
+            error = ex.Message;
+            return false;
+        }
+    }
 
-    [GeneratedRegex("^[a-z0-9_./-]{1,63}$")]
+    /// <summary>The trimmed value, or null when it is null, empty or only whitespace.</summary>
+    public static string? Optional(string? value)
+    {
+        var trimmed = value?.Trim();
+        return string.IsNullOrEmpty(trimmed) ? null : trimmed;
+    }
+
+    private static void CheckLabel(string key, string? value, ValidationErrors errors)
+    {
+        if (!LabelKeyPattern().IsMatch(key))
+        {
+            errors.Add("labels", $"label key '{key}' must be 1-63 characters of lowercase letters, digits, '_', '.', '/' or '-'");
+        }
+        if (value is null)
+        {
+            errors.Add("labels", $"label '{key}' must have a value");
+        }
+        else if (value.Length > 256)
+        {
+            errors.Add("labels", $"label '{key}' value must be at most 256 characters");
+        }
+    }
+
+    [GeneratedRegex(@"^[A-Za-z0-9_.\-]{1,100}\z")]
+    private static partial Regex CredentialNamePattern();
+
+    [GeneratedRegex(@"^[a-z0-9_./\-]{1,63}\z")]
     private static partial Regex LabelKeyPattern();
 }

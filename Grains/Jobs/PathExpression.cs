@@ -2,117 +2,150 @@ using System.Text;
 
 namespace Planekeeper.Grains.Jobs;
 
-/// <summary>One step of a path: a key of a map or an index of a list.</summary>
-public sealed record PathSegment(string? Key, int? Index)
-{
-    public static PathSegment ForKey(string key) => new(key, null);
-
-    public static PathSegment ForIndex(int index) => new(null, index);
-}
-
 /// <summary>
-/// The path language of <c>yq</c> and <c>jq</c> scrape jobs: <c>.version</c>, <c>.dependencies[0].version</c>,
-/// <c>.["app.kubernetes.io/version"]</c>. Validation and the agent's evaluation share this parser.
+/// The subset of yq/jq path syntax a scrape job may use: a leading '.', then segments <c>.name</c>,
+/// <c>[N]</c> and <c>["quoted key"]</c> / <c>['quoted key']</c> (a bracket may also follow a '.').
+/// Shared by validation and by the agent that walks YAML/JSON documents.
 /// </summary>
 public static class PathExpression
 {
-    public static bool TryParse(string? expression, out IReadOnlyList<PathSegment> segments, out string? error)
+    public static bool TryParse(string expression, out IReadOnlyList<PathSegment> segments, out string? error)
     {
-        var parsed = new List<PathSegment>();
-        segments = parsed;
-        error = Parse(expression ?? "", parsed);
+        var parser = new Parser(expression);
+        error = parser.Parse();
+        segments = error is null ? parser.Segments : [];
         return error is null;
     }
 
-    private static string? Parse(string text, List<PathSegment> segments)
+    private sealed class Parser(string text)
     {
-        if (!text.StartsWith('.'))
+        private int index;
+
+        public List<PathSegment> Segments { get; } = [];
+
+        /// <summary>Null on success; otherwise the error, naming a 1-based character position.</summary>
+        public string? Parse()
         {
-            return "a path starts with '.' (for example .image.tag)";
+            if (text.Length == 0 || text[0] != '.')
+            {
+                return At(0, "expected '.' at the start");
+            }
+            if (text.Length == 1)
+            {
+                return At(1, "expected a name or '[' after '.'; '.' alone selects the whole document");
+            }
+            while (index < text.Length)
+            {
+                var error = Segment();
+                if (error is not null)
+                {
+                    return error;
+                }
+            }
+            return null;
         }
 
-        var position = 0;
-        while (position < text.Length)
+        private string? Segment()
         {
-            var error = text[position] switch
+            if (text[index] == '[')
             {
-                '.' when position + 1 < text.Length && text[position + 1] == '[' => Step(ref position, 1),
-                '.' => Key(text, ref position, segments),
-                '[' => Bracket(text, ref position, segments),
-                var other => $"unexpected '{other}' at position {position + 1}",
-            };
+                return Bracket();
+            }
+            if (text[index] != '.')
+            {
+                return At(index, $"unexpected '{text[index]}'; expected '.' or '['");
+            }
+            index++;
+            if (index < text.Length && text[index] == '[')
+            {
+                return Bracket();
+            }
+            return Name();
+        }
+
+        private string? Name()
+        {
+            var start = index;
+            while (index < text.Length && IsNameChar(text[index]))
+            {
+                index++;
+            }
+            if (index == start)
+            {
+                return index < text.Length
+                    ? At(index, $"unexpected '{text[index]}'; expected a name of letters, digits, '_' or '-'")
+                    : At(index, "expected a name after '.'");
+            }
+            Segments.Add(new KeySegment(text[start..index]));
+            return null;
+        }
+
+        private string? Bracket()
+        {
+            index++;
+            if (index >= text.Length)
+            {
+                return At(index, "expected an index or a quoted key after '['");
+            }
+            var error = text[index] is '"' or '\'' ? QuotedKey() : Index();
             if (error is not null)
             {
                 return error;
             }
+            if (index >= text.Length || text[index] != ']')
+            {
+                return At(index, "expected ']'");
+            }
+            index++;
+            return null;
         }
 
-        return null;
-    }
-
-    private static string? Step(ref int position, int length)
-    {
-        position += length;
-        return null;
-    }
-
-    private static string? Key(string text, ref int position, List<PathSegment> segments)
-    {
-        var start = ++position;
-        while (position < text.Length && (char.IsAsciiLetterOrDigit(text[position]) || text[position] is '_' or '-'))
+        private string? Index()
         {
-            position++;
+            var start = index;
+            while (index < text.Length && char.IsAsciiDigit(text[index]))
+            {
+                index++;
+            }
+            if (index == start)
+            {
+                return At(start, "expected a non-negative index or a quoted key after '['");
+            }
+            if (!int.TryParse(text.AsSpan(start, index - start), out var value))
+            {
+                return At(start, "index is too large");
+            }
+            Segments.Add(new IndexSegment(value));
+            return null;
         }
 
-        if (position == start)
+        private string? QuotedKey()
         {
-            return $"expected a key after '.' at position {start + 1}";
+            var quote = text[index];
+            var start = index;
+            var key = new StringBuilder();
+            index++;
+            while (index < text.Length && text[index] != quote)
+            {
+                // A backslash escapes the quote character or another backslash.
+                if (text[index] == '\\' && index + 1 < text.Length && (text[index + 1] == quote || text[index + 1] == '\\'))
+                {
+                    index++;
+                }
+                key.Append(text[index]);
+                index++;
+            }
+            if (index >= text.Length)
+            {
+                return At(start, "unterminated quoted key");
+            }
+            index++;
+            Segments.Add(new KeySegment(key.ToString()));
+            return null;
         }
 
-        segments.Add(PathSegment.ForKey(text[start..position]));
-        return null;
-    }
+        private static bool IsNameChar(char c) => char.IsAsciiLetterOrDigit(c) || c is '_' or '-';
 
-    private static string? Bracket(string text, ref int position, List<PathSegment> segments)
-    {
-        var open = position++;
-        if (position < text.Length && text[position] is '"' or '\'')
-        {
-            return QuotedKey(text, ref position, segments, open);
-        }
-
-        var start = position;
-        while (position < text.Length && char.IsAsciiDigit(text[position]))
-        {
-            position++;
-        }
-
-        if (position == start || position >= text.Length || text[position] != ']' || !int.TryParse(text[start..position], out var index))
-        {
-            return $"expected an index such as [0] or a quoted key such as [\"a.b\"] at position {open + 1}";
-        }
-
-        position++;
-        segments.Add(PathSegment.ForIndex(index));
-        return null;
-    }
-
-    private static string? QuotedKey(string text, ref int position, List<PathSegment> segments, int open)
-    {
-        var quote = text[position++];
-        var key = new StringBuilder();
-        while (position < text.Length && text[position] != quote)
-        {
-            key.Append(text[position++]);
-        }
-
-        if (position + 1 >= text.Length || text[position + 1] != ']')
-        {
-            return $"unterminated quoted key starting at position {open + 1}";
-        }
-
-        position += 2;
-        segments.Add(PathSegment.ForKey(key.ToString()));
-        return null;
+        private static string At(int zeroBasedIndex, string message) => $"{message} (position {zeroBasedIndex + 1})";
     }
 }

@@ -12,8 +12,8 @@ public sealed class ScrapeJobGrain(ScrapeJobStore store, AuditWriter audit, Time
     protected override CommandResult<(ScrapeJobDefinition Definition, CronSchedule? Schedule)> Validate(ScrapeJobRequest request) =>
         ScrapeJobRequests.Validate(request);
 
-    protected override bool IsRunnable(ScrapeJobDefinition definition) => !definition.IsManual;
+    protected override bool IsRunnable(ScrapeJobDefinition definition) => definition.ParseType != ScrapeParseTypes.Manual;
 
     protected override string? RunRefusal(ScrapeJobRow row) =>
-        row.ParseType == ScrapeJobDefinition.Manual ? "manual scrape jobs do not run; set the version with POST /scrape-jobs/{id}/set-version" : null;
+        row.ParseType == ScrapeParseTypes.Manual ? "manual scrape jobs do not run; set the version with POST /scrape-jobs/{id}/set-version" : null;
 }

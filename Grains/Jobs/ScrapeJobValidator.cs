@@ -1,118 +1,86 @@
-using System.Text.RegularExpressions;
-
 namespace Planekeeper.Grains.Jobs;
 
 public static class ScrapeJobValidator
 {
-    public static readonly IReadOnlyList<string> ParseTypes = ["yq", "jq", "regex", ScrapeJobDefinition.Manual];
-
-    public const int DefaultHistoryLimit = 10;
+    private const string ManualHasNoRepository = "manual jobs have no repository; set versions with POST /scrape-jobs/{id}/set-version";
 
     public static Validated<ScrapeJobDefinition> Validate(ScrapeJobInput input)
     {
-        var errors = new FieldErrors();
+        var errors = new ValidationErrors();
         var name = JobFields.Name(input.Name, errors);
-        var parseType = input.ParseType?.Trim() ?? "";
-        if (!ParseTypes.Contains(parseType))
-        {
-            errors.Add("parse_type", $"parse_type must be one of {string.Join(", ", ParseTypes)}");
-        }
-
-        var transform = JobFields.Optional(input.VersionTransform) ?? VersionTransform.None;
-        if (!VersionTransform.All.Contains(transform))
-        {
-            errors.Add("version_transform", $"version_transform must be one of {string.Join(", ", VersionTransform.All)}");
-        }
-
-        var historyLimit = input.HistoryLimit ?? DefaultHistoryLimit;
-        if (historyLimit is < 1 or > 20)
-        {
-            errors.Add("history_limit", "history_limit must be between 1 and 20");
-        }
-
+        var parseType = ParseType(input.ParseType, errors);
+        var source = parseType == ScrapeParseTypes.Manual ? ManualSource(input, errors) : RepositorySource(parseType, input, errors);
+        var versionTransform = VersionTransformName(input.VersionTransform, errors);
+        var historyLimit = HistoryLimit(input.HistoryLimit, errors);
         var labels = JobFields.Labels(input.Labels, errors);
-        if (parseType == ScrapeJobDefinition.Manual)
-        {
-            RefuseRepositoryFields(input, errors);
-            return errors.Result(() => new ScrapeJobDefinition(name, null, "main", null, parseType, null, null, null, transform, historyLimit, labels));
-        }
-
-        var repository = RepositoryField(input.RepositoryUrl, errors);
-        var gitRef = RefField(input.Ref, errors);
-        var targetFile = TargetFileField(input.TargetFile, errors);
-        var expression = ExpressionField(parseType, input.ParseExpression, errors);
-        var credential = JobFields.CredentialName(input.CredentialName, errors);
-        var schedule = JobFields.Schedule(input.Schedule, errors);
-        return errors.Result(() => new ScrapeJobDefinition(name, repository, gitRef, targetFile, parseType, expression, credential, schedule, transform, historyLimit, labels));
+        return errors.ToResult(() => new ScrapeJobDefinition(
+            name, source.RepositoryUrl, source.Ref, source.TargetFile, parseType!, source.ParseExpression,
+            source.CredentialName, source.Schedule, versionTransform, historyLimit, labels));
     }
 
-    private static void RefuseRepositoryFields(ScrapeJobInput input, FieldErrors errors)
+    private static string? ParseType(string? parseType, ValidationErrors errors)
     {
-        const string reason = "manual jobs have no repository; set versions with POST /scrape-jobs/{id}/set-version";
-        foreach (var (field, value) in new[]
-                 {
-                     ("repository_url", input.RepositoryUrl), ("target_file", input.TargetFile), ("parse_expression", input.ParseExpression),
-                     ("credential_name", input.CredentialName), ("schedule", input.Schedule),
-                 })
+        var trimmed = parseType?.Trim();
+        if (trimmed is not null && ScrapeParseTypes.All.Contains(trimmed))
         {
-            if (!string.IsNullOrWhiteSpace(value))
-            {
-                errors.Add(field, reason);
-            }
+            return trimmed;
+        }
+        errors.Add("parse_type", $"parse_type must be one of: {string.Join(", ", ScrapeParseTypes.All)}");
+        return null;
+    }
+
+    private static Source RepositorySource(string? parseType, ScrapeJobInput input, ValidationErrors errors) => new(
+        ScrapeFields.RepositoryUrl(input.RepositoryUrl, errors),
+        ScrapeFields.Ref(input.Ref, errors),
+        ScrapeFields.TargetFile(input.TargetFile, errors),
+        ScrapeFields.ParseExpression(parseType, input.ParseExpression, errors),
+        JobFields.CredentialName(input.CredentialName, errors),
+        JobFields.Schedule(input.Schedule, errors));
+
+    // The ref is ignored rather than refused: clients commonly send the default "main" for every job.
+    private static Source ManualSource(ScrapeJobInput input, ValidationErrors errors)
+    {
+        RefuseIfPresent("repository_url", input.RepositoryUrl, errors);
+        RefuseIfPresent("target_file", input.TargetFile, errors);
+        RefuseIfPresent("parse_expression", input.ParseExpression, errors);
+        RefuseIfPresent("credential_name", input.CredentialName, errors);
+        RefuseIfPresent("schedule", input.Schedule, errors);
+        return new Source(null, ScrapeJobDefinition.DefaultRef, null, null, null, null);
+    }
+
+    private static void RefuseIfPresent(string field, string? value, ValidationErrors errors)
+    {
+        if (!string.IsNullOrWhiteSpace(value))
+        {
+            errors.Add(field, ManualHasNoRepository);
         }
     }
 
-    private static string? RepositoryField(string? url, FieldErrors errors)
+    private static string VersionTransformName(string? transform, ValidationErrors errors)
     {
-        var value = JobFields.Optional(url);
-        if (value is null || !RepositoryUrl.IsValid(value))
+        var trimmed = JobFields.Optional(transform) ?? VersionTransform.None;
+        if (!VersionTransform.All.Contains(trimmed))
         {
-            errors.Add("repository_url", "repository_url must be an https:// or ssh repository address (ssh://host/path or user@host:path)");
+            errors.Add("version_transform", $"version_transform must be one of: {string.Join(", ", VersionTransform.All)}");
         }
+        return trimmed;
+    }
 
+    private static int HistoryLimit(int? historyLimit, ValidationErrors errors)
+    {
+        var value = historyLimit ?? ScrapeJobDefinition.DefaultHistoryLimit;
+        if (value is < 1 or > ScrapeJobDefinition.MaxHistoryLimit)
+        {
+            errors.Add("history_limit", $"history_limit must be between 1 and {ScrapeJobDefinition.MaxHistoryLimit}");
+        }
         return value;
     }
 
-    private static string RefField(string? gitRef, FieldErrors errors)
-    {
-        var value = JobFields.Optional(gitRef) ?? "main";
-        if (value.Length > 255 || value.Any(char.IsWhiteSpace) || value.Contains("..", StringComparison.Ordinal) || value.StartsWith('-'))
-        {
-            errors.Add("ref", "ref must be a branch, tag or commit (no spaces, no '..', not starting with '-')");
-        }
-
-        return value;
-    }
-
-    private static string? TargetFileField(string? path, FieldErrors errors)
-    {
-        var value = JobFields.Optional(path);
-        if (value is null || value.Length > 1024 || value.StartsWith('/') || value.Contains('\\') || value.Split('/').Contains(".."))
-        {
-            errors.Add("target_file", "target_file must be a path inside the repository, such as clusters/prod/values.yaml");
-        }
-
-        return value;
-    }
-
-    private static string? ExpressionField(string parseType, string? expression, FieldErrors errors)
-    {
-        var value = JobFields.Optional(expression);
-        if (value is null)
-        {
-            errors.Add("parse_expression", "parse_expression is required");
-            return null;
-        }
-
-        if (parseType is "yq" or "jq" && !PathExpression.TryParse(value, out _, out var pathError))
-        {
-            errors.Add("parse_expression", $"parse_expression: {pathError}");
-        }
-        else if (parseType == "regex")
-        {
-            JobFields.Regex(value, "parse_expression", errors);
-        }
-
-        return value;
-    }
+    private sealed record Source(
+        string? RepositoryUrl,
+        string Ref,
+        string? TargetFile,
+        string? ParseExpression,
+        string? CredentialName,
+        string? Schedule);
 }

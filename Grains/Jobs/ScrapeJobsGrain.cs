@@ -14,5 +14,5 @@ public sealed class ScrapeJobsGrain(ScrapeJobStore store, AuditWriter audit, Tim
     protected override CommandResult<(ScrapeJobDefinition Definition, CronSchedule? Schedule)> Validate(ScrapeJobRequest request) =>
         ScrapeJobRequests.Validate(request);
 
-    protected override bool IsRunnable(ScrapeJobDefinition definition) => !definition.IsManual;
+    protected override bool IsRunnable(ScrapeJobDefinition definition) => definition.ParseType != ScrapeParseTypes.Manual;
 }
