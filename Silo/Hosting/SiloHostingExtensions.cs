@@ -2,6 +2,7 @@ using Npgsql;
 using Orleans.Configuration;
 using Planekeeper.Configuration;
 using Planekeeper.Grains.Access;
+using Planekeeper.Grains.Agents;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Jobs;
 
@@ -26,6 +27,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<ScrapeJobStore>();
         builder.Services.AddSingleton<HelmSyncJobStore>();
         builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton(new AgentSettings(DurationSetting.Read(builder.Configuration, "AGENT_HEARTBEAT_INTERVAL", AgentSettings.Default.HeartbeatInterval)));
         builder.UseOrleans(silo =>
         {
             silo.Configure<ClusterOptions>(options =>

@@ -17,6 +17,9 @@ public class RunningSystem : IAsyncLifetime
 
     protected virtual int SiloCount => 1;
 
+    /// <summary>Settings a test class needs on its silos beyond the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string> SiloSettings => new Dictionary<string, string>();
+
     public TestDatabase Database { get; private set; } = null!;
 
     public PlanekeeperProcesses.FrontendProcess Frontend => _frontends[0];
@@ -35,6 +38,11 @@ public class RunningSystem : IAsyncLifetime
             ["PLANEKEEPER_ADMIN_PASSWORD"] = AdminPassword,
             ["Logging__LogLevel__Default"] = "Information",
         };
+        foreach (var (key, value) in SiloSettings)
+        {
+            siloSettings[key] = value;
+        }
+
         for (var i = 0; i < SiloCount; i++)
         {
             var silo = PlanekeeperProcesses.StartSilo(Database, siloSettings);

@@ -51,6 +51,11 @@ public sealed class AccessMiddleware(RequestDelegate next, IClusterClient cluste
             return null;
         }
 
+        if (access.Kind == AccessKind.AgentKey)
+        {
+            return RequireAgentKey(context, identity);
+        }
+
         if (access.Kind is AccessKind.ApprovedUser or AccessKind.GlobalAdmin || identity.ApiKey is null)
         {
             if (RequireApprovedUser(identity) is { } denied)
@@ -65,6 +70,17 @@ public sealed class AccessMiddleware(RequestDelegate next, IClusterClient cluste
             AccessKind.GlobalAdmin when !identity.IsSuperAdmin => Problems.Forbidden("this route is for global admins"),
             _ => null,
         };
+    }
+
+    private static IResult? RequireAgentKey(HttpContext context, RequestIdentity identity)
+    {
+        if (identity.ApiKey is not { } key)
+        {
+            return Problems.Forbidden("the Agent API takes an API key (X-API-Key), not a user session");
+        }
+
+        context.SetScope(new RequestScope(key.OrganizationId, identity.Subject!, false));
+        return null;
     }
 
     private static IResult? RequireApprovedUser(RequestIdentity identity) => identity.User switch

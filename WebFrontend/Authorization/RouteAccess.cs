@@ -16,6 +16,9 @@ public enum AccessKind
 
     /// <summary>Global admins only (the internal API).</summary>
     GlobalAdmin,
+
+    /// <summary>The Agent API: an API key only, acting in the key's organization.</summary>
+    AgentKey,
 }
 
 /// <summary>What a route requires: its kind, and for organization routes the IAM action (<c>resource:action</c>).</summary>
@@ -25,6 +28,7 @@ public sealed record RouteAccess(AccessKind Kind, string? Action = null)
     public static readonly RouteAccess Authenticated = new(AccessKind.Authenticated);
     public static readonly RouteAccess ApprovedUser = new(AccessKind.ApprovedUser);
     public static readonly RouteAccess GlobalAdmin = new(AccessKind.GlobalAdmin);
+    public static readonly RouteAccess AgentKey = new(AccessKind.AgentKey);
 
     public static RouteAccess Requires(string action) => new(AccessKind.Organization, action);
 }

@@ -1,0 +1,13 @@
+namespace Planekeeper.Grains.Interfaces.Agents;
+
+/// <summary>What an agent says about itself every heartbeat (SPEC §5, Agent API).</summary>
+[GenerateSerializer, Immutable, Alias("planekeeper.agents.heartbeat")]
+public sealed record AgentHeartbeat(
+    [property: Id(0)] string? AgentName,
+    [property: Id(1)] string? Version,
+    [property: Id(2)] IReadOnlyList<string>? Capabilities,
+    [property: Id(3)] IReadOnlyList<AgentCredential>? Credentials);
+
+/// <summary>The name and type of a credential the agent holds; never its secret.</summary>
+[GenerateSerializer, Immutable, Alias("planekeeper.agents.credential")]
+public sealed record AgentCredential([property: Id(0)] string? Name, [property: Id(1)] string? Type);

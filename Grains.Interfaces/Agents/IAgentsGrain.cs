@@ -1,0 +1,15 @@
+using Planekeeper.Grains.Interfaces.Common;
+
+namespace Planekeeper.Grains.Interfaces.Agents;
+
+/// <summary>Agents register and stay known through heartbeats; lists are one query. Stateless.</summary>
+[Alias("planekeeper.agents.directory")]
+public interface IAgentsGrain : IGrainWithIntegerKey
+{
+    /// <summary>Records a heartbeat of the agent with this name under this API key, creating the agent on first use.</summary>
+    [Alias("heartbeat")]
+    Task<CommandResult<AgentRegistration>> HeartbeatAsync(long apiKeyId, long organizationId, AgentHeartbeat heartbeat);
+
+    [Alias("list")]
+    Task<IReadOnlyList<AgentRecord>> ListAsync(long organizationId);
+}

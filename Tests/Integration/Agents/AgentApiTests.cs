@@ -1,0 +1,67 @@
+using System.Net;
+using Planekeeper.Tests.Infrastructure;
+
+namespace Planekeeper.Tests.Integration.Agents;
+
+/// <summary>Silos told that agents beat every second, so "offline" (three missed beats) comes quickly.</summary>
+public sealed class FastHeartbeatSystem : RunningSystem
+{
+    protected override IReadOnlyDictionary<string, string> SiloSettings => new Dictionary<string, string> { ["AGENT_HEARTBEAT_INTERVAL"] = "1s" };
+}
+
+public class AgentApiTests(FastHeartbeatSystem system) : IClassFixture<FastHeartbeatSystem>
+{
+    private static readonly object Heartbeat = new
+    {
+        agent_name = "edge-1",
+        version = "1.0.0",
+        credentials = new[] { new { name = "infra-repo", type = "ssh_key" }, new { name = "ghcr", type = "registry_basic" } },
+    };
+
+    [Fact]
+    public async Task Heartbeats_register_one_agent_per_name_and_the_list_follows_them_online_and_offline()
+    {
+        using var owner = system.Client();
+        await owner.SignUpAsync("agents@example.com");
+        await owner.CreateOrganizationAsync("Agents");
+        var (_, key) = await owner.CreateApiKeyAsync("agent-key");
+        using var agent = ApiClient.WithKey(system.Frontend.BaseAddress, key);
+
+        var first = await agent.OkAsync(HttpMethod.Post, "/api/v1/agent/heartbeat", Heartbeat);
+        Assert.Equal(1, first.GetProperty("heartbeat_interval_seconds").GetInt32());
+        var again = await agent.OkAsync(HttpMethod.Post, "/api/v1/agent/heartbeat", Heartbeat);
+        Assert.Equal(first.GetProperty("agent_id").GetInt64(), again.GetProperty("agent_id").GetInt64());
+
+        var listed = Assert.Single((await owner.OkAsync(HttpMethod.Get, "/api/v1/agents")).GetProperty("items").EnumerateArray());
+        Assert.Equal("online", listed.GetProperty("status").GetString());
+        Assert.Equal(["gather", "scrape", "helm_sync"], listed.GetProperty("capabilities").EnumerateArray().Select(c => c.GetString()!).ToArray());
+        Assert.Equal(["infra-repo", "ghcr"], listed.GetProperty("credentials").EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToArray());
+
+        await Eventually.ReturnsAsync(
+            async () => (await owner.OkAsync(HttpMethod.Get, "/api/v1/agents")).GetProperty("items")[0].GetProperty("status").GetString(),
+            status => status == "offline", TimeSpan.FromSeconds(10), "the agent going offline after three missed heartbeats");
+
+        await agent.OkAsync(HttpMethod.Post, "/api/v1/agent/heartbeat", Heartbeat);
+        Assert.Equal("online", (await owner.OkAsync(HttpMethod.Get, "/api/v1/agents")).GetProperty("items")[0].GetProperty("status").GetString());
+    }
+
+    [Fact]
+    public async Task A_bad_heartbeat_names_the_field_and_a_user_session_is_not_an_agent()
+    {
+        using var owner = system.Client();
+        await owner.SignUpAsync("agents-bad@example.com");
+        await owner.CreateOrganizationAsync("Agents bad");
+        var (_, key) = await owner.CreateApiKeyAsync("agent-key");
+        using var agent = ApiClient.WithKey(system.Frontend.BaseAddress, key);
+
+        var problem = await agent.ExpectAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "/api/v1/agent/heartbeat", new
+        {
+            agent_name = "edge-2", capabilities = new[] { "gather", "teleport" }, credentials = new[] { new { name = "x", type = "password" } },
+        });
+        Assert.True(problem.GetProperty("errors").TryGetProperty("credentials[0].type", out _));
+        Assert.True(problem.GetProperty("errors").TryGetProperty("capabilities", out _));
+
+        await owner.ExpectAsync(HttpStatusCode.Forbidden, HttpMethod.Post, "/api/v1/agent/heartbeat", Heartbeat);
+        Assert.Empty((await owner.OkAsync(HttpMethod.Get, "/api/v1/agents")).GetProperty("items").EnumerateArray());
+    }
+}
