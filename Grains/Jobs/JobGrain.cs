@@ -18,6 +18,11 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
 
     private TRow? _row;
 
+    /// <summary>The job row as last loaded or written; null when there is no such job.</summary>
+    protected TRow? Current => _row;
+
+    protected TimeProvider Clock => clock;
+
     private string Target => $"{kind.TargetPrefix}:{this.GetPrimaryKeyLong()}";
 
     protected abstract CommandResult<(TDefinition Definition, CronSchedule? Schedule)> Validate(TRequest request);
@@ -86,6 +91,10 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
             ? CommandResult<TRecord>.Conflict("the job is running; wait until it completes")
             : await SaveAsync(await store.UpdateRunAsync(_row, run), actor, "run_requested");
     }
+
+    /// <summary>Records that the job ran now with the given outcome.</summary>
+    protected async Task<CommandResult<TRecord>> RecordRunAsync(JobRun run, DateTime ranAt, string actor, string change) =>
+        await SaveAsync(await store.UpdateRunAsync(_row!, run, ranAt), actor, change);
 
     private async Task<CommandResult<TRecord>> SaveAsync(TRow? saved, string actor, string change)
     {

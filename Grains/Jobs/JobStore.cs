@@ -56,12 +56,18 @@ public abstract class JobStore<TRow, TRecord, TDefinition>(NpgsqlDataSource data
             With(definition, run, new { current.Id, current.Version }));
     }
 
-    public async Task<TRow?> UpdateRunAsync(TRow current, JobRun run)
+    /// <summary>Moves the job's run; <paramref name="ranAt"/> also records when it last ran.</summary>
+    public async Task<TRow?> UpdateRunAsync(TRow current, JobRun run, DateTime? ranAt = null)
     {
         await using var connection = await database.OpenConnectionAsync();
         return await connection.QuerySingleOrDefaultAsync<TRow>(
-            $"UPDATE {Table} SET status = @Status, next_run_at = @NextRunAt, updated_at = now(), version = version + 1 WHERE id = @Id AND version = @Version RETURNING {Select}",
-            new { run.Status, run.NextRunAt, current.Id, current.Version });
+            $"""
+            UPDATE {Table} SET status = @Status, next_run_at = @NextRunAt, last_run_at = COALESCE(@RanAt, last_run_at),
+                   updated_at = now(), version = version + 1
+             WHERE id = @Id AND version = @Version
+            RETURNING {Select}
+            """,
+            new { run.Status, run.NextRunAt, RanAt = ranAt, current.Id, current.Version });
     }
 
     public async Task<bool> DeleteAsync(TRow current)

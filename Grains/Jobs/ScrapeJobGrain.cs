@@ -6,9 +6,35 @@ using Planekeeper.Grains.Scheduling;
 namespace Planekeeper.Grains.Jobs;
 
 [GrainType("planekeeper.jobs.scrape")]
-public sealed class ScrapeJobGrain(ScrapeJobStore store, AuditWriter audit, TimeProvider clock)
+public sealed class ScrapeJobGrain(ScrapeJobStore store, VersionSnapshotStore snapshots, AuditWriter audit, TimeProvider clock)
     : JobGrain<ScrapeJobRow, ScrapeJobRecord, ScrapeJobDefinition, ScrapeJobRequest>(store, audit, clock, JobKind.Scrape), IScrapeJobGrain
 {
+    public async Task<CommandResult<VersionSnapshot>> SetVersionAsync(string actor, string version)
+    {
+        if (Current is not { } job)
+        {
+            return CommandResult<VersionSnapshot>.NotFound($"no scrape job {this.GetPrimaryKeyLong()}");
+        }
+
+        if (job.ParseType != ScrapeParseTypes.Manual)
+        {
+            return CommandResult<VersionSnapshot>.Conflict("this job reads its version from its repository; set-version is for manual jobs");
+        }
+
+        if (ManualVersion.Validate(version) is { } problem)
+        {
+            return CommandResult<VersionSnapshot>.Invalid("version", problem);
+        }
+
+        var now = Clock.GetUtcNow().UtcDateTime;
+        var snapshot = await snapshots.AddAsync(job.Id, job.OrganizationId, VersionTransform.Apply(job.VersionTransform, version), now, null, "manual", job.HistoryLimit);
+        var recorded = await RecordRunAsync(new JobRun(JobStatus.Completed, null), now, actor, "version_set");
+        return recorded.Status == CommandStatus.Ok ? CommandResult<VersionSnapshot>.Ok(snapshot) : recorded.Without<VersionSnapshot>();
+    }
+
+    public async Task<IReadOnlyList<VersionSnapshot>> ListVersionsAsync() =>
+        Current is { } job ? await snapshots.ListAsync(job.Id) : [];
+
     protected override CommandResult<(ScrapeJobDefinition Definition, CronSchedule? Schedule)> Validate(ScrapeJobRequest request) =>
         ScrapeJobRequests.Validate(request);
 

@@ -26,6 +26,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<GatherJobStore>();
         builder.Services.AddSingleton<ScrapeJobStore>();
         builder.Services.AddSingleton<HelmSyncJobStore>();
+        builder.Services.AddSingleton<VersionSnapshotStore>();
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new AgentSettings(DurationSetting.Read(builder.Configuration, "AGENT_HEARTBEAT_INTERVAL", AgentSettings.Default.HeartbeatInterval)));
         builder.UseOrleans(silo =>

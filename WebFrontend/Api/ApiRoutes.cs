@@ -18,7 +18,7 @@ public static class ApiRoutes
         api.MapInternalEndpoints();
         api.MapAgentEndpoints();
         api.MapJobs<IGatherJobGrain, IGatherJobsGrain, GatherJobRequest, GatherJobRecord>("/gather-jobs", "gather job");
-        api.MapJobs<IScrapeJobGrain, IScrapeJobsGrain, ScrapeJobRequest, ScrapeJobRecord>("/scrape-jobs", "scrape job");
+        api.MapJobs<IScrapeJobGrain, IScrapeJobsGrain, ScrapeJobRequest, ScrapeJobRecord>("/scrape-jobs", "scrape job").MapScrapeVersions();
         api.MapJobs<IHelmSyncJobGrain, IHelmSyncJobsGrain, HelmSyncJobRequest, HelmSyncJobRecord>("/helm-sync-jobs", "helm sync job");
     }
 }

@@ -62,7 +62,7 @@ public static class JobEndpoints
             : NotFound(noun, id);
 
     /// <summary>The job, if it belongs to the request's organization; another organization's job is "not found".</summary>
-    private static async Task<TGrain?> OwnJobAsync<TGrain, TRequest, TRecord>(long id, HttpContext context, IClusterClient cluster)
+    internal static async Task<TGrain?> OwnJobAsync<TGrain, TRequest, TRecord>(long id, HttpContext context, IClusterClient cluster)
         where TGrain : IJobGrain<TRequest, TRecord>
         where TRecord : IJobRecord
     {

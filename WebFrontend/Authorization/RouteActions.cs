@@ -52,6 +52,9 @@ public static partial class RouteActions
         [("GET", $"{V1}/permissions/explain")] = RouteAccess.Requires("permissions:explain"),
         [("GET", $"{V1}/audit-log")] = RouteAccess.Requires("audit-log:list"),
 
+        [("POST", $"{V1}/scrape-jobs/{{id}}/set-version")] = RouteAccess.Requires("scrape-jobs:set-version"),
+        [("GET", $"{V1}/scrape-jobs/{{id}}/versions")] = RouteAccess.Requires("scrape-jobs:read"),
+
         [("POST", $"{V1}/agent/heartbeat")] = RouteAccess.AgentKey,
         [("GET", $"{V1}/agents")] = RouteAccess.Requires("agents:list"),
 

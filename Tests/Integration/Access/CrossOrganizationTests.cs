@@ -119,6 +119,7 @@ public partial class CrossOrganizationTests(RunningSystem system) : IClassFixtur
         ("POST", "/api/v1/invites") => new { email = "planted@example.com", role = "owner" },
         ("POST", "/api/v1/gather-jobs") or ("PUT", "/api/v1/gather-jobs/{id}") => ValidGatherJob,
         ("POST", "/api/v1/scrape-jobs") or ("PUT", "/api/v1/scrape-jobs/{id}") => ValidScrapeJob,
+        ("POST", "/api/v1/scrape-jobs/{id}/set-version") => new { version = "6.6.6" },
         ("POST", "/api/v1/helm-sync-jobs") or ("PUT", "/api/v1/helm-sync-jobs/{id}") => ValidHelmSyncJob,
         ("POST", _) => new { },
         _ => null,

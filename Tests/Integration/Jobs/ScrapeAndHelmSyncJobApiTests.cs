@@ -35,6 +35,34 @@ public class ScrapeAndHelmSyncJobApiTests(RunningSystem system) : IClassFixture<
         Assert.Contains("set-version", refused.GetProperty("detail").GetString());
     }
 
+    [Fact]
+    public async Task Set_version_stores_transformed_snapshots_newest_first_within_the_history_limit()
+    {
+        using var owner = await OwnerAsync();
+        var manual = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/scrape-jobs", new { name = "by hand", parse_type = "manual", version_transform = "add_v_lower", history_limit = 2 });
+        var id = manual.GetProperty("id").GetInt64();
+
+        foreach (var version in new[] { "1.28.0", "V1.29.0", "1.29.4" })
+        {
+            await owner.OkAsync(HttpMethod.Post, $"/api/v1/scrape-jobs/{id}/set-version", new { version });
+        }
+
+        var versions = await owner.OkAsync(HttpMethod.Get, $"/api/v1/scrape-jobs/{id}/versions");
+        Assert.Equal(["v1.29.4", "v1.29.0"], versions.GetProperty("items").EnumerateArray().Select(v => v.GetProperty("version").GetString()!).ToArray());
+        var job = await owner.OkAsync(HttpMethod.Get, $"/api/v1/scrape-jobs/{id}");
+        Assert.Equal("completed", job.GetProperty("status").GetString());
+        Assert.NotEqual(System.Text.Json.JsonValueKind.Null, job.GetProperty("last_run_at").ValueKind);
+
+        var invalid = await owner.ExpectAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, $"/api/v1/scrape-jobs/{id}/set-version", new { version = "1.2 beta" });
+        Assert.True(invalid.GetProperty("errors").TryGetProperty("version", out _));
+
+        var scraped = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/scrape-jobs", new
+        {
+            name = "from git", repository_url = "https://git.example.com/acme/infra.git", target_file = "values.yaml", parse_type = "yq", parse_expression = ".tag",
+        });
+        await owner.ExpectAsync(HttpStatusCode.Conflict, HttpMethod.Post, $"/api/v1/scrape-jobs/{scraped.GetProperty("id").GetInt64()}/set-version", new { version = "1.0.0" });
+    }
+
     [Theory]
     [InlineData("history_limit", 21)]
     [InlineData("history_limit", 0)]
