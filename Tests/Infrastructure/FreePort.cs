@@ -5,11 +5,12 @@ namespace Planekeeper.Tests.Infrastructure;
 
 public static class FreePort
 {
-    private static int _next = 20000 + (Environment.ProcessId % 200) * 100;
+    // Below Linux's ephemeral range (32768+), so an outgoing connection cannot take a port between probe and bind.
+    private static int _next = 10000 + (Environment.ProcessId % 220) * 100;
 
     /// <summary>
-    /// A loopback port nobody listens on now. Ports are handed out from a per-process range so that
-    /// parallel test classes never get the same one between probing and binding.
+    /// A port nobody listens on now, on any interface (the frontend and silos bind 0.0.0.0). Ports are handed out
+    /// from a per-process range so that parallel test classes never get the same one between probing and binding.
     /// </summary>
     public static int Next()
     {
@@ -27,7 +28,7 @@ public static class FreePort
     {
         try
         {
-            using var listener = new TcpListener(IPAddress.Loopback, port);
+            using var listener = new TcpListener(IPAddress.Any, port);
             listener.Start();
             return true;
         }

@@ -2,12 +2,14 @@ using Planekeeper.Configuration;
 
 namespace Planekeeper.WebFrontend.Authorization;
 
-/// <summary>Refuses to start when an API route is mapped without an entry in <see cref="RouteActions"/>.</summary>
+/// <summary>
+/// Refuses to start when a route is mapped without an entry in <see cref="RouteActions"/> — every route, not
+/// only <c>/api/</c>, so no request can reach an endpoint whose requirement nobody declared.
+/// </summary>
 public static class RouteActionsCheck
 {
     public static IReadOnlyList<string> MissingEntries(IEnumerable<Endpoint> endpoints) =>
         endpoints.OfType<RouteEndpoint>()
-            .Where(endpoint => RouteActions.Normalize(endpoint.RoutePattern.RawText ?? "").StartsWith("/api/", StringComparison.Ordinal))
             .SelectMany(endpoint => Methods(endpoint).Select(method => (method, pattern: RouteActions.Normalize(endpoint.RoutePattern.RawText!))))
             .Where(route => RouteActions.For(route.method, route.pattern) is null)
             .Select(route => $"{route.method} {route.pattern}")
