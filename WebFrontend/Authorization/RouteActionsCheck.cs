@@ -15,7 +15,7 @@ public static class RouteActionsCheck
             .Select(route => $"{route.method} {route.pattern}")
             .ToList();
 
-    public static void EnsureEveryApiRouteIsDeclared(this WebApplication app)
+    public static void EnsureEveryRouteIsDeclared(this WebApplication app)
     {
         var missing = MissingEntries(((IEndpointRouteBuilder)app).DataSources.SelectMany(source => source.Endpoints));
         if (missing.Count > 0)

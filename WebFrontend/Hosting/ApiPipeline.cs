@@ -30,6 +30,6 @@ public static class ApiPipeline
         app.MapHealthEndpoints();
         app.MapPlanekeeperApi();
         app.MapPlanekeeperOpenApi();
-        app.EnsureEveryApiRouteIsDeclared();
+        app.EnsureEveryRouteIsDeclared();
     }
 }
