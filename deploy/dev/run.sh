@@ -41,9 +41,23 @@ wait_for() { # url, what, pid
   exit 1
 }
 
+admin_password_file=""
 if [ -z "${PG_HOST:-}" ] && [ -z "${ConnectionStrings__Planekeeper:-}" ]; then
   deploy/dev/postgres.sh status >/dev/null 2>&1 || started_postgres=true
   eval "$(deploy/dev/postgres.sh start)"
+  # The private database's first global admin: its password is generated once and kept with that database's
+  # state (the silo creates the admin only while the database has no user, so it stays valid).
+  admin_password_file="${PLANEKEEPER_PG_DATA:-$repo_root/.data/postgres}.state/admin.password"
+fi
+
+export PLANEKEEPER_ADMIN_EMAIL=${PLANEKEEPER_ADMIN_EMAIL:-admin@planekeeper.local}
+if [ -z "${PLANEKEEPER_ADMIN_PASSWORD:-}" ] && [ -n "$admin_password_file" ]; then
+  if [ ! -s "$admin_password_file" ]; then
+    mkdir -p "$(dirname "$admin_password_file")"
+    (umask 077; head -c 18 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' > "$admin_password_file")
+  fi
+  PLANEKEEPER_ADMIN_PASSWORD=$(cat "$admin_password_file")
+  export PLANEKEEPER_ADMIN_PASSWORD
 fi
 
 say "building ($configuration)"
@@ -61,6 +75,9 @@ wait_for "http://127.0.0.1:$PLANEKEEPER_HTTP_PORT/ready" "the frontend" "${child
 start Agent
 
 say "Planekeeper is running at http://localhost:$PLANEKEEPER_HTTP_PORT/ (Ctrl-C stops it)"
+if [ -n "$admin_password_file" ] && [ -s "$admin_password_file" ] && [ "$PLANEKEEPER_ADMIN_PASSWORD" = "$(cat "$admin_password_file")" ]; then
+  say "first global admin: $PLANEKEEPER_ADMIN_EMAIL, password in $admin_password_file"
+fi
 set +e
 wait -n "${children[@]}"
 say "a process exited; stopping the rest"
