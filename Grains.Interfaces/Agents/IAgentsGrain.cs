@@ -12,4 +12,8 @@ public interface IAgentsGrain : IGrainWithIntegerKey
 
     [Alias("list")]
     Task<IReadOnlyList<AgentRecord>> ListAsync(long organizationId);
+
+    /// <summary>Whether the organization's queued jobs have an online agent able to run them.</summary>
+    [Alias("summary")]
+    Task<AgentSummary> SummaryAsync(long organizationId);
 }

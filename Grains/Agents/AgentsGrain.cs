@@ -56,6 +56,41 @@ public sealed class AgentsGrain(NpgsqlDataSource database, AgentSettings setting
         return CommandResult<AgentRegistration>.Ok(new AgentRegistration(id, (int)settings.HeartbeatInterval.TotalSeconds));
     }
 
+    private sealed class QueuedJobRow
+    {
+        public string Kind { get; init; } = "";
+        public long Id { get; init; }
+        public string Name { get; init; } = "";
+        public string? CredentialName { get; init; }
+    }
+
+    private static readonly Dictionary<string, string> CapabilityOfKind = new()
+    {
+        ["gather_job"] = "gather", ["scrape_job"] = "scrape", ["helm_sync_job"] = "helm_sync",
+    };
+
+    public async Task<AgentSummary> SummaryAsync(long organizationId)
+    {
+        var agents = await ListAsync(organizationId);
+        await using var connection = await database.OpenConnectionAsync();
+        var queued = (await connection.QueryAsync<QueuedJobRow>(
+            """
+            SELECT 'gather_job' AS Kind, id, name, credential_name AS CredentialName FROM gather_jobs WHERE organization_id = @OrganizationId AND status = 'queued'
+            UNION ALL
+            SELECT 'scrape_job', id, name, credential_name FROM scrape_jobs WHERE organization_id = @OrganizationId AND status = 'queued'
+            UNION ALL
+            SELECT 'helm_sync_job', id, name, credential_name FROM helm_sync_jobs WHERE organization_id = @OrganizationId AND status = 'queued'
+            ORDER BY 1, 2
+            """,
+            new { OrganizationId = organizationId })).ToList();
+        var online = agents.Where(agent => agent.Status == "online")
+            .Select(agent => new OnlineAgent(agent.Id, agent.Capabilities, agent.Credentials.Select(c => c.Name!).ToList()))
+            .ToList();
+        var gaps = AgentCoverage.Gaps(queued.Select(job => new QueuedJob(job.Kind, job.Id, job.Name, CapabilityOfKind[job.Kind], job.CredentialName)), online);
+        return new AgentSummary(online.Count, agents.Count - online.Count, queued.Count,
+            gaps.Select(gap => new UncoveredJob(gap.Kind, gap.JobId, gap.JobName, gap.Reason)).ToList());
+    }
+
     public async Task<IReadOnlyList<AgentRecord>> ListAsync(long organizationId)
     {
         await using var connection = await database.OpenConnectionAsync();

@@ -12,6 +12,10 @@ public static class AgentEndpoints
             .WithSummary("An agent (API key only) says it is alive, what it can run and which credentials it holds (names and types only).");
         api.MapGet("/agents", ListAsync).WithTags("Agents")
             .WithSummary("The organization's agents: online or offline, capabilities, credential names, last heartbeat.");
+        api.MapGet("/agents/summary", async (HttpContext context, IClusterClient cluster) =>
+                Results.Ok(await cluster.GetGrain<IAgentsGrain>(0).SummaryAsync(context.Scope().OrganizationId)))
+            .WithTags("Agents")
+            .WithSummary("Agents online/offline, queued jobs, and each queued job no online agent can run, with the missing capability or credential.");
     }
 
     private static async Task<IResult> HeartbeatAsync(AgentHeartbeat body, HttpContext context, IClusterClient cluster)

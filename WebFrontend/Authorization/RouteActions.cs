@@ -57,6 +57,7 @@ public static partial class RouteActions
 
         [("POST", $"{V1}/agent/heartbeat")] = RouteAccess.AgentKey,
         [("GET", $"{V1}/agents")] = RouteAccess.Requires("agents:list"),
+        [("GET", $"{V1}/agents/summary")] = RouteAccess.Requires("agents:list"),
 
         [("GET", $"{V1}/internal/users")] = RouteAccess.GlobalAdmin,
         [("POST", $"{V1}/internal/users/{{userId}}/approve")] = RouteAccess.GlobalAdmin,

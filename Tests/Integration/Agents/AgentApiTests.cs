@@ -46,6 +46,44 @@ public class AgentApiTests(FastHeartbeatSystem system) : IClassFixture<FastHeart
     }
 
     [Fact]
+    public async Task The_summary_names_what_queued_jobs_are_missing_until_a_capable_agent_is_online()
+    {
+        using var owner = system.Client();
+        await owner.SignUpAsync("coverage@example.com");
+        await owner.CreateOrganizationAsync("Coverage");
+        await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/gather-jobs", new
+        {
+            name = "private image", source_type = "oci_registry", artifact_name = "ghcr.io/acme/api", credential_name = "ghcr-token",
+        });
+        await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/scrape-jobs", new
+        {
+            name = "prod", repository_url = "https://git.example.com/acme/infra.git", target_file = "values.yaml", parse_type = "yq", parse_expression = ".tag",
+        });
+        var (_, key) = await owner.CreateApiKeyAsync("agent-key");
+        using var agent = ApiClient.WithKey(system.Frontend.BaseAddress, key);
+
+        async Task<Dictionary<string, string>> UncoveredAsync()
+        {
+            var summary = await owner.OkAsync(HttpMethod.Get, "/api/v1/agents/summary");
+            Assert.Equal(2, summary.GetProperty("queued_jobs").GetInt32());
+            return summary.GetProperty("uncovered").EnumerateArray().ToDictionary(j => j.GetProperty("kind").GetString()!, j => j.GetProperty("reason").GetString()!);
+        }
+
+        Assert.Equal("no agent is online", (await UncoveredAsync())["gather_job"]);
+
+        await agent.OkAsync(HttpMethod.Post, "/api/v1/agent/heartbeat", new { agent_name = "gatherer", capabilities = new[] { "gather" } });
+        var gaps = await UncoveredAsync();
+        Assert.Equal("no online agent with the gather capability holds the credential 'ghcr-token'", gaps["gather_job"]);
+        Assert.Equal("no online agent has the scrape capability", gaps["scrape_job"]);
+
+        await agent.OkAsync(HttpMethod.Post, "/api/v1/agent/heartbeat", new
+        {
+            agent_name = "gatherer", capabilities = new[] { "gather", "scrape" }, credentials = new[] { new { name = "ghcr-token", type = "registry_basic" } },
+        });
+        Assert.Empty(await UncoveredAsync());
+    }
+
+    [Fact]
     public async Task A_bad_heartbeat_names_the_field_and_a_user_session_is_not_an_agent()
     {
         using var owner = system.Client();
