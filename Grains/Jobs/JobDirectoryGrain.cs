@@ -7,25 +7,25 @@ namespace Planekeeper.Grains.Jobs;
 
 /// <summary>Creates jobs of one kind (validated, scheduled, audited) and lists or counts them with one query each.</summary>
 public abstract class JobDirectoryGrain<TRow, TRecord, TDefinition, TRequest>(
-    JobStore<TRow, TRecord, TDefinition> store, AuditWriter audit, TimeProvider clock, JobKind kind) : Grain
+    JobStore<TRow, TRecord, TDefinition> store,
+    AuditWriter audit,
+    TimeProvider clock,
+    JobKind kind,
+    Func<TRequest, CommandResult<(TDefinition Definition, CronSchedule? Schedule)>> validate,
+    Func<TDefinition, bool>? isRunnable = null) : Grain
     where TRow : JobRow<TRecord>
     where TRecord : IJobRecord
 {
-    protected abstract CommandResult<(TDefinition Definition, CronSchedule? Schedule)> Validate(TRequest request);
-
-    /// <summary>Whether agents run jobs of this definition at all (a manual scrape job is never run).</summary>
-    protected virtual bool IsRunnable(TDefinition definition) => true;
-
     public async Task<CommandResult<TRecord>> CreateAsync(string actor, long organizationId, TRequest request)
     {
-        var validated = Validate(request);
+        var validated = validate(request);
         if (validated.Status != CommandStatus.Ok)
         {
             return validated.Without<TRecord>();
         }
 
         var (definition, schedule) = validated.Value;
-        var row = await store.InsertAsync(organizationId, definition, JobLifecycle.OnCreated(schedule, clock.GetUtcNow().UtcDateTime, IsRunnable(definition)));
+        var row = await store.InsertAsync(organizationId, definition, JobLifecycle.OnCreated(schedule, clock.GetUtcNow().UtcDateTime, isRunnable?.Invoke(definition) ?? true));
         await audit.WriteAsync(new AuditEntry(organizationId, actor, $"{kind.AuditPrefix}.created", $"{kind.TargetPrefix}:{row.Id}"));
         return CommandResult<TRecord>.Ok(row.ToRecord());
     }

@@ -10,7 +10,12 @@ namespace Planekeeper.Grains.Jobs;
 /// moves its schedule with <see cref="JobLifecycle"/>, writes it with its version, audits.
 /// </summary>
 public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
-    JobStore<TRow, TRecord, TDefinition> store, AuditWriter audit, TimeProvider clock, JobKind kind) : Grain
+    JobStore<TRow, TRecord, TDefinition> store,
+    AuditWriter audit,
+    TimeProvider clock,
+    JobKind kind,
+    Func<TRequest, CommandResult<(TDefinition Definition, CronSchedule? Schedule)>> validate,
+    Func<TDefinition, bool>? isRunnable = null) : Grain
     where TRow : JobRow<TRecord>
     where TRecord : IJobRecord
 {
@@ -24,11 +29,6 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
     protected TimeProvider Clock => clock;
 
     private string Target => $"{kind.TargetPrefix}:{this.GetPrimaryKeyLong()}";
-
-    protected abstract CommandResult<(TDefinition Definition, CronSchedule? Schedule)> Validate(TRequest request);
-
-    /// <summary>Whether agents run jobs of this definition at all (a manual scrape job is never run).</summary>
-    protected virtual bool IsRunnable(TDefinition definition) => true;
 
     /// <summary>Why this job cannot be run now, beyond being in progress; null when it can.</summary>
     protected virtual string? RunRefusal(TRow row) => null;
@@ -44,14 +44,14 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
             return NotFound();
         }
 
-        var validated = Validate(request);
+        var validated = validate(request);
         if (validated.Status != CommandStatus.Ok)
         {
             return validated.Without<TRecord>();
         }
 
         var (definition, schedule) = validated.Value;
-        var run = JobLifecycle.OnUpdated(_row.Run, schedule, clock.GetUtcNow().UtcDateTime, IsRunnable(definition));
+        var run = JobLifecycle.OnUpdated(_row.Run, schedule, clock.GetUtcNow().UtcDateTime, isRunnable?.Invoke(definition) ?? true);
         return await SaveAsync(await store.UpdateAsync(_row, definition, run), actor, "updated");
     }
 

@@ -1,13 +1,13 @@
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Jobs;
-using Planekeeper.Grains.Scheduling;
 
 namespace Planekeeper.Grains.Jobs;
 
 [GrainType("planekeeper.jobs.scrape")]
 public sealed class ScrapeJobGrain(ScrapeJobStore store, VersionSnapshotStore snapshots, AuditWriter audit, TimeProvider clock)
-    : JobGrain<ScrapeJobRow, ScrapeJobRecord, ScrapeJobDefinition, ScrapeJobRequest>(store, audit, clock, JobKind.Scrape), IScrapeJobGrain
+    : JobGrain<ScrapeJobRow, ScrapeJobRecord, ScrapeJobDefinition, ScrapeJobRequest>(
+        store, audit, clock, JobKind.Scrape, ScrapeJobRequests.Validate, IsRunnable), IScrapeJobGrain
 {
     public async Task<CommandResult<VersionSnapshot>> SetVersionAsync(string actor, string version)
     {
@@ -35,10 +35,8 @@ public sealed class ScrapeJobGrain(ScrapeJobStore store, VersionSnapshotStore sn
     public async Task<IReadOnlyList<VersionSnapshot>> ListVersionsAsync() =>
         Current is { } job ? await snapshots.ListAsync(job.Id) : [];
 
-    protected override CommandResult<(ScrapeJobDefinition Definition, CronSchedule? Schedule)> Validate(ScrapeJobRequest request) =>
-        ScrapeJobRequests.Validate(request);
-
-    protected override bool IsRunnable(ScrapeJobDefinition definition) => definition.ParseType != ScrapeParseTypes.Manual;
+    /// <summary>Agents run every scrape job except manual ones, whose versions are set by hand.</summary>
+    public static bool IsRunnable(ScrapeJobDefinition definition) => definition.ParseType != ScrapeParseTypes.Manual;
 
     protected override string? RunRefusal(ScrapeJobRow row) =>
         row.ParseType == ScrapeParseTypes.Manual ? "manual scrape jobs do not run; set the version with POST /scrape-jobs/{id}/set-version" : null;
