@@ -1,11 +1,10 @@
-using Planekeeper.Grains.Interfaces.Identity;
 using Dapper;
 using Npgsql;
 using Planekeeper.Grains.Audit;
-using Planekeeper.Grains.Identity;
 using Planekeeper.Grains.Interfaces.Access;
 using Planekeeper.Grains.Interfaces.ApiKeys;
 using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Interfaces.Identity;
 using Planekeeper.Grains.Permissions;
 
 namespace Planekeeper.Grains.ApiKeys;

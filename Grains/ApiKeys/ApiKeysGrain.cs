@@ -1,12 +1,12 @@
-using Planekeeper.Grains.Interfaces.Identity;
 using Dapper;
 using Npgsql;
 using Orleans.Concurrency;
+using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Audit;
-using Planekeeper.Grains.Identity;
 using Planekeeper.Grains.Interfaces.Access;
 using Planekeeper.Grains.Interfaces.ApiKeys;
 using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Interfaces.Identity;
 using Planekeeper.Grains.Permissions;
 
 namespace Planekeeper.Grains.ApiKeys;
@@ -50,13 +50,13 @@ public sealed class ApiKeysGrain(NpgsqlDataSource database, AuditWriter audit) :
     {
         await using var connection = await database.OpenConnectionAsync();
         var rows = await connection.QueryAsync<ApiKeyListRow>(
-            """
+            $"""
             SELECT k.id, k.organization_id AS OrganizationId, k.name,
-                   COALESCE(array_agg(r.v1 ORDER BY r.v1) FILTER (WHERE r.v1 IS NOT NULL), '{}') AS Roles,
+                   {AccessSql.Roles} AS Roles,
                    k.is_active AS IsActive, k.deactivated_at AS DeactivatedAt, k.expires_at AS ExpiresAt,
                    k.last_used_at AS LastUsedAt, k.created_at AS CreatedAt
               FROM api_keys k
-              LEFT JOIN casbin_rule r ON r.ptype = 'g' AND r.v0 = 'apikey:' || k.id AND r.v2 = 'org:' || k.organization_id
+              {AccessSql.JoinRoles("'apikey:' || k.id", "k.organization_id")}
              WHERE k.organization_id = @OrganizationId
              GROUP BY k.id
              ORDER BY k.id

@@ -1,7 +1,7 @@
-using Planekeeper.Grains.Interfaces.ApiKeys;
 using Dapper;
 using Npgsql;
 using Orleans.Concurrency;
+using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Identity;
@@ -41,9 +41,9 @@ public sealed class AccountsGrain(NpgsqlDataSource database, AuditWriter audit) 
     {
         await using var connection = await database.OpenConnectionAsync();
         var users = await connection.QueryAsync<UserRecord>(
-            """
+            $"""
             SELECT u.id, u.email, u.is_approved AS IsApproved,
-                   EXISTS (SELECT 1 FROM casbin_rule r WHERE r.ptype = 'g2' AND r.v0 = 'user:' || u.id AND r.v1 = 'superadmin') AS IsSuperAdmin,
+                   {AccessSql.IsSuperAdmin("u.id")} AS IsSuperAdmin,
                    u.created_at AS CreatedAt
               FROM users u
              WHERE NOT @PendingOnly OR NOT u.is_approved

@@ -1,7 +1,6 @@
-using Planekeeper.Grains.Interfaces.ApiKeys;
-using Planekeeper.Grains.Interfaces.Identity;
 using Dapper;
 using Npgsql;
+using Planekeeper.Grains.Interfaces.Identity;
 
 namespace Planekeeper.Grains.Identity;
 

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Identity;
 
@@ -10,9 +11,9 @@ public sealed class UserGrain(NpgsqlDataSource database, AuditWriter audit) : Gr
 {
     private sealed record UserRow(long Id, string Email, string? PasswordHash, bool IsApproved, bool IsSuperAdmin, int FailedSignIns, DateTime? LockedUntil, DateTime CreatedAt, int Version);
 
-    private const string Select = """
+    private static readonly string Select = $"""
         SELECT u.id, u.email, u.password_hash AS PasswordHash, u.is_approved AS IsApproved,
-               EXISTS (SELECT 1 FROM casbin_rule r WHERE r.ptype = 'g2' AND r.v0 = 'user:' || u.id AND r.v1 = 'superadmin') AS IsSuperAdmin,
+               {AccessSql.IsSuperAdmin("u.id")} AS IsSuperAdmin,
                u.failed_sign_ins AS FailedSignIns, u.locked_until AS LockedUntil, u.created_at AS CreatedAt, u.version
           FROM users u WHERE u.id = @Id
         """;

@@ -1,6 +1,6 @@
-using Planekeeper.Grains.Interfaces.ApiKeys;
 using Dapper;
 using Npgsql;
+using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Identity;
 using Planekeeper.Grains.Interfaces.Access;
@@ -59,12 +59,12 @@ public sealed class OrganizationGrain(NpgsqlDataSource database, AuditWriter aud
     {
         await using var connection = await database.OpenConnectionAsync();
         var rows = await connection.QueryAsync<MemberRow>(
-            """
+            $"""
             SELECT m.user_id AS UserId, u.email, m.created_at AS JoinedAt,
-                   COALESCE(array_agg(r.v1 ORDER BY r.v1) FILTER (WHERE r.v1 IS NOT NULL), '{}') AS Roles
+                   {AccessSql.Roles} AS Roles
               FROM organization_members m
               JOIN users u ON u.id = m.user_id
-              LEFT JOIN casbin_rule r ON r.ptype = 'g' AND r.v0 = 'user:' || m.user_id AND r.v2 = 'org:' || m.organization_id
+              {AccessSql.JoinRoles("'user:' || m.user_id", "m.organization_id")}
              WHERE m.organization_id = @Id
              GROUP BY m.user_id, u.email, m.created_at
              ORDER BY m.user_id

@@ -1,11 +1,10 @@
-using Planekeeper.Grains.Interfaces.ApiKeys;
-using Planekeeper.Grains.Interfaces.Identity;
 using Dapper;
 using Npgsql;
 using Orleans.Concurrency;
+using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Audit;
-using Planekeeper.Grains.Identity;
 using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Interfaces.Identity;
 using Planekeeper.Grains.Interfaces.Organizations;
 using Planekeeper.Grains.Permissions;
 
@@ -15,12 +14,12 @@ namespace Planekeeper.Grains.Organizations;
 [GrainType("planekeeper.organizations.directory")]
 public sealed class OrganizationsGrain(NpgsqlDataSource database, AuditWriter audit) : Grain, IOrganizationsGrain
 {
-    private const string ListForUser = """
+    private static readonly string ListForUser = $"""
         SELECT o.id, o.name, o.created_at AS CreatedAt,
-               COALESCE(array_agg(r.v1 ORDER BY r.v1) FILTER (WHERE r.v1 IS NOT NULL), '{}') AS Roles
+               {AccessSql.Roles} AS Roles
           FROM organization_members m
           JOIN organizations o ON o.id = m.organization_id
-          LEFT JOIN casbin_rule r ON r.ptype = 'g' AND r.v0 = 'user:' || m.user_id AND r.v2 = 'org:' || o.id
+          {AccessSql.JoinRoles("'user:' || m.user_id", "o.id")}
          WHERE m.user_id = @UserId
          GROUP BY o.id, o.name, o.created_at
          ORDER BY o.id
