@@ -12,7 +12,17 @@ public sealed record AgentRecord(
     [property: Id(6)] IReadOnlyList<string> Capabilities,
     [property: Id(7)] IReadOnlyList<AgentCredential> Credentials,
     [property: Id(8)] DateTime LastHeartbeatAt,
-    [property: Id(9)] DateTime CreatedAt);
+    [property: Id(9)] DateTime CreatedAt,
+    [property: Id(10)] IReadOnlyList<RunningTask> RunningJobs);
+
+/// <summary>A job an agent is running now, under the task it claimed.</summary>
+[GenerateSerializer, Immutable, Alias("planekeeper.agents.running-task")]
+public sealed record RunningTask(
+    [property: Id(0)] long TaskId,
+    [property: Id(1)] long OrganizationId,
+    [property: Id(2)] string Kind,
+    [property: Id(3)] long JobId,
+    [property: Id(4)] DateTime StartedAt);
 
 /// <summary>The answer to a heartbeat: who the agent is and how often to beat.</summary>
 [GenerateSerializer, Immutable, Alias("planekeeper.agents.registration")]

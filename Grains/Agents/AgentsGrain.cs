@@ -4,6 +4,7 @@ using Npgsql;
 using Orleans.Concurrency;
 using Planekeeper.Grains.Interfaces.Agents;
 using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Interfaces.Tasks;
 
 namespace Planekeeper.Grains.Agents;
 
@@ -53,6 +54,8 @@ public sealed class AgentsGrain(NpgsqlDataSource database, AgentSettings setting
                 Credentials = JsonSerializer.Serialize(agent.Credentials.Select(c => new { name = c.Name, type = c.Type })),
                 Now = clock.GetUtcNow().UtcDateTime,
             });
+        await GrainFactory.GetGrain<IAgentGrain>(id).BeatAsync(
+            new ClaimingAgent(id, organizationId, agent.Capabilities, agent.Credentials.Select(c => c.Name!).ToList()), apiKeyId);
         return CommandResult<AgentRegistration>.Ok(new AgentRegistration(id, (int)settings.HeartbeatInterval.TotalSeconds));
     }
 
@@ -72,6 +75,7 @@ public sealed class AgentsGrain(NpgsqlDataSource database, AgentSettings setting
     public async Task<AgentSummary> SummaryAsync(long organizationId)
     {
         var agents = await ListAsync(organizationId);
+        var serverAgents = organizationId == ClaimingAgent.GlobalOrganizationId ? [] : await ListAsync(ClaimingAgent.GlobalOrganizationId);
         await using var connection = await database.OpenConnectionAsync();
         var queued = (await connection.QueryAsync<QueuedJobRow>(
             """
@@ -83,17 +87,37 @@ public sealed class AgentsGrain(NpgsqlDataSource database, AgentSettings setting
             ORDER BY 1, 2
             """,
             new { OrganizationId = organizationId })).ToList();
+        // Server agents run any organization's jobs that need no credential, so they count without their credentials.
         var online = agents.Where(agent => agent.Status == "online")
             .Select(agent => new OnlineAgent(agent.Id, agent.Capabilities, agent.Credentials.Select(c => c.Name!).ToList()))
+            .Concat(serverAgents.Where(agent => agent.Status == "online").Select(agent => new OnlineAgent(agent.Id, agent.Capabilities, [])))
             .ToList();
         var gaps = AgentCoverage.Gaps(queued.Select(job => new QueuedJob(job.Kind, job.Id, job.Name, CapabilityOfKind[job.Kind], job.CredentialName)), online);
         return new AgentSummary(online.Count, agents.Count - online.Count, queued.Count,
             gaps.Select(gap => new UncoveredJob(gap.Kind, gap.JobId, gap.JobName, gap.Reason)).ToList());
     }
 
+    private sealed class RunningTaskRow
+    {
+        public long AgentId { get; init; }
+        public long TaskId { get; init; }
+        public long OrganizationId { get; init; }
+        public string JobKind { get; init; } = "";
+        public long JobId { get; init; }
+        public DateTime StartedAt { get; init; }
+    }
+
     public async Task<IReadOnlyList<AgentRecord>> ListAsync(long organizationId)
     {
         await using var connection = await database.OpenConnectionAsync();
+        var running = (await connection.QueryAsync<RunningTaskRow>(
+            """
+            SELECT t.agent_id AS AgentId, t.id AS TaskId, t.organization_id AS OrganizationId, t.job_kind AS JobKind, t.job_id AS JobId, t.started_at AS StartedAt
+              FROM task_executions t JOIN agents a ON a.id = t.agent_id
+             WHERE a.organization_id = @OrganizationId AND t.finished_at IS NULL
+             ORDER BY t.id
+            """,
+            new { OrganizationId = organizationId })).ToLookup(task => task.AgentId);
         var rows = await connection.QueryAsync<AgentRow>(
             """
             SELECT id, organization_id AS OrganizationId, api_key_id AS ApiKeyId, name, version, capabilities,
@@ -104,6 +128,7 @@ public sealed class AgentsGrain(NpgsqlDataSource database, AgentSettings setting
         var offlineBefore = clock.GetUtcNow().UtcDateTime - settings.OfflineAfter;
         return rows.Select(row => new AgentRecord(
             row.Id, row.OrganizationId, row.ApiKeyId, row.Name, row.Version, row.LastHeartbeatAt > offlineBefore ? "online" : "offline",
-            row.Capabilities, JsonSerializer.Deserialize<List<AgentCredential>>(row.Credentials, JsonSerializerOptions.Web)!, row.LastHeartbeatAt, row.CreatedAt)).ToList();
+            row.Capabilities, JsonSerializer.Deserialize<List<AgentCredential>>(row.Credentials, JsonSerializerOptions.Web)!, row.LastHeartbeatAt, row.CreatedAt,
+            running[row.Id].Select(task => new RunningTask(task.TaskId, task.OrganizationId, task.JobKind, task.JobId, task.StartedAt)).ToList())).ToList();
     }
 }

@@ -1,6 +1,7 @@
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Jobs;
+using Planekeeper.Grains.Interfaces.Tasks;
 using Planekeeper.Grains.Scheduling;
 
 namespace Planekeeper.Grains.Jobs;
@@ -26,6 +27,7 @@ public abstract class JobDirectoryGrain<TRow, TRecord, TDefinition, TRequest>(
 
         var (definition, schedule) = validated.Value;
         var row = await store.InsertAsync(organizationId, definition, JobLifecycle.OnCreated(schedule, clock.GetUtcNow().UtcDateTime, isRunnable?.Invoke(definition) ?? true));
+        await GrainFactory.GetGrain<ITaskEngineGrain>(organizationId).JobSavedAsync(new JobRef(kind.AuditPrefix, row.Id));
         await audit.WriteAsync(new AuditEntry(organizationId, actor, $"{kind.AuditPrefix}.created", $"{kind.TargetPrefix}:{row.Id}"));
         return CommandResult<TRecord>.Ok(row.ToRecord());
     }

@@ -1,21 +1,22 @@
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Jobs;
+using Planekeeper.Grains.Interfaces.Tasks;
 using Planekeeper.Grains.Scheduling;
 
 namespace Planekeeper.Grains.Jobs;
 
 /// <summary>
-/// The single owner of one job row, whatever its kind: loads it, validates changes through the kind's rules,
-/// moves its schedule with <see cref="JobLifecycle"/>, writes it with its version, audits.
+/// The single owner of one job's definition, whatever its kind: loads it, validates changes through the kind's
+/// rules, writes it with its version, audits, and tells the organization's task engine, which owns the run
+/// (status, schedule, leases) and reschedules the job.
 /// </summary>
 public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
     JobStore<TRow, TRecord, TDefinition> store,
     AuditWriter audit,
     TimeProvider clock,
     JobKind kind,
-    Func<TRequest, CommandResult<(TDefinition Definition, CronSchedule? Schedule)>> validate,
-    Func<TDefinition, bool>? isRunnable = null) : Grain
+    Func<TRequest, CommandResult<(TDefinition Definition, CronSchedule? Schedule)>> validate) : Grain
     where TRow : JobRow<TRecord>
     where TRecord : IJobRecord
 {
@@ -33,9 +34,14 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
     /// <summary>Why this job cannot be run now, beyond being in progress; null when it can.</summary>
     protected virtual string? RunRefusal(TRow row) => null;
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken) => _row = await store.GetAsync(this.GetPrimaryKeyLong());
+    public override Task OnActivateAsync(CancellationToken cancellationToken) => ReloadAsync();
 
-    public Task<TRecord?> GetAsync() => Task.FromResult(_row is null ? default : _row.ToRecord());
+    /// <summary>Read afresh: the run columns move with the task engine, not with this grain.</summary>
+    public async Task<TRecord?> GetAsync()
+    {
+        await ReloadAsync();
+        return _row is null ? default : _row.ToRecord();
+    }
 
     public async Task<CommandResult<TRecord>> UpdateAsync(string actor, TRequest request)
     {
@@ -50,9 +56,14 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
             return validated.Without<TRecord>();
         }
 
-        var (definition, schedule) = validated.Value;
-        var run = JobLifecycle.OnUpdated(_row.Run, schedule, clock.GetUtcNow().UtcDateTime, isRunnable?.Invoke(definition) ?? true);
-        return await SaveAsync(await store.UpdateAsync(_row, definition, run), actor, "updated");
+        var saved = await store.UpdateAsync(_row, validated.Value.Definition);
+        if (saved is not null)
+        {
+            await Engine.JobSavedAsync(Ref);
+            saved = await store.GetAsync(saved.Id);
+        }
+
+        return await SaveAsync(saved, actor, "updated");
     }
 
     public async Task<CommandResult<bool>> DeleteAsync(string actor)
@@ -64,10 +75,11 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
 
         if (!await store.DeleteAsync(_row))
         {
-            await OnActivateAsync(CancellationToken.None);
+            await ReloadAsync();
             return CommandResult<bool>.Conflict(ChangedMeanwhile);
         }
 
+        await Engine.JobSavedAsync(Ref);
         await audit.WriteAsync(new AuditEntry(_row.OrganizationId, actor, $"{kind.AuditPrefix}.deleted", Target));
         _row = null;
         DeactivateOnIdle();
@@ -86,21 +98,33 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
             return CommandResult<TRecord>.Conflict(refusal);
         }
 
-        var run = JobLifecycle.OnRunNow(_row.Run, clock.GetUtcNow().UtcDateTime);
-        return run is null
-            ? CommandResult<TRecord>.Conflict("the job is running; wait until it completes")
-            : await SaveAsync(await store.UpdateRunAsync(_row, run), actor, "run_requested");
+        var queued = await Engine.RunNowAsync(Ref);
+        if (queued.Status != CommandStatus.Ok)
+        {
+            return queued.Without<TRecord>();
+        }
+
+        return await SaveAsync(await store.GetAsync(_row.Id), actor, "run_requested");
     }
 
-    /// <summary>Records that the job ran now with the given outcome.</summary>
-    protected async Task<CommandResult<TRecord>> RecordRunAsync(JobRun run, DateTime ranAt, string actor, string change) =>
-        await SaveAsync(await store.UpdateRunAsync(_row!, run, ranAt), actor, change);
+    /// <summary>A manual job got its version by hand: the engine records the run as completed now.</summary>
+    protected async Task<CommandResult<TRecord>> RecordManualRunAsync(string actor, string change)
+    {
+        await Engine.RecordManualRunAsync(Ref);
+        return await SaveAsync(await store.GetAsync(_row!.Id), actor, change);
+    }
+
+    protected JobRef Ref => new(kind.AuditPrefix, this.GetPrimaryKeyLong());
+
+    private ITaskEngineGrain Engine => GrainFactory.GetGrain<ITaskEngineGrain>(_row!.OrganizationId);
+
+    private async Task ReloadAsync() => _row = await store.GetAsync(this.GetPrimaryKeyLong());
 
     private async Task<CommandResult<TRecord>> SaveAsync(TRow? saved, string actor, string change)
     {
         if (saved is null)
         {
-            await OnActivateAsync(CancellationToken.None);
+            await ReloadAsync();
             return CommandResult<TRecord>.Conflict(ChangedMeanwhile);
         }
 

@@ -7,9 +7,8 @@ namespace Planekeeper.Grains.Jobs;
 public sealed record JobRun(string Status, DateTime? NextRunAt);
 
 /// <summary>
-/// The schedule side of SPEC §2: a scheduled job waits (<c>pending</c>) until its next cron occurrence; a job
-/// without a schedule runs once and then stays <c>completed</c>/<c>failed</c> until run now. A running job keeps
-/// running whatever is saved; its next run is set when it completes.
+/// Where a new job starts (SPEC §2): a scheduled job waits (<c>pending</c>) until its next cron occurrence; a job
+/// without a schedule is queued at once to run once. From then on the task engine moves it (<see cref="Tasks.TaskTransitions"/>).
 /// </summary>
 public static class JobLifecycle
 {
@@ -18,18 +17,4 @@ public static class JobLifecycle
 
     public static JobRun OnCreated(CronSchedule? schedule, DateTime now, bool runnable = true) =>
         !runnable ? Idle : schedule is null ? new JobRun(JobStatus.Queued, now) : new JobRun(JobStatus.Pending, schedule.NextAfter(now));
-
-    public static JobRun OnUpdated(JobRun current, CronSchedule? schedule, DateTime now, bool runnable = true) => current.Status switch
-    {
-        JobStatus.InProgress => current,
-        _ when !runnable => Idle,
-        JobStatus.Queued => current,
-        _ when schedule is not null => new JobRun(JobStatus.Pending, schedule.NextAfter(now)),
-        JobStatus.Pending => new JobRun(JobStatus.Queued, now),
-        _ => current with { NextRunAt = null },
-    };
-
-    /// <returns>The queued run, or null when the job is running and cannot be queued again.</returns>
-    public static JobRun? OnRunNow(JobRun current, DateTime now) =>
-        current.Status == JobStatus.InProgress ? null : new JobRun(JobStatus.Queued, now);
 }

@@ -23,7 +23,5 @@ public abstract class JobRow<TRecord>
 
     public int Version { get; init; }
 
-    public JobRun Run => new(Status, NextRunAt);
-
     public abstract TRecord ToRecord();
 }

@@ -43,31 +43,18 @@ public abstract class JobStore<TRow, TRecord, TDefinition>(NpgsqlDataSource data
             With(definition, run, new { OrganizationId = organizationId }));
     }
 
-    public async Task<TRow?> UpdateAsync(TRow current, TDefinition definition, JobRun run)
+    /// <summary>Writes the definition; the run columns are the task engine's.</summary>
+    public async Task<TRow?> UpdateAsync(TRow current, TDefinition definition)
     {
         var assignments = string.Join(", ", DefinitionWrites.Select(write => $"{write.Column} = {write.Value}"));
         await using var connection = await database.OpenConnectionAsync();
         return await connection.QuerySingleOrDefaultAsync<TRow>(
             $"""
-            UPDATE {Table} SET {assignments}, status = @Status, next_run_at = @NextRunAt, updated_at = now(), version = version + 1
+            UPDATE {Table} SET {assignments}, updated_at = now(), version = version + 1
              WHERE id = @Id AND version = @Version
             RETURNING {Select}
             """,
-            With(definition, run, new { current.Id, current.Version }));
-    }
-
-    /// <summary>Moves the job's run; <paramref name="ranAt"/> also records when it last ran.</summary>
-    public async Task<TRow?> UpdateRunAsync(TRow current, JobRun run, DateTime? ranAt = null)
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        return await connection.QuerySingleOrDefaultAsync<TRow>(
-            $"""
-            UPDATE {Table} SET status = @Status, next_run_at = @NextRunAt, last_run_at = COALESCE(@RanAt, last_run_at),
-                   updated_at = now(), version = version + 1
-             WHERE id = @Id AND version = @Version
-            RETURNING {Select}
-            """,
-            new { run.Status, run.NextRunAt, RanAt = ranAt, current.Id, current.Version });
+            With(definition, null, new { current.Id, current.Version }));
     }
 
     public async Task<bool> DeleteAsync(TRow current)
@@ -92,11 +79,15 @@ public abstract class JobStore<TRow, TRecord, TDefinition>(NpgsqlDataSource data
         return rows.ToDictionary(row => row.Status, row => row.Count);
     }
 
-    private DynamicParameters With(TDefinition definition, JobRun run, object keys)
+    private DynamicParameters With(TDefinition definition, JobRun? run, object keys)
     {
         var parameters = new DynamicParameters(keys);
         parameters.AddDynamicParams(Parameters(definition));
-        parameters.AddDynamicParams(new { run.Status, run.NextRunAt });
+        if (run is not null)
+        {
+            parameters.AddDynamicParams(new { run.Status, run.NextRunAt });
+        }
+
         return parameters;
     }
 }

@@ -7,7 +7,7 @@ namespace Planekeeper.Grains.Jobs;
 [GrainType("planekeeper.jobs.scrape")]
 public sealed class ScrapeJobGrain(ScrapeJobStore store, VersionSnapshotStore snapshots, AuditWriter audit, TimeProvider clock)
     : JobGrain<ScrapeJobRow, ScrapeJobRecord, ScrapeJobDefinition, ScrapeJobRequest>(
-        store, audit, clock, JobKind.Scrape, ScrapeJobRequests.Validate, IsRunnable), IScrapeJobGrain
+        store, audit, clock, JobKind.Scrape, ScrapeJobRequests.Validate), IScrapeJobGrain
 {
     public async Task<CommandResult<VersionSnapshot>> SetVersionAsync(string actor, string version)
     {
@@ -21,14 +21,14 @@ public sealed class ScrapeJobGrain(ScrapeJobStore store, VersionSnapshotStore sn
             return CommandResult<VersionSnapshot>.Conflict("this job reads its version from its repository; set-version is for manual jobs");
         }
 
-        if (ManualVersion.Validate(version) is { } problem)
+        if (VersionToken.Validate(version) is { } problem)
         {
             return CommandResult<VersionSnapshot>.Invalid("version", problem);
         }
 
         var now = Clock.GetUtcNow().UtcDateTime;
         var snapshot = await snapshots.AddAsync(job.Id, job.OrganizationId, VersionTransform.Apply(job.VersionTransform, version), now, null, "manual", job.HistoryLimit);
-        var recorded = await RecordRunAsync(new JobRun(JobStatus.Completed, null), now, actor, "version_set");
+        var recorded = await RecordManualRunAsync(actor, "version_set");
         return recorded.Status == CommandStatus.Ok ? CommandResult<VersionSnapshot>.Ok(snapshot) : recorded.Without<VersionSnapshot>();
     }
 

@@ -2,7 +2,7 @@ using Planekeeper.Configuration;
 
 namespace Planekeeper.Silo.Hosting;
 
-/// <summary>Durations written as <c>15s</c>, <c>5m</c>, <c>1h</c> or a number of seconds.</summary>
+/// <summary>A duration setting (<see cref="Duration"/>); a malformed value stops the silo with a clear message.</summary>
 public static class DurationSetting
 {
     public static TimeSpan Read(IConfiguration configuration, string key, TimeSpan defaultValue)
@@ -13,17 +13,8 @@ public static class DurationSetting
             return defaultValue;
         }
 
-        var (number, unit) = char.IsLetter(value[^1]) ? (value[..^1], value[^1]) : (value, 's');
-        if (!int.TryParse(number, out var amount) || amount <= 0 || unit is not ('s' or 'm' or 'h'))
-        {
-            throw new StartupConfigurationException($"{key} must be a duration such as 15s, 5m or 1h, got '{value}'");
-        }
-
-        return unit switch
-        {
-            's' => TimeSpan.FromSeconds(amount),
-            'm' => TimeSpan.FromMinutes(amount),
-            _ => TimeSpan.FromHours(amount),
-        };
+        return Duration.TryParse(value, out var duration)
+            ? duration
+            : throw new StartupConfigurationException($"{key} must be {Duration.ExpectedForm}, got '{value}'");
     }
 }

@@ -5,6 +5,7 @@ using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Agents;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Jobs;
+using Planekeeper.Grains.Tasks;
 
 namespace Planekeeper.Silo.Hosting;
 
@@ -27,6 +28,8 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<ScrapeJobStore>();
         builder.Services.AddSingleton<HelmSyncJobStore>();
         builder.Services.AddSingleton<VersionSnapshotStore>();
+        builder.Services.AddSingleton<TaskStore>();
+        builder.Services.AddSingleton(TaskSettingsReader.Read(builder.Configuration));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new AgentSettings(DurationSetting.Read(builder.Configuration, "AGENT_HEARTBEAT_INTERVAL", AgentSettings.Default.HeartbeatInterval)));
         builder.UseOrleans(silo =>

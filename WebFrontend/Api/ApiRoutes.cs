@@ -17,6 +17,7 @@ public static class ApiRoutes
         api.MapPermissionEndpoints();
         api.MapInternalEndpoints();
         api.MapAgentEndpoints();
+        api.MapAgentTaskEndpoints();
         api.MapJobs<IGatherJobGrain, IGatherJobsGrain, GatherJobRequest, GatherJobRecord>("/gather-jobs", "gather job");
         api.MapJobs<IScrapeJobGrain, IScrapeJobsGrain, ScrapeJobRequest, ScrapeJobRecord>("/scrape-jobs", "scrape job").MapScrapeVersions();
         api.MapJobs<IHelmSyncJobGrain, IHelmSyncJobsGrain, HelmSyncJobRequest, HelmSyncJobRecord>("/helm-sync-jobs", "helm sync job");

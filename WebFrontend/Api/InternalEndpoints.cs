@@ -1,9 +1,12 @@
+using Planekeeper.Configuration;
+using Planekeeper.Grains.Interfaces.ApiKeys;
 using Planekeeper.Grains.Interfaces.Identity;
+using Planekeeper.Grains.Interfaces.Tasks;
 using Planekeeper.WebFrontend.Identity;
 
 namespace Planekeeper.WebFrontend.Api;
 
-/// <summary>The internal API for global admins: so far, account approval.</summary>
+/// <summary>The internal API for global admins: account approval, stuck-job reset, server agent keys.</summary>
 public static class InternalEndpoints
 {
     public static void MapInternalEndpoints(this RouteGroupBuilder api)
@@ -11,6 +14,33 @@ public static class InternalEndpoints
         var users = api.MapGroup("/internal/users").WithTags("Internal");
         users.MapGet("/", ListAsync).WithSummary("Every account; ?status=pending for those waiting for approval.");
         users.MapPost("/{userId:long}/approve", ApproveAsync).WithSummary("Let an account use the product.");
+        api.MapPost("/internal/jobs/reset-stuck", ResetStuckAsync).WithTags("Internal")
+            .WithSummary("Queue again every job in progress for longer than older_than (e.g. 5m, default 1h), in every organization.");
+        api.MapPost("/internal/server-agent-keys", CreateServerAgentKeyAsync).WithTags("Internal")
+            .WithSummary("Create an API key of the global scope for a server agent; the key is returned only in this answer.");
+    }
+
+    public sealed record NewServerAgentKey(string? Name);
+
+    private static async Task<IResult> ResetStuckAsync(string? olderThan, IClusterClient cluster)
+    {
+        var threshold = TimeSpan.FromHours(1);
+        if (olderThan is not null && !Duration.TryParse(olderThan, out threshold))
+        {
+            return Problems.Invalid("older_than", $"older_than must be {Duration.ExpectedForm}");
+        }
+
+        return Results.Ok(new { reset = await cluster.GetGrain<ITaskMaintenanceGrain>(0).ResetStuckAsync(threshold), older_than_seconds = (long)threshold.TotalSeconds });
+    }
+
+    private static async Task<IResult> CreateServerAgentKeyAsync(NewServerAgentKey body, HttpContext context, IClusterClient cluster)
+    {
+        var result = await cluster.GetGrain<IApiKeysGrain>(0).CreateAsync(
+            context.Identity().Subject!, ClaimingAgent.GlobalOrganizationId, body.Name ?? "", [], null);
+        return Problems.From(result, created => Results.Created($"/api/v1/internal/server-agent-keys/{created.Key.Id}", new
+        {
+            created.Key.Id, created.Key.Name, created.Key.CreatedAt, key = created.Value,
+        }));
     }
 
     private static async Task<IResult> ListAsync(string? status, IClusterClient cluster)

@@ -56,11 +56,17 @@ public static partial class RouteActions
         [("GET", $"{V1}/scrape-jobs/{{id}}/versions")] = RouteAccess.Requires("scrape-jobs:read"),
 
         [("POST", $"{V1}/agent/heartbeat")] = RouteAccess.AgentKey,
+        [("POST", $"{V1}/agent/tasks/claim")] = RouteAccess.AgentKey,
+        [("POST", $"{V1}/agent/tasks/{{taskId}}/renew")] = RouteAccess.AgentKey,
+        [("POST", $"{V1}/agent/tasks/{{taskId}}/complete")] = RouteAccess.AgentKey,
+        [("POST", $"{V1}/agent/tasks/{{taskId}}/fail")] = RouteAccess.AgentKey,
         [("GET", $"{V1}/agents")] = RouteAccess.Requires("agents:list"),
         [("GET", $"{V1}/agents/summary")] = RouteAccess.Requires("agents:list"),
 
         [("GET", $"{V1}/internal/users")] = RouteAccess.GlobalAdmin,
         [("POST", $"{V1}/internal/users/{{userId}}/approve")] = RouteAccess.GlobalAdmin,
+        [("POST", $"{V1}/internal/jobs/reset-stuck")] = RouteAccess.GlobalAdmin,
+        [("POST", $"{V1}/internal/server-agent-keys")] = RouteAccess.GlobalAdmin,
     };
 
     /// <summary>The routes every kind of job has (Api/JobEndpoints.cs), guarded by that kind's actions.</summary>

@@ -22,29 +22,4 @@ public class JobLifecycleTests
     [Fact]
     public void A_job_without_schedule_is_queued_at_once() =>
         Assert.Equal(new JobRun(JobStatus.Queued, Now), JobLifecycle.OnCreated(null, Now));
-
-    [Theory]
-    [InlineData(JobStatus.InProgress)]
-    [InlineData(JobStatus.Queued)]
-    public void Saving_a_queued_or_running_job_leaves_its_run_alone(string status)
-    {
-        var current = new JobRun(status, Now.AddMinutes(-1));
-
-        Assert.Equal(current, JobLifecycle.OnUpdated(current, Quarterly(), Now));
-    }
-
-    [Fact]
-    public void Saving_a_finished_job_without_schedule_keeps_its_outcome() =>
-        Assert.Equal(new JobRun(JobStatus.Completed, null), JobLifecycle.OnUpdated(new JobRun(JobStatus.Completed, null), null, Now));
-
-    [Fact]
-    public void Saving_a_finished_job_with_a_schedule_reschedules_it() =>
-        Assert.Equal(new JobRun(JobStatus.Pending, NextQuarter), JobLifecycle.OnUpdated(new JobRun(JobStatus.Failed, null), Quarterly(), Now));
-
-    [Fact]
-    public void Run_now_queues_anything_but_a_running_job()
-    {
-        Assert.Equal(new JobRun(JobStatus.Queued, Now), JobLifecycle.OnRunNow(new JobRun(JobStatus.Completed, null), Now));
-        Assert.Null(JobLifecycle.OnRunNow(new JobRun(JobStatus.InProgress, null), Now));
-    }
 }

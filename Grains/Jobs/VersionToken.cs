@@ -1,7 +1,7 @@
 namespace Planekeeper.Grains.Jobs;
 
-/// <summary>A version typed by hand: one token of printable characters, as a tag would be.</summary>
-public static class ManualVersion
+/// <summary>A version as stored (typed by hand or reported by an agent): one token of printable characters, as a tag would be.</summary>
+public static class VersionToken
 {
     public const int MaxLength = 128;
 

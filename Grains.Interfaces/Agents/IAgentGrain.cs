@@ -1,0 +1,29 @@
+using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Interfaces.Tasks;
+
+namespace Planekeeper.Grains.Interfaces.Agents;
+
+/// <summary>
+/// One agent: what it can run (from its heartbeats) and the tasks it holds. It goes offline after three missed
+/// heartbeats and then hands its tasks back to their engines. Every call names the API key it came with; a key
+/// that is not the agent's own is answered as if the agent did not exist. Key: the agent id.
+/// </summary>
+[Alias("planekeeper.agents.agent")]
+public interface IAgentGrain : IGrainWithIntegerKey
+{
+    /// <summary>The directory recorded a heartbeat: refresh what the agent can run and restart its offline timer.</summary>
+    [Alias("beat")]
+    Task BeatAsync(ClaimingAgent agent, long apiKeyId);
+
+    [Alias("claim")]
+    Task<CommandResult<TaskAssignment?>> ClaimAsync(long apiKeyId, TimeSpan wait);
+
+    [Alias("renew")]
+    Task<CommandResult<TaskLease>> RenewAsync(long apiKeyId, long taskId);
+
+    [Alias("complete")]
+    Task<CommandResult<bool>> CompleteAsync(long apiKeyId, long taskId, TaskResult result);
+
+    [Alias("fail")]
+    Task<CommandResult<bool>> FailAsync(long apiKeyId, long taskId, TaskFailure failure);
+}

@@ -1,0 +1,16 @@
+namespace Planekeeper.Grains.Interfaces.Tasks;
+
+/// <summary>
+/// Hands server agents the credential-free jobs of every organization, taking organizations in turn so a busy
+/// one cannot starve the others. Engines tell it when they have such work. Key: 0.
+/// </summary>
+[Alias("planekeeper.tasks.server-dispatch")]
+public interface IServerDispatchGrain : IGrainWithIntegerKey
+{
+    [Alias("claim")]
+    Task<TaskAssignment?> ClaimAsync(ClaimingAgent agent, TimeSpan wait);
+
+    /// <summary>The organization has due jobs without a credential.</summary>
+    [Alias("offer")]
+    Task OfferAsync(long organizationId);
+}

@@ -1,0 +1,48 @@
+using Planekeeper.Grains.Interfaces.Common;
+
+namespace Planekeeper.Grains.Interfaces.Tasks;
+
+/// <summary>
+/// One organization's task engine: the only writer of its jobs' run state. It keeps the due queue in memory,
+/// hands jobs to agents under leases, and takes back what expires or is orphaned. Key: the organization id.
+/// </summary>
+[Alias("planekeeper.tasks.engine")]
+public interface ITaskEngineGrain : IGrainWithIntegerKey
+{
+    /// <summary>The oldest due job the agent can run, waiting up to <paramref name="wait"/> for one; null when none came.</summary>
+    [Alias("claim")]
+    Task<TaskAssignment?> ClaimAsync(ClaimingAgent agent, TimeSpan wait);
+
+    /// <summary>The oldest due job without a credential this server agent can run, without waiting.</summary>
+    [Alias("claim-for-server-agent")]
+    Task<ServerClaim> ClaimForServerAgentAsync(ClaimingAgent agent);
+
+    [Alias("renew")]
+    Task<CommandResult<TaskLease>> RenewAsync(long agentId, long taskId);
+
+    [Alias("complete")]
+    Task<CommandResult<bool>> CompleteAsync(long agentId, long taskId, TaskResult result);
+
+    [Alias("fail")]
+    Task<CommandResult<bool>> FailAsync(long agentId, long taskId, TaskFailure failure);
+
+    /// <summary>A job was created, changed or deleted: reload its definition and reschedule it.</summary>
+    [Alias("job-saved")]
+    Task JobSavedAsync(JobRef job);
+
+    /// <summary>Queues the job now; a conflict while it runs.</summary>
+    [Alias("run-now")]
+    Task<CommandResult<bool>> RunNowAsync(JobRef job);
+
+    /// <summary>A manual job's version was set by hand: its run is completed now.</summary>
+    [Alias("record-manual-run")]
+    Task RecordManualRunAsync(JobRef job);
+
+    /// <summary>The agent went offline: every job it holds is queued again. Returns how many.</summary>
+    [Alias("agent-offline")]
+    Task<int> AgentOfflineAsync(long agentId);
+
+    /// <summary>Queues again every job in progress for longer than <paramref name="olderThan"/>. Returns how many.</summary>
+    [Alias("reset-stuck")]
+    Task<int> ResetStuckAsync(TimeSpan olderThan);
+}

@@ -1,0 +1,171 @@
+using Dapper;
+using Npgsql;
+using Orleans.Concurrency;
+using Planekeeper.Grains.Interfaces.Agents;
+using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Interfaces.Tasks;
+
+namespace Planekeeper.Grains.Agents;
+
+/// <summary>
+/// One agent (DESIGN: AgentGrain): what its heartbeats said, and the engines of the tasks it holds. A timer marks
+/// it offline after three missed heartbeats and hands its tasks back at once. Claims and reports pass through
+/// here, so the engines learn what the agent can run without trusting the request.
+/// </summary>
+[Reentrant]
+[GrainType("planekeeper.agents.agent")]
+public sealed class AgentGrain(NpgsqlDataSource database, AgentSettings settings, TimeProvider clock) : Grain, IAgentGrain
+{
+    private sealed class AgentRow
+    {
+        public long OrganizationId { get; init; }
+        public long ApiKeyId { get; init; }
+        public string[] Capabilities { get; init; } = [];
+        public string[] CredentialNames { get; init; } = [];
+        public DateTime LastHeartbeatAt { get; init; }
+    }
+
+    private readonly Dictionary<long, long> _taskOrganizations = new();
+    private ClaimingAgent? _agent;
+    private long _apiKeyId;
+    private DateTime _lastHeartbeatAt;
+    private IGrainTimer? _offlineTimer;
+
+    private long AgentId => this.GetPrimaryKeyLong();
+
+    private bool IsOnline => clock.GetUtcNow().UtcDateTime - _lastHeartbeatAt < settings.OfflineAfter;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<AgentRow>(
+            """
+            SELECT organization_id AS OrganizationId, api_key_id AS ApiKeyId, capabilities,
+                   ARRAY(SELECT c ->> 'name' FROM jsonb_array_elements(credentials) AS c) AS CredentialNames, last_heartbeat_at AS LastHeartbeatAt
+              FROM agents WHERE id = @Id
+            """,
+            new { Id = AgentId });
+        if (row is not null)
+        {
+            Remember(new ClaimingAgent(AgentId, row.OrganizationId, row.Capabilities, row.CredentialNames), row.ApiKeyId, row.LastHeartbeatAt);
+        }
+    }
+
+    public Task BeatAsync(ClaimingAgent agent, long apiKeyId)
+    {
+        Remember(agent, apiKeyId, clock.GetUtcNow().UtcDateTime);
+        return Task.CompletedTask;
+    }
+
+    public async Task<CommandResult<TaskAssignment?>> ClaimAsync(long apiKeyId, TimeSpan wait)
+    {
+        if (Refusal<TaskAssignment?>(apiKeyId) is { } refused)
+        {
+            return refused;
+        }
+
+        if (!IsOnline)
+        {
+            return CommandResult<TaskAssignment?>.Conflict($"agent {AgentId} is offline: send a heartbeat before claiming");
+        }
+
+        var agent = _agent!;
+        var assignment = agent.IsServerAgent
+            ? await GrainFactory.GetGrain<IServerDispatchGrain>(0).ClaimAsync(agent, wait)
+            : await GrainFactory.GetGrain<ITaskEngineGrain>(agent.OrganizationId).ClaimAsync(agent, wait);
+        if (assignment is not null)
+        {
+            _taskOrganizations[assignment.TaskId] = assignment.OrganizationId;
+        }
+
+        return CommandResult<TaskAssignment?>.Ok(assignment);
+    }
+
+    public Task<CommandResult<TaskLease>> RenewAsync(long apiKeyId, long taskId) =>
+        OnEngineAsync(apiKeyId, taskId, engine => engine.RenewAsync(AgentId, taskId));
+
+    public Task<CommandResult<bool>> CompleteAsync(long apiKeyId, long taskId, TaskResult result) =>
+        OnEngineAsync(apiKeyId, taskId, engine => engine.CompleteAsync(AgentId, taskId, result), finishes: true);
+
+    public Task<CommandResult<bool>> FailAsync(long apiKeyId, long taskId, TaskFailure failure) =>
+        OnEngineAsync(apiKeyId, taskId, engine => engine.FailAsync(AgentId, taskId, failure), finishes: true);
+
+    private async Task<CommandResult<T>> OnEngineAsync<T>(long apiKeyId, long taskId, Func<ITaskEngineGrain, Task<CommandResult<T>>> call, bool finishes = false)
+    {
+        if (Refusal<T>(apiKeyId) is { } refused)
+        {
+            return refused;
+        }
+
+        if (await OrganizationOfTaskAsync(taskId) is not { } organization)
+        {
+            return CommandResult<T>.NotFound($"agent {AgentId} never held task {taskId}");
+        }
+
+        var result = await call(GrainFactory.GetGrain<ITaskEngineGrain>(organization));
+        if (finishes && result.Status == CommandStatus.Ok)
+        {
+            _taskOrganizations.Remove(taskId);
+        }
+
+        return result;
+    }
+
+    private void Remember(ClaimingAgent agent, long apiKeyId, DateTime lastHeartbeatAt)
+    {
+        _agent = agent;
+        _apiKeyId = apiKeyId;
+        _lastHeartbeatAt = lastHeartbeatAt;
+        var dueIn = lastHeartbeatAt + settings.OfflineAfter - clock.GetUtcNow().UtcDateTime;
+        if (dueIn <= TimeSpan.Zero)
+        {
+            return;
+        }
+
+        if (_offlineTimer is null)
+        {
+            _offlineTimer = this.RegisterGrainTimer(GoOfflineAsync, new GrainTimerCreationOptions(dueIn, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });
+        }
+        else
+        {
+            _offlineTimer.Change(dueIn, Timeout.InfiniteTimeSpan);
+        }
+    }
+
+    /// <summary>No heartbeat for three intervals: every task the agent holds goes back to its engine's queue.</summary>
+    private async Task GoOfflineAsync(CancellationToken cancellationToken)
+    {
+        if (IsOnline)
+        {
+            return;
+        }
+
+        _offlineTimer?.Dispose();
+        _offlineTimer = null;
+        var organizations = _taskOrganizations.Values.Concat(await OrganizationsWithOpenTasksAsync()).Distinct().ToList();
+        _taskOrganizations.Clear();
+        await Task.WhenAll(organizations.Select(organization => GrainFactory.GetGrain<ITaskEngineGrain>(organization).AgentOfflineAsync(AgentId)));
+    }
+
+    private CommandResult<T>? Refusal<T>(long apiKeyId) =>
+        _agent is null || _apiKeyId != apiKeyId ? CommandResult<T>.NotFound($"no agent {AgentId} for this API key: send a heartbeat first") : null;
+
+    private async Task<long?> OrganizationOfTaskAsync(long taskId)
+    {
+        if (_taskOrganizations.TryGetValue(taskId, out var organization))
+        {
+            return organization;
+        }
+
+        await using var connection = await database.OpenConnectionAsync();
+        return await connection.QuerySingleOrDefaultAsync<long?>(
+            "SELECT organization_id FROM task_executions WHERE id = @TaskId AND agent_id = @AgentId", new { TaskId = taskId, AgentId });
+    }
+
+    private async Task<IEnumerable<long>> OrganizationsWithOpenTasksAsync()
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return await connection.QueryAsync<long>(
+            "SELECT DISTINCT organization_id FROM task_executions WHERE agent_id = @AgentId AND finished_at IS NULL", new { AgentId });
+    }
+}

@@ -1,0 +1,42 @@
+using Planekeeper.Grains.Interfaces.Tasks;
+using Planekeeper.Grains.Scheduling;
+
+namespace Planekeeper.Grains.Tasks;
+
+/// <summary>What an agent needs to run a job: the capability of its kind and, when named, a credential.</summary>
+public sealed record JobNeeds(string Capability, string? CredentialName)
+{
+    public static string CapabilityOf(string kind) => kind switch
+    {
+        JobRef.Gather => "gather",
+        JobRef.Scrape => "scrape",
+        JobRef.HelmSync => "helm_sync",
+        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown job kind"),
+    };
+
+    public bool CanBeRunBy(ClaimingAgent agent) =>
+        agent.Capabilities.Contains(Capability)
+        && (CredentialName is null || (!agent.IsServerAgent && agent.CredentialNames.Contains(CredentialName)));
+}
+
+/// <summary>A job as the task engine holds it: its definition as agents need it, and its run state.</summary>
+public sealed class EngineJob(JobRef job, JobDefinitionForTasks definition, JobRunState run, int persistedRunVersion)
+{
+    public JobRef Ref { get; } = job;
+
+    public JobDefinitionForTasks Definition { get; set; } = definition;
+
+    public JobRunState Run { get; set; } = run;
+
+    /// <summary>The run_version the row has in the database; the next write expects it.</summary>
+    public int PersistedRunVersion { get; set; } = persistedRunVersion;
+}
+
+/// <summary>The part of a job's definition the engine uses: what it needs, when it runs, what the agent gets.</summary>
+public sealed record JobDefinitionForTasks(
+    JobNeeds Needs,
+    CronSchedule? Schedule,
+    bool Runnable,
+    int DefinitionVersion,
+    string JobJson,
+    int HistoryLimit);

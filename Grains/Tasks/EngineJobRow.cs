@@ -1,0 +1,43 @@
+using Planekeeper.Grains.Interfaces.Tasks;
+using Planekeeper.Grains.Scheduling;
+
+namespace Planekeeper.Grains.Tasks;
+
+/// <summary>A job row as the engine loads it (a class with setters, as Dapper maps it).</summary>
+public sealed class EngineJobRow
+{
+    public string Kind { get; init; } = "";
+    public long Id { get; init; }
+    public int DefinitionVersion { get; init; }
+    public string? CredentialName { get; init; }
+    public string? Schedule { get; init; }
+    public bool Runnable { get; init; }
+    public int HistoryLimit { get; init; }
+    public string JobJson { get; init; } = "{}";
+    public string Status { get; init; } = "";
+    public DateTime? NextRunAt { get; init; }
+    public int Attempt { get; init; }
+    public DateTime? LastRunAt { get; init; }
+    public string? LastError { get; init; }
+    public long? LeaseId { get; init; }
+    public long? LeaseAgentId { get; init; }
+    public DateTime? LeaseExpiresAt { get; init; }
+    public DateTime? StartedAt { get; init; }
+    public int RunVersion { get; init; }
+
+    public JobRef Ref => new(Kind, Id);
+
+    public JobDefinitionForTasks Definition => new(
+        new JobNeeds(JobNeeds.CapabilityOf(Kind), CredentialName),
+        CronSchedule.TryParse(Schedule, out var schedule, out _) ? schedule : null,
+        Runnable,
+        DefinitionVersion,
+        JobJson,
+        HistoryLimit);
+
+    public JobRunState Run => new(
+        Status, NextRunAt, Attempt, LastRunAt, LastError,
+        LeaseId is { } taskId ? new TaskLeaseHolder(taskId, LeaseAgentId!.Value, StartedAt!.Value, LeaseExpiresAt!.Value) : null);
+
+    public EngineJob ToEngineJob() => new(Ref, Definition, Run, RunVersion);
+}

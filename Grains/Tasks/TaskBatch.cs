@@ -1,0 +1,55 @@
+using Planekeeper.Grains.Interfaces.Tasks;
+
+namespace Planekeeper.Grains.Tasks;
+
+/// <summary>A run of a job by an agent began (a row of <c>task_executions</c>).</summary>
+public sealed record ExecutionStarted(long TaskId, JobRef Job, long AgentId, int Attempt, DateTime StartedAt);
+
+/// <summary>
+/// A run ended: <see cref="Outcome"/> is <c>succeeded</c>, <c>failed</c>, <c>retrying</c>, <c>lease_expired</c>,
+/// <c>agent_offline</c> or <c>reset</c>.
+/// </summary>
+public sealed record ExecutionEnded(long TaskId, DateTime FinishedAt, string Outcome, string? Error, long DurationMs);
+
+/// <summary>What a completed task found, to store with its completion.</summary>
+public sealed record ResultToStore(JobRef Job, TaskResult Result, DateTime FoundAt, int HistoryLimit);
+
+/// <summary>The new run state of one job, written only if the row still has <see cref="ExpectedRunVersion"/>.</summary>
+public sealed record RunStateWrite(JobRef Job, int ExpectedRunVersion, JobRunState Run);
+
+/// <summary>
+/// Everything the engine changed since its last write, committed together in one transaction. A job changed
+/// several times in between is written once, with its latest run.
+/// </summary>
+public sealed class TaskBatch
+{
+    private readonly Dictionary<JobRef, EngineJob> _changedJobs = new();
+
+    public List<ExecutionStarted> Started { get; } = [];
+
+    public List<ExecutionEnded> Ended { get; } = [];
+
+    public List<ResultToStore> Results { get; } = [];
+
+    public bool IsEmpty => _changedJobs.Count == 0 && Started.Count == 0 && Ended.Count == 0 && Results.Count == 0;
+
+    public void Changed(EngineJob job) => _changedJobs[job.Ref] = job;
+
+    /// <summary>The job's row is gone: nothing of it is to be written.</summary>
+    public void Forget(JobRef job)
+    {
+        _changedJobs.Remove(job);
+        Results.RemoveAll(result => result.Job == job);
+    }
+
+    /// <summary>
+    /// Takes the jobs' current runs for writing and advances their expected versions, so that changes made while
+    /// this batch is being written go into the next one.
+    /// </summary>
+    public IReadOnlyList<RunStateWrite> TakeRunWrites()
+    {
+        var writes = _changedJobs.Values.Select(job => new RunStateWrite(job.Ref, job.PersistedRunVersion++, job.Run)).ToList();
+        _changedJobs.Clear();
+        return writes;
+    }
+}

@@ -1,0 +1,115 @@
+using Planekeeper.Grains.Interfaces.Tasks;
+
+namespace Planekeeper.Grains.Tasks;
+
+/// <summary>Handing jobs to agents: claims, long-polling waiters and the task ids claims take.</summary>
+public sealed partial class TaskEngineGrain
+{
+    private TaskAssignment HandOut(EngineJob job, ClaimingAgent agent)
+    {
+        var now = Now;
+        var lease = new TaskLeaseHolder(_taskIds.Dequeue(), agent.AgentId, now, now + settings.LeaseDuration);
+        var attempt = job.Run.Attempt + 1;
+        Change(job, TaskTransitions.Claimed(job.Run, lease));
+        _commit.Open.Started.Add(new ExecutionStarted(lease.TaskId, job.Ref, agent.AgentId, attempt, now));
+        return new TaskAssignment(lease.TaskId, OrganizationId, job.Ref.Kind, job.Ref.Id, attempt, lease.ExpiresAt, job.Definition.JobJson);
+    }
+
+    private async Task<TaskAssignment?> WaitForWorkAsync(ClaimingAgent agent, TimeSpan wait)
+    {
+        if (wait <= TimeSpan.Zero)
+        {
+            return null;
+        }
+
+        var waiter = new ClaimWaiter(agent);
+        _waiters.Add(waiter);
+        await Task.WhenAny(waiter.Answer.Task, Task.Delay(wait < TaskSettings.MaxClaimWait ? wait : TaskSettings.MaxClaimWait));
+        // Still listed: nothing came in time. Otherwise a job was handed out and its answer comes once written.
+        return _waiters.Remove(waiter) ? null : await waiter.Answer.Task;
+    }
+
+    /// <summary>A job was queued: the first waiting agent able to run it gets it at once.</summary>
+    private void OfferToWaiters(EngineJob job)
+    {
+        if (!job.Run.IsQueued || _waiters.Count == 0)
+        {
+            return;
+        }
+
+        if (_taskIds.Count == 0)
+        {
+            _ = EnsureTaskIdsAsync();
+            return;
+        }
+
+        if (_waiters.FirstOrDefault(waiter => job.Definition.Needs.CanBeRunBy(waiter.Agent)) is not { } waiter)
+        {
+            return;
+        }
+
+        _waiters.Remove(waiter);
+        _ = AnswerWhenWrittenAsync(waiter, HandOut(job, waiter.Agent));
+    }
+
+    private async Task AnswerWhenWrittenAsync(ClaimWaiter waiter, TaskAssignment assignment)
+    {
+        try
+        {
+            await _commit.CommitAsync();
+            waiter.Answer.TrySetResult(assignment);
+        }
+        catch (Exception exception)
+        {
+            waiter.Answer.TrySetException(exception);
+        }
+    }
+
+    private void AnswerWaitersWithNothing()
+    {
+        foreach (var waiter in _waiters)
+        {
+            waiter.Answer.TrySetResult(null);
+        }
+
+        _waiters.Clear();
+    }
+
+    /// <summary>Task ids are reserved in blocks, so a claim knows its id before its write.</summary>
+    private async Task EnsureTaskIdsAsync()
+    {
+        while (_taskIds.Count == 0)
+        {
+            _reserving ??= ReserveTaskIdsAsync();
+            await _reserving;
+        }
+    }
+
+    private async Task ReserveTaskIdsAsync()
+    {
+        try
+        {
+            foreach (var id in await store.ReserveTaskIdsAsync(TaskIdBlock))
+            {
+                _taskIds.Enqueue(id);
+            }
+        }
+        finally
+        {
+            _reserving = null;
+        }
+
+        foreach (var job in _waiters.Count == 0 ? [] : _jobs.QueuedInOrder.ToList())
+        {
+            OfferToWaiters(job);
+        }
+
+        AfterChanges();
+    }
+
+    private EngineJob? HeldTask(long agentId, long taskId) =>
+        _jobs.ByTask(taskId) is { } job && job.Run.Lease!.AgentId == agentId ? job : null;
+
+    private static string NotCurrent(long taskId) =>
+        $"task {taskId} is not yours any more: its lease expired, it was handed back, or it was already reported";
+}

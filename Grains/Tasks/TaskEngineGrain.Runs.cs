@@ -1,0 +1,216 @@
+using Microsoft.Extensions.Logging;
+using Planekeeper.Grains.Interfaces.Tasks;
+
+namespace Planekeeper.Grains.Tasks;
+
+/// <summary>Moving runs: every change goes through <see cref="Change"/>, then <see cref="AfterChanges"/> once per turn.</summary>
+public sealed partial class TaskEngineGrain
+{
+    private void Change(EngineJob job, JobRunState run)
+    {
+        _jobs.SetRun(job, run);
+        _commit.Open.Changed(job);
+    }
+
+    private void Queue(EngineJob job, JobRunState queued)
+    {
+        Change(job, queued);
+        OfferToWaiters(job);
+    }
+
+    /// <summary>The current try ended without a result: the job is queued again, or failed after its last attempt.</summary>
+    private void Retry(EngineJob job, string outcome, string error)
+    {
+        var now = Now;
+        End(job, now, outcome, error);
+        var run = TaskTransitions.Retried(job.Run, job.Definition.Schedule, now, error, settings.MaxAttempts);
+        if (run.IsQueued)
+        {
+            Queue(job, run);
+        }
+        else
+        {
+            Change(job, run);
+        }
+    }
+
+    private void End(EngineJob job, DateTime now, string outcome, string? error)
+    {
+        var lease = job.Run.Lease!;
+        _commit.Open.Ended.Add(new ExecutionEnded(lease.TaskId, now, outcome, error, (long)(now - lease.StartedAt).TotalMilliseconds));
+        LogRunEnded(outcome == "succeeded" ? LogLevel.Debug : LogLevel.Information, job.Ref, lease.TaskId, lease.AgentId, outcome);
+    }
+
+    /// <summary>Takes in a job's saved definition (or its deletion), rescheduling it when the definition changed.</summary>
+    private void Reconcile(JobRef job, EngineJobRow? row)
+    {
+        var known = _jobs.Get(job);
+        if (row is null)
+        {
+            if (known is not null)
+            {
+                if (known.Run.Lease is not null)
+                {
+                    End(known, Now, "reset", "the job was deleted while it ran");
+                }
+
+                _jobs.Remove(known);
+                _commit.Open.Forget(job);
+            }
+
+            return;
+        }
+
+        if (known is null)
+        {
+            known = row.ToEngineJob();
+            _jobs.Add(known);
+            if (known.Run.IsQueued)
+            {
+                OfferToWaiters(known);
+            }
+
+            return;
+        }
+
+        if (known.Definition.DefinitionVersion == row.DefinitionVersion)
+        {
+            return;
+        }
+
+        _jobs.SetDefinition(known, row.Definition);
+        var saved = TaskTransitions.Saved(known.Run, known.Definition.Schedule, known.Definition.Runnable, Now);
+        if (saved != known.Run)
+        {
+            Change(known, saved);
+        }
+
+        OfferToWaiters(known);
+    }
+
+    /// <summary>After a turn's changes: set the timer for the next due job or lease expiry, tell the server agents about work.</summary>
+    private void AfterChanges()
+    {
+        var wakeAt = _jobs.NextWakeAt;
+        if (wakeAt != _wakeAt)
+        {
+            _wakeAt = wakeAt;
+            var dueIn = wakeAt is { } at ? at - Now : Timeout.InfiniteTimeSpan;
+            _wake.Change(dueIn < TimeSpan.Zero && wakeAt is not null ? TimeSpan.Zero : dueIn, Timeout.InfiniteTimeSpan);
+        }
+
+        if (_jobs.ServerClaimable == 0)
+        {
+            _offered = false;
+        }
+        else if (!_offered)
+        {
+            _offered = true;
+            GrainFactory.GetGrain<IServerDispatchGrain>(0).OfferAsync(OrganizationId).Ignore();
+        }
+    }
+
+    private async Task WakeAsync(CancellationToken cancellationToken)
+    {
+        _wakeAt = null;
+        if (_broken)
+        {
+            return;
+        }
+
+        var now = Now;
+        foreach (var job in _jobs.DueBy(now))
+        {
+            Queue(job, TaskTransitions.Due(job.Run));
+        }
+
+        foreach (var job in _jobs.LeasesExpiredBy(now))
+        {
+            Retry(job, "lease_expired", $"agent {job.Run.Lease!.AgentId} did not renew its lease");
+        }
+
+        AfterChanges();
+        await CommitQuietlyAsync();
+    }
+
+    /// <summary>The periodic safety net: definitions saved while the engine missed it, silent agents, stuck runs.</summary>
+    private async Task SweepAsync()
+    {
+        var rows = (await store.LoadAsync(OrganizationId)).ToDictionary(row => row.Ref);
+        foreach (var job in _jobs.All.Select(job => job.Ref).Concat(rows.Keys).Distinct().ToList())
+        {
+            Reconcile(job, rows.GetValueOrDefault(job));
+        }
+
+        var silent = await store.SilentAgentsAsync(_jobs.LeaseHolders, Now - agentSettings.OfflineAfter);
+        foreach (var job in silent.SelectMany(_jobs.HeldBy))
+        {
+            Retry(job, "agent_offline", $"agent {job.Run.Lease!.AgentId} went offline");
+        }
+
+        foreach (var job in _jobs.StartedBefore(Now - settings.StaleAfter))
+        {
+            Retry(job, "reset", $"reset after more than {settings.StaleAfter} in progress");
+        }
+
+        _offered = false;
+        AfterChanges();
+        await CommitQuietlyAsync();
+    }
+
+    /// <summary>A reminder keeps the engine alive (and sweeping) while the organization has scheduled or active jobs.</summary>
+    private async Task KeepSweepingWhileNeededAsync()
+    {
+        if (_jobs.HasScheduledOrActiveJobs)
+        {
+            await this.RegisterOrUpdateReminder(SweepReminder, settings.SweepInterval, settings.SweepInterval);
+        }
+        else if (await this.GetReminder(SweepReminder) is { } reminder)
+        {
+            await this.UnregisterReminder(reminder);
+        }
+    }
+
+    private async Task CommitQuietlyAsync()
+    {
+        try
+        {
+            await _commit.CommitAsync();
+        }
+        catch (Exception exception)
+        {
+            LogWriteFailed(exception);
+        }
+    }
+
+    private async Task WriteAsync(TaskBatch batch)
+    {
+        ThrowIfBroken();
+        try
+        {
+            await store.WriteAsync(OrganizationId, batch.TakeRunWrites(), batch);
+        }
+        catch
+        {
+            // Memory may now be ahead of the database: start over from the database in a new activation.
+            _broken = true;
+            AnswerWaitersWithNothing();
+            DeactivateOnIdle();
+            throw;
+        }
+    }
+
+    private void ThrowIfBroken()
+    {
+        if (_broken)
+        {
+            throw new InvalidOperationException($"the task engine of organization {OrganizationId} is restarting after a failed write; try again");
+        }
+    }
+
+    [LoggerMessage(Message = "Run of {Job} as task {TaskId} by agent {AgentId} ended: {Outcome}")]
+    private partial void LogRunEnded(LogLevel level, JobRef job, long taskId, long agentId, string outcome);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The task engine could not write its changes; it restarts from the database")]
+    private partial void LogWriteFailed(Exception exception);
+}

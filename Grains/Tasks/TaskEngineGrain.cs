@@ -1,0 +1,222 @@
+using Microsoft.Extensions.Logging;
+using Orleans.Concurrency;
+using Planekeeper.Grains.Agents;
+using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Interfaces.Tasks;
+
+namespace Planekeeper.Grains.Tasks;
+
+/// <summary>
+/// One organization's task engine (DESIGN: TaskEngineGrain). It holds the organization's jobs in memory, is the
+/// only writer of their run state, and answers claims from memory. Changes are group-committed: a caller is
+/// answered once the batch holding its change is durable. Reentrant, so claims that long-poll and writes in
+/// flight do not hold up other calls; every decision is made synchronously within one turn.
+/// </summary>
+[Reentrant]
+[GrainType("planekeeper.tasks.engine")]
+public sealed partial class TaskEngineGrain(
+    TaskStore store, TaskSettings settings, AgentSettings agentSettings, TimeProvider clock, ILogger<TaskEngineGrain> logger)
+    : Grain, ITaskEngineGrain, IRemindable
+{
+    private const string SweepReminder = "sweep";
+    private const int TaskIdBlock = 256;
+
+    private readonly EngineJobs _jobs = new();
+    private readonly List<ClaimWaiter> _waiters = [];
+    private readonly Queue<long> _taskIds = new();
+    private GroupCommit _commit = null!;
+    private IGrainTimer _wake = null!;
+    private DateTime? _wakeAt;
+    private Task? _reserving;
+    private bool _offered;
+    private bool _broken;
+
+    private long OrganizationId => this.GetPrimaryKeyLong();
+
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        _commit = new GroupCommit(WriteAsync);
+        _wake = this.RegisterGrainTimer(WakeAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true });
+        foreach (var row in await store.LoadAsync(OrganizationId))
+        {
+            _jobs.Add(row.ToEngineJob());
+        }
+
+        await KeepSweepingWhileNeededAsync();
+        AfterChanges();
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        AnswerWaitersWithNothing();
+        return Task.CompletedTask;
+    }
+
+    public async Task<TaskAssignment?> ClaimAsync(ClaimingAgent agent, TimeSpan wait)
+    {
+        ThrowIfBroken();
+        if (!agent.IsServerAgent && agent.OrganizationId != OrganizationId)
+        {
+            return null;
+        }
+
+        await EnsureTaskIdsAsync();
+        if (_jobs.FirstClaimableBy(agent) is { } job)
+        {
+            var assignment = HandOut(job, agent);
+            AfterChanges();
+            await _commit.CommitAsync();
+            return assignment;
+        }
+
+        return await WaitForWorkAsync(agent, wait);
+    }
+
+    public async Task<ServerClaim> ClaimForServerAgentAsync(ClaimingAgent agent)
+    {
+        var assignment = await ClaimAsync(agent, TimeSpan.Zero);
+        return new ServerClaim(assignment, _jobs.ServerClaimable > 0);
+    }
+
+    public async Task<CommandResult<TaskLease>> RenewAsync(long agentId, long taskId)
+    {
+        ThrowIfBroken();
+        if (HeldTask(agentId, taskId) is not { } job)
+        {
+            return CommandResult<TaskLease>.Conflict(NotCurrent(taskId));
+        }
+
+        var expiresAt = Now + settings.LeaseDuration;
+        Change(job, TaskTransitions.Renewed(job.Run, expiresAt));
+        AfterChanges();
+        await _commit.CommitAsync();
+        return CommandResult<TaskLease>.Ok(new TaskLease(taskId, expiresAt));
+    }
+
+    public async Task<CommandResult<bool>> CompleteAsync(long agentId, long taskId, TaskResult result)
+    {
+        ThrowIfBroken();
+        if (HeldTask(agentId, taskId) is not { } job)
+        {
+            return CommandResult<bool>.Conflict(NotCurrent(taskId));
+        }
+
+        if (TaskResultValidator.Validate(job.Ref.Kind, result) is { } errors)
+        {
+            return CommandResult<bool>.Invalid(errors);
+        }
+
+        var now = Now;
+        End(job, now, "succeeded", null);
+        _commit.Open.Results.Add(new ResultToStore(job.Ref, result, now, job.Definition.HistoryLimit));
+        Change(job, TaskTransitions.Completed(job.Run, job.Definition.Schedule, now));
+        AfterChanges();
+        await _commit.CommitAsync();
+        return CommandResult<bool>.Ok(true);
+    }
+
+    public async Task<CommandResult<bool>> FailAsync(long agentId, long taskId, TaskFailure failure)
+    {
+        ThrowIfBroken();
+        if (HeldTask(agentId, taskId) is not { } job)
+        {
+            return CommandResult<bool>.Conflict(NotCurrent(taskId));
+        }
+
+        var error = TaskResultValidator.ErrorText(failure.Error);
+        if (failure.Retryable)
+        {
+            Retry(job, "retrying", error);
+        }
+        else
+        {
+            var now = Now;
+            End(job, now, "failed", error);
+            Change(job, TaskTransitions.Failed(job.Run, job.Definition.Schedule, now, error));
+        }
+
+        AfterChanges();
+        await _commit.CommitAsync();
+        return CommandResult<bool>.Ok(true);
+    }
+
+    public async Task<CommandResult<bool>> RunNowAsync(JobRef job)
+    {
+        ThrowIfBroken();
+        if (_jobs.Get(job) is not { } known)
+        {
+            return CommandResult<bool>.NotFound($"no runnable job {job}");
+        }
+
+        if (TaskTransitions.RunNow(known.Run, Now) is not { } queued)
+        {
+            return CommandResult<bool>.Conflict("the job is running; wait until it completes");
+        }
+
+        Queue(known, queued);
+        AfterChanges();
+        await _commit.CommitAsync();
+        return CommandResult<bool>.Ok(true);
+    }
+
+    public async Task JobSavedAsync(JobRef job)
+    {
+        ThrowIfBroken();
+        Reconcile(job, await store.LoadAsync(OrganizationId, job));
+        await KeepSweepingWhileNeededAsync();
+        AfterChanges();
+        await _commit.CommitAsync();
+    }
+
+    public async Task RecordManualRunAsync(JobRef job)
+    {
+        ThrowIfBroken();
+        if (_jobs.Get(job) is { Definition.Runnable: false } manual)
+        {
+            Change(manual, TaskTransitions.Completed(manual.Run, null, Now));
+            AfterChanges();
+            await _commit.CommitAsync();
+        }
+    }
+
+    public async Task<int> AgentOfflineAsync(long agentId)
+    {
+        ThrowIfBroken();
+        var held = _jobs.HeldBy(agentId);
+        foreach (var job in held)
+        {
+            Retry(job, "agent_offline", $"agent {agentId} went offline (no heartbeat for {agentSettings.OfflineAfter.TotalSeconds:0} s)");
+        }
+
+        AfterChanges();
+        await _commit.CommitAsync();
+        return held.Count;
+    }
+
+    public async Task<int> ResetStuckAsync(TimeSpan olderThan)
+    {
+        ThrowIfBroken();
+        var stuck = _jobs.StartedBefore(Now - olderThan);
+        foreach (var job in stuck)
+        {
+            Retry(job, "reset", $"reset after more than {olderThan} in progress");
+        }
+
+        AfterChanges();
+        await _commit.CommitAsync();
+        return stuck.Count;
+    }
+
+    public async Task ReceiveReminder(string reminderName, TickStatus status)
+    {
+        if (_broken)
+        {
+            return;
+        }
+
+        await SweepAsync();
+        await KeepSweepingWhileNeededAsync();
+    }
+}

@@ -1,0 +1,85 @@
+using Dapper;
+using Npgsql;
+using Planekeeper.Grains.Interfaces.Tasks;
+
+namespace Planekeeper.Grains.Tasks;
+
+/// <summary>
+/// The task engine's SQL: loading an organization's jobs, and writing a whole <see cref="TaskBatch"/> in one
+/// transaction and one round trip (one statement per kind of change, however many jobs it covers).
+/// </summary>
+public sealed class TaskStore(NpgsqlDataSource database)
+{
+    public async Task<List<EngineJobRow>> LoadAsync(long organizationId)
+    {
+        var sql = string.Join("\nUNION ALL\n", JobTable.All.Select(table => $"{table.Select} WHERE organization_id = @OrganizationId")) + "\nORDER BY 1, 2";
+        await using var connection = await database.OpenConnectionAsync();
+        return (await connection.QueryAsync<EngineJobRow>(sql, new { OrganizationId = organizationId })).ToList();
+    }
+
+    public async Task<EngineJobRow?> LoadAsync(long organizationId, JobRef job)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return await connection.QuerySingleOrDefaultAsync<EngineJobRow>(
+            $"{JobTable.Of(job.Kind).Select} WHERE organization_id = @OrganizationId AND id = @Id", new { OrganizationId = organizationId, job.Id });
+    }
+
+    /// <summary>Reserves task ids, so that claims know theirs before they are written.</summary>
+    public async Task<List<long>> ReserveTaskIdsAsync(int count)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return (await connection.QueryAsync<long>("SELECT nextval('task_execution_ids') FROM generate_series(1, @Count)", new { Count = count })).ToList();
+    }
+
+    /// <summary>Which of these agents have not heartbeaten since <paramref name="since"/>.</summary>
+    public async Task<List<long>> SilentAgentsAsync(IEnumerable<long> agentIds, DateTime since)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return (await connection.QueryAsync<long>(
+            "SELECT id FROM agents WHERE id = ANY(@Ids) AND last_heartbeat_at < @Since", new { Ids = agentIds.ToArray(), Since = since })).ToList();
+    }
+
+    /// <exception cref="RunVersionConflictException">A job row was changed or deleted by someone else; nothing was written.</exception>
+    public async Task WriteAsync(long organizationId, IReadOnlyList<RunStateWrite> runs, TaskBatch batch)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        await using var transaction = await connection.BeginTransactionAsync();
+        await using var statements = new NpgsqlBatch(connection, transaction);
+        var runStatements = new List<(string Kind, int Expected)>();
+        foreach (var group in runs.GroupBy(write => write.Job.Kind))
+        {
+            statements.BatchCommands.Add(TaskWriteStatements.RunStates(JobTable.Of(group.Key), group.ToList()));
+            runStatements.Add((group.Key, group.Count()));
+        }
+
+        TaskWriteStatements.AddExecutionsAndResults(statements, organizationId, batch);
+        if (statements.BatchCommands.Count > 0)
+        {
+            await using var reader = await statements.ExecuteReaderAsync();
+            foreach (var (kind, expected) in runStatements)
+            {
+                var written = 0;
+                while (await reader.ReadAsync())
+                {
+                    written++;
+                }
+
+                if (written != expected)
+                {
+                    throw new RunVersionConflictException($"{expected - written} {kind} row(s) changed or deleted meanwhile");
+                }
+
+                await reader.NextResultAsync();
+            }
+
+            while (await reader.NextResultAsync())
+            {
+            }
+        }
+
+        await transaction.CommitAsync();
+    }
+}
+
+/// <summary>The database holds a newer run of a job than the engine's memory: the engine must reload.</summary>
+public sealed class RunVersionConflictException(string message) : Exception(message);

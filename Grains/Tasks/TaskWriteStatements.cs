@@ -1,0 +1,181 @@
+using Npgsql;
+using NpgsqlTypes;
+using Planekeeper.Grains.Interfaces.Tasks;
+
+namespace Planekeeper.Grains.Tasks;
+
+/// <summary>
+/// The statements of one <see cref="TaskBatch"/>: each covers many rows at once through <c>unnest</c> of array
+/// parameters, so a batch costs the same few statements whether it holds one change or hundreds.
+/// </summary>
+public static class TaskWriteStatements
+{
+    public static NpgsqlBatchCommand RunStates(JobTable table, IReadOnlyList<RunStateWrite> writes) => Command(
+        $"""
+        UPDATE {table.Table} AS j
+           SET status = u.status, next_run_at = u.next_run_at, attempt = u.attempt, last_run_at = u.last_run_at, last_error = u.last_error,
+               lease_id = u.lease_id, lease_agent_id = u.lease_agent_id, lease_expires_at = u.lease_expires_at, started_at = u.started_at,
+               run_version = j.run_version + 1
+          FROM unnest(@ids, @expected, @status, @next_run_at, @attempt, @last_run_at, @last_error, @lease_id, @lease_agent_id, @lease_expires_at, @started_at)
+               AS u(id, expected, status, next_run_at, attempt, last_run_at, last_error, lease_id, lease_agent_id, lease_expires_at, started_at)
+         WHERE j.id = u.id AND j.run_version = u.expected
+        RETURNING j.id
+        """,
+        ("ids", writes.Select(w => w.Job.Id).ToArray()),
+        ("expected", writes.Select(w => w.ExpectedRunVersion).ToArray()),
+        ("status", writes.Select(w => w.Run.Status).ToArray()),
+        ("next_run_at", writes.Select(w => w.Run.NextRunAt).ToArray()),
+        ("attempt", writes.Select(w => w.Run.Attempt).ToArray()),
+        ("last_run_at", writes.Select(w => w.Run.LastRunAt).ToArray()),
+        ("last_error", writes.Select(w => w.Run.LastError).ToArray()),
+        ("lease_id", writes.Select(w => w.Run.Lease?.TaskId).ToArray()),
+        ("lease_agent_id", writes.Select(w => w.Run.Lease?.AgentId).ToArray()),
+        ("lease_expires_at", writes.Select(w => w.Run.Lease?.ExpiresAt).ToArray()),
+        ("started_at", writes.Select(w => w.Run.Lease?.StartedAt).ToArray()));
+
+    public static void AddExecutionsAndResults(NpgsqlBatch statements, long organizationId, TaskBatch batch)
+    {
+        if (batch.Started.Count > 0)
+        {
+            statements.BatchCommands.Add(ExecutionsStarted(organizationId, batch.Started));
+        }
+
+        if (batch.Ended.Count > 0)
+        {
+            statements.BatchCommands.Add(ExecutionsEnded(batch.Ended));
+        }
+
+        var releases = batch.Results.Where(r => r.Result.Releases is not null).ToList();
+        if (releases.Count > 0)
+        {
+            statements.BatchCommands.Add(Releases(organizationId, releases));
+        }
+
+        var versions = batch.Results.Where(r => r.Result.Version is not null).ToList();
+        if (versions.Count > 0)
+        {
+            statements.BatchCommands.Add(VersionSnapshots(organizationId, versions));
+            statements.BatchCommands.Add(PruneVersionSnapshots(versions));
+        }
+
+        var charts = batch.Results.Where(r => r.Result.Charts is not null).ToList();
+        if (charts.Count > 0)
+        {
+            statements.BatchCommands.Add(Command("DELETE FROM helm_sync_charts WHERE helm_sync_job_id = ANY(@ids)", ("ids", charts.Select(c => c.Job.Id).ToArray())));
+            statements.BatchCommands.Add(Charts(organizationId, charts));
+        }
+    }
+
+    private static NpgsqlBatchCommand ExecutionsStarted(long organizationId, List<ExecutionStarted> started) => Command(
+        """
+        INSERT INTO task_executions (id, organization_id, job_kind, job_id, agent_id, attempt, started_at)
+        SELECT u.id, @organization_id, u.kind, u.job_id, u.agent_id, u.attempt, u.started_at
+          FROM unnest(@ids, @kinds, @job_ids, @agent_ids, @attempts, @started_at) AS u(id, kind, job_id, agent_id, attempt, started_at)
+        """,
+        ("organization_id", organizationId),
+        ("ids", started.Select(s => s.TaskId).ToArray()),
+        ("kinds", started.Select(s => s.Job.Kind).ToArray()),
+        ("job_ids", started.Select(s => s.Job.Id).ToArray()),
+        ("agent_ids", started.Select(s => s.AgentId).ToArray()),
+        ("attempts", started.Select(s => s.Attempt).ToArray()),
+        ("started_at", started.Select(s => s.StartedAt).ToArray()));
+
+    private static NpgsqlBatchCommand ExecutionsEnded(List<ExecutionEnded> ended) => Command(
+        """
+        UPDATE task_executions AS t
+           SET finished_at = u.finished_at, outcome = u.outcome, error = u.error, duration_ms = u.duration_ms
+          FROM unnest(@ids, @finished_at, @outcomes, @errors, @durations) AS u(id, finished_at, outcome, error, duration_ms)
+         WHERE t.id = u.id
+        """,
+        ("ids", ended.Select(e => e.TaskId).ToArray()),
+        ("finished_at", ended.Select(e => e.FinishedAt).ToArray()),
+        ("outcomes", ended.Select(e => e.Outcome).ToArray()),
+        ("errors", ended.Select(e => e.Error).ToArray()),
+        ("durations", ended.Select(e => e.DurationMs).ToArray()));
+
+    private static NpgsqlBatchCommand Releases(long organizationId, List<ResultToStore> results)
+    {
+        // One statement may not touch the same row twice, so a version reported twice keeps its last report.
+        var releases = results
+            .SelectMany(r => r.Result.Releases!.Select(release => (JobId: r.Job.Id, Release: release, r.FoundAt)))
+            .GroupBy(r => (r.JobId, r.Release.Version))
+            .Select(group => group.Last())
+            .ToList();
+        return Command(
+            """
+            INSERT INTO releases (organization_id, gather_job_id, version, released_at, prerelease, app_version, digest, found_at)
+            SELECT @organization_id, u.job_id, u.version, u.released_at, u.prerelease, u.app_version, u.digest, u.found_at
+              FROM unnest(@job_ids, @versions, @released_at, @prerelease, @app_versions, @digests, @found_at)
+                   AS u(job_id, version, released_at, prerelease, app_version, digest, found_at)
+            ON CONFLICT (gather_job_id, version) DO UPDATE
+               SET released_at = EXCLUDED.released_at, prerelease = EXCLUDED.prerelease, app_version = EXCLUDED.app_version, digest = EXCLUDED.digest
+            """,
+            ("organization_id", organizationId),
+            ("job_ids", releases.Select(r => r.JobId).ToArray()),
+            ("versions", releases.Select(r => r.Release.Version).ToArray()),
+            ("released_at", releases.Select(r => r.Release.ReleasedAt).ToArray()),
+            ("prerelease", releases.Select(r => r.Release.Prerelease).ToArray()),
+            ("app_versions", releases.Select(r => r.Release.AppVersion).ToArray()),
+            ("digests", releases.Select(r => r.Release.Digest).ToArray()),
+            ("found_at", releases.Select(r => r.FoundAt).ToArray()));
+    }
+
+    private static NpgsqlBatchCommand VersionSnapshots(long organizationId, List<ResultToStore> results) => Command(
+        """
+        INSERT INTO version_snapshots (scrape_job_id, organization_id, version, found_at, commit_sha, source)
+        SELECT u.job_id, @organization_id, u.version, u.found_at, u.commit_sha, 'agent'
+          FROM unnest(@job_ids, @versions, @found_at, @commit_shas) AS u(job_id, version, found_at, commit_sha)
+        """,
+        ("organization_id", organizationId),
+        ("job_ids", results.Select(r => r.Job.Id).ToArray()),
+        ("versions", results.Select(r => r.Result.Version!.Version).ToArray()),
+        ("found_at", results.Select(r => r.FoundAt).ToArray()),
+        ("commit_shas", results.Select(r => r.Result.Version!.CommitSha).ToArray()));
+
+    private static NpgsqlBatchCommand PruneVersionSnapshots(List<ResultToStore> results) => Command(
+        """
+        DELETE FROM version_snapshots AS v
+         USING unnest(@job_ids, @limits) AS u(job_id, history_limit)
+         WHERE v.scrape_job_id = u.job_id
+           AND v.id NOT IN (SELECT id FROM version_snapshots WHERE scrape_job_id = u.job_id ORDER BY id DESC LIMIT u.history_limit)
+        """,
+        ("job_ids", results.Select(r => r.Job.Id).Distinct().ToArray()),
+        ("limits", results.GroupBy(r => r.Job.Id).Select(g => g.First().HistoryLimit).ToArray()));
+
+    private static NpgsqlBatchCommand Charts(long organizationId, List<ResultToStore> results)
+    {
+        var charts = results.GroupBy(r => r.Job.Id).Select(g => g.Last())
+            .SelectMany(r => r.Result.Charts!.DistinctBy(c => c.Name).Select(chart => (JobId: r.Job.Id, Chart: chart, r.FoundAt)))
+            .ToList();
+        return Command(
+            """
+            INSERT INTO helm_sync_charts (helm_sync_job_id, organization_id, name, latest_version, app_version, found_at)
+            SELECT u.job_id, @organization_id, u.name, u.latest_version, u.app_version, u.found_at
+              FROM unnest(@job_ids, @names, @latest_versions, @app_versions, @found_at) AS u(job_id, name, latest_version, app_version, found_at)
+            """,
+            ("organization_id", organizationId),
+            ("job_ids", charts.Select(c => c.JobId).ToArray()),
+            ("names", charts.Select(c => c.Chart.Name).ToArray()),
+            ("latest_versions", charts.Select(c => c.Chart.LatestVersion).ToArray()),
+            ("app_versions", charts.Select(c => c.Chart.AppVersion).ToArray()),
+            ("found_at", charts.Select(c => c.FoundAt).ToArray()));
+    }
+
+    private static NpgsqlBatchCommand Command(string sql, params (string Name, object Value)[] parameters)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = new NpgsqlParameter(name, value);
+            if (value is DateTime[] or DateTime?[])
+            {
+                // Stated, so that an array of only nulls is still timestamptz.
+                parameter.NpgsqlDbType = NpgsqlDbType.Array | NpgsqlDbType.TimestampTz;
+            }
+
+            command.Parameters.Add(parameter);
+        }
+
+        return command;
+    }
+}

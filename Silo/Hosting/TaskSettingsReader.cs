@@ -1,0 +1,37 @@
+using Planekeeper.Configuration;
+using Planekeeper.Grains.Tasks;
+
+namespace Planekeeper.Silo.Hosting;
+
+/// <summary>Reads <see cref="TaskSettings"/> from <c>TASK_LEASE_SECONDS</c>, <c>TASK_MAX_ATTEMPTS</c>, <c>TASK_STALE_AFTER</c> and <c>TASK_SWEEP_INTERVAL</c>.</summary>
+public static class TaskSettingsReader
+{
+    public static TaskSettings Read(IConfiguration configuration)
+    {
+        var defaults = TaskSettings.Default;
+        var sweep = DurationSetting.Read(configuration, "TASK_SWEEP_INTERVAL", defaults.SweepInterval);
+        if (sweep < TimeSpan.FromMinutes(1))
+        {
+            throw new StartupConfigurationException($"TASK_SWEEP_INTERVAL must be at least 1m (it runs on a reminder), got {sweep}");
+        }
+
+        return new TaskSettings(
+            TimeSpan.FromSeconds(PositiveInteger(configuration, "TASK_LEASE_SECONDS", (int)defaults.LeaseDuration.TotalSeconds)),
+            PositiveInteger(configuration, "TASK_MAX_ATTEMPTS", defaults.MaxAttempts),
+            DurationSetting.Read(configuration, "TASK_STALE_AFTER", defaults.StaleAfter),
+            sweep);
+    }
+
+    private static int PositiveInteger(IConfiguration configuration, string key, int defaultValue)
+    {
+        var value = configuration[key]?.Trim();
+        if (string.IsNullOrEmpty(value))
+        {
+            return defaultValue;
+        }
+
+        return int.TryParse(value, out var number) && number > 0
+            ? number
+            : throw new StartupConfigurationException($"{key} must be a positive whole number, got '{value}'");
+    }
+}

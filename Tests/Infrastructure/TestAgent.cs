@@ -1,0 +1,100 @@
+using System.Net;
+using System.Text.Json;
+
+namespace Planekeeper.Tests.Infrastructure;
+
+/// <summary>An agent speaking the Agent API over HTTP, as the Agent program does: heartbeat, claim, renew, report.</summary>
+public sealed class TestAgent : IDisposable
+{
+    private readonly ApiClient _client;
+
+    private TestAgent(ApiClient client, long id)
+    {
+        _client = client;
+        Id = id;
+    }
+
+    public long Id { get; }
+
+    public static async Task<TestAgent> StartAsync(Uri frontend, string key, string name, string[]? capabilities = null, params (string Name, string Type)[] credentials)
+    {
+        var client = ApiClient.WithKey(frontend, key);
+        var agent = new TestAgent(client, 0);
+        var id = await agent.HeartbeatAsync(name, capabilities, credentials);
+        return new TestAgent(client, id);
+    }
+
+    public async Task<long> HeartbeatAsync(string name, string[]? capabilities = null, params (string Name, string Type)[] credentials)
+    {
+        var body = new
+        {
+            agent_name = name,
+            version = "test",
+            capabilities,
+            credentials = credentials.Select(c => new { name = c.Name, type = c.Type }).ToArray(),
+        };
+        return (await _client.OkAsync(HttpMethod.Post, "/api/v1/agent/heartbeat", body)).GetProperty("agent_id").GetInt64();
+    }
+
+    /// <returns>The task, or null when the server answered 204 (nothing to do).</returns>
+    public async Task<JsonElement?> ClaimAsync(int waitSeconds = 0)
+    {
+        using var response = await _client.SendAsync(HttpMethod.Post, "/api/v1/agent/tasks/claim", new { agent_id = Id, wait_seconds = waitSeconds });
+        var text = await response.Content.ReadAsStringAsync();
+        if (response.StatusCode == HttpStatusCode.NoContent)
+        {
+            return null;
+        }
+
+        Assert.True(response.StatusCode == HttpStatusCode.OK, $"claim: expected 200 or 204, got {(int)response.StatusCode}: {text}");
+        return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Claims until nothing is left; returns every task received.</summary>
+    public async Task<List<JsonElement>> ClaimAllAsync()
+    {
+        var tasks = new List<JsonElement>();
+        while (await ClaimAsync() is { } task)
+        {
+            tasks.Add(task);
+        }
+
+        return tasks;
+    }
+
+    public Task<HttpStatusCode> RenewAsync(long taskId) => StatusAsync($"/api/v1/agent/tasks/{taskId}/renew", new { agent_id = Id });
+
+    public Task<HttpStatusCode> CompleteAsync(long taskId, object result) => StatusAsync($"/api/v1/agent/tasks/{taskId}/complete", Merge(result));
+
+    /// <summary>Completes with the result its kind reports: one release, a version, or one chart.</summary>
+    public Task<HttpStatusCode> CompleteAsync(JsonElement task) => CompleteAsync(TaskId(task), SampleResult(task.GetProperty("kind").GetString()!));
+
+    public Task<HttpStatusCode> FailAsync(long taskId, string error, bool retryable) =>
+        StatusAsync($"/api/v1/agent/tasks/{taskId}/fail", new { agent_id = Id, error, retryable });
+
+    public static long TaskId(JsonElement task) => task.GetProperty("task_id").GetInt64();
+
+    public static long JobId(JsonElement task) => task.GetProperty("job_id").GetInt64();
+
+    public static object SampleResult(string kind) => kind switch
+    {
+        "gather_job" => new { releases = new[] { new { version = "v1.0.0", released_at = "2026-01-02T03:04:05Z", prerelease = false } } },
+        "scrape_job" => new { version = "1.0.0", commit_sha = "abc123" },
+        _ => new { charts = new[] { new { name = "nginx", latest_version = "1.0.0", app_version = "1.25" } } },
+    };
+
+    private async Task<HttpStatusCode> StatusAsync(string path, object body)
+    {
+        using var response = await _client.SendAsync(HttpMethod.Post, path, body);
+        return response.StatusCode;
+    }
+
+    private Dictionary<string, object?> Merge(object result)
+    {
+        var fields = JsonSerializer.Deserialize<Dictionary<string, object?>>(JsonSerializer.Serialize(result))!;
+        fields["agent_id"] = Id;
+        return fields;
+    }
+
+    public void Dispose() => _client.Dispose();
+}

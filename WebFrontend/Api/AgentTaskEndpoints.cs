@@ -1,0 +1,79 @@
+using System.Text.Json;
+using Planekeeper.Grains.Interfaces.Agents;
+using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Interfaces.Tasks;
+using Planekeeper.WebFrontend.Identity;
+
+namespace Planekeeper.WebFrontend.Api;
+
+/// <summary>
+/// The Agent API's task routes (API key only): claim (optionally long-polling), renew the lease, report the
+/// result or the failure. Every body names the <c>agent_id</c> the heartbeat returned.
+/// </summary>
+public static class AgentTaskEndpoints
+{
+    public sealed record ClaimRequest(long? AgentId, int? WaitSeconds);
+
+    public sealed record RenewRequest(long? AgentId);
+
+    public sealed record CompleteRequest(long? AgentId, List<FoundRelease>? Releases, string? Version, string? CommitSha, List<FoundChart>? Charts);
+
+    public sealed record FailRequest(long? AgentId, string? Error, bool? Retryable);
+
+    private const int MaxWaitSeconds = 25;
+
+    public static void MapAgentTaskEndpoints(this RouteGroupBuilder api)
+    {
+        var tasks = api.MapGroup("/agent/tasks").WithTags("Agent API");
+        tasks.MapPost("/claim", ClaimAsync)
+            .WithSummary("The oldest due job this agent can run, under a 30 s lease; waits up to wait_seconds (≤ 25) for one, else 204.");
+        tasks.MapPost("/{taskId:long}/renew", (long taskId, RenewRequest body, HttpContext context, IClusterClient cluster) =>
+                OnAgentAsync(body.AgentId, context, cluster, (agent, key) => agent.RenewAsync(key, taskId), lease => Results.Ok(lease)))
+            .WithSummary("Extend the task's lease by another lease period; 409 when the task is no longer this agent's.");
+        tasks.MapPost("/{taskId:long}/complete", (long taskId, CompleteRequest body, HttpContext context, IClusterClient cluster) =>
+                OnAgentAsync(body.AgentId, context, cluster, (agent, key) => agent.CompleteAsync(key, taskId, ResultOf(body)), _ => Results.Ok(new { task_id = taskId, outcome = "succeeded" })))
+            .WithSummary("Report what the task found (releases, a version, or charts); 409 when the lease is no longer current.");
+        tasks.MapPost("/{taskId:long}/fail", (long taskId, FailRequest body, HttpContext context, IClusterClient cluster) =>
+                OnAgentAsync(body.AgentId, context, cluster, (agent, key) => agent.FailAsync(key, taskId, new TaskFailure(body.Error ?? "", body.Retryable ?? false)),
+                    _ => Results.Ok(new { task_id = taskId, outcome = body.Retryable == true ? "retrying" : "failed" })))
+            .WithSummary("Report that the task failed; a retryable failure is tried again (up to 3 attempts).");
+    }
+
+    private static async Task<IResult> ClaimAsync(ClaimRequest body, HttpContext context, IClusterClient cluster)
+    {
+        if (body.WaitSeconds is < 0 or > MaxWaitSeconds)
+        {
+            return Problems.Invalid("wait_seconds", $"wait_seconds must be between 0 and {MaxWaitSeconds}");
+        }
+
+        return await OnAgentAsync(body.AgentId, context, cluster,
+            (agent, key) => agent.ClaimAsync(key, TimeSpan.FromSeconds(body.WaitSeconds ?? 0)),
+            assignment => assignment is null ? Results.NoContent() : Results.Ok(View(assignment)));
+    }
+
+    private static async Task<IResult> OnAgentAsync<T>(
+        long? agentId, HttpContext context, IClusterClient cluster, Func<IAgentGrain, long, Task<CommandResult<T>>> call, Func<T, IResult> onOk)
+    {
+        if (agentId is not { } id)
+        {
+            return Problems.Invalid("agent_id", "agent_id is required: the id the heartbeat answered with");
+        }
+
+        var result = await call(cluster.GetGrain<IAgentGrain>(id), context.Identity().ApiKey!.KeyId);
+        return Problems.From(result, onOk);
+    }
+
+    private static TaskResult ResultOf(CompleteRequest body) =>
+        new(body.Releases, body.Version is null ? null : new FoundVersion(body.Version, body.CommitSha), body.Charts);
+
+    private static object View(TaskAssignment assignment) => new
+    {
+        assignment.TaskId,
+        assignment.OrganizationId,
+        assignment.Kind,
+        assignment.JobId,
+        assignment.Attempt,
+        assignment.LeaseExpiresAt,
+        Job = JsonDocument.Parse(assignment.JobJson).RootElement,
+    };
+}
