@@ -1,8 +1,33 @@
 using Planekeeper.Grains.Audit;
+using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Jobs;
 
 namespace Planekeeper.Grains.Jobs;
 
 [GrainType("planekeeper.jobs.gather")]
-public sealed class GatherJobGrain(GatherJobStore store, AuditWriter audit, TimeProvider clock)
-    : JobGrain<GatherJobRow, GatherJobRecord, GatherJobDefinition, GatherJobRequest>(store, audit, clock, JobKind.Gather, GatherJobRequests.Validate), IGatherJobGrain;
+public sealed class GatherJobGrain(GatherJobStore store, ReleaseStore releases, AlertConfigReferences alertConfigs, AuditWriter audit, TimeProvider clock)
+    : JobGrain<GatherJobRow, GatherJobRecord, GatherJobDefinition, GatherJobRequest>(store, alertConfigs, audit, clock, JobKind.Gather, GatherJobRequests.Validate), IGatherJobGrain
+{
+    public async Task<Page<ReleaseRecord>> ListReleasesAsync(int limit, long? before)
+    {
+        if (Current is not { } job)
+        {
+            return new Page<ReleaseRecord>([], null);
+        }
+
+        var rows = await releases.ListAsync(job.Id, limit + 1, before);
+        return new Page<ReleaseRecord>(rows.Take(limit).ToList(), rows.Count > limit ? rows[limit - 1].Id.ToString() : null);
+    }
+
+    public async Task<CommandResult<int>> ClearReleasesAsync(string actor)
+    {
+        if (Current is not { } job)
+        {
+            return CommandResult<int>.NotFound($"no gather job {this.GetPrimaryKeyLong()}");
+        }
+
+        var cleared = await releases.ClearAsync(job.Id);
+        await Audit(actor, "releases_cleared");
+        return CommandResult<int>.Ok(cleared);
+    }
+}

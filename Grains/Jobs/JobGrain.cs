@@ -13,6 +13,7 @@ namespace Planekeeper.Grains.Jobs;
 /// </summary>
 public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
     JobStore<TRow, TRecord, TDefinition> store,
+    AlertConfigReferences alertConfigs,
     AuditWriter audit,
     TimeProvider clock,
     JobKind kind,
@@ -71,6 +72,11 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
         if (_row is null)
         {
             return NotFound().Without<bool>();
+        }
+
+        if (kind.AlertConfigColumn is { } column && await alertConfigs.NamesAsync(column, _row.Id) is { Count: > 0 } users)
+        {
+            return CommandResult<bool>.Conflict($"the {kind.Noun} is used by alert config(s) {string.Join(", ", users)}: delete or change them first");
         }
 
         if (!await store.DeleteAsync(_row))
@@ -132,6 +138,9 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
         await audit.WriteAsync(new AuditEntry(saved.OrganizationId, actor, $"{kind.AuditPrefix}.{change}", Target));
         return CommandResult<TRecord>.Ok(saved.ToRecord());
     }
+
+    protected Task Audit(string actor, string change) =>
+        audit.WriteAsync(new AuditEntry(_row!.OrganizationId, actor, $"{kind.AuditPrefix}.{change}", Target));
 
     private CommandResult<TRecord> NotFound() => CommandResult<TRecord>.NotFound($"no {kind.Noun} {this.GetPrimaryKeyLong()}");
 }

@@ -57,10 +57,18 @@ public abstract class JobStore<TRow, TRecord, TDefinition>(NpgsqlDataSource data
             With(definition, null, new { current.Id, current.Version }));
     }
 
+    /// <returns>False when the row moved on, or an alert config started using it meanwhile.</returns>
     public async Task<bool> DeleteAsync(TRow current)
     {
         await using var connection = await database.OpenConnectionAsync();
-        return await connection.ExecuteAsync($"DELETE FROM {Table} WHERE id = @Id AND version = @Version", new { current.Id, current.Version }) == 1;
+        try
+        {
+            return await connection.ExecuteAsync($"DELETE FROM {Table} WHERE id = @Id AND version = @Version", new { current.Id, current.Version }) == 1;
+        }
+        catch (PostgresException exception) when (exception.SqlState == PostgresErrorCodes.ForeignKeyViolation)
+        {
+            return false;
+        }
     }
 
     public async Task<List<TRow>> ListAsync(long organizationId, int limit, long? after)

@@ -5,9 +5,9 @@ using Planekeeper.Grains.Interfaces.Jobs;
 namespace Planekeeper.Grains.Jobs;
 
 [GrainType("planekeeper.jobs.scrape")]
-public sealed class ScrapeJobGrain(ScrapeJobStore store, VersionSnapshotStore snapshots, AuditWriter audit, TimeProvider clock)
+public sealed class ScrapeJobGrain(ScrapeJobStore store, AlertConfigReferences alertConfigs, VersionSnapshotStore snapshots, AuditWriter audit, TimeProvider clock)
     : JobGrain<ScrapeJobRow, ScrapeJobRecord, ScrapeJobDefinition, ScrapeJobRequest>(
-        store, audit, clock, JobKind.Scrape, ScrapeJobRequests.Validate), IScrapeJobGrain
+        store, alertConfigs, audit, clock, JobKind.Scrape, ScrapeJobRequests.Validate), IScrapeJobGrain
 {
     public async Task<CommandResult<VersionSnapshot>> SetVersionAsync(string actor, string version)
     {

@@ -22,8 +22,9 @@ public sealed partial class TaskEngineGrain
     private void Retry(EngineJob job, string outcome, string error)
     {
         var now = Now;
-        End(job, now, outcome, error);
         var run = TaskTransitions.Retried(job.Run, job.Definition.Schedule, now, error, settings.MaxAttempts);
+        // A retryable failure on the last attempt is the run's failure; other endings keep their own reason.
+        End(job, now, outcome == "retrying" && !run.IsQueued ? "failed" : outcome, error);
         if (run.IsQueued)
         {
             Queue(job, run);

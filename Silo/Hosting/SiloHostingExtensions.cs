@@ -28,6 +28,9 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<ScrapeJobStore>();
         builder.Services.AddSingleton<HelmSyncJobStore>();
         builder.Services.AddSingleton<VersionSnapshotStore>();
+        builder.Services.AddSingleton<ReleaseStore>();
+        builder.Services.AddSingleton<HelmChartStore>();
+        builder.Services.AddSingleton<AlertConfigReferences>();
         builder.Services.AddSingleton<TaskStore>();
         builder.Services.AddSingleton(TaskSettingsReader.Read(builder.Configuration));
         builder.Services.AddSingleton(TimeProvider.System);

@@ -59,8 +59,16 @@ public static class AgentTaskEndpoints
             return Problems.Invalid("agent_id", "agent_id is required: the id the heartbeat answered with");
         }
 
-        var result = await call(cluster.GetGrain<IAgentGrain>(id), context.Identity().ApiKey!.KeyId);
-        return Problems.From(result, onOk);
+        try
+        {
+            var result = await call(cluster.GetGrain<IAgentGrain>(id), context.Identity().ApiKey!.KeyId);
+            return Problems.From(result, onOk);
+        }
+        catch (Exception exception) when (exception is OrleansException or TimeoutException or InvalidOperationException)
+        {
+            // A silo left the cluster or a task engine is restarting: nothing was decided, the agent tries again.
+            return Problems.Unavailable("the task service is recovering; try again in a moment");
+        }
     }
 
     private static TaskResult ResultOf(CompleteRequest body) =>

@@ -18,8 +18,8 @@ public static class ApiRoutes
         api.MapInternalEndpoints();
         api.MapAgentEndpoints();
         api.MapAgentTaskEndpoints();
-        api.MapJobs<IGatherJobGrain, IGatherJobsGrain, GatherJobRequest, GatherJobRecord>("/gather-jobs", "gather job");
+        api.MapJobs<IGatherJobGrain, IGatherJobsGrain, GatherJobRequest, GatherJobRecord>("/gather-jobs", "gather job").MapGatherReleases();
         api.MapJobs<IScrapeJobGrain, IScrapeJobsGrain, ScrapeJobRequest, ScrapeJobRecord>("/scrape-jobs", "scrape job").MapScrapeVersions();
-        api.MapJobs<IHelmSyncJobGrain, IHelmSyncJobsGrain, HelmSyncJobRequest, HelmSyncJobRecord>("/helm-sync-jobs", "helm sync job");
+        api.MapJobs<IHelmSyncJobGrain, IHelmSyncJobsGrain, HelmSyncJobRequest, HelmSyncJobRecord>("/helm-sync-jobs", "helm sync job").MapHelmCharts();
     }
 }

@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Planekeeper.Configuration;
 using Planekeeper.Grains.Interfaces.ApiKeys;
 using Planekeeper.Grains.Interfaces.Identity;
@@ -22,7 +23,7 @@ public static class InternalEndpoints
 
     public sealed record NewServerAgentKey(string? Name);
 
-    private static async Task<IResult> ResetStuckAsync(string? olderThan, IClusterClient cluster)
+    private static async Task<IResult> ResetStuckAsync([FromQuery(Name = "older_than")] string? olderThan, IClusterClient cluster)
     {
         var threshold = TimeSpan.FromHours(1);
         if (olderThan is not null && !Duration.TryParse(olderThan, out threshold))

@@ -20,6 +20,10 @@ public static class Problems
         detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
         extensions: missingAction is null ? null : new Dictionary<string, object?> { ["missing_action"] = missingAction });
 
+    /// <summary>503 with <c>Retry-After: 1</c>: nothing happened, the same request may be sent again.</summary>
+    public static IResult Unavailable(string detail) => new RetryAfter(
+        Results.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable"), seconds: 1);
+
     public static IResult BadRequest(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
 
     public static IResult From<T>(CommandResult<T> result, Func<T, IResult> onOk) => result.Status switch
@@ -29,4 +33,14 @@ public static class Problems
         CommandStatus.Conflict => Conflict(result.Detail ?? "conflict"),
         _ => Invalid(result.Errors?.ToDictionary(e => e.Key, e => e.Value) ?? new Dictionary<string, string[]> { [""] = [result.Detail ?? "invalid"] }),
     };
+}
+
+/// <summary>Any result, with a <c>Retry-After</c> header.</summary>
+internal sealed class RetryAfter(IResult inner, int seconds) : IResult
+{
+    public Task ExecuteAsync(HttpContext httpContext)
+    {
+        httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return inner.ExecuteAsync(httpContext);
+    }
 }

@@ -52,6 +52,9 @@ public static partial class RouteActions
         [("GET", $"{V1}/permissions/explain")] = RouteAccess.Requires("permissions:explain"),
         [("GET", $"{V1}/audit-log")] = RouteAccess.Requires("audit-log:list"),
 
+        [("GET", $"{V1}/gather-jobs/{{id}}/releases")] = RouteAccess.Requires("releases:list"),
+        [("DELETE", $"{V1}/gather-jobs/{{id}}/releases")] = RouteAccess.Requires("releases:delete"),
+        [("GET", $"{V1}/helm-sync-jobs/{{id}}/charts")] = RouteAccess.Requires("helm-sync-jobs:read"),
         [("POST", $"{V1}/scrape-jobs/{{id}}/set-version")] = RouteAccess.Requires("scrape-jobs:set-version"),
         [("GET", $"{V1}/scrape-jobs/{{id}}/versions")] = RouteAccess.Requires("scrape-jobs:read"),
 

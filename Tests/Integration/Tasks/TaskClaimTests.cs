@@ -1,36 +1,199 @@
+using System.Collections.Concurrent;
 using System.Net;
+using System.Text.Json;
 using Planekeeper.Tests.Infrastructure;
 
 namespace Planekeeper.Tests.Integration.Tasks;
 
+/// <summary>Claiming over the real Agent API: who gets which job, in which order, and what a result stores.</summary>
 public class TaskClaimTests(TaskEngineSystem system) : IClassFixture<TaskEngineSystem>
 {
     [Fact]
     public async Task A_queued_job_is_claimed_completed_and_its_releases_stored()
     {
-        using var owner = system.Client();
-        await owner.SignUpAsync("claim@example.com");
-        await owner.CreateOrganizationAsync("Claim");
-        var job = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/gather-jobs", new
-        {
-            name = "k8s", source_type = "github_releases", artifact_name = "github.com/kubernetes/kubernetes",
-        });
-        var jobId = job.GetProperty("id").GetInt64();
-        var (_, key) = await owner.CreateApiKeyAsync("agent");
+        var (owner, key) = await system.OrganizationAsync("claim");
+        using var ownerClient = owner;
+        var jobId = await owner.CreateGatherJobAsync("k8s");
         using var agent = await TestAgent.StartAsync(system.Frontend.BaseAddress, key, "a1");
 
         var task = (await agent.ClaimAsync())!.Value;
         Assert.Equal(jobId, TestAgent.JobId(task));
-        Assert.Equal("github.com/kubernetes/kubernetes", task.GetProperty("job").GetProperty("artifact_name").GetString());
-        Assert.Equal("in_progress", (await owner.OkAsync(HttpMethod.Get, $"/api/v1/gather-jobs/{jobId}")).GetProperty("status").GetString());
+        Assert.Equal("gather_job", task.GetProperty("kind").GetString());
+        Assert.Equal(1, task.GetProperty("attempt").GetInt32());
+        Assert.Equal("github.com/acme/k8s", task.GetProperty("job").GetProperty("artifact_name").GetString());
+        Assert.Equal("in_progress", await owner.JobStatusAsync("gather-jobs", jobId));
+        Assert.Equal(HttpStatusCode.Conflict, (await owner.PostAsync($"/api/v1/gather-jobs/{jobId}/run")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, await agent.RenewAsync(TestAgent.TaskId(task)));
         Assert.Equal(HttpStatusCode.OK, await agent.CompleteAsync(task));
 
         var done = await owner.OkAsync(HttpMethod.Get, $"/api/v1/gather-jobs/{jobId}");
         Assert.Equal("completed", done.GetProperty("status").GetString());
-        Assert.Equal(1L, await system.ScalarAsync<long>($"SELECT count(*) FROM releases WHERE gather_job_id = {jobId}"));
-        Assert.Equal("succeeded", await system.ScalarAsync<string>($"SELECT outcome FROM task_executions WHERE job_id = {jobId}"));
+        Assert.Equal(JsonValueKind.Null, done.GetProperty("next_run_at").ValueKind);
+        Assert.NotEqual(JsonValueKind.Null, done.GetProperty("last_run_at").ValueKind);
+        var release = Assert.Single((await owner.OkAsync(HttpMethod.Get, $"/api/v1/gather-jobs/{jobId}/releases")).GetProperty("items").EnumerateArray());
+        Assert.Equal("v1.0.0", release.GetProperty("version").GetString());
+        Assert.Equal("succeeded", await system.ScalarAsync<string>($"SELECT outcome FROM task_executions WHERE job_kind = 'gather_job' AND job_id = {jobId}"));
         Assert.Null(await agent.ClaimAsync());
         Assert.Equal(HttpStatusCode.Conflict, await agent.CompleteAsync(task));
+
+        Assert.Equal(1, (await owner.OkAsync(HttpMethod.Delete, $"/api/v1/gather-jobs/{jobId}/releases")).GetProperty("cleared").GetInt32());
+        Assert.Empty((await owner.OkAsync(HttpMethod.Get, $"/api/v1/gather-jobs/{jobId}/releases")).GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Agents_of_two_organizations_polling_at_once_each_get_their_own_jobs_exactly_once()
+    {
+        var (ownerA, keyA) = await system.OrganizationAsync("exclusive-a");
+        var (ownerB, keyB) = await system.OrganizationAsync("exclusive-b");
+        using var a = ownerA;
+        using var b = ownerB;
+        var jobsA = await CreateGatherJobsAsync(ownerA, 24);
+        var jobsB = await CreateGatherJobsAsync(ownerB, 8);
+        using var agentA1 = await TestAgent.StartAsync(system.Frontend.BaseAddress, keyA, "a1");
+        using var agentA2 = await TestAgent.StartAsync(system.Frontend.BaseAddress, keyA, "a2");
+        using var agentB = await TestAgent.StartAsync(system.Frontend.BaseAddress, keyB, "b1");
+
+        var received = new ConcurrentDictionary<TestAgent, ConcurrentBag<long>>();
+        await Task.WhenAll(new[] { agentA1, agentA2, agentB }.Select(agent => WorkUntilIdleAsync(agent, received.GetOrAdd(agent, _ => []))));
+
+        var byA = received[agentA1].Concat(received[agentA2]).ToList();
+        Assert.Equal(jobsA.Order(), byA.Order());
+        Assert.Equal(jobsB.Order(), received[agentB].Order());
+        foreach (var job in jobsA.Concat(jobsB))
+        {
+            Assert.Equal(1L, await system.ScalarAsync<long>($"SELECT count(*) FROM task_executions WHERE job_kind = 'gather_job' AND job_id = {job}"));
+        }
+    }
+
+    [Fact]
+    public async Task A_server_agent_runs_every_organizations_jobs_without_credentials_and_never_one_naming_a_credential()
+    {
+        var (ownerC, _) = await system.OrganizationAsync("server-c");
+        var (ownerD, _) = await system.OrganizationAsync("server-d");
+        using var c = ownerC;
+        using var d = ownerD;
+        var open = (await CreateGatherJobsAsync(ownerC, 3)).Concat(await CreateGatherJobsAsync(ownerD, 3)).ToList();
+        var secret = await ownerC.CreateGatherJobAsync("private", credential: "ghcr-token");
+        using var admin = await system.AdminAsync();
+        var serverKey = (await admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/internal/server-agent-keys", new { name = "server agent" }))
+            .GetProperty("key").GetString()!;
+        using var server = await TestAgent.StartAsync(system.Frontend.BaseAddress, serverKey, "server", null, ("ghcr-token", "registry_basic"));
+
+        var tasks = await server.ClaimAllAsync();
+
+        Assert.Equal(open.Order(), tasks.Select(TestAgent.JobId).Order());
+        Assert.DoesNotContain(secret, tasks.Select(TestAgent.JobId));
+        Assert.Equal(2, tasks.Select(t => t.GetProperty("organization_id").GetInt64()).Distinct().Count());
+        // Organizations take turns: the first two tasks come from different organizations.
+        Assert.NotEqual(tasks[0].GetProperty("organization_id").GetInt64(), tasks[1].GetProperty("organization_id").GetInt64());
+        foreach (var task in tasks)
+        {
+            Assert.Equal(HttpStatusCode.OK, await server.CompleteAsync(task));
+        }
+
+        Assert.Equal("queued", await ownerC.JobStatusAsync("gather-jobs", secret));
+        var summary = await ownerD.OkAsync(HttpMethod.Get, "/api/v1/agents/summary");
+        Assert.Empty(summary.GetProperty("uncovered").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Capability_and_every_named_credential_decide_which_agent_gets_a_job()
+    {
+        var (owner, key) = await system.OrganizationAsync("matching");
+        using var ownerClient = owner;
+        var needsToken = await owner.CreateGatherJobAsync("private image", credential: "ghcr-token");
+        var scrape = (await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/scrape-jobs", new
+        {
+            name = "prod", repository_url = "https://git.example.com/acme/infra.git", target_file = "values.yaml", parse_type = "yq", parse_expression = ".tag",
+        })).GetProperty("id").GetInt64();
+        using var gatherOnly = await TestAgent.StartAsync(system.Frontend.BaseAddress, key, "gatherer", ["gather"]);
+        using var scraper = await TestAgent.StartAsync(system.Frontend.BaseAddress, key, "scraper", ["scrape"], ("ghcr-token", "registry_basic"));
+        using var holder = await TestAgent.StartAsync(system.Frontend.BaseAddress, key, "holder", ["gather"], ("ghcr-token", "registry_basic"));
+
+        Assert.Null(await gatherOnly.ClaimAsync());
+        var scrapeTask = (await scraper.ClaimAsync())!.Value;
+        Assert.Equal(scrape, TestAgent.JobId(scrapeTask));
+        Assert.Equal("scrape_job", scrapeTask.GetProperty("kind").GetString());
+        Assert.Null(await scraper.ClaimAsync());
+        Assert.Equal(needsToken, TestAgent.JobId((await holder.ClaimAsync())!.Value));
+
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, await scraper.CompleteAsync(TestAgent.TaskId(scrapeTask), TestAgent.SampleResult("gather_job")));
+        Assert.Equal(HttpStatusCode.OK, await scraper.CompleteAsync(scrapeTask));
+        var version = Assert.Single((await owner.OkAsync(HttpMethod.Get, $"/api/v1/scrape-jobs/{scrape}/versions")).GetProperty("items").EnumerateArray());
+        Assert.Equal("1.0.0", version.GetProperty("version").GetString());
+        Assert.Equal("agent", version.GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task Jobs_are_handed_out_oldest_next_run_first()
+    {
+        var (owner, key) = await system.OrganizationAsync("order");
+        using var ownerClient = owner;
+        var jobs = await CreateGatherJobsAsync(owner, 3);
+        // Run now makes the first job the newest of the queue.
+        await owner.OkAsync(HttpMethod.Post, $"/api/v1/gather-jobs/{jobs[0]}/run");
+        using var agent = await TestAgent.StartAsync(system.Frontend.BaseAddress, key, "a1");
+
+        var order = (await agent.ClaimAllAsync()).Select(TestAgent.JobId).ToList();
+
+        Assert.Equal([jobs[1], jobs[2], jobs[0]], order);
+    }
+
+    [Fact]
+    public async Task A_long_polling_agent_receives_a_job_queued_while_it_waits_and_otherwise_gets_204()
+    {
+        var (owner, key) = await system.OrganizationAsync("long-poll");
+        using var ownerClient = owner;
+        using var agent = await TestAgent.StartAsync(system.Frontend.BaseAddress, key, "a1");
+
+        var clock = System.Diagnostics.Stopwatch.StartNew();
+        Assert.Null(await agent.ClaimAsync(waitSeconds: 1));
+        Assert.InRange(clock.Elapsed.TotalSeconds, 0.9, 5);
+
+        var waiting = agent.ClaimAsync(waitSeconds: 20);
+        await Task.Delay(500);
+        var jobId = await owner.CreateGatherJobAsync("arrives later");
+        var task = await waiting;
+        Assert.Equal(jobId, TestAgent.JobId(task!.Value));
+    }
+
+    [Fact]
+    public async Task Bad_agent_requests_are_refused_with_the_field_named()
+    {
+        var (owner, key) = await system.OrganizationAsync("bad-agent");
+        var (_, otherKey) = await system.OrganizationAsync("bad-agent-other");
+        using var ownerClient = owner;
+        using var agent = await TestAgent.StartAsync(system.Frontend.BaseAddress, key, "a1");
+        using var raw = ApiClient.WithKey(system.Frontend.BaseAddress, key);
+        using var stranger = ApiClient.WithKey(system.Frontend.BaseAddress, otherKey);
+
+        var missing = await raw.ExpectAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "/api/v1/agent/tasks/claim", new { wait_seconds = 1 });
+        Assert.True(missing.GetProperty("errors").TryGetProperty("agent_id", out _));
+        var tooLong = await raw.ExpectAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "/api/v1/agent/tasks/claim", new { agent_id = agent.Id, wait_seconds = 26 });
+        Assert.True(tooLong.GetProperty("errors").TryGetProperty("wait_seconds", out _));
+        // Another organization's key cannot act as this agent.
+        await stranger.ExpectAsync(HttpStatusCode.NotFound, HttpMethod.Post, "/api/v1/agent/tasks/claim", new { agent_id = agent.Id });
+        await raw.ExpectAsync(HttpStatusCode.NotFound, HttpMethod.Post, "/api/v1/agent/tasks/999999/renew", new { agent_id = agent.Id });
+        await owner.ExpectAsync(HttpStatusCode.Forbidden, HttpMethod.Post, "/api/v1/agent/tasks/claim", new { agent_id = agent.Id });
+    }
+
+    private static async Task WorkUntilIdleAsync(TestAgent agent, ConcurrentBag<long> received)
+    {
+        while (await agent.ClaimAsync() is { } task)
+        {
+            received.Add(TestAgent.JobId(task));
+            Assert.Equal(HttpStatusCode.OK, await agent.CompleteAsync(task));
+        }
+    }
+
+    private static async Task<List<long>> CreateGatherJobsAsync(ApiClient owner, int count)
+    {
+        var jobs = new List<long>();
+        for (var i = 0; i < count; i++)
+        {
+            jobs.Add(await owner.CreateGatherJobAsync($"job-{i}"));
+        }
+
+        return jobs;
     }
 }

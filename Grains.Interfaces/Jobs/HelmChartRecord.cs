@@ -1,0 +1,9 @@
+namespace Planekeeper.Grains.Interfaces.Jobs;
+
+/// <summary>A chart a helm sync job found in its repository's index at its last run.</summary>
+[GenerateSerializer, Immutable, Alias("planekeeper.jobs.helm-chart")]
+public sealed record HelmChartRecord(
+    [property: Id(0)] string Name,
+    [property: Id(1)] string? LatestVersion,
+    [property: Id(2)] string? AppVersion,
+    [property: Id(3)] DateTime FoundAt);
