@@ -21,6 +21,7 @@ public sealed class ScrapeJobGrain(ScrapeJobStore store, AlertConfigReferences a
             return CommandResult<VersionSnapshot>.Conflict("this job reads its version from its repository; set-version is for manual jobs");
         }
 
+        version = version.Trim();
         if (VersionToken.Validate(version) is { } problem)
         {
             return CommandResult<VersionSnapshot>.Invalid("version", problem);

@@ -8,6 +8,7 @@ namespace Planekeeper.Grains.Tasks;
 public sealed class GroupCommit(Func<TaskBatch, Task> write)
 {
     private TaskCompletionSource _openWritten = NewSource();
+    private Exception? _lastFailure;
     private bool _writing;
 
     public TaskBatch Open { get; private set; } = new();
@@ -43,10 +44,12 @@ public sealed class GroupCommit(Func<TaskBatch, Task> write)
                 try
                 {
                     await write(batch);
+                    _lastFailure = null;
                     written.SetResult();
                 }
                 catch (Exception exception)
                 {
+                    _lastFailure = exception;
                     written.SetException(exception);
                 }
             }
@@ -56,8 +59,16 @@ public sealed class GroupCommit(Func<TaskBatch, Task> write)
             _writing = false;
         }
 
-        // Callers that committed an empty batch while the last write ran are answered with it.
-        _openWritten.TrySetResult();
+        // Callers that committed an empty batch while the last write ran are answered with its outcome.
+        if (_lastFailure is { } failure)
+        {
+            _openWritten.TrySetException(failure);
+        }
+        else
+        {
+            _openWritten.TrySetResult();
+        }
+
         _openWritten = NewSource();
     }
 

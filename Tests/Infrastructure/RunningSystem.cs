@@ -24,6 +24,8 @@ public class RunningSystem : IAsyncLifetime
 
     public PlanekeeperProcesses.FrontendProcess Frontend => _frontends[0];
 
+    public IReadOnlyList<PlanekeeperProcesses.SiloProcess> Silos => _silos;
+
     public IReadOnlyList<PlanekeeperProcesses.FrontendProcess> Frontends => _frontends;
 
     /// <summary>Everything the processes printed, to check that no secret was ever logged.</summary>

@@ -39,16 +39,27 @@ public sealed class TestAgent : IDisposable
     /// <returns>The task, or null when the server answered 204 (nothing to do).</returns>
     public async Task<JsonElement?> ClaimAsync(int waitSeconds = 0)
     {
-        using var response = await _client.SendAsync(HttpMethod.Post, "/api/v1/agent/tasks/claim", new { agent_id = Id, wait_seconds = waitSeconds });
-        var text = await response.Content.ReadAsStringAsync();
-        if (response.StatusCode == HttpStatusCode.NoContent)
-        {
-            return null;
-        }
-
-        Assert.True(response.StatusCode == HttpStatusCode.OK, $"claim: expected 200 or 204, got {(int)response.StatusCode}: {text}");
-        return JsonDocument.Parse(text).RootElement.Clone();
+        var (status, task, text) = await TryClaimAsync(waitSeconds);
+        Assert.True(status is HttpStatusCode.OK or HttpStatusCode.NoContent, $"claim: expected 200 or 204, got {(int)status}: {text}");
+        return task;
     }
+
+    /// <summary>A claim whatever the answer, for tests where the cluster may be recovering.</summary>
+    public async Task<(HttpStatusCode Status, JsonElement? Task, string Text)> TryClaimAsync(int waitSeconds = 0)
+    {
+        try
+        {
+            using var response = await _client.SendAsync(HttpMethod.Post, "/api/v1/agent/tasks/claim", new { agent_id = Id, wait_seconds = waitSeconds });
+            var text = await response.Content.ReadAsStringAsync();
+            return (response.StatusCode, response.StatusCode == HttpStatusCode.OK ? JsonDocument.Parse(text).RootElement.Clone() : null, text);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            return (HttpStatusCode.ServiceUnavailable, null, exception.Message);
+        }
+    }
+
+    public Task<HttpStatusCode> TryHeartbeatAsync(string name) => StatusAsync("/api/v1/agent/heartbeat", new { agent_name = name, version = "test" });
 
     /// <summary>Claims until nothing is left; returns every task received.</summary>
     public async Task<List<JsonElement>> ClaimAllAsync()
@@ -83,10 +94,18 @@ public sealed class TestAgent : IDisposable
         _ => new { charts = new[] { new { name = "nginx", latest_version = "1.0.0", app_version = "1.25" } } },
     };
 
+    /// <summary>The answer's status; a request that fails or times out counts as 503, as an agent would retry it.</summary>
     private async Task<HttpStatusCode> StatusAsync(string path, object body)
     {
-        using var response = await _client.SendAsync(HttpMethod.Post, path, body);
-        return response.StatusCode;
+        try
+        {
+            using var response = await _client.SendAsync(HttpMethod.Post, path, body);
+            return response.StatusCode;
+        }
+        catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException)
+        {
+            return HttpStatusCode.ServiceUnavailable;
+        }
     }
 
     private Dictionary<string, object?> Merge(object result)

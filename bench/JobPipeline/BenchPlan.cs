@@ -1,0 +1,35 @@
+namespace Planekeeper.Bench.JobPipeline;
+
+/// <summary>
+/// How many agents each figure runs and how many queued jobs it seeds: enough that no queue runs dry in its window
+/// (about 1.5× what this 2-core machine gets through in warm-up plus window; a dry queue is reported).
+/// </summary>
+public sealed record BenchPlan(RunTiming Timing)
+{
+    public const int Agents = 50;
+    public const int LatencyAgents = 100;
+
+    public int ScaledJobs(int perSecond) => (int)(perSecond * (Timing.Warmup + Timing.Measured).TotalSeconds * 1.5) + 1_000;
+
+    public int GrainJobs => ScaledJobs(8_000);
+
+    public int HttpJobs => ScaledJobs(3_000);
+
+    public int SkipLockedJobs => ScaledJobs(5_000);
+
+    public int BatchedJobs => ScaledJobs(60_000);
+
+    /// <summary><c>--warmup 2 --seconds 10</c> by default.</summary>
+    public static BenchPlan FromArguments(string[] args)
+    {
+        var warmup = TimeSpan.FromSeconds(Argument(args, "--warmup", 2));
+        var measured = TimeSpan.FromSeconds(Argument(args, "--seconds", 10));
+        return new BenchPlan(new RunTiming(warmup, measured));
+    }
+
+    private static double Argument(string[] args, string name, double defaultValue)
+    {
+        var index = Array.IndexOf(args, name);
+        return index >= 0 && index + 1 < args.Length ? double.Parse(args[index + 1], System.Globalization.CultureInfo.InvariantCulture) : defaultValue;
+    }
+}

@@ -1,0 +1,80 @@
+using System.Net;
+using System.Net.Http.Headers;
+using System.Text;
+using System.Text.Json;
+
+namespace Planekeeper.Bench.JobPipeline;
+
+/// <summary>
+/// An agent speaking the Agent API over HTTP to the WebFrontend, as the Agent program does: heartbeat once, then
+/// <c>POST /api/v1/agent/tasks/claim</c> (no waiting) and <c>POST /api/v1/agent/tasks/{id}/complete</c> with one release.
+/// </summary>
+public sealed class HttpAgent : IJobWorker
+{
+    private static readonly MediaTypeHeaderValue Json = new("application/json");
+
+    private readonly HttpClient _http;
+    private readonly string _apiKey;
+    private readonly byte[] _claimBody;
+    private readonly byte[] _completeBody;
+    private long _taskId;
+
+    private HttpAgent(HttpClient http, string apiKey, long agentId)
+    {
+        _http = http;
+        _apiKey = apiKey;
+        _claimBody = Encoding.UTF8.GetBytes($$"""{"agent_id":{{agentId}},"wait_seconds":0}""");
+        _completeBody = Encoding.UTF8.GetBytes(
+            $$"""{"agent_id":{{agentId}},"releases":[{"version":"v1","released_at":"2026-01-01T00:00:00Z","prerelease":false}]}""");
+    }
+
+    /// <summary>One client for every agent, with a connection per agent so that no request queues for a connection.</summary>
+    public static HttpClient Client(Uri frontend, int agents) => new(new SocketsHttpHandler
+    {
+        MaxConnectionsPerServer = agents * 2,
+        PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
+        UseCookies = false,
+    })
+    {
+        BaseAddress = frontend,
+        Timeout = TimeSpan.FromSeconds(30),
+    };
+
+    public static async Task<IJobWorker> HeartbeatAsync(HttpClient http, PlanekeeperOrganization organization, string name)
+    {
+        using var response = await PostAsync(http, organization.ApiKey, "api/v1/agent/heartbeat", Encoding.UTF8.GetBytes($$"""{"agent_name":"{{name}}","version":"bench"}"""));
+        using var body = JsonDocument.Parse(await Success(response, "heartbeat").Content.ReadAsStreamAsync());
+        return new HttpAgent(http, organization.ApiKey, body.RootElement.GetProperty("agent_id").GetInt64());
+    }
+
+    public async Task<int> ClaimAsync()
+    {
+        using var response = await PostAsync(_http, _apiKey, "api/v1/agent/tasks/claim", _claimBody);
+        if (response.StatusCode == HttpStatusCode.NoContent)
+        {
+            return 0;
+        }
+
+        using var task = JsonDocument.Parse(await Success(response, "claim").Content.ReadAsStreamAsync());
+        _taskId = task.RootElement.GetProperty("task_id").GetInt64();
+        return 1;
+    }
+
+    public async Task CompleteAsync()
+    {
+        using var response = await PostAsync(_http, _apiKey, $"api/v1/agent/tasks/{_taskId}/complete", _completeBody);
+        Success(response, "complete");
+    }
+
+    public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private static Task<HttpResponseMessage> PostAsync(HttpClient http, string apiKey, string path, byte[] body)
+    {
+        var request = new HttpRequestMessage(HttpMethod.Post, path) { Content = new ByteArrayContent(body) { Headers = { ContentType = Json } } };
+        request.Headers.Add("X-API-Key", apiKey);
+        return http.SendAsync(request);
+    }
+
+    private static HttpResponseMessage Success(HttpResponseMessage response, string what) =>
+        response.IsSuccessStatusCode ? response : throw new HttpRequestException($"{what}: HTTP {(int)response.StatusCode}", null, response.StatusCode);
+}

@@ -1,0 +1,45 @@
+using Planekeeper.Grains.Interfaces.ApiKeys;
+using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Interfaces.Identity;
+using Planekeeper.Grains.Interfaces.Organizations;
+
+namespace Planekeeper.Bench.JobPipeline;
+
+/// <summary>
+/// A fresh organization for one measurement, made through the grains as the API would: the bench user owns it and
+/// its agents use one API key. Its gather jobs are inserted with SQL before its task engine first activates.
+/// </summary>
+public sealed record PlanekeeperOrganization(long Id, long ApiKeyId, string ApiKey)
+{
+    /// <summary>The user who owns every organization of the run.</summary>
+    public static async Task<long> SignUpOwnerAsync(IGrainFactory grains)
+    {
+        var user = await grains.GetGrain<IAccountsGrain>(0).SignUpAsync("bench-owner@example.com", $"bench-{Guid.NewGuid():N}", autoApprove: true);
+        return Ok(user, "sign up the bench owner").Id;
+    }
+
+    public static async Task<PlanekeeperOrganization> CreateAsync(IGrainFactory grains, long ownerUserId, string name)
+    {
+        var organization = Ok(await grains.GetGrain<IOrganizationsGrain>(0).CreateAsync(name, ownerUserId), $"create organization {name}");
+        var key = Ok(
+            await grains.GetGrain<IApiKeysGrain>(0).CreateAsync($"user:{ownerUserId}", organization.Id, "bench agents", [], null),
+            $"create an API key of {name}");
+        return new PlanekeeperOrganization(organization.Id, key.Key.Id, key.Value);
+    }
+
+    /// <summary>
+    /// Queued gather jobs without a schedule, oldest first. Must run before the engine activates: it loads the
+    /// organization's jobs once, on activation.
+    /// </summary>
+    public Task SeedGatherJobsAsync(BenchDatabase database, int count) => database.ExecuteAsync(
+        """
+        INSERT INTO gather_jobs (organization_id, name, source_type, artifact_name, status, next_run_at)
+        SELECT @organization, 'j' || g, 'github_releases', 'github.com/o/r' || g, 'queued', now() - interval '1 hour' + g * interval '1 ms'
+          FROM generate_series(1, @count) AS g;
+        ANALYZE gather_jobs;
+        """,
+        ("organization", Id), ("count", count));
+
+    private static T Ok<T>(CommandResult<T> result, string what) =>
+        result.Status == CommandStatus.Ok ? result.Value! : throw new InvalidOperationException($"could not {what}: {result.Status} {result.Detail}");
+}

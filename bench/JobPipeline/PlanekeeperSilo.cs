@@ -1,0 +1,68 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Planekeeper.Configuration;
+using Planekeeper.Silo.Hosting;
+
+namespace Planekeeper.Bench.JobPipeline;
+
+/// <summary>
+/// A silo hosted in the benchmark process, started as <c>Silo/Program.cs</c> starts one: the database is prepared
+/// (migrations, built-in roles, first admin), then <c>AddPlanekeeperSilo</c>. Its gateway is on loopback so that the
+/// WebFrontend process can join as a client.
+/// </summary>
+public sealed class PlanekeeperSilo : IAsyncDisposable
+{
+    /// <summary>
+    /// The engine's periodic sweep reloads every job of the organization; with the huge queues seeded here it would
+    /// land in a later measurement, so it is pushed past the run (it is a safety net, not part of a claim or completion).
+    /// </summary>
+    public const string SweepInterval = "1h";
+
+    private readonly IHost _host;
+
+    private PlanekeeperSilo(IHost host)
+    {
+        _host = host;
+    }
+
+    public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
+
+    public static async Task<PlanekeeperSilo> StartAsync(BenchDatabase database)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        var settings = database.Environment.ToDictionary(pair => pair.Key, pair => (string?)pair.Value);
+        settings["Logging:LogLevel:Default"] = "Warning";
+        settings["TASK_SWEEP_INTERVAL"] = SweepInterval;
+        settings["PLANEKEEPER_ADMIN_EMAIL"] = "bench-admin@example.com";
+        settings["PLANEKEEPER_ADMIN_PASSWORD"] = $"bench-{Guid.NewGuid():N}";
+        builder.Configuration.AddInMemoryCollection(settings);
+        builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+
+        // PrepareDatabaseAsync announces the first admin it creates on standard output; keep that out of the report.
+        var output = Console.Out;
+        Console.SetOut(TextWriter.Null);
+        PostgresSettings postgres;
+        try
+        {
+            postgres = await builder.PrepareDatabaseAsync();
+        }
+        finally
+        {
+            Console.SetOut(output);
+        }
+
+        builder.AddPlanekeeperSilo(postgres, new SiloEndpointSettings(BenchEnvironment.FreePort(), BenchEnvironment.FreePort(), HealthPort: 0, IPAddress.Loopback));
+        var host = builder.Build();
+        await host.StartAsync();
+        return new PlanekeeperSilo(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _host.StopAsync();
+        _host.Dispose();
+    }
+}

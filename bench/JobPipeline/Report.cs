@@ -1,0 +1,68 @@
+namespace Planekeeper.Bench.JobPipeline;
+
+/// <summary>Prints each figure as it is measured, then the ratios and the target.</summary>
+public static class Report
+{
+    private const int LabelWidth = 62;
+
+    public static void Header(BenchDatabase database, string serverVersion, BenchPlan plan) => Console.WriteLine(
+        $"""
+        Job pipeline: claim → complete (one release) — {Environment.ProcessorCount} cores, PostgreSQL {serverVersion}, database {database.Name}
+        every figure: {plan.Timing.Warmup.TotalSeconds:0} s warm-up, then {plan.Timing.Measured.TotalSeconds:0} s measured; a job counts when its completion returned in the window
+
+        """);
+
+    public static void Throughput(string label, int agents, PipelineResult run, string unit = "jobs/s")
+    {
+        Console.WriteLine($"{label,-LabelWidth}{agents,4} agents {run.JobsPerSecond,10:N0} {unit}");
+        Warnings(run);
+    }
+
+    public static void Planekeeper(string label, int agents, PlanekeeperResult result)
+    {
+        Throughput(label, agents, result.Run);
+        var batches = result.Batches;
+        Console.WriteLine(
+            $"      engine: activation {result.EngineActivation.TotalSeconds:F1} s; {batches.WriteTransactions:N0} write transactions in the window " +
+            $"({batches.WritesPerSecond:N0}/s, {batches.MeanWriteMs:F2} ms each), {batches.TransitionsPerWrite:F1} claims+completions per write, " +
+            $"{batches.CompletionsPerBatch:F1} completions per batch with completions; claim p50 {result.Run.ClaimLatency.P50:F2} ms");
+    }
+
+    public static void Latency(string label, int agents, PipelineResult run)
+    {
+        var claims = run.ClaimLatency;
+        Console.WriteLine($"{label,-LabelWidth}{agents,4} agents   claim p50 {claims.P50,6:F2} ms  p99 {claims.P99,6:F2} ms  max {claims.Max,6:F1} ms  ({claims.Samples:N0} claims, {run.JobsPerSecond:N0} jobs/s)");
+        Warnings(run);
+    }
+
+    public static void Summary(PlanekeeperResult grains, PlanekeeperResult http, PipelineResult skipLocked, PipelineResult batched)
+    {
+        var (a1, a2, b, c) = (grains.Run.JobsPerSecond, http.Run.JobsPerSecond, skipLocked.JobsPerSecond, batched.JobsPerSecond);
+        Console.WriteLine(
+            $"""
+
+            ratios                        (a1) grain calls   (a2) HTTP
+              a/b  (b = {b,8:N0} jobs/s)   {a1 / b,12:F2}×   {a2 / b,9:F2}×
+              a/c  (c = {c,8:N0} rows/s)   {a1 / c,12:P1}    {a2 / c,9:P1}
+            target: (a) ≥ 2× (b) and ≥ 50 % of (c): {(Meets(a1, b, c) && Meets(a2, b, c) ? "met" : "not met")} (a1: {Verdict(a1, b, c)}; a2: {Verdict(a2, b, c)})
+            """);
+    }
+
+    private static bool Meets(double a, double b, double c) => a >= 2 * b && a >= 0.5 * c;
+
+    private static string Verdict(double a, double b, double c) =>
+        $"{(a >= 2 * b ? "≥" : "<")} 2× (b), {(a >= 0.5 * c ? "≥" : "<")} 50 % of (c)";
+
+    private static void Warnings(PipelineResult run)
+    {
+        if (run.EmptyClaims > 0)
+        {
+            Console.WriteLine($"      warning: {run.EmptyClaims:N0} claims found the queue empty — seed more jobs; the figure is a lower bound");
+        }
+
+        if (run.Failures > 0)
+        {
+            Console.WriteLine($"      warning: {run.Failures:N0} calls failed, the first: {run.FirstFailure}");
+        }
+    }
+}
