@@ -3,37 +3,61 @@ using System.Text.Json;
 
 namespace Planekeeper.Tests.Infrastructure;
 
-/// <summary>An agent speaking the Agent API over HTTP, as the Agent program does: heartbeat, claim, renew, report.</summary>
+/// <summary>
+/// An agent speaking the Agent API over HTTP, as the Agent program does: it heartbeats in the background (every
+/// 500 ms, well inside the shortest offline bound tests configure) until stopped, and claims, renews and reports.
+/// </summary>
 public sealed class TestAgent : IDisposable
 {
-    private readonly ApiClient _client;
+    private static readonly TimeSpan BeatEvery = TimeSpan.FromMilliseconds(500);
 
-    private TestAgent(ApiClient client, long id)
+    private readonly ApiClient _client;
+    private readonly object _heartbeat;
+    private readonly CancellationTokenSource _stop = new();
+
+    private TestAgent(ApiClient client, object heartbeat)
     {
         _client = client;
-        Id = id;
+        _heartbeat = heartbeat;
     }
 
-    public long Id { get; }
+    public long Id { get; private set; }
 
     public static async Task<TestAgent> StartAsync(Uri frontend, string key, string name, string[]? capabilities = null, params (string Name, string Type)[] credentials)
     {
-        var client = ApiClient.WithKey(frontend, key);
-        var agent = new TestAgent(client, 0);
-        var id = await agent.HeartbeatAsync(name, capabilities, credentials);
-        return new TestAgent(client, id);
-    }
-
-    public async Task<long> HeartbeatAsync(string name, string[]? capabilities = null, params (string Name, string Type)[] credentials)
-    {
-        var body = new
+        var agent = new TestAgent(ApiClient.WithKey(frontend, key), new
         {
             agent_name = name,
             version = "test",
             capabilities,
             credentials = credentials.Select(c => new { name = c.Name, type = c.Type }).ToArray(),
-        };
-        return (await _client.OkAsync(HttpMethod.Post, "/api/v1/agent/heartbeat", body)).GetProperty("agent_id").GetInt64();
+        });
+        agent.Id = await agent.HeartbeatAsync();
+        _ = agent.BeatUntilStoppedAsync();
+        return agent;
+    }
+
+    /// <summary>The agent "dies": no more heartbeats.</summary>
+    public void StopHeartbeats() => _stop.Cancel();
+
+    public async Task<long> HeartbeatAsync() =>
+        (await _client.OkAsync(HttpMethod.Post, "/api/v1/agent/heartbeat", _heartbeat)).GetProperty("agent_id").GetInt64();
+
+    public Task<HttpStatusCode> TryHeartbeatAsync() => StatusAsync("/api/v1/agent/heartbeat", _heartbeat);
+
+    private async Task BeatUntilStoppedAsync()
+    {
+        using var timer = new PeriodicTimer(BeatEvery);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(_stop.Token))
+            {
+                await TryHeartbeatAsync();
+            }
+        }
+        catch (OperationCanceledException)
+        {
+        }
     }
 
     /// <returns>The task, or null when the server answered 204 (nothing to do).</returns>
@@ -59,7 +83,6 @@ public sealed class TestAgent : IDisposable
         }
     }
 
-    public Task<HttpStatusCode> TryHeartbeatAsync(string name) => StatusAsync("/api/v1/agent/heartbeat", new { agent_name = name, version = "test" });
 
     /// <summary>Claims until nothing is left; returns every task received.</summary>
     public async Task<List<JsonElement>> ClaimAllAsync()
@@ -115,5 +138,9 @@ public sealed class TestAgent : IDisposable
         return fields;
     }
 
-    public void Dispose() => _client.Dispose();
+    public void Dispose()
+    {
+        _stop.Cancel();
+        _client.Dispose();
+    }
 }

@@ -45,6 +45,8 @@ public sealed class WebFrontendProcess : IAsyncDisposable
         frontend._process.OutputDataReceived += (_, e) => { if (e.Data is not null) frontend._output.Enqueue(e.Data); };
         frontend._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) frontend._output.Enqueue(e.Data); };
         frontend._process.Start();
+        // Not left behind when the benchmark is stopped (Ctrl-C, SIGTERM) before it disposes the frontend.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => frontend.Kill();
         frontend._process.BeginOutputReadLine();
         frontend._process.BeginErrorReadLine();
         await frontend.WaitUntilReadyAsync();
@@ -83,12 +85,23 @@ public sealed class WebFrontendProcess : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill(entireProcessTree: true);
-            await _process.WaitForExitAsync();
-        }
-
+        Kill();
+        await _process.WaitForExitAsync();
         _process.Dispose();
+    }
+
+    private void Kill()
+    {
+        try
+        {
+            if (!_process.HasExited)
+            {
+                _process.Kill(entireProcessTree: true);
+            }
+        }
+        catch (InvalidOperationException)
+        {
+            // Already gone or disposed.
+        }
     }
 }

@@ -21,7 +21,6 @@ public class DueJobLatencyTests(RunningSystem system) : IClassFixture<RunningSys
         System.Text.Json.JsonElement? task = null;
         while (task is null && DateTime.UtcNow < nextRunAt.AddSeconds(30))
         {
-            await agent.HeartbeatAsync("poller");
             task = await agent.ClaimAsync(waitSeconds: 10);
         }
 

@@ -42,7 +42,6 @@ public class SiloKillTaskTests(TwoSiloTaskSystem system, ITestOutputHelper outpu
         var held = new Dictionary<TestAgent, List<JsonElement>>();
         foreach (var (agent, name, _) in agents)
         {
-            await agent.HeartbeatAsync(name);
             held[agent] = await agent.ClaimAllAsync();
             Assert.Equal(JobsPerOrganization, held[agent].Count);
         }
@@ -62,7 +61,7 @@ public class SiloKillTaskTests(TwoSiloTaskSystem system, ITestOutputHelper outpu
         Assert.Equal(0L, await system.ScalarAsync<long>("SELECT count(*) FROM gather_jobs WHERE status = 'in_progress'"));
     }
 
-    /// <summary>An agent as the Agent program behaves: beats, reports what it holds, claims more, retries on 503.</summary>
+    /// <summary>An agent as the Agent program behaves: reports what it holds, claims more, retries on 503.</summary>
     private static async Task WorkUntilDoneAsync(TestAgent agent, string name, List<JsonElement> held, int jobCount)
     {
         var completed = new HashSet<long>();
@@ -70,7 +69,6 @@ public class SiloKillTaskTests(TwoSiloTaskSystem system, ITestOutputHelper outpu
         while (completed.Count < jobCount)
         {
             Assert.True(deadline.Elapsed < TimeSpan.FromSeconds(120), $"{name}: {completed.Count} of {jobCount} jobs completed after 120 s");
-            await agent.TryHeartbeatAsync(name);
             foreach (var task in held.ToList())
             {
                 var status = await agent.CompleteAsync(task);
