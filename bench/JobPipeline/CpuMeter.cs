@@ -1,0 +1,83 @@
+namespace Planekeeper.Bench.JobPipeline;
+
+/// <summary>
+/// Where the machine's CPU went in a measured window, from <c>/proc</c> (Linux): this process (the silo and the
+/// simulated agents, or the baseline's workers), the PostgreSQL server, the WebFrontend child, and everything else.
+/// Elsewhere it reports nothing.
+/// </summary>
+public sealed class CpuMeter(int? frontendProcessId = null)
+{
+    private const double ClockTicksPerSecond = 100; // USER_HZ, the unit of /proc/<pid>/stat
+    private readonly List<(DateTime At, Dictionary<string, long> Ticks, long MachineBusy)> _samples = [];
+
+    /// <summary>Called when the window opens and when it closes.</summary>
+    public void Sample()
+    {
+        if (OperatingSystem.IsLinux())
+        {
+            _samples.Add((DateTime.UtcNow, TicksByGroup(), MachineBusyTicks()));
+        }
+    }
+
+    public CpuUse? Summarize()
+    {
+        if (_samples.Count < 2)
+        {
+            return null;
+        }
+
+        var (opened, first, firstBusy) = _samples[0];
+        var (closed, last, lastBusy) = _samples[1];
+        var seconds = (closed - opened).TotalSeconds;
+        double Cores(string group) => (last.GetValueOrDefault(group) - first.GetValueOrDefault(group)) / ClockTicksPerSecond / seconds;
+        return new CpuUse(Cores("bench"), Cores("postgres"), Cores("frontend"), (lastBusy - firstBusy) / ClockTicksPerSecond / seconds, Environment.ProcessorCount);
+    }
+
+    private Dictionary<string, long> TicksByGroup()
+    {
+        var ticks = new Dictionary<string, long>();
+        foreach (var directory in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(directory), out var pid))
+            {
+                continue;
+            }
+
+            string stat;
+            try
+            {
+                stat = File.ReadAllText(Path.Combine(directory, "stat"));
+            }
+            catch (IOException)
+            {
+                continue; // The process ended meanwhile.
+            }
+
+            // pid (comm) state ppid … utime stime: fields 14 and 15, counted after the closing parenthesis of comm.
+            var command = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var used = long.Parse(fields[11]) + long.Parse(fields[12]);
+            var group = pid == Environment.ProcessId ? "bench" : pid == frontendProcessId ? "frontend" : command == "postgres" ? "postgres" : "other";
+            ticks[group] = ticks.GetValueOrDefault(group) + used;
+        }
+
+        return ticks;
+    }
+
+    /// <summary>Busy time of all cores together: the first line of <c>/proc/stat</c> less idle and iowait.</summary>
+    private static long MachineBusyTicks()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
+        return fields.Take(8).Sum() - fields[3] - fields[4];
+    }
+}
+
+/// <summary>Cores in use on average over the window, by whom; <see cref="Machine"/> counts every process.</summary>
+public sealed record CpuUse(double Bench, double Postgres, double Frontend, double Machine, int Cores)
+{
+    public double Other => Math.Max(0, Machine - Bench - Postgres - Frontend);
+
+    public override string ToString() =>
+        $"CPU {Machine:F2} of {Cores} cores busy: this process {Bench:F2}, PostgreSQL {Postgres:F2}" +
+        (Frontend > 0 ? $", WebFrontend {Frontend:F2}" : "") + $", other {Other:F2}";
+}
