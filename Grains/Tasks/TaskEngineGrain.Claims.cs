@@ -39,7 +39,8 @@ public sealed partial class TaskEngineGrain
 
         if (_taskIds.Count == 0)
         {
-            _ = EnsureTaskIdsAsync();
+            // The waiters are served when the ids arrive; a failure here surfaces on the next claim.
+            EnsureTaskIdsAsync().Ignore();
             return;
         }
 

@@ -162,7 +162,13 @@ public sealed partial class TaskEngineGrain
     /// <summary>A reminder keeps the engine alive (and sweeping) while the organization has scheduled or active jobs.</summary>
     private async Task KeepSweepingWhileNeededAsync()
     {
-        if (_jobs.HasScheduledOrActiveJobs)
+        var needed = _jobs.HasScheduledOrActiveJobs;
+        if (needed == _sweeping)
+        {
+            return;
+        }
+
+        if (needed)
         {
             await this.RegisterOrUpdateReminder(SweepReminder, settings.SweepInterval, settings.SweepInterval);
         }
@@ -170,6 +176,8 @@ public sealed partial class TaskEngineGrain
         {
             await this.UnregisterReminder(reminder);
         }
+
+        _sweeping = needed;
     }
 
     private async Task CommitQuietlyAsync()

@@ -29,6 +29,7 @@ public sealed partial class TaskEngineGrain(
     private DateTime? _wakeAt;
     private Task? _reserving;
     private bool _offered;
+    private bool? _sweeping;
     private bool _broken;
 
     private long OrganizationId => this.GetPrimaryKeyLong();

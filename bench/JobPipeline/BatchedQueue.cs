@@ -42,9 +42,9 @@ public sealed class BatchedQueue : IJobWorker
         };
     }
 
-    public static async Task<BatchedQueue> ConnectAsync(BenchDatabase database, QueueTable table)
+    public static async Task<BatchedQueue> ConnectAsync(NpgsqlDataSource database, QueueTable table)
     {
-        var worker = new BatchedQueue(await database.DataSource.OpenConnectionAsync(), table);
+        var worker = new BatchedQueue(await database.OpenConnectionAsync(), table);
         await worker._claim.PrepareAsync();
         await worker._complete.PrepareAsync();
         return worker;

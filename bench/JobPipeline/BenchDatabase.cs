@@ -20,14 +20,14 @@ public sealed class BenchDatabase : IAsyncDisposable
         Name = name;
         _startedServer = startedServer;
         Settings = SettingsFor(name);
-        DataSource = NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(Settings.ConnectionString) { MaxPoolSize = 200 }.ConnectionString);
+        DataSource = NpgsqlDataSource.Create(Settings.ConnectionString);
     }
 
     public string Name { get; }
 
     public PostgresSettings Settings { get; }
 
-    /// <summary>The benchmark's own connections (seeding, baselines, counters), apart from the silo's.</summary>
+    /// <summary>The benchmark's own few connections (seeding, counters), apart from the silo's.</summary>
     public NpgsqlDataSource DataSource { get; }
 
     /// <summary>The <c>PG_*</c> variables a Planekeeper process needs to use this database.</summary>
@@ -48,6 +48,27 @@ public sealed class BenchDatabase : IAsyncDisposable
         await using var create = new NpgsqlCommand($"CREATE DATABASE \"{name}\"", connection);
         await create.ExecuteNonQueryAsync();
         return database;
+    }
+
+    /// <summary>
+    /// Connections of their own for a baseline's workers, closed when it is disposed: the server allows only so many
+    /// (100 by default) and the silo needs its share afterwards.
+    /// </summary>
+    public NpgsqlDataSource CreateDataSource(int connections) =>
+        NpgsqlDataSource.Create(new NpgsqlConnectionStringBuilder(Settings.ConnectionString) { MaxPoolSize = connections }.ConnectionString);
+
+    /// <summary>The server's postmaster, the parent of every backend (Linux only; null elsewhere).</summary>
+    public async Task<int?> PostmasterProcessIdAsync()
+    {
+        var backend = await ScalarAsync<int>("SELECT pg_backend_pid()");
+        var stat = $"/proc/{backend}/stat";
+        if (!File.Exists(stat))
+        {
+            return null;
+        }
+
+        var text = await File.ReadAllTextAsync(stat);
+        return int.Parse(text[(text.LastIndexOf(')') + 2)..].Split(' ')[1]);
     }
 
     public async Task<string> ServerVersionAsync()

@@ -17,7 +17,7 @@ public sealed record BenchPlan(RunTiming Timing)
 
     public int SkipLockedJobs => ScaledJobs(5_000);
 
-    public int BatchedJobs => ScaledJobs(60_000);
+    public int BatchedJobs => ScaledJobs(25_000);
 
     /// <summary><c>--warmup 2 --seconds 10</c> by default.</summary>
     public static BenchPlan FromArguments(string[] args)

@@ -2,10 +2,10 @@ namespace Planekeeper.Bench.JobPipeline;
 
 /// <summary>
 /// Where the machine's CPU went in a measured window, from <c>/proc</c> (Linux): this process (the silo and the
-/// simulated agents, or the baseline's workers), the PostgreSQL server, the WebFrontend child, and everything else.
-/// Elsewhere it reports nothing.
+/// simulated agents, or the baseline's workers), the bench's PostgreSQL server (its postmaster and the processes it
+/// started), the WebFrontend child, and everything else (other work on the machine). Elsewhere it reports nothing.
 /// </summary>
-public sealed class CpuMeter(int? frontendProcessId = null)
+public sealed class CpuMeter(int? postmasterProcessId, int? frontendProcessId = null)
 {
     private const double ClockTicksPerSecond = 100; // USER_HZ, the unit of /proc/<pid>/stat
     private readonly List<(DateTime At, Dictionary<string, long> Ticks, long MachineBusy)> _samples = [];
@@ -53,11 +53,14 @@ public sealed class CpuMeter(int? frontendProcessId = null)
                 continue; // The process ended meanwhile.
             }
 
-            // pid (comm) state ppid … utime stime: fields 14 and 15, counted after the closing parenthesis of comm.
-            var command = stat[(stat.IndexOf('(') + 1)..stat.LastIndexOf(')')];
+            // pid (comm) state ppid … utime stime: fields 4, 14 and 15, counted after the closing parenthesis of comm.
             var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var parent = int.Parse(fields[1]);
             var used = long.Parse(fields[11]) + long.Parse(fields[12]);
-            var group = pid == Environment.ProcessId ? "bench" : pid == frontendProcessId ? "frontend" : command == "postgres" ? "postgres" : "other";
+            var group = pid == Environment.ProcessId ? "bench"
+                : pid == frontendProcessId ? "frontend"
+                : pid == postmasterProcessId || parent == postmasterProcessId ? "postgres"
+                : "other";
             ticks[group] = ticks.GetValueOrDefault(group) + used;
         }
 

@@ -12,7 +12,8 @@ public sealed class EngineProfile(BenchDatabase database, long organizationId)
     /// <summary>Called when the window opens and when it closes.</summary>
     public async Task SampleAsync() => _samples.Add((DateTime.UtcNow, await database.NextTransactionIdAsync()));
 
-    public async Task<EngineBatches> SummarizeAsync(PipelineResult run)
+    /// <param name="siloRoundTrips">The silo's database round trips in the window and their total duration.</param>
+    public async Task<EngineBatches> SummarizeAsync(PipelineResult run, (long Operations, TimeSpan Duration) siloRoundTrips)
     {
         var (opened, firstId) = _samples[0];
         var (closed, lastId) = _samples[1];
@@ -23,7 +24,9 @@ public sealed class EngineProfile(BenchDatabase database, long organizationId)
             writes / run.Window.TotalSeconds,
             writes == 0 ? 0 : run.Window.TotalMilliseconds / writes,
             writes == 0 ? 0 : 2.0 * run.Jobs / writes,
-            batches == 0 ? 0 : (double)completions / batches);
+            batches == 0 ? 0 : (double)completions / batches,
+            writes == 0 ? 0 : (double)siloRoundTrips.Operations / writes,
+            writes == 0 ? 0 : siloRoundTrips.Duration.TotalMilliseconds / writes);
     }
 
     private async Task<(long Completions, long Batches)> CompletionBatchesAsync(DateTime opened, DateTime closed)
@@ -46,4 +49,8 @@ public sealed class EngineProfile(BenchDatabase database, long organizationId)
 /// <param name="MeanWriteMs">The window divided by them: how long one engine batch took from start to commit.</param>
 /// <param name="TransitionsPerWrite">Claims and completions (two per job) per write transaction.</param>
 /// <param name="CompletionsPerBatch">Completions in each batch that held any.</param>
-public sealed record EngineBatches(long WriteTransactions, double WritesPerSecond, double MeanWriteMs, double TransitionsPerWrite, double CompletionsPerBatch);
+/// <param name="RoundTripsPerWrite">The silo's database round trips per write transaction.</param>
+/// <param name="RoundTripMsPerWrite">How long those round trips took per write transaction (the rest of <see cref="MeanWriteMs"/> is spent in the silo).</param>
+public sealed record EngineBatches(
+    long WriteTransactions, double WritesPerSecond, double MeanWriteMs, double TransitionsPerWrite, double CompletionsPerBatch,
+    double RoundTripsPerWrite, double RoundTripMsPerWrite);

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Planekeeper.Bench.JobPipeline;
 
 /// <summary>A Planekeeper figure: the run, how long the engine took to activate, and how it batched its writes.</summary>
-public sealed record PlanekeeperResult(PipelineResult Run, TimeSpan EngineActivation, EngineBatches Batches);
+public sealed record PlanekeeperResult(PipelineResult Run, TimeSpan EngineActivation, EngineBatches Batches, CpuUse? Cpu);
 
 /// <summary>
 /// Planekeeper's job cycle (a1, a2, d): for each measurement a fresh organization whose gather jobs are seeded before its
@@ -16,7 +16,8 @@ public sealed class PlanekeeperPipeline(BenchDatabase database, IGrainFactory gr
     public static async Task<PlanekeeperPipeline> CreateAsync(BenchDatabase database, PlanekeeperSilo silo) =>
         new(database, silo.Grains, await PlanekeeperOrganization.SignUpOwnerAsync(silo.Grains));
 
-    public async Task<PlanekeeperResult> MeasureAsync(string name, int agents, int queuedJobs, AgentStarter startAgent, RunTiming timing)
+    /// <param name="frontendProcessId">The WebFrontend child the agents go through, if any, to tell its CPU apart.</param>
+    public async Task<PlanekeeperResult> MeasureAsync(string name, int agents, int queuedJobs, AgentStarter startAgent, RunTiming timing, int? frontendProcessId = null)
     {
         var organization = await PlanekeeperOrganization.CreateAsync(grains, ownerUserId, $"bench {name}");
         await organization.SeedGatherJobsAsync(database, queuedJobs);
@@ -31,7 +32,14 @@ public sealed class PlanekeeperPipeline(BenchDatabase database, IGrainFactory gr
 
         activation.Stop();
         var profile = new EngineProfile(database, organization.Id);
-        var run = await PipelineRun.MeasureAsync(workers, timing, profile.SampleAsync);
-        return new PlanekeeperResult(run, activation.Elapsed, await profile.SummarizeAsync(run));
+        var cpu = new CpuMeter(await database.PostmasterProcessIdAsync(), frontendProcessId);
+        using var siloRoundTrips = new DatabaseOperationMeter(PlanekeeperSilo.ApplicationName);
+        var run = await PipelineRun.MeasureAsync(workers, timing, async () =>
+        {
+            cpu.Sample();
+            siloRoundTrips.Sample();
+            await profile.SampleAsync();
+        });
+        return new PlanekeeperResult(run, activation.Elapsed, await profile.SummarizeAsync(run, siloRoundTrips.InWindow()), cpu.Summarize());
     }
 }

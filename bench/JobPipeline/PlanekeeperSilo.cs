@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Console;
 using Planekeeper.Configuration;
 using Planekeeper.Silo.Hosting;
 
@@ -21,6 +22,15 @@ public sealed class PlanekeeperSilo : IAsyncDisposable
     /// </summary>
     public const string SweepInterval = "1h";
 
+    /// <summary>
+    /// Agents heartbeat once, before their figure; at the default interval (15 s, offline after 45 s) the agents of an
+    /// earlier figure would go offline during a later one and hand their tasks back meanwhile.
+    /// </summary>
+    public const string HeartbeatInterval = "10m";
+
+    /// <summary>The <c>Application Name</c> of the silo's connections (<c>DatabaseStartup</c> names them so).</summary>
+    public const string ApplicationName = "planekeeper-silo";
+
     private readonly IHost _host;
 
     private PlanekeeperSilo(IHost host)
@@ -36,10 +46,13 @@ public sealed class PlanekeeperSilo : IAsyncDisposable
         var settings = database.Environment.ToDictionary(pair => pair.Key, pair => (string?)pair.Value);
         settings["Logging:LogLevel:Default"] = "Warning";
         settings["TASK_SWEEP_INTERVAL"] = SweepInterval;
+        settings["AGENT_HEARTBEAT_INTERVAL"] = HeartbeatInterval;
         settings["PLANEKEEPER_ADMIN_EMAIL"] = "bench-admin@example.com";
         settings["PLANEKEEPER_ADMIN_PASSWORD"] = $"bench-{Guid.NewGuid():N}";
         builder.Configuration.AddInMemoryCollection(settings);
+        // Warnings and errors go to standard error, so that the report on standard output stays readable.
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
+        builder.Services.Configure<ConsoleLoggerOptions>(options => options.LogToStandardErrorThreshold = LogLevel.Trace);
 
         // PrepareDatabaseAsync announces the first admin it creates on standard output; keep that out of the report.
         var output = Console.Out;

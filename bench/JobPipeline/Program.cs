@@ -20,15 +20,15 @@ PlanekeeperPipeline.AgentStarter grainAgent = (organization, name) => GrainAgent
 var grains = await planekeeper.MeasureAsync("a1", BenchPlan.Agents, plan.GrainJobs, grainAgent, plan.Timing);
 Report.Planekeeper("(a1) Planekeeper, direct grain calls", BenchPlan.Agents, grains);
 var grainLatency = await planekeeper.MeasureAsync("d1", BenchPlan.LatencyAgents, plan.GrainJobs, grainAgent, plan.Timing);
-Report.Latency("(d1) Planekeeper claim latency, direct grain calls", BenchPlan.LatencyAgents, grainLatency.Run);
+Report.Latency("(d1) Planekeeper claim latency, direct grain calls", BenchPlan.LatencyAgents, grainLatency);
 
 await using var frontend = await WebFrontendProcess.StartAsync(database);
 using var http = HttpAgent.Client(frontend.BaseAddress, BenchPlan.LatencyAgents);
 PlanekeeperPipeline.AgentStarter httpAgent = (organization, name) => HttpAgent.HeartbeatAsync(http, organization, name);
-var overHttp = await planekeeper.MeasureAsync("a2", BenchPlan.Agents, plan.HttpJobs, httpAgent, plan.Timing);
+var overHttp = await planekeeper.MeasureAsync("a2", BenchPlan.Agents, plan.HttpJobs, httpAgent, plan.Timing, frontend.ProcessId);
 Report.Planekeeper("(a2) Planekeeper, HTTP through the WebFrontend", BenchPlan.Agents, overHttp);
-var httpLatency = await planekeeper.MeasureAsync("d2", BenchPlan.LatencyAgents, plan.HttpJobs, httpAgent, plan.Timing);
-Report.Latency("(d2) Planekeeper claim latency, HTTP", BenchPlan.LatencyAgents, httpLatency.Run);
+var httpLatency = await planekeeper.MeasureAsync("d2", BenchPlan.LatencyAgents, plan.HttpJobs, httpAgent, plan.Timing, frontend.ProcessId);
+Report.Latency("(d2) Planekeeper claim latency, HTTP", BenchPlan.LatencyAgents, httpLatency);
 
 Report.Summary(grains, overHttp, skipLocked, batched);
 return 0;

@@ -1,16 +1,31 @@
+using Npgsql;
+
 namespace Planekeeper.Bench.JobPipeline;
 
-/// <summary>The baselines (b, c): a fresh queue table, a worker per connection, every worker looping claim → complete.</summary>
+/// <summary>A baseline figure: the run and where the CPU went.</summary>
+public sealed record BaselineResult(PipelineResult Run, CpuUse? Cpu);
+
+/// <summary>
+/// The baselines (b, c): a fresh queue table, a worker per connection (connections of its own, closed afterwards),
+/// every worker looping claim → complete.
+/// </summary>
 public static class QueuePipeline
 {
-    public static async Task<PipelineResult> MeasureAsync(
-        BenchDatabase database, QueueTable table, int queuedJobs, int connections, Func<BenchDatabase, QueueTable, Task<IJobWorker>> connect, RunTiming timing)
+    public static async Task<BaselineResult> MeasureAsync(
+        BenchDatabase database, QueueTable table, int queuedJobs, int connections, Func<NpgsqlDataSource, QueueTable, Task<IJobWorker>> connect, RunTiming timing)
     {
         await table.CreateAsync(database, queuedJobs);
-        var workers = await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => connect(database, table)));
+        await using var dataSource = database.CreateDataSource(connections);
+        var workers = await Task.WhenAll(Enumerable.Range(0, connections).Select(_ => connect(dataSource, table)));
         try
         {
-            return await PipelineRun.MeasureAsync(workers, timing);
+            var cpu = new CpuMeter(await database.PostmasterProcessIdAsync());
+            var run = await PipelineRun.MeasureAsync(workers, timing, () =>
+            {
+                cpu.Sample();
+                return Task.CompletedTask;
+            });
+            return new BaselineResult(run, cpu.Summarize());
         }
         finally
         {

@@ -12,7 +12,13 @@ public static class Report
 
         """);
 
-    public static void Throughput(string label, int agents, PipelineResult run, string unit = "jobs/s")
+    public static void Throughput(string label, int agents, BaselineResult result, string unit = "jobs/s")
+    {
+        Throughput(label, agents, result.Run, unit);
+        Cpu(result.Cpu);
+    }
+
+    private static void Throughput(string label, int agents, PipelineResult run, string unit = "jobs/s")
     {
         Console.WriteLine($"{label,-LabelWidth}{agents,4} agents {run.JobsPerSecond,10:N0} {unit}");
         Warnings(run);
@@ -24,20 +30,26 @@ public static class Report
         var batches = result.Batches;
         Console.WriteLine(
             $"      engine: activation {result.EngineActivation.TotalSeconds:F1} s; {batches.WriteTransactions:N0} write transactions in the window " +
-            $"({batches.WritesPerSecond:N0}/s, {batches.MeanWriteMs:F2} ms each), {batches.TransitionsPerWrite:F1} claims+completions per write, " +
-            $"{batches.CompletionsPerBatch:F1} completions per batch with completions; claim p50 {result.Run.ClaimLatency.P50:F2} ms");
+            $"({batches.WritesPerSecond:N0}/s, {batches.MeanWriteMs:F2} ms apart), {batches.TransitionsPerWrite:F1} claims+completions per write " +
+            $"({batches.CompletionsPerBatch:F1} completions per batch with completions)");
+        Console.WriteLine(
+            $"      silo database round trips: {batches.RoundTripsPerWrite:F1} per write, {batches.RoundTripMsPerWrite:F2} ms per write in all; " +
+            $"claim p50 {result.Run.ClaimLatency.P50:F2} ms, p99 {result.Run.ClaimLatency.P99:F2} ms");
+        Cpu(result.Cpu);
     }
 
-    public static void Latency(string label, int agents, PipelineResult run)
+    public static void Latency(string label, int agents, PlanekeeperResult result)
     {
+        var run = result.Run;
         var claims = run.ClaimLatency;
         Console.WriteLine($"{label,-LabelWidth}{agents,4} agents   claim p50 {claims.P50,6:F2} ms  p99 {claims.P99,6:F2} ms  max {claims.Max,6:F1} ms  ({claims.Samples:N0} claims, {run.JobsPerSecond:N0} jobs/s)");
         Warnings(run);
+        Cpu(result.Cpu);
     }
 
-    public static void Summary(PlanekeeperResult grains, PlanekeeperResult http, PipelineResult skipLocked, PipelineResult batched)
+    public static void Summary(PlanekeeperResult grains, PlanekeeperResult http, BaselineResult skipLocked, BaselineResult batched)
     {
-        var (a1, a2, b, c) = (grains.Run.JobsPerSecond, http.Run.JobsPerSecond, skipLocked.JobsPerSecond, batched.JobsPerSecond);
+        var (a1, a2, b, c) = (grains.Run.JobsPerSecond, http.Run.JobsPerSecond, skipLocked.Run.JobsPerSecond, batched.Run.JobsPerSecond);
         Console.WriteLine(
             $"""
 
@@ -53,6 +65,14 @@ public static class Report
     private static string Verdict(PipelineResult a, double b, double c) =>
         (a.Failures > 0 ? $"INVALID, {a.Failures:N0} calls failed; " : "") +
         $"{(a.JobsPerSecond >= 2 * b ? "≥" : "<")} 2× (b), {(a.JobsPerSecond >= 0.5 * c ? "≥" : "<")} 50 % of (c)";
+
+    private static void Cpu(CpuUse? cpu)
+    {
+        if (cpu is not null)
+        {
+            Console.WriteLine($"      {cpu}");
+        }
+    }
 
     private static void Warnings(PipelineResult run)
     {

@@ -34,9 +34,9 @@ public sealed class SkipLockedQueue : IJobWorker
         };
     }
 
-    public static async Task<SkipLockedQueue> ConnectAsync(BenchDatabase database, QueueTable table)
+    public static async Task<SkipLockedQueue> ConnectAsync(NpgsqlDataSource database, QueueTable table)
     {
-        var worker = new SkipLockedQueue(await database.DataSource.OpenConnectionAsync(), table);
+        var worker = new SkipLockedQueue(await database.OpenConnectionAsync(), table);
         await worker._select.PrepareAsync();
         await worker._start.PrepareAsync();
         await worker._complete.PrepareAsync();

@@ -22,6 +22,8 @@ public sealed class WebFrontendProcess : IAsyncDisposable
 
     public Uri BaseAddress { get; }
 
+    public int ProcessId => _process.Id;
+
     public static async Task<WebFrontendProcess> StartAsync(BenchDatabase database)
     {
         var port = BenchEnvironment.FreePort();

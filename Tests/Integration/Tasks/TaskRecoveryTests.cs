@@ -139,6 +139,24 @@ public class TaskRecoveryTests(TaskEngineSystem system) : IClassFixture<TaskEngi
         Assert.Equal(HttpStatusCode.Conflict, await agent.CompleteAsync(task));
     }
 
+    [Fact]
+    public async Task A_reminder_keeps_the_engine_sweeping_while_the_organization_has_scheduled_jobs()
+    {
+        var (owner, _) = await system.OrganizationAsync("keep-alive");
+        using var ownerClient = owner;
+        var organization = owner.OrganizationId!.Value;
+        var reminders = $"""
+            SELECT count(*) FROM orleansreminderstable
+             WHERE remindername = 'sweep' AND grainid IN ('planekeeper.tasks.engine/{organization:x}', 'planekeeper.tasks.engine/{organization}')
+            """;
+
+        var jobId = await owner.CreateGatherJobAsync("nightly", schedule: "0 3 * * *");
+        Assert.Equal(1L, await system.ScalarAsync<long>(reminders));
+
+        await owner.ExpectAsync(HttpStatusCode.NoContent, HttpMethod.Delete, $"/api/v1/gather-jobs/{jobId}");
+        Assert.Equal(0L, await system.ScalarAsync<long>(reminders));
+    }
+
     private static async Task<System.Text.Json.JsonElement> ClaimWithinAsync(TestAgent claimer, TimeSpan timeout)
     {
         var clock = Stopwatch.StartNew();
