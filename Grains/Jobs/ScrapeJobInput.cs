@@ -1,3 +1,4 @@
+using Planekeeper.Grains.Interfaces.Jobs;
 namespace Planekeeper.Grains.Jobs;
 
 /// <summary>A scrape job as submitted to the API, before validation.</summary>

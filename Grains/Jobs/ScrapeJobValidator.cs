@@ -1,3 +1,4 @@
+using Planekeeper.Grains.Interfaces.Jobs;
 namespace Planekeeper.Grains.Jobs;
 
 public static class ScrapeJobValidator

@@ -1,3 +1,4 @@
+using Planekeeper.Grains.Interfaces.Jobs;
 using Planekeeper.Grains.Jobs;
 
 namespace Planekeeper.Tests.Unit.Jobs;

@@ -7,7 +7,7 @@ namespace Planekeeper.Tests.Unit.Tasks;
 
 public class EngineJobsTests
 {
-    private static readonly ClaimingAgent Gatherer = Agent(["gather"]);
+    private static readonly ClaimingAgent Gatherer = ClientAgent(["gather"]);
 
     private static EngineJobs With(params EngineJob[] jobs)
     {
@@ -65,7 +65,7 @@ public class EngineJobsTests
         var jobs = With(Job(1, Queued(At(-5)), kind: JobRef.Scrape), gather);
 
         Assert.Same(gather, jobs.FirstClaimableBy(Gatherer));
-        Assert.Null(jobs.FirstClaimableBy(Agent(["helm_sync"])));
+        Assert.Null(jobs.FirstClaimableBy(ClientAgent(["helm_sync"])));
     }
 
     [Fact]
@@ -73,8 +73,8 @@ public class EngineJobsTests
     {
         var jobs = With(Job(1, Queued(), credential: "ghcr"));
 
-        Assert.Null(jobs.FirstClaimableBy(Agent(["gather"], "other")));
-        Assert.Same(jobs.Get(new JobRef(JobRef.Gather, 1)), jobs.FirstClaimableBy(Agent(["gather"], "ghcr")));
+        Assert.Null(jobs.FirstClaimableBy(ClientAgent(["gather"], "other")));
+        Assert.Same(jobs.Get(new JobRef(JobRef.Gather, 1)), jobs.FirstClaimableBy(ClientAgent(["gather"], "ghcr")));
     }
 
     [Fact]

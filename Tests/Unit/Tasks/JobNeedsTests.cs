@@ -24,7 +24,7 @@ public class JobNeedsTests
     [InlineData("ghcr", "scrape", "ghcr", false)]
     public void An_agent_needs_the_capability_and_any_named_credential(string? credential, string capability, string held, bool canRun)
     {
-        var agent = Agent([capability], held.Length == 0 ? [] : [held]);
+        var agent = ClientAgent([capability], held.Length == 0 ? [] : [held]);
 
         Assert.Equal(canRun, new JobNeeds("gather", credential).CanBeRunBy(agent));
     }

@@ -39,7 +39,7 @@ internal static class TaskTestData
     public static EngineJob Job(long id, JobRunState run, string? credential = null, bool runnable = true, string kind = JobRef.Gather) =>
         new(new JobRef(kind, id), Definition(kind, credential, runnable), run, 1);
 
-    public static ClaimingAgent Agent(string[] capabilities, params string[] credentials) => new(7, 42, capabilities, credentials);
+    public static ClaimingAgent ClientAgent(string[] capabilities, params string[] credentials) => new(7, 42, capabilities, credentials);
 
     public static ClaimingAgent ServerAgent(string[] capabilities, params string[] credentials) =>
         new(8, ClaimingAgent.GlobalOrganizationId, capabilities, credentials);

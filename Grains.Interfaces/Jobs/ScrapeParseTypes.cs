@@ -1,4 +1,4 @@
-namespace Planekeeper.Grains.Jobs;
+namespace Planekeeper.Grains.Interfaces.Jobs;
 
 /// <summary>How a scrape job reads the deployed version out of its target file.</summary>
 public static class ScrapeParseTypes

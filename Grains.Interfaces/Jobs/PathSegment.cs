@@ -1,4 +1,4 @@
-namespace Planekeeper.Grains.Jobs;
+namespace Planekeeper.Grains.Interfaces.Jobs;
 
 /// <summary>One step of a <see cref="PathExpression"/>: a mapping key or a sequence index.</summary>
 public abstract record PathSegment;
