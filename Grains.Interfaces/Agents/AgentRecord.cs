@@ -13,7 +13,8 @@ public sealed record AgentRecord(
     [property: Id(7)] IReadOnlyList<AgentCredential> Credentials,
     [property: Id(8)] DateTime LastHeartbeatAt,
     [property: Id(9)] DateTime CreatedAt,
-    [property: Id(10)] IReadOnlyList<RunningTask> RunningJobs);
+    [property: Id(10)] IReadOnlyList<RunningTask> RunningJobs,
+    [property: Id(11)] IReadOnlyDictionary<string, UpstreamRateLimit> RateLimits);
 
 /// <summary>A job an agent is running now, under the task it claimed.</summary>
 [GenerateSerializer, Immutable, Alias("planekeeper.agents.running-task")]

@@ -21,6 +21,7 @@ public sealed class AgentsGrain(NpgsqlDataSource database, AgentSettings setting
         public string Version { get; init; } = "";
         public string[] Capabilities { get; init; } = [];
         public string Credentials { get; init; } = "[]";
+        public string RateLimits { get; init; } = "{}";
         public DateTime LastHeartbeatAt { get; init; }
         public DateTime CreatedAt { get; init; }
     }
@@ -37,10 +38,11 @@ public sealed class AgentsGrain(NpgsqlDataSource database, AgentSettings setting
         await using var connection = await database.OpenConnectionAsync();
         var id = await connection.QuerySingleAsync<long>(
             """
-            INSERT INTO agents (organization_id, api_key_id, name, version, capabilities, credentials, last_heartbeat_at)
-            VALUES (@OrganizationId, @ApiKeyId, @Name, @Version, @Capabilities, CAST(@Credentials AS jsonb), @Now)
+            INSERT INTO agents (organization_id, api_key_id, name, version, capabilities, credentials, rate_limits, last_heartbeat_at)
+            VALUES (@OrganizationId, @ApiKeyId, @Name, @Version, @Capabilities, CAST(@Credentials AS jsonb), CAST(@RateLimits AS jsonb), @Now)
             ON CONFLICT (api_key_id, name) DO UPDATE
                SET version = EXCLUDED.version, capabilities = EXCLUDED.capabilities, credentials = EXCLUDED.credentials,
+                   rate_limits = CASE WHEN EXCLUDED.rate_limits = '{}' THEN agents.rate_limits ELSE EXCLUDED.rate_limits END,
                    last_heartbeat_at = EXCLUDED.last_heartbeat_at
             RETURNING id
             """,
@@ -52,6 +54,7 @@ public sealed class AgentsGrain(NpgsqlDataSource database, AgentSettings setting
                 agent.Version,
                 Capabilities = agent.Capabilities.ToArray(),
                 Credentials = JsonSerializer.Serialize(agent.Credentials.Select(c => new { name = c.Name, type = c.Type })),
+                RateLimits = JsonSerializer.Serialize(agent.RateLimits, JsonSerializerOptions.Web),
                 Now = clock.GetUtcNow().UtcDateTime,
             });
         await GrainFactory.GetGrain<IAgentGrain>(id).BeatAsync(
@@ -121,7 +124,7 @@ public sealed class AgentsGrain(NpgsqlDataSource database, AgentSettings setting
         var rows = await connection.QueryAsync<AgentRow>(
             """
             SELECT id, organization_id AS OrganizationId, api_key_id AS ApiKeyId, name, version, capabilities,
-                   credentials::text AS Credentials, last_heartbeat_at AS LastHeartbeatAt, created_at AS CreatedAt
+                   credentials::text AS Credentials, rate_limits::text AS RateLimits, last_heartbeat_at AS LastHeartbeatAt, created_at AS CreatedAt
               FROM agents WHERE organization_id = @OrganizationId ORDER BY id
             """,
             new { OrganizationId = organizationId });
@@ -129,6 +132,7 @@ public sealed class AgentsGrain(NpgsqlDataSource database, AgentSettings setting
         return rows.Select(row => new AgentRecord(
             row.Id, row.OrganizationId, row.ApiKeyId, row.Name, row.Version, row.LastHeartbeatAt > offlineBefore ? "online" : "offline",
             row.Capabilities, JsonSerializer.Deserialize<List<AgentCredential>>(row.Credentials, JsonSerializerOptions.Web)!, row.LastHeartbeatAt, row.CreatedAt,
-            running[row.Id].Select(task => new RunningTask(task.TaskId, task.OrganizationId, task.JobKind, task.JobId, task.StartedAt)).ToList())).ToList();
+            running[row.Id].Select(task => new RunningTask(task.TaskId, task.OrganizationId, task.JobKind, task.JobId, task.StartedAt)).ToList(),
+            JsonSerializer.Deserialize<Dictionary<string, UpstreamRateLimit>>(row.RateLimits, JsonSerializerOptions.Web)!)).ToList();
     }
 }

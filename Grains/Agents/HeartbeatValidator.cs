@@ -5,12 +5,14 @@ using Planekeeper.Grains.Jobs;
 namespace Planekeeper.Grains.Agents;
 
 /// <summary>A heartbeat made valid: name and version trimmed, capabilities defaulted to all, credentials checked.</summary>
-public sealed record ValidHeartbeat(string Name, string Version, IReadOnlyList<string> Capabilities, IReadOnlyList<AgentCredential> Credentials);
+public sealed record ValidHeartbeat(
+    string Name, string Version, IReadOnlyList<string> Capabilities, IReadOnlyList<AgentCredential> Credentials, IReadOnlyDictionary<string, UpstreamRateLimit> RateLimits);
 
 public static partial class HeartbeatValidator
 {
     public static readonly IReadOnlyList<string> AllCapabilities = ["gather", "scrape", "helm_sync"];
     public static readonly IReadOnlyList<string> CredentialTypes = ["ssh_key", "https_pat", "registry_basic"];
+    public const int MaxRateLimits = 20;
 
     public static Validated<ValidHeartbeat> Validate(AgentHeartbeat heartbeat)
     {
@@ -41,6 +43,12 @@ public static partial class HeartbeatValidator
             }
         }
 
+        var rateLimits = heartbeat.RateLimits ?? new Dictionary<string, UpstreamRateLimit>();
+        if (rateLimits.Count > MaxRateLimits || rateLimits.Any(r => !NamePattern().IsMatch(r.Key) || r.Value is null || r.Value.Limit < 0 || r.Value.Remaining < 0))
+        {
+            errors["rate_limits"] = [$"rate_limits maps at most {MaxRateLimits} upstream names to {{limit, remaining, resets_at}} with non-negative numbers"];
+        }
+
         var version = (heartbeat.Version ?? "").Trim();
         if (version.Length > 100)
         {
@@ -49,7 +57,7 @@ public static partial class HeartbeatValidator
 
         return errors.Count > 0
             ? new Validated<ValidHeartbeat>(null, errors)
-            : new Validated<ValidHeartbeat>(new ValidHeartbeat(name, version, capabilities, credentials), errors);
+            : new Validated<ValidHeartbeat>(new ValidHeartbeat(name, version, capabilities, credentials, rateLimits), errors);
     }
 
     /// <summary>Agent and credential names: they appear in logs and job definitions, so keep them plain.</summary>

@@ -102,4 +102,32 @@ public class AgentApiTests(FastHeartbeatSystem system) : IClassFixture<FastHeart
         await owner.ExpectAsync(HttpStatusCode.Forbidden, HttpMethod.Post, "/api/v1/agent/heartbeat", Heartbeat);
         Assert.Empty((await owner.OkAsync(HttpMethod.Get, "/api/v1/agents")).GetProperty("items").EnumerateArray());
     }
+
+    [Fact]
+    public async Task The_upstream_quota_an_agent_reports_shows_on_the_agents_list_until_it_reports_another()
+    {
+        using var owner = system.Client();
+        await owner.SignUpAsync("quota@example.com");
+        await owner.CreateOrganizationAsync("Quota");
+        var (_, key) = await owner.CreateApiKeyAsync("agent-key");
+        using var agent = ApiClient.WithKey(system.Frontend.BaseAddress, key);
+
+        await agent.OkAsync(HttpMethod.Post, "/api/v1/agent/heartbeat", new
+        {
+            agent_name = "gatherer",
+            rate_limits = new { github = new { limit = 5000, remaining = 42, resets_at = "2026-11-28T10:00:00Z" } },
+        });
+        await agent.OkAsync(HttpMethod.Post, "/api/v1/agent/heartbeat", new { agent_name = "gatherer" });
+
+        var github = (await owner.OkAsync(HttpMethod.Get, "/api/v1/agents")).GetProperty("items")[0].GetProperty("rate_limits").GetProperty("github");
+        Assert.Equal(42, github.GetProperty("remaining").GetInt32());
+        Assert.Equal(5000, github.GetProperty("limit").GetInt32());
+
+        var refused = await agent.ExpectAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "/api/v1/agent/heartbeat", new
+        {
+            agent_name = "gatherer",
+            rate_limits = new { github = new { limit = 5000, remaining = -1, resets_at = "2026-11-28T10:00:00Z" } },
+        });
+        Assert.True(refused.GetProperty("errors").TryGetProperty("rate_limits", out _));
+    }
 }

@@ -1,0 +1,25 @@
+namespace Planekeeper.Agent.Configuration;
+
+/// <summary>
+/// Everything the agent runs with (SPEC §7): where the server is, its key, how often to poll when the server does
+/// not long-poll, the credentials it holds, and the server-agent safety switch.
+/// </summary>
+public sealed record AgentSettings(
+    Uri ServerUrl,
+    string ApiKey,
+    string AgentName,
+    TimeSpan PollInterval,
+    IReadOnlyList<string> Capabilities,
+    IReadOnlyList<AgentCredential> Credentials,
+    string? GitHubToken,
+    Uri GitHubApiUrl,
+    bool AllowPrivateUrls)
+{
+    public static readonly IReadOnlyList<string> AllCapabilities = ["gather", "scrape", "helm_sync"];
+
+    public static readonly Uri DefaultGitHubApiUrl = new("https://api.github.com/");
+
+    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromSeconds(30);
+
+    public AgentCredential? Credential(string? name) => name is null ? null : Credentials.FirstOrDefault(c => c.Name == name);
+}

@@ -1,0 +1,93 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Planekeeper.Agent.Configuration;
+
+namespace Planekeeper.Agent.Server;
+
+/// <summary>
+/// The Agent API over HTTP (<c>/api/v1/agent/*</c>, <c>X-API-Key</c>). Refused keys throw
+/// <see cref="ServerRefusedKeyException"/>; anything else that is not an answer throws <see cref="HttpRequestException"/>.
+/// </summary>
+public sealed class AgentApiClient(HttpClient http, AgentSettings settings)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };
+
+    private static readonly string Version = typeof(AgentApiClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+
+    public long AgentId { get; private set; }
+
+    public TimeSpan HeartbeatInterval { get; private set; } = TimeSpan.FromSeconds(15);
+
+    public async Task HeartbeatAsync(object? rateLimits, CancellationToken cancellationToken)
+    {
+        var answer = await PostAsync("heartbeat", new
+        {
+            agent_name = settings.AgentName,
+            version = Version,
+            capabilities = settings.Capabilities,
+            credentials = settings.Credentials.Select(c => new { name = c.Name, type = c.Type }),
+            rate_limits = rateLimits,
+        }, cancellationToken);
+        var body = (await answer.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken))!;
+        AgentId = body.GetProperty("agent_id").GetInt64();
+        HeartbeatInterval = TimeSpan.FromSeconds(Math.Max(1, body.GetProperty("heartbeat_interval_seconds").GetInt32()));
+    }
+
+    /// <returns>The task, or null when none came within <paramref name="wait"/>.</returns>
+    public async Task<ClaimedTask?> ClaimAsync(TimeSpan wait, CancellationToken cancellationToken)
+    {
+        using var answer = await PostAsync("tasks/claim", new { agent_id = AgentId, wait_seconds = (int)wait.TotalSeconds }, cancellationToken);
+        return answer.StatusCode == HttpStatusCode.NoContent ? null : await answer.Content.ReadFromJsonAsync<ClaimedTask>(Json, cancellationToken);
+    }
+
+    /// <returns>False when the lease is no longer this agent's (the server gave the task to someone else).</returns>
+    public async Task<bool> RenewAsync(long taskId, CancellationToken cancellationToken) =>
+        await ReportAsync($"tasks/{taskId}/renew", new { agent_id = AgentId }, cancellationToken);
+
+    public async Task<bool> CompleteAsync(long taskId, TaskReport report, CancellationToken cancellationToken) =>
+        await ReportAsync($"tasks/{taskId}/complete", new
+        {
+            agent_id = AgentId,
+            releases = report.Releases,
+            version = report.Version,
+            commit_sha = report.CommitSha,
+            charts = report.Charts,
+        }, cancellationToken);
+
+    public async Task<bool> FailAsync(long taskId, string error, bool retryable, CancellationToken cancellationToken) =>
+        await ReportAsync($"tasks/{taskId}/fail", new { agent_id = AgentId, error, retryable }, cancellationToken);
+
+    private async Task<bool> ReportAsync(string path, object body, CancellationToken cancellationToken)
+    {
+        using var answer = await PostAsync(path, body, cancellationToken, HttpStatusCode.Conflict, HttpStatusCode.NotFound);
+        return answer.IsSuccessStatusCode;
+    }
+
+    private async Task<HttpResponseMessage> PostAsync(string path, object body, CancellationToken cancellationToken, params HttpStatusCode[] accepted)
+    {
+        var answer = await http.PostAsJsonAsync(new Uri(settings.ServerUrl, "api/v1/agent/" + path), body, Json, cancellationToken);
+        if (answer.IsSuccessStatusCode || accepted.Contains(answer.StatusCode))
+        {
+            return answer;
+        }
+
+        var text = await answer.Content.ReadAsStringAsync(cancellationToken);
+        answer.Dispose();
+        throw answer.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+            ? new ServerRefusedKeyException($"the server at {settings.ServerUrl} refused the API key ({(int)answer.StatusCode}): {Detail(text)}")
+            : new HttpRequestException($"{path}: the server answered {(int)answer.StatusCode}: {Detail(text)}", null, answer.StatusCode);
+    }
+
+    private static string Detail(string problem)
+    {
+        try
+        {
+            return JsonDocument.Parse(problem).RootElement.TryGetProperty("detail", out var detail) ? detail.GetString() ?? problem : problem;
+        }
+        catch (JsonException)
+        {
+            return problem.Length > 200 ? problem[..200] : problem;
+        }
+    }
+}

@@ -1,0 +1,92 @@
+using Planekeeper.Agent.Configuration;
+using Planekeeper.Agent.Server;
+
+namespace Planekeeper.Agent.Work;
+
+/// <summary>
+/// The agent's main loop: heartbeat (in the background, at the interval the server asks for), long-poll for a task,
+/// run it, repeat. A refused key stops the agent with one clear line. On shutdown the current task gets
+/// <see cref="ShutdownGrace"/> to finish, then it is handed back.
+/// </summary>
+public sealed partial class AgentWorker(
+    AgentApiClient server, TaskExecution execution, AgentSettings settings, RateLimitBoard rateLimits,
+    IHostApplicationLifetime lifetime, ILogger<AgentWorker> logger) : BackgroundService
+{
+    public static readonly TimeSpan ShutdownGrace = TimeSpan.FromSeconds(10);
+
+    private static readonly TimeSpan LongPoll = TimeSpan.FromSeconds(25);
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        try
+        {
+            await server.HeartbeatAsync(rateLimits.Snapshot(), stoppingToken);
+            LogConnected(settings.ServerUrl, server.AgentId, settings.AgentName, string.Join(", ", settings.Capabilities));
+            using var taskStop = new CancellationTokenSource();
+            using var graceOnStop = stoppingToken.Register(() => taskStop.CancelAfter(ShutdownGrace));
+            var beating = HeartbeatAsync(stoppingToken);
+            await WorkAsync(taskStop.Token, stoppingToken);
+            await beating;
+        }
+        catch (ServerRefusedKeyException refused)
+        {
+            LogFatal(refused.Message);
+            Environment.ExitCode = 1;
+            lifetime.StopApplication();
+        }
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        {
+        }
+    }
+
+    private async Task WorkAsync(CancellationToken taskStop, CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                if (await server.ClaimAsync(LongPoll, stopping) is { } task)
+                {
+                    await execution.RunAsync(task, taskStop);
+                }
+            }
+            catch (HttpRequestException exception)
+            {
+                LogServerUnavailable(exception.Message, settings.PollInterval.TotalSeconds);
+                await Task.Delay(settings.PollInterval, stopping);
+            }
+        }
+    }
+
+    private async Task HeartbeatAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Task.Delay(server.HeartbeatInterval, stopping);
+                await server.HeartbeatAsync(rateLimits.Snapshot(), stopping);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (HttpRequestException exception)
+            {
+                LogHeartbeatFailed(exception.Message);
+            }
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Connected to {Server} as agent {AgentId} ({Name}); capabilities: {Capabilities}")]
+    private partial void LogConnected(Uri server, long agentId, string name, string capabilities);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "{Problem}")]
+    private partial void LogFatal(string problem);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The server is unavailable ({Error}); trying again in {Seconds} s")]
+    private partial void LogServerUnavailable(string error, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Heartbeat failed: {Error}")]
+    private partial void LogHeartbeatFailed(string error);
+}
