@@ -18,16 +18,18 @@ public static class AgentSettingsLoader
     {
         var (file, path) = ReadFile(args);
         string? Setting(string variable, string? fromFile) => NonEmpty(environment(variable)) ?? NonEmpty(fromFile);
+        var bootstrapSecret = NonEmpty(environment("AGENT_BOOTSTRAP_SECRET"));
         return new AgentSettings(
             ServerUrl(Setting("AGENT_SERVER_URL", file.ServerUrl)),
-            ApiKey(Setting("AGENT_API_KEY", file.ApiKey), path),
+            ApiKey(Setting("AGENT_API_KEY", file.ApiKey), path, bootstrapSecret is not null),
             Setting("AGENT_NAME", file.AgentName) ?? Environment.MachineName,
             PollInterval(Setting("AGENT_POLL_INTERVAL", file.PollInterval)),
             Capabilities(file.Capabilities),
             (file.Credentials ?? []).Select((entry, index) => CredentialReader.Read(entry, index, environment)).ToList(),
             Setting("GITHUB_TOKEN", file.GithubToken),
             Url("GITHUB_API_URL", Setting("GITHUB_API_URL", file.GithubApiUrl)) ?? AgentSettings.DefaultGitHubApiUrl,
-            Flag("AGENT_ALLOW_PRIVATE_URLS", environment("AGENT_ALLOW_PRIVATE_URLS")));
+            Flag("AGENT_ALLOW_PRIVATE_URLS", environment("AGENT_ALLOW_PRIVATE_URLS")),
+            bootstrapSecret);
     }
 
     private static (AgentConfigFile File, string Path) ReadFile(IReadOnlyList<string> args)
@@ -77,8 +79,8 @@ public static class AgentSettingsLoader
         return url;
     }
 
-    private static string ApiKey(string? value, string configPath) =>
-        value is null ? throw new AgentConfigurationException($"AGENT_API_KEY is not set (nor api_key in {configPath}): create a key in the organization's API keys page")
+    private static string? ApiKey(string? value, string configPath, bool canBootstrap) =>
+        value is null ? (canBootstrap ? null : throw new AgentConfigurationException($"AGENT_API_KEY is not set (nor api_key in {configPath}): create a key in the organization's API keys page"))
         : ApiKeyFormat.TryParse(value, out _, out _) ? value
         : throw new AgentConfigurationException("AGENT_API_KEY is not a Planekeeper API key (they look like pk_<id>_<secret>)");
 

@@ -15,7 +15,34 @@ public sealed class AgentApiClient(HttpClient http, AgentSettings settings)
 
     private static readonly string Version = typeof(AgentApiClient).Assembly.GetName().Version?.ToString(3) ?? "0.0.0";
 
+    private string? _apiKey = settings.ApiKey;
+
     public long AgentId { get; private set; }
+
+    /// <summary>Whether this agent provisioned its key itself (and so releases it when it stops).</summary>
+    public bool ProvisionedItsKey { get; private set; }
+
+    /// <summary>A server agent without a key provisions one with the bootstrap secret.</summary>
+    public async Task EnsureKeyAsync(CancellationToken cancellationToken)
+    {
+        if (_apiKey is not null)
+        {
+            return;
+        }
+
+        using var answer = await PostAsync("bootstrap", new { secret = settings.BootstrapSecret, hostname = settings.AgentName }, cancellationToken);
+        _apiKey = (await answer.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken)).GetProperty("key").GetString();
+        ProvisionedItsKey = true;
+    }
+
+    /// <summary>Deactivates a key this agent provisioned itself; nothing else.</summary>
+    public async Task ReleaseKeyAsync(CancellationToken cancellationToken)
+    {
+        if (ProvisionedItsKey)
+        {
+            using var _ = await PostAsync("release-key", new { }, cancellationToken);
+        }
+    }
 
     public TimeSpan HeartbeatInterval { get; private set; } = TimeSpan.FromSeconds(15);
 
@@ -66,7 +93,13 @@ public sealed class AgentApiClient(HttpClient http, AgentSettings settings)
 
     private async Task<HttpResponseMessage> PostAsync(string path, object body, CancellationToken cancellationToken, params HttpStatusCode[] accepted)
     {
-        var answer = await http.PostAsJsonAsync(new Uri(settings.ServerUrl, "api/v1/agent/" + path), body, Json, cancellationToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, new Uri(settings.ServerUrl, "api/v1/agent/" + path)) { Content = JsonContent.Create(body, options: Json) };
+        if (_apiKey is not null)
+        {
+            request.Headers.Add("X-API-Key", _apiKey);
+        }
+
+        var answer = await http.SendAsync(request, cancellationToken);
         if (answer.IsSuccessStatusCode || accepted.Contains(answer.StatusCode))
         {
             return answer;
@@ -75,7 +108,7 @@ public sealed class AgentApiClient(HttpClient http, AgentSettings settings)
         var text = await answer.Content.ReadAsStringAsync(cancellationToken);
         answer.Dispose();
         throw answer.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
-            ? new ServerRefusedKeyException($"the server at {settings.ServerUrl} refused the API key ({(int)answer.StatusCode}): {Detail(text)}")
+            ? new ServerRefusedKeyException($"the server at {settings.ServerUrl} refused the {(_apiKey is null ? "bootstrap secret" : "API key")} ({(int)answer.StatusCode}): {Detail(text)}")
             : new HttpRequestException($"{path}: the server answered {(int)answer.StatusCode}: {Detail(text)}", null, answer.StatusCode);
     }
 

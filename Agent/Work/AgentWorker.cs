@@ -20,6 +20,7 @@ public sealed partial class AgentWorker(
     {
         try
         {
+            await server.EnsureKeyAsync(stoppingToken);
             await server.HeartbeatAsync(rateLimits.Snapshot(), stoppingToken);
             LogConnected(settings.ServerUrl, server.AgentId, settings.AgentName, string.Join(", ", settings.Capabilities));
             using var taskStop = new CancellationTokenSource();
@@ -36,6 +37,23 @@ public sealed partial class AgentWorker(
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
+        }
+        finally
+        {
+            await ReleaseKeyAsync();
+        }
+    }
+
+    private async Task ReleaseKeyAsync()
+    {
+        try
+        {
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+            await server.ReleaseKeyAsync(timeout.Token);
+        }
+        catch (Exception exception) when (exception is HttpRequestException or OperationCanceledException or ServerRefusedKeyException)
+        {
+            LogReleaseFailed(exception.Message);
         }
     }
 
@@ -86,6 +104,9 @@ public sealed partial class AgentWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The server is unavailable ({Error}); trying again in {Seconds} s")]
     private partial void LogServerUnavailable(string error, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deactivate the key this agent provisioned: {Error}")]
+    private partial void LogReleaseFailed(string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Heartbeat failed: {Error}")]
     private partial void LogHeartbeatFailed(string error);

@@ -9,6 +9,13 @@ public interface IApiKeysGrain : IGrainWithIntegerKey
     [Alias("create")]
     Task<CommandResult<CreatedApiKey>> CreateAsync(string actor, long organizationId, string name, IReadOnlyList<string> roles, DateTime? expiresAt);
 
+    /// <summary>
+    /// A server agent started with the deployment's bootstrap secret provisions its own key of the global scope
+    /// (<c>serveragent-auto-&lt;hostname&gt;</c>, 30 days). Null when bootstrapping is off or the secret is wrong.
+    /// </summary>
+    [Alias("provision-server-agent-key")]
+    Task<CreatedApiKey?> ProvisionServerAgentKeyAsync(string bootstrapSecret, string hostname);
+
     [Alias("list")]
     Task<IReadOnlyList<ApiKeyRecord>> ListAsync(long organizationId);
 }

@@ -13,8 +13,19 @@ namespace Planekeeper.Grains.ApiKeys;
 
 [StatelessWorker]
 [GrainType("planekeeper.api-keys.directory")]
-public sealed class ApiKeysGrain(NpgsqlDataSource database, AuditWriter audit) : Grain, IApiKeysGrain
+public sealed class ApiKeysGrain(NpgsqlDataSource database, AuditWriter audit, ServerAgentBootstrap bootstrap) : Grain, IApiKeysGrain
 {
+    public async Task<CreatedApiKey?> ProvisionServerAgentKeyAsync(string bootstrapSecret, string hostname)
+    {
+        if (!bootstrap.Accepts(bootstrapSecret))
+        {
+            return null;
+        }
+
+        var created = await CreateAsync("system:bootstrap", 0, ServerAgentBootstrap.KeyName(hostname), [], DateTime.UtcNow + ServerAgentBootstrap.KeyLifetime);
+        return created.Value;
+    }
+
     public async Task<CommandResult<CreatedApiKey>> CreateAsync(string actor, long organizationId, string name, IReadOnlyList<string> roles, DateTime? expiresAt)
     {
         var trimmed = name?.Trim() ?? "";

@@ -3,6 +3,7 @@ using Orleans.Configuration;
 using Planekeeper.Configuration;
 using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Agents;
+using Planekeeper.Grains.ApiKeys;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Jobs;
 using Planekeeper.Grains.Tasks;
@@ -32,6 +33,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<HelmChartStore>();
         builder.Services.AddSingleton<AlertConfigReferences>();
         builder.Services.AddSingleton<TaskStore>();
+        builder.Services.AddSingleton(new ServerAgentBootstrap(builder.Configuration["AGENT_BOOTSTRAP_SECRET"]));
         builder.Services.AddSingleton(TaskSettingsReader.Read(builder.Configuration));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new AgentSettings(DurationSetting.Read(builder.Configuration, "AGENT_HEARTBEAT_INTERVAL", AgentSettings.Default.HeartbeatInterval)));

@@ -1,4 +1,5 @@
 using Planekeeper.Grains.Interfaces.Agents;
+using Planekeeper.Grains.Interfaces.ApiKeys;
 using Planekeeper.WebFrontend.Authorization;
 using Planekeeper.WebFrontend.Identity;
 
@@ -10,6 +11,10 @@ public static class AgentEndpoints
     {
         api.MapPost("/agent/heartbeat", HeartbeatAsync).WithTags("Agent API")
             .WithSummary("An agent (API key only) says it is alive, what it can run and which credentials it holds (names and types only).");
+        api.MapPost("/agent/bootstrap", BootstrapAsync).WithTags("Agent API")
+            .WithSummary("A server agent started with the deployment's AGENT_BOOTSTRAP_SECRET provisions its own global-scope key (returned once).");
+        api.MapPost("/agent/release-key", ReleaseKeyAsync).WithTags("Agent API")
+            .WithSummary("A server agent deactivates the key it provisioned itself, on graceful shutdown.");
         api.MapGet("/agents", ListAsync).WithTags("Agents")
             .WithSummary("The organization's agents: online or offline, capabilities, credential names, last heartbeat.");
         api.MapGet("/agents/summary", async (HttpContext context, IClusterClient cluster) =>
@@ -23,6 +28,28 @@ public static class AgentEndpoints
         var key = context.Identity().ApiKey!;
         var result = await cluster.GetGrain<IAgentsGrain>(0).HeartbeatAsync(key.KeyId, context.Scope().OrganizationId, body);
         return Problems.From(result, Results.Ok);
+    }
+
+    public sealed record BootstrapRequest(string? Secret, string? Hostname);
+
+    private static async Task<IResult> BootstrapAsync(BootstrapRequest body, IClusterClient cluster)
+    {
+        var created = await cluster.GetGrain<IApiKeysGrain>(0).ProvisionServerAgentKeyAsync(body.Secret ?? "", body.Hostname ?? "");
+        return created is null
+            ? Problems.Forbidden("bootstrapping is off on this deployment, or the secret is wrong")
+            : Results.Created($"/api/v1/api-keys/{created.Key.Id}", new { created.Key.Id, created.Key.Name, created.Key.ExpiresAt, key = created.Value });
+    }
+
+    private static async Task<IResult> ReleaseKeyAsync(HttpContext context, IClusterClient cluster)
+    {
+        var key = context.Identity().ApiKey!;
+        var grain = cluster.GetGrain<IApiKeyGrain>(key.KeyId);
+        if (await grain.GetAsync() is not { } record || !ServerAgentKeys.IsAutoProvisioned(record))
+        {
+            return Problems.Conflict("only a key a server agent provisioned for itself is released this way");
+        }
+
+        return Problems.From(await grain.DeactivateAsync(context.Identity().Subject!), _ => Results.NoContent());
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IClusterClient cluster) =>

@@ -60,6 +60,8 @@ public static partial class RouteActions
 
         [("POST", $"{V1}/agent/heartbeat")] = RouteAccess.AgentKey,
         [("POST", $"{V1}/agent/tasks/claim")] = RouteAccess.AgentKey,
+        [("POST", $"{V1}/agent/bootstrap")] = RouteAccess.Public,
+        [("POST", $"{V1}/agent/release-key")] = RouteAccess.AgentKey,
         [("POST", $"{V1}/agent/tasks/{{taskId}}/renew")] = RouteAccess.AgentKey,
         [("POST", $"{V1}/agent/tasks/{{taskId}}/complete")] = RouteAccess.AgentKey,
         [("POST", $"{V1}/agent/tasks/{{taskId}}/fail")] = RouteAccess.AgentKey,

@@ -3,10 +3,16 @@ using Planekeeper.Tests.Infrastructure;
 
 namespace Planekeeper.Tests.Integration.Agents;
 
-/// <summary>Silos told that agents beat every second, so "offline" (three missed beats) comes quickly.</summary>
+/// <summary>Silos told that agents beat every second, so "offline" (three missed beats) comes quickly; server agents may bootstrap.</summary>
 public sealed class FastHeartbeatSystem : RunningSystem
 {
-    protected override IReadOnlyDictionary<string, string> SiloSettings => new Dictionary<string, string> { ["AGENT_HEARTBEAT_INTERVAL"] = "1s" };
+    public const string BootstrapSecret = "bootstrap secret for tests";
+
+    protected override IReadOnlyDictionary<string, string> SiloSettings => new Dictionary<string, string>
+    {
+        ["AGENT_HEARTBEAT_INTERVAL"] = "1s",
+        ["AGENT_BOOTSTRAP_SECRET"] = BootstrapSecret,
+    };
 }
 
 public class AgentApiTests(FastHeartbeatSystem system) : IClassFixture<FastHeartbeatSystem>
@@ -129,5 +135,30 @@ public class AgentApiTests(FastHeartbeatSystem system) : IClassFixture<FastHeart
             rate_limits = new { github = new { limit = 5000, remaining = -1, resets_at = "2026-11-28T10:00:00Z" } },
         });
         Assert.True(refused.GetProperty("errors").TryGetProperty("rate_limits", out _));
+    }
+
+    [Fact]
+    public async Task A_server_agent_with_the_bootstrap_secret_provisions_its_own_key_and_releases_it()
+    {
+        using var anonymous = system.Client();
+        await anonymous.ExpectAsync(HttpStatusCode.Forbidden, HttpMethod.Post, "/api/v1/agent/bootstrap", new { secret = "guess", hostname = "edge" });
+
+        var created = await anonymous.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/agent/bootstrap",
+            new { secret = FastHeartbeatSystem.BootstrapSecret, hostname = "planekeeper-agent-0" });
+        Assert.Equal("serveragent-auto-planekeeper-agent-0", created.GetProperty("name").GetString());
+        Assert.InRange(created.GetProperty("expires_at").GetDateTime(), DateTime.UtcNow.AddDays(29), DateTime.UtcNow.AddDays(31));
+        using var server = ApiClient.WithKey(system.Frontend.BaseAddress, created.GetProperty("key").GetString()!);
+        await server.OkAsync(HttpMethod.Post, "/api/v1/agent/heartbeat", new { agent_name = "server" });
+        Assert.Equal(0L, await system.ScalarAsync<long>($"SELECT organization_id FROM api_keys WHERE id = {created.GetProperty("id").GetInt64()}"));
+
+        await server.ExpectAsync(HttpStatusCode.NoContent, HttpMethod.Post, "/api/v1/agent/release-key");
+        await server.ExpectAsync(HttpStatusCode.Unauthorized, HttpMethod.Post, "/api/v1/agent/heartbeat", new { agent_name = "server" });
+
+        using var owner = system.Client();
+        await owner.SignUpAsync("release@example.com");
+        await owner.CreateOrganizationAsync("Release");
+        var (_, key) = await owner.CreateApiKeyAsync("agent-key");
+        using var tenant = ApiClient.WithKey(system.Frontend.BaseAddress, key);
+        await tenant.ExpectAsync(HttpStatusCode.Conflict, HttpMethod.Post, "/api/v1/agent/release-key");
     }
 }
