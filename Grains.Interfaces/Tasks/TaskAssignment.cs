@@ -2,7 +2,8 @@ namespace Planekeeper.Grains.Interfaces.Tasks;
 
 /// <summary>
 /// A claimed task: the job to run, its definition as a JSON object (<see cref="JobJson"/>, snake_case, the
-/// fields the agent needs) and the lease the agent must renew before <see cref="LeaseExpiresAt"/>.
+/// fields the agent needs), the lease the agent must renew before <see cref="LeaseExpiresAt"/>, and for a gather
+/// the upstream's validators from the last run (<see cref="Previous"/>) for a conditional request.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("planekeeper.tasks.assignment")]
 public sealed record TaskAssignment(
@@ -12,7 +13,8 @@ public sealed record TaskAssignment(
     [property: Id(3)] long JobId,
     [property: Id(4)] int Attempt,
     [property: Id(5)] DateTime LeaseExpiresAt,
-    [property: Id(6)] string JobJson);
+    [property: Id(6)] string JobJson,
+    [property: Id(7)] UpstreamValidators? Previous = null);
 
 /// <summary>A renewed lease.</summary>
 [GenerateSerializer, Immutable, Alias("planekeeper.tasks.lease")]

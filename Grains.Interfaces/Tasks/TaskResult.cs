@@ -1,14 +1,21 @@
 namespace Planekeeper.Grains.Interfaces.Tasks;
 
 /// <summary>
-/// What a completed task found, by kind: releases (gather), a version (scrape) or charts (helm sync).
-/// A field of another kind is refused.
+/// What a completed task found, by kind: releases (gather), a version (scrape) or charts (helm sync). A field of
+/// another kind is refused. A gather may instead report <see cref="Unchanged"/> (its conditional request was answered
+/// 304), and the upstream's <see cref="Validators"/> for the next conditional request.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("planekeeper.tasks.result")]
 public sealed record TaskResult(
     [property: Id(0)] IReadOnlyList<FoundRelease>? Releases,
     [property: Id(1)] FoundVersion? Version,
-    [property: Id(2)] IReadOnlyList<FoundChart>? Charts);
+    [property: Id(2)] IReadOnlyList<FoundChart>? Charts,
+    [property: Id(3)] bool Unchanged = false,
+    [property: Id(4)] UpstreamValidators? Validators = null);
+
+/// <summary>What an upstream said identifies its answer: sent back as If-None-Match / If-Modified-Since.</summary>
+[GenerateSerializer, Immutable, Alias("planekeeper.tasks.upstream-validators")]
+public sealed record UpstreamValidators([property: Id(0)] string? ETag, [property: Id(1)] DateTime? LastModified);
 
 [GenerateSerializer, Immutable, Alias("planekeeper.tasks.found-release")]
 public sealed record FoundRelease(

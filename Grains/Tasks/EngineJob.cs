@@ -30,6 +30,9 @@ public sealed class EngineJob(JobRef job, JobDefinitionForTasks definition, JobR
 
     /// <summary>The run_version the row has in the database; the next write expects it.</summary>
     public int PersistedRunVersion { get; set; } = persistedRunVersion;
+
+    /// <summary>A gather job's upstream validators from its last run, for the next conditional request.</summary>
+    public UpstreamValidators? Validators { get; set; }
 }
 
 /// <summary>The part of a job's definition the engine uses: what it needs, when it runs, what the agent gets.</summary>

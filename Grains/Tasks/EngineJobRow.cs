@@ -24,6 +24,8 @@ public sealed class EngineJobRow
     public DateTime? LeaseExpiresAt { get; init; }
     public DateTime? StartedAt { get; init; }
     public int RunVersion { get; init; }
+    public string? ETag { get; init; }
+    public DateTime? LastModified { get; init; }
 
     public JobRef Ref => new(Kind, Id);
 
@@ -39,5 +41,8 @@ public sealed class EngineJobRow
         Status, NextRunAt, Attempt, LastRunAt, LastError,
         LeaseId is { } taskId ? new TaskLeaseHolder(taskId, LeaseAgentId!.Value, StartedAt!.Value, LeaseExpiresAt!.Value) : null);
 
-    public EngineJob ToEngineJob() => new(Ref, Definition, Run, RunVersion);
+    public EngineJob ToEngineJob() => new(Ref, Definition, Run, RunVersion)
+    {
+        Validators = ETag is null && LastModified is null ? null : new UpstreamValidators(ETag, LastModified),
+    };
 }

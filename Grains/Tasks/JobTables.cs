@@ -6,13 +6,13 @@ namespace Planekeeper.Grains.Tasks;
 /// How the engine reads each kind's table: which columns make the definition an agent receives (as a JSON
 /// object), whether the job is run by agents at all, and how many version snapshots it keeps.
 /// </summary>
-public sealed record JobTable(string Kind, string Table, string JobJson, string Runnable, string HistoryLimit)
+public sealed record JobTable(string Kind, string Table, string JobJson, string Runnable, string HistoryLimit, string Validators = "NULL::text AS ETag, NULL::timestamptz AS LastModified")
 {
     public static readonly IReadOnlyList<JobTable> All =
     [
         new(JobRef.Gather, "gather_jobs",
             "jsonb_build_object('name', name, 'source_type', source_type, 'artifact_name', artifact_name, 'tag_filter', tag_filter, 'credential_name', credential_name)",
-            "true", "0"),
+            "true", "0", "upstream_etag AS ETag, upstream_last_modified AS LastModified"),
         new(JobRef.Scrape, "scrape_jobs",
             """
             jsonb_build_object('name', name, 'repository_url', repository_url, 'ref', ref, 'target_file', target_file, 'parse_type', parse_type,
@@ -31,7 +31,7 @@ public sealed record JobTable(string Kind, string Table, string JobJson, string 
         SELECT '{Kind}' AS Kind, id, version AS DefinitionVersion, credential_name AS CredentialName, schedule, ({Runnable}) AS Runnable,
                ({HistoryLimit})::int AS HistoryLimit, ({JobJson})::text AS JobJson, status, next_run_at AS NextRunAt, attempt,
                last_run_at AS LastRunAt, last_error AS LastError, lease_id AS LeaseId, lease_agent_id AS LeaseAgentId,
-               lease_expires_at AS LeaseExpiresAt, started_at AS StartedAt, run_version AS RunVersion
+               lease_expires_at AS LeaseExpiresAt, started_at AS StartedAt, run_version AS RunVersion, {Validators}
           FROM {Table}
         """;
 }

@@ -12,7 +12,7 @@ public sealed partial class TaskEngineGrain
         var attempt = job.Run.Attempt + 1;
         Change(job, TaskTransitions.Claimed(job.Run, lease));
         _commit.Open.Started.Add(new ExecutionStarted(lease.TaskId, job.Ref, agent.AgentId, attempt, now));
-        return new TaskAssignment(lease.TaskId, OrganizationId, job.Ref.Kind, job.Ref.Id, attempt, lease.ExpiresAt, job.Definition.JobJson);
+        return new TaskAssignment(lease.TaskId, OrganizationId, job.Ref.Kind, job.Ref.Id, attempt, lease.ExpiresAt, job.Definition.JobJson, job.Validators);
     }
 
     private async Task<TaskAssignment?> WaitForWorkAsync(ClaimingAgent agent, TimeSpan wait)

@@ -112,6 +112,7 @@ public sealed partial class TaskEngineGrain(
         var now = Now;
         End(job, now, "succeeded", null);
         _commit.Open.Results.Add(new ResultToStore(job.Ref, result, now, job.Definition.HistoryLimit));
+        job.Validators = result.Validators ?? job.Validators;
         Change(job, TaskTransitions.Completed(job.Run, job.Definition.Schedule, now));
         AfterChanges();
         await _commit.CommitAsync();

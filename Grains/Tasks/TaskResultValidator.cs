@@ -22,6 +22,13 @@ public static class TaskResultValidator
         RefuseOtherKinds(kind, result, Add);
         switch (kind)
         {
+            case JobRef.Gather when result.Unchanged:
+                if (result.Releases is { Count: > 0 })
+                {
+                    Add("releases", "an unchanged upstream reports no releases: the stored ones stay");
+                }
+
+                break;
             case JobRef.Gather:
                 CheckReleases(result.Releases, Add);
                 break;
@@ -53,6 +60,16 @@ public static class TaskResultValidator
         if (kind != JobRef.Scrape && result.Version is not null)
         {
             add("version", $"a version is reported by scrape jobs, this is a {kind}");
+        }
+
+        if (kind != JobRef.Gather && (result.Unchanged || result.Validators is not null))
+        {
+            add("unchanged", $"only gather jobs make conditional requests, this is a {kind}");
+        }
+
+        if (result.Validators?.ETag is { Length: > 500 })
+        {
+            add("etag", "an ETag is at most 500 characters");
         }
 
         if (kind != JobRef.HelmSync && result.Charts is not null)

@@ -45,6 +45,12 @@ public static class TaskWriteStatements
             statements.BatchCommands.Add(ExecutionsEnded(batch.Ended));
         }
 
+        var validators = batch.Results.Where(r => r.Result.Validators is not null).ToList();
+        if (validators.Count > 0)
+        {
+            statements.BatchCommands.Add(UpstreamValidators(validators));
+        }
+
         var releases = batch.Results.Where(r => r.Result.Releases is not null).ToList();
         if (releases.Count > 0)
         {
@@ -64,6 +70,20 @@ public static class TaskWriteStatements
             statements.BatchCommands.Add(Command("DELETE FROM helm_sync_charts WHERE helm_sync_job_id = ANY(@ids)", ("ids", charts.Select(c => c.Job.Id).ToArray())));
             statements.BatchCommands.Add(Charts(organizationId, charts));
         }
+    }
+
+    private static NpgsqlBatchCommand UpstreamValidators(List<ResultToStore> results)
+    {
+        var latest = results.GroupBy(r => r.Job.Id).Select(g => g.Last()).ToList();
+        return Command(
+            """
+            UPDATE gather_jobs AS j SET upstream_etag = u.etag, upstream_last_modified = u.last_modified
+              FROM unnest(@ids, @etags, @last_modified) AS u(id, etag, last_modified)
+             WHERE j.id = u.id
+            """,
+            ("ids", latest.Select(r => r.Job.Id).ToArray()),
+            ("etags", latest.Select(r => r.Result.Validators!.ETag).ToArray()),
+            ("last_modified", latest.Select(r => r.Result.Validators!.LastModified).ToArray()));
     }
 
     private static NpgsqlBatchCommand ExecutionsStarted(long organizationId, List<ExecutionStarted> started) => Command(

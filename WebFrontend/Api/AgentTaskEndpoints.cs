@@ -16,7 +16,9 @@ public static class AgentTaskEndpoints
 
     public sealed record RenewRequest(long? AgentId);
 
-    public sealed record CompleteRequest(long? AgentId, List<FoundRelease>? Releases, string? Version, string? CommitSha, List<FoundChart>? Charts);
+    public sealed record CompleteRequest(
+        long? AgentId, List<FoundRelease>? Releases, string? Version, string? CommitSha, List<FoundChart>? Charts,
+        bool? Unchanged, string? Etag, DateTime? LastModified);
 
     public sealed record FailRequest(long? AgentId, string? Error, bool? Retryable);
 
@@ -71,8 +73,12 @@ public static class AgentTaskEndpoints
         }
     }
 
-    private static TaskResult ResultOf(CompleteRequest body) =>
-        new(body.Releases, body.Version is null ? null : new FoundVersion(body.Version, body.CommitSha), body.Charts);
+    private static TaskResult ResultOf(CompleteRequest body) => new(
+        body.Releases,
+        body.Version is null ? null : new FoundVersion(body.Version, body.CommitSha),
+        body.Charts,
+        body.Unchanged ?? false,
+        body.Etag is null && body.LastModified is null ? null : new UpstreamValidators(body.Etag, body.LastModified?.ToUniversalTime()));
 
     private static object View(TaskAssignment assignment) => new
     {
@@ -83,5 +89,6 @@ public static class AgentTaskEndpoints
         assignment.Attempt,
         assignment.LeaseExpiresAt,
         Job = JsonDocument.Parse(assignment.JobJson).RootElement,
+        Previous = assignment.Previous is { } previous ? new { etag = previous.ETag, last_modified = previous.LastModified } : null,
     };
 }

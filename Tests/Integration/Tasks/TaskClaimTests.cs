@@ -41,6 +41,38 @@ public class TaskClaimTests(TaskEngineSystem system) : IClassFixture<TaskEngineS
     }
 
     [Fact]
+    public async Task The_next_gather_gets_the_upstream_validators_and_an_unchanged_upstream_keeps_the_releases()
+    {
+        var (owner, key) = await system.OrganizationAsync("conditional");
+        using var ownerClient = owner;
+        var jobId = await owner.CreateGatherJobAsync("etag");
+        using var agent = await TestAgent.StartAsync(system.Frontend.BaseAddress, key, "a1");
+
+        var first = (await agent.ClaimAsync())!.Value;
+        Assert.Equal(JsonValueKind.Null, first.GetProperty("previous").ValueKind);
+        Assert.Equal(HttpStatusCode.OK, await agent.CompleteAsync(TestAgent.TaskId(first), new
+        {
+            releases = new[] { new { version = "v1.0.0", prerelease = false } },
+            etag = "W/\"abc\"",
+            last_modified = "2026-11-27T08:00:00Z",
+        }));
+
+        await owner.OkAsync(HttpMethod.Post, $"/api/v1/gather-jobs/{jobId}/run");
+        var second = (await agent.ClaimAsync())!.Value;
+        Assert.Equal("W/\"abc\"", second.GetProperty("previous").GetProperty("etag").GetString());
+        Assert.Equal(new DateTime(2026, 11, 27, 8, 0, 0, DateTimeKind.Utc), second.GetProperty("previous").GetProperty("last_modified").GetDateTime().ToUniversalTime());
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, await agent.CompleteAsync(TestAgent.TaskId(second), new
+        {
+            unchanged = true, releases = new[] { new { version = "v9.9.9", prerelease = false } },
+        }));
+        Assert.Equal(HttpStatusCode.OK, await agent.CompleteAsync(TestAgent.TaskId(second), new { unchanged = true }));
+
+        Assert.Equal("completed", await owner.JobStatusAsync("gather-jobs", jobId));
+        var release = Assert.Single((await owner.OkAsync(HttpMethod.Get, $"/api/v1/gather-jobs/{jobId}/releases")).GetProperty("items").EnumerateArray());
+        Assert.Equal("v1.0.0", release.GetProperty("version").GetString());
+    }
+
+    [Fact]
     public async Task Agents_of_two_organizations_polling_at_once_each_get_their_own_jobs_exactly_once()
     {
         var (ownerA, keyA) = await system.OrganizationAsync("exclusive-a");
