@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using Planekeeper.Grains.Agents;
 using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Interfaces.Jobs;
 using Planekeeper.Grains.Interfaces.Tasks;
 
 namespace Planekeeper.Grains.Tasks;
@@ -116,6 +117,12 @@ public sealed partial class TaskEngineGrain(
         Change(job, TaskTransitions.Completed(job.Run, job.Definition.Schedule, now));
         AfterChanges();
         await _commit.CommitAsync();
+        if (job.Ref.Kind == JobRef.HelmSync && result.Charts is { } charts)
+        {
+            // Idempotent: a lost call is made good by the sync job's next run.
+            GrainFactory.GetGrain<IHelmSyncJobGrain>(job.Ref.Id).SyncChildrenAsync(charts).Ignore();
+        }
+
         return CommandResult<bool>.Ok(true);
     }
 

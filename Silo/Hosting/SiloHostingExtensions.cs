@@ -31,6 +31,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<VersionSnapshotStore>();
         builder.Services.AddSingleton<ReleaseStore>();
         builder.Services.AddSingleton<HelmChartStore>();
+        builder.Services.AddSingleton<HelmSyncChildren>();
         builder.Services.AddSingleton<AlertConfigReferences>();
         builder.Services.AddSingleton<TaskStore>();
         builder.Services.AddSingleton(new ServerAgentBootstrap(builder.Configuration["AGENT_BOOTSTRAP_SECRET"]));

@@ -38,7 +38,8 @@ public static class JobFindingsEndpoints
 
     private static async Task<IResult> ListChartsAsync(long id, HttpContext context, IClusterClient cluster) =>
         await OwnAsync<IHelmSyncJobGrain, HelmSyncJobRequest, HelmSyncJobRecord>(id, context, cluster) is { } job
-            ? Results.Ok(new { items = await job.ListChartsAsync(), next_cursor = (string?)null })
+            && await job.ListChartsAsync() is { } charts
+            ? Results.Ok(new { items = charts.Items, removed = charts.Removed, next_cursor = (string?)null })
             : Problems.NotFound($"no helm sync job {id}");
 
     private static Task<TGrain?> OwnAsync<TGrain, TRequest, TRecord>(long id, HttpContext context, IClusterClient cluster)

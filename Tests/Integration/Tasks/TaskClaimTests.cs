@@ -73,6 +73,45 @@ public class TaskClaimTests(TaskEngineSystem system) : IClassFixture<TaskEngineS
     }
 
     [Fact]
+    public async Task A_helm_sync_run_keeps_one_gather_job_per_chart_and_reports_charts_that_left_the_index()
+    {
+        var (owner, key) = await system.OrganizationAsync("helm-sync");
+        using var ownerClient = owner;
+        var sync = (await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/helm-sync-jobs", new
+        {
+            name = "bitnami", repository_url = "https://charts.example.com/bitnami", schedule = "0 3 * * *",
+        })).GetProperty("id").GetInt64();
+        using var agent = await TestAgent.StartAsync(system.Frontend.BaseAddress, key, "syncer", ["helm_sync"]);
+
+        async Task SyncAsync(params string[] charts)
+        {
+            await owner.OkAsync(HttpMethod.Post, $"/api/v1/helm-sync-jobs/{sync}/run");
+            var task = (await agent.ClaimAsync())!.Value;
+            Assert.Equal(HttpStatusCode.OK, await agent.CompleteAsync(TestAgent.TaskId(task), new
+            {
+                charts = charts.Select(name => new { name, latest_version = "1.0.0", app_version = "1.0" }).ToArray(),
+            }));
+        }
+
+        async Task<Dictionary<string, System.Text.Json.JsonElement>> ChildrenAsync() =>
+            (await owner.OkAsync(HttpMethod.Get, "/api/v1/gather-jobs?limit=200")).GetProperty("items").EnumerateArray()
+                .Where(job => job.GetProperty("labels").TryGetProperty("planekeeper.io/helm-sync-job", out var label) && label.GetString() == sync.ToString())
+                .ToDictionary(job => job.GetProperty("name").GetString()!);
+
+        await SyncAsync("nginx", "redis");
+        var children = await Eventually.ReturnsAsync(ChildrenAsync, found => found.Count == 2, TimeSpan.FromSeconds(10), "two child gather jobs");
+        Assert.Equal("charts.example.com/bitnami/nginx", children["nginx"].GetProperty("artifact_name").GetString());
+        Assert.Equal("helm_repository", children["nginx"].GetProperty("source_type").GetString());
+        Assert.Equal("0 3 * * *", children["redis"].GetProperty("schedule").GetString());
+
+        await SyncAsync("nginx");
+        var charts = await owner.OkAsync(HttpMethod.Get, $"/api/v1/helm-sync-jobs/{sync}/charts");
+        Assert.Equal(["nginx"], charts.GetProperty("items").EnumerateArray().Select(c => c.GetProperty("name").GetString()!).ToArray());
+        Assert.Equal(["redis"], charts.GetProperty("removed").EnumerateArray().Select(c => c.GetString()!).ToArray());
+        Assert.Equal(2, (await ChildrenAsync()).Count);
+    }
+
+    [Fact]
     public async Task Agents_of_two_organizations_polling_at_once_each_get_their_own_jobs_exactly_once()
     {
         var (ownerA, keyA) = await system.OrganizationAsync("exclusive-a");
