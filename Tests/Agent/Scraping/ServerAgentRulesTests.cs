@@ -1,0 +1,63 @@
+using Planekeeper.Agent.Scraping;
+using Planekeeper.Agent.Work;
+
+namespace Planekeeper.Tests.Agent.Scraping;
+
+/// <summary>A server agent (private addresses not allowed) refuses local repositories and private hosts before git runs.</summary>
+public sealed class ServerAgentRulesTests : IDisposable
+{
+    private readonly TemporaryFolder temporaryRoot = new();
+
+    public void Dispose() => temporaryRoot.Dispose();
+
+    [Theory]
+    [InlineData("file:///srv/git/infra.git")]
+    [InlineData("/srv/git/infra.git")]
+    [InlineData("../infra")]
+    [InlineData("git://git.example.com/infra.git")]
+    [InlineData("http://git.example.com/infra.git")]
+    public async Task Local_paths_file_urls_and_other_transports_are_refused(string url)
+    {
+        var failure = await CheckOutFails(url);
+
+        Assert.False(failure.Retryable);
+        Assert.Equal(
+            $"repository_url '{url}' is not an https or ssh repository; a server agent does not read local paths, file:// or other transports (AGENT_ALLOW_PRIVATE_URLS=true allows it)",
+            failure.Message);
+    }
+
+    [Theory]
+    [InlineData("https://127.0.0.1/acme/infra.git", "127.0.0.1", "127.0.0.1")]
+    [InlineData("https://localhost:8443/acme/infra.git", "localhost", null)]
+    [InlineData("https://169.254.169.254/latest/meta-data", "169.254.169.254", "169.254.169.254")]
+    [InlineData("ssh://git@[::1]:2222/acme/infra.git", "::1", "::1")]
+    [InlineData("git@10.20.30.40:acme/infra.git", "10.20.30.40", "10.20.30.40")]
+    public async Task A_host_on_a_private_address_is_refused_before_connecting(string url, string host, string? address)
+    {
+        var failure = await CheckOutFails(url);
+
+        Assert.False(failure.Retryable);
+        Assert.StartsWith($"{host} resolves to {address}", failure.Message);
+        Assert.EndsWith("a server agent only reaches public addresses (AGENT_ALLOW_PRIVATE_URLS=true allows it)", failure.Message);
+    }
+
+    [Fact]
+    public async Task A_scrape_on_a_server_agent_refuses_the_test_repository()
+    {
+        var request = new ScrapeRequest("file:///srv/git/infra.git", "main", "Chart.yaml", "yq", ".version", "none", Credential: null);
+        var scraper = new Scraper(new GitCheckout(allowPrivateAddresses: false, temporaryRoot.Path));
+
+        var failure = await Assert.ThrowsAsync<TaskFailedException>(() => scraper.ScrapeAsync(request, CancellationToken.None));
+
+        Assert.False(failure.Retryable);
+        Assert.Equal(0, temporaryRoot.EntryCount);
+    }
+
+    private async Task<TaskFailedException> CheckOutFails(string url)
+    {
+        var checkout = new GitCheckout(allowPrivateAddresses: false, temporaryRoot.Path);
+        var failure = await Assert.ThrowsAsync<TaskFailedException>(() => checkout.CheckOutAsync(url, "main", null, CancellationToken.None));
+        Assert.Equal(0, temporaryRoot.EntryCount);
+        return failure;
+    }
+}
