@@ -46,6 +46,9 @@ public sealed class AgentApiClient(HttpClient http, AgentSettings settings)
 
     public TimeSpan HeartbeatInterval { get; private set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>Known after the first heartbeat: whether the key belongs to the global scope (a server agent).</summary>
+    public bool IsServerAgent { get; private set; }
+
     public async Task HeartbeatAsync(object? rateLimits, CancellationToken cancellationToken)
     {
         var answer = await PostAsync("heartbeat", new
@@ -58,6 +61,7 @@ public sealed class AgentApiClient(HttpClient http, AgentSettings settings)
         }, cancellationToken);
         var body = (await answer.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken))!;
         AgentId = body.GetProperty("agent_id").GetInt64();
+        IsServerAgent = body.GetProperty("organization_id").GetInt64() == 0;
         HeartbeatInterval = TimeSpan.FromSeconds(Math.Max(1, body.GetProperty("heartbeat_interval_seconds").GetInt32()));
     }
 
@@ -80,6 +84,9 @@ public sealed class AgentApiClient(HttpClient http, AgentSettings settings)
             version = report.Version,
             commit_sha = report.CommitSha,
             charts = report.Charts,
+            unchanged = report.Unchanged,
+            etag = report.Etag,
+            last_modified = report.LastModified,
         }, cancellationToken);
 
     public async Task<bool> FailAsync(long taskId, string error, bool retryable, CancellationToken cancellationToken) =>

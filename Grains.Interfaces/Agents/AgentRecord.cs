@@ -25,6 +25,6 @@ public sealed record RunningTask(
     [property: Id(3)] long JobId,
     [property: Id(4)] DateTime StartedAt);
 
-/// <summary>The answer to a heartbeat: who the agent is and how often to beat.</summary>
+/// <summary>The answer to a heartbeat: who the agent is, whose (organization 0: a server agent) and how often to beat.</summary>
 [GenerateSerializer, Immutable, Alias("planekeeper.agents.registration")]
-public sealed record AgentRegistration([property: Id(0)] long AgentId, [property: Id(1)] int HeartbeatIntervalSeconds);
+public sealed record AgentRegistration([property: Id(0)] long AgentId, [property: Id(1)] int HeartbeatIntervalSeconds, [property: Id(2)] long OrganizationId);

@@ -59,7 +59,7 @@ public sealed class AgentsGrain(NpgsqlDataSource database, AgentSettings setting
             });
         await GrainFactory.GetGrain<IAgentGrain>(id).BeatAsync(
             new ClaimingAgent(id, organizationId, agent.Capabilities, agent.Credentials.Select(c => c.Name!).ToList()), apiKeyId);
-        return CommandResult<AgentRegistration>.Ok(new AgentRegistration(id, (int)settings.HeartbeatInterval.TotalSeconds));
+        return CommandResult<AgentRegistration>.Ok(new AgentRegistration(id, (int)settings.HeartbeatInterval.TotalSeconds, organizationId));
     }
 
     private sealed class QueuedJobRow
