@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Starts the whole system on this machine: a private PostgreSQL under .data/ (unless PG_HOST or
-# ConnectionStrings__Planekeeper point at another), one silo, the web frontend and a local agent.
+# ConnectionStrings__Planekeeper point at another), one silo, the web frontend and a local server agent.
 # Stays in the foreground; Ctrl-C or SIGTERM stops everything it started.
 # Every setting of docs/configuration.md can be given in the environment; it is passed on.
 set -euo pipefail
@@ -59,6 +59,15 @@ if [ -z "${PLANEKEEPER_ADMIN_PASSWORD:-}" ] && [ -n "$admin_password_file" ]; th
   PLANEKEEPER_ADMIN_PASSWORD=$(cat "$admin_password_file")
   export PLANEKEEPER_ADMIN_PASSWORD
 fi
+
+# The local agent is a server agent: it provisions its own global-scope key with this secret (shared with the silo)
+# and runs every organization's jobs that need no credential.
+if [ -z "${AGENT_BOOTSTRAP_SECRET:-}" ]; then
+  AGENT_BOOTSTRAP_SECRET=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+  export AGENT_BOOTSTRAP_SECRET
+fi
+export AGENT_SERVER_URL=${AGENT_SERVER_URL:-http://127.0.0.1:$PLANEKEEPER_HTTP_PORT/}
+export AGENT_NAME=${AGENT_NAME:-local-server-agent}
 
 say "building ($configuration)"
 dotnet build Planekeeper.sln -c "$configuration" --nologo -v quiet -clp:ErrorsOnly
