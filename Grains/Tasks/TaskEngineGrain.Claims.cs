@@ -81,23 +81,21 @@ public sealed partial class TaskEngineGrain
     {
         while (_taskIds.Count == 0)
         {
-            _reserving ??= ReserveTaskIdsAsync();
+            // One reservation at a time; a finished one (even one that completed synchronously) makes way for the next.
+            if (_reserving is not { IsCompleted: false })
+            {
+                _reserving = ReserveTaskIdsAsync();
+            }
+
             await _reserving;
         }
     }
 
     private async Task ReserveTaskIdsAsync()
     {
-        try
+        foreach (var id in await store.ReserveTaskIdsAsync(TaskIdBlock))
         {
-            foreach (var id in await store.ReserveTaskIdsAsync(TaskIdBlock))
-            {
-                _taskIds.Enqueue(id);
-            }
-        }
-        finally
-        {
-            _reserving = null;
+            _taskIds.Enqueue(id);
         }
 
         foreach (var job in _waiters.Count == 0 ? [] : _jobs.QueuedInOrder.ToList())
