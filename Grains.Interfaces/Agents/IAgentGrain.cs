@@ -21,8 +21,9 @@ public interface IAgentGrain : IGrainWithIntegerKey
     [Alias("renew")]
     Task<CommandResult<TaskLease>> RenewAsync(long apiKeyId, long taskId);
 
+    /// <summary>Reports the result; with <paramref name="claimNext"/> the answer carries the agent's next task, if any.</summary>
     [Alias("complete")]
-    Task<CommandResult<bool>> CompleteAsync(long apiKeyId, long taskId, TaskResult result);
+    Task<CommandResult<TaskAssignment?>> CompleteAsync(long apiKeyId, long taskId, TaskResult result, bool claimNext);
 
     [Alias("fail")]
     Task<CommandResult<bool>> FailAsync(long apiKeyId, long taskId, TaskFailure failure);

@@ -84,8 +84,22 @@ public sealed class AgentGrain(NpgsqlDataSource database, AgentSettings settings
     public Task<CommandResult<TaskLease>> RenewAsync(long apiKeyId, long taskId) =>
         OnEngineAsync(apiKeyId, taskId, engine => engine.RenewAsync(AgentId, taskId));
 
-    public Task<CommandResult<bool>> CompleteAsync(long apiKeyId, long taskId, TaskResult result) =>
-        OnEngineAsync(apiKeyId, taskId, engine => engine.CompleteAsync(AgentId, taskId, result), finishes: true);
+    /// <summary>A server agent's next task comes through the dispatcher (organizations take turns), not with the report.</summary>
+    public async Task<CommandResult<TaskAssignment?>> CompleteAsync(long apiKeyId, long taskId, TaskResult result, bool claimNext)
+    {
+        var nextFromEngine = claimNext && _agent is { IsServerAgent: false } && IsOnline ? _agent : null;
+        var completed = await OnEngineAsync(apiKeyId, taskId, engine => engine.CompleteAsync(AgentId, taskId, result, nextFromEngine), finishes: true);
+        if (completed is { Status: CommandStatus.Ok, Value: { } next })
+        {
+            _taskOrganizations[next.TaskId] = next.OrganizationId;
+        }
+        else if (completed.Status == CommandStatus.Ok && claimNext && nextFromEngine is null && IsOnline)
+        {
+            return CommandResult<TaskAssignment?>.Ok((await ClaimAsync(apiKeyId, TimeSpan.Zero)).Value);
+        }
+
+        return completed;
+    }
 
     public Task<CommandResult<bool>> FailAsync(long apiKeyId, long taskId, TaskFailure failure) =>
         OnEngineAsync(apiKeyId, taskId, engine => engine.FailAsync(AgentId, taskId, failure), finishes: true);

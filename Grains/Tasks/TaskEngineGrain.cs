@@ -97,17 +97,17 @@ public sealed partial class TaskEngineGrain(
         return CommandResult<TaskLease>.Ok(new TaskLease(taskId, expiresAt));
     }
 
-    public async Task<CommandResult<bool>> CompleteAsync(long agentId, long taskId, TaskResult result)
+    public async Task<CommandResult<TaskAssignment?>> CompleteAsync(long agentId, long taskId, TaskResult result, ClaimingAgent? claimNext)
     {
         ThrowIfBroken();
         if (HeldTask(agentId, taskId) is not { } job)
         {
-            return CommandResult<bool>.Conflict(NotCurrent(taskId));
+            return CommandResult<TaskAssignment?>.Conflict(NotCurrent(taskId));
         }
 
         if (TaskResultValidator.Validate(job.Ref.Kind, result) is { } errors)
         {
-            return CommandResult<bool>.Invalid(errors);
+            return CommandResult<TaskAssignment?>.Invalid(errors);
         }
 
         var now = Now;
@@ -115,6 +115,7 @@ public sealed partial class TaskEngineGrain(
         _commit.Open.Results.Add(new ResultToStore(job.Ref, result, now, job.Definition.HistoryLimit));
         job.Validators = result.Validators ?? job.Validators;
         Change(job, TaskTransitions.Completed(job.Run, job.Definition.Schedule, now));
+        var next = claimNext is not null && _taskIds.Count > 0 && _jobs.FirstClaimableBy(claimNext) is { } due ? HandOut(due, claimNext) : null;
         AfterChanges();
         await _commit.CommitAsync();
         if (job.Ref.Kind == JobRef.HelmSync && result.Charts is { } charts)
@@ -123,7 +124,7 @@ public sealed partial class TaskEngineGrain(
             GrainFactory.GetGrain<IHelmSyncJobGrain>(job.Ref.Id).SyncChildrenAsync(charts).Ignore();
         }
 
-        return CommandResult<bool>.Ok(true);
+        return CommandResult<TaskAssignment?>.Ok(next);
     }
 
     public async Task<CommandResult<bool>> FailAsync(long agentId, long taskId, TaskFailure failure)

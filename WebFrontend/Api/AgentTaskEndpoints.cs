@@ -18,7 +18,7 @@ public static class AgentTaskEndpoints
 
     public sealed record CompleteRequest(
         long? AgentId, List<FoundRelease>? Releases, string? Version, string? CommitSha, List<FoundChart>? Charts,
-        bool? Unchanged, string? Etag, DateTime? LastModified);
+        bool? Unchanged, string? Etag, DateTime? LastModified, bool? ClaimNext);
 
     public sealed record FailRequest(long? AgentId, string? Error, bool? Retryable);
 
@@ -33,8 +33,9 @@ public static class AgentTaskEndpoints
                 OnAgentAsync(body.AgentId, context, cluster, (agent, key) => agent.RenewAsync(key, taskId), lease => Results.Ok(lease)))
             .WithSummary("Extend the task's lease by another lease period; 409 when the task is no longer this agent's.");
         tasks.MapPost("/{taskId:long}/complete", (long taskId, CompleteRequest body, HttpContext context, IClusterClient cluster) =>
-                OnAgentAsync(body.AgentId, context, cluster, (agent, key) => agent.CompleteAsync(key, taskId, ResultOf(body)), _ => Results.Ok(new { task_id = taskId, outcome = "succeeded" })))
-            .WithSummary("Report what the task found (releases, a version, or charts); 409 when the lease is no longer current.");
+                OnAgentAsync(body.AgentId, context, cluster, (agent, key) => agent.CompleteAsync(key, taskId, ResultOf(body), body.ClaimNext ?? false),
+                    next => Results.Ok(new { task_id = taskId, outcome = "succeeded", next_task = next is null ? null : View(next) })))
+            .WithSummary("Report what the task found (releases, a version, or charts); with claim_next the answer carries the agent's next task. 409 when the lease is no longer current.");
         tasks.MapPost("/{taskId:long}/fail", (long taskId, FailRequest body, HttpContext context, IClusterClient cluster) =>
                 OnAgentAsync(body.AgentId, context, cluster, (agent, key) => agent.FailAsync(key, taskId, new TaskFailure(body.Error ?? "", body.Retryable ?? false)),
                     _ => Results.Ok(new { task_id = taskId, outcome = body.Retryable == true ? "retrying" : "failed" })))

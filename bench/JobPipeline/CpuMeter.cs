@@ -8,14 +8,14 @@ namespace Planekeeper.Bench.JobPipeline;
 public sealed class CpuMeter(int? postmasterProcessId, int? frontendProcessId = null)
 {
     private const double ClockTicksPerSecond = 100; // USER_HZ, the unit of /proc/<pid>/stat
-    private readonly List<(DateTime At, Dictionary<string, long> Ticks, long MachineBusy)> _samples = [];
+    private readonly List<(DateTime At, Dictionary<string, long> Ticks, (long Busy, long Interrupts) Machine)> _samples = [];
 
     /// <summary>Called when the window opens and when it closes.</summary>
     public void Sample()
     {
         if (OperatingSystem.IsLinux())
         {
-            _samples.Add((DateTime.UtcNow, TicksByGroup(), MachineBusyTicks()));
+            _samples.Add((DateTime.UtcNow, TicksByGroup(), MachineTicks()));
         }
     }
 
@@ -26,11 +26,14 @@ public sealed class CpuMeter(int? postmasterProcessId, int? frontendProcessId = 
             return null;
         }
 
-        var (opened, first, firstBusy) = _samples[0];
-        var (closed, last, lastBusy) = _samples[1];
+        var (opened, first, firstMachine) = _samples[0];
+        var (closed, last, lastMachine) = _samples[1];
         var seconds = (closed - opened).TotalSeconds;
-        double Cores(string group) => (last.GetValueOrDefault(group) - first.GetValueOrDefault(group)) / ClockTicksPerSecond / seconds;
-        return new CpuUse(Cores("bench"), Cores("postgres"), Cores("frontend"), (lastBusy - firstBusy) / ClockTicksPerSecond / seconds, Environment.ProcessorCount);
+        double Cores(long ticks) => ticks / ClockTicksPerSecond / seconds;
+        double Group(string group) => Cores(last.GetValueOrDefault(group) - first.GetValueOrDefault(group));
+        return new CpuUse(
+            Group("bench"), Group("postgres"), Group("frontend"), Cores(lastMachine.Interrupts - firstMachine.Interrupts),
+            Cores(lastMachine.Busy - firstMachine.Busy), Environment.ProcessorCount);
     }
 
     private Dictionary<string, long> TicksByGroup()
@@ -67,20 +70,27 @@ public sealed class CpuMeter(int? postmasterProcessId, int? frontendProcessId = 
         return ticks;
     }
 
-    /// <summary>Busy time of all cores together: the first line of <c>/proc/stat</c> less idle and iowait.</summary>
-    private static long MachineBusyTicks()
+    /// <summary>
+    /// Busy time of all cores together (the first line of <c>/proc/stat</c>: user nice system idle iowait irq softirq
+    /// steal, less idle and iowait), and the part of it spent in interrupts (irq, softirq: e.g. loopback networking),
+    /// which no process is charged for.
+    /// </summary>
+    private static (long Busy, long Interrupts) MachineTicks()
     {
         var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1).Select(long.Parse).ToArray();
-        return fields.Take(8).Sum() - fields[3] - fields[4];
+        return (fields.Take(8).Sum() - fields[3] - fields[4], fields[5] + fields[6]);
     }
 }
 
-/// <summary>Cores in use on average over the window, by whom; <see cref="Machine"/> counts every process.</summary>
-public sealed record CpuUse(double Bench, double Postgres, double Frontend, double Machine, int Cores)
+/// <summary>
+/// Cores in use on average over the window, by whom; <see cref="Machine"/> counts everything, <see cref="Other"/> is
+/// what no group accounts for (other processes on the machine).
+/// </summary>
+public sealed record CpuUse(double Bench, double Postgres, double Frontend, double Interrupts, double Machine, int Cores)
 {
-    public double Other => Math.Max(0, Machine - Bench - Postgres - Frontend);
+    public double Other => Math.Max(0, Machine - Bench - Postgres - Frontend - Interrupts);
 
     public override string ToString() =>
         $"CPU {Machine:F2} of {Cores} cores busy: this process {Bench:F2}, PostgreSQL {Postgres:F2}" +
-        (Frontend > 0 ? $", WebFrontend {Frontend:F2}" : "") + $", other {Other:F2}";
+        (Frontend > 0 ? $", WebFrontend {Frontend:F2}" : "") + $", interrupts {Interrupts:F2}, other processes {Other:F2}";
 }

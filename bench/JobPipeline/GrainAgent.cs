@@ -4,7 +4,11 @@ using Planekeeper.Grains.Interfaces.Tasks;
 
 namespace Planekeeper.Bench.JobPipeline;
 
-/// <summary>An agent calling its <see cref="IAgentGrain"/> directly, as the frontend does for each Agent API request.</summary>
+/// <summary>
+/// An agent calling its <see cref="IAgentGrain"/> directly, as the frontend does for each Agent API request. With
+/// <c>claimNext</c> it completes with <c>claim_next</c>, as the Agent program does, and works on the task that came
+/// with the answer instead of claiming again.
+/// </summary>
 public sealed class GrainAgent : IJobWorker
 {
     /// <summary>What every run reports: one release.</summary>
@@ -12,25 +16,30 @@ public sealed class GrainAgent : IJobWorker
 
     private readonly IAgentGrain _agent;
     private readonly long _apiKeyId;
+    private readonly bool _claimNext;
     private long _taskId;
+    private TaskAssignment? _next;
 
-    private GrainAgent(IAgentGrain agent, long apiKeyId)
+    private GrainAgent(IAgentGrain agent, long apiKeyId, bool claimNext)
     {
         _agent = agent;
         _apiKeyId = apiKeyId;
+        _claimNext = claimNext;
     }
 
     /// <summary>Heartbeats once (which registers the agent) and returns it.</summary>
-    public static async Task<IJobWorker> HeartbeatAsync(IGrainFactory grains, PlanekeeperOrganization organization, string name)
+    public static async Task<IJobWorker> HeartbeatAsync(IGrainFactory grains, PlanekeeperOrganization organization, string name, bool claimNext)
     {
         var registration = await grains.GetGrain<IAgentsGrain>(0).HeartbeatAsync(organization.ApiKeyId, organization.Id, new AgentHeartbeat(name, "bench", null, null));
         var agentId = Ok(registration, "heartbeat")!.AgentId;
-        return new GrainAgent(grains.GetGrain<IAgentGrain>(agentId), organization.ApiKeyId);
+        return new GrainAgent(grains.GetGrain<IAgentGrain>(agentId), organization.ApiKeyId, claimNext);
     }
 
     public async Task<int> ClaimAsync()
     {
-        if (Ok(await _agent.ClaimAsync(_apiKeyId, TimeSpan.Zero), "claim") is not { } assignment)
+        var assignment = _next ?? Ok(await _agent.ClaimAsync(_apiKeyId, TimeSpan.Zero), "claim");
+        _next = null;
+        if (assignment is null)
         {
             return 0;
         }
@@ -39,7 +48,7 @@ public sealed class GrainAgent : IJobWorker
         return 1;
     }
 
-    public async Task CompleteAsync() => Ok(await _agent.CompleteAsync(_apiKeyId, _taskId, OneRelease), "complete");
+    public async Task CompleteAsync() => _next = Ok(await _agent.CompleteAsync(_apiKeyId, _taskId, OneRelease, _claimNext), "complete");
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 

@@ -7,7 +7,8 @@ namespace Planekeeper.Bench.JobPipeline;
 
 /// <summary>
 /// An agent speaking the Agent API over HTTP to the WebFrontend, as the Agent program does: heartbeat once, then
-/// <c>POST /api/v1/agent/tasks/claim</c> (no waiting) and <c>POST /api/v1/agent/tasks/{id}/complete</c> with one release.
+/// <c>POST /api/v1/agent/tasks/claim</c> (no waiting) and <c>POST /api/v1/agent/tasks/{id}/complete</c> with one release
+/// (with <c>claim_next</c> when asked: the answer's <c>next_task</c> is worked on without claiming again).
 /// </summary>
 public sealed class HttpAgent : IJobWorker
 {
@@ -18,14 +19,15 @@ public sealed class HttpAgent : IJobWorker
     private readonly byte[] _claimBody;
     private readonly byte[] _completeBody;
     private long _taskId;
+    private long? _next;
 
-    private HttpAgent(HttpClient http, string apiKey, long agentId)
+    private HttpAgent(HttpClient http, string apiKey, long agentId, bool claimNext)
     {
         _http = http;
         _apiKey = apiKey;
         _claimBody = Encoding.UTF8.GetBytes($$"""{"agent_id":{{agentId}},"wait_seconds":0}""");
         _completeBody = Encoding.UTF8.GetBytes(
-            $$"""{"agent_id":{{agentId}},"releases":[{"version":"v1","released_at":"2026-01-01T00:00:00Z","prerelease":false}]}""");
+            $$"""{"agent_id":{{agentId}},"claim_next":{{(claimNext ? "true" : "false")}},"releases":[{"version":"v1","released_at":"2026-01-01T00:00:00Z","prerelease":false}]}""");
     }
 
     /// <summary>One client for every agent, with a connection per agent so that no request queues for a connection.</summary>
@@ -40,15 +42,21 @@ public sealed class HttpAgent : IJobWorker
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    public static async Task<IJobWorker> HeartbeatAsync(HttpClient http, PlanekeeperOrganization organization, string name)
+    public static async Task<IJobWorker> HeartbeatAsync(HttpClient http, PlanekeeperOrganization organization, string name, bool claimNext)
     {
         using var response = await PostAsync(http, organization.ApiKey, "api/v1/agent/heartbeat", Encoding.UTF8.GetBytes($$"""{"agent_name":"{{name}}","version":"bench"}"""));
         using var body = JsonDocument.Parse(await Success(response, "heartbeat").Content.ReadAsStreamAsync());
-        return new HttpAgent(http, organization.ApiKey, body.RootElement.GetProperty("agent_id").GetInt64());
+        return new HttpAgent(http, organization.ApiKey, body.RootElement.GetProperty("agent_id").GetInt64(), claimNext);
     }
 
     public async Task<int> ClaimAsync()
     {
+        if (_next is { } next)
+        {
+            (_taskId, _next) = (next, null);
+            return 1;
+        }
+
         using var response = await PostAsync(_http, _apiKey, "api/v1/agent/tasks/claim", _claimBody);
         if (response.StatusCode == HttpStatusCode.NoContent)
         {
@@ -63,7 +71,10 @@ public sealed class HttpAgent : IJobWorker
     public async Task CompleteAsync()
     {
         using var response = await PostAsync(_http, _apiKey, $"api/v1/agent/tasks/{_taskId}/complete", _completeBody);
-        Success(response, "complete");
+        using var answer = JsonDocument.Parse(await Success(response, "complete").Content.ReadAsStreamAsync());
+        _next = answer.RootElement.TryGetProperty("next_task", out var next) && next.ValueKind == JsonValueKind.Object
+            ? next.GetProperty("task_id").GetInt64()
+            : null;
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

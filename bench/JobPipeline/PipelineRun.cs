@@ -19,18 +19,18 @@ public sealed record PipelineResult(long Jobs, long EmptyClaims, long Failures, 
 /// </summary>
 public static class PipelineRun
 {
-    /// <param name="windowOpened">Called when the measured window opens, and once more when it closes (to sample counters).</param>
-    public static async Task<PipelineResult> MeasureAsync(IReadOnlyList<IJobWorker> workers, RunTiming timing, Func<Task>? windowOpened = null)
+    /// <param name="onWindowEdge">Called when the measured window opens, and once more when it closes (to sample counters).</param>
+    public static async Task<PipelineResult> MeasureAsync(IReadOnlyList<IJobWorker> workers, RunTiming timing, Func<Task>? onWindowEdge = null)
     {
         var opensAt = Stopwatch.GetTimestamp() + Ticks(timing.Warmup);
         var closesAt = opensAt + Ticks(timing.Measured);
         var loops = workers.Select(worker => Task.Run(() => LoopAsync(worker, opensAt, closesAt))).ToList();
-        if (windowOpened is not null)
+        if (onWindowEdge is not null)
         {
             await SleepUntilAsync(opensAt);
-            await windowOpened();
+            await onWindowEdge();
             await SleepUntilAsync(closesAt);
-            await windowOpened();
+            await onWindowEdge();
         }
 
         var counts = await Task.WhenAll(loops);

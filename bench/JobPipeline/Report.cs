@@ -27,6 +27,12 @@ public static class Report
     public static void Planekeeper(string label, int agents, PlanekeeperResult result)
     {
         Throughput(label, agents, result.Run);
+        Cpu(result.Cpu);
+        if (result.Run.Failures > 0)
+        {
+            return;
+        }
+
         var batches = result.Batches;
         Console.WriteLine(
             $"      engine: activation {result.EngineActivation.TotalSeconds:F1} s; {batches.WriteTransactions:N0} write transactions in the window " +
@@ -35,11 +41,16 @@ public static class Report
         Console.WriteLine(
             $"      silo database round trips: {batches.RoundTripsPerWrite:F1} per write, {batches.RoundTripMsPerWrite:F2} ms per write in all; " +
             $"claim p50 {result.Run.ClaimLatency.P50:F2} ms, p99 {result.Run.ClaimLatency.P99:F2} ms");
-        Cpu(result.Cpu);
     }
 
-    public static void Latency(string label, int agents, PlanekeeperResult result)
+    public static void Latency(string label, int agents, PlanekeeperResult? result)
     {
+        if (result is null)
+        {
+            NotMeasured(label);
+            return;
+        }
+
         var run = result.Run;
         var claims = run.ClaimLatency;
         Console.WriteLine($"{label,-LabelWidth}{agents,4} agents   claim p50 {claims.P50,6:F2} ms  p99 {claims.P99,6:F2} ms  max {claims.Max,6:F1} ms  ({claims.Samples:N0} claims, {run.JobsPerSecond:N0} jobs/s)");
@@ -47,24 +58,34 @@ public static class Report
         Cpu(result.Cpu);
     }
 
-    public static void Summary(PlanekeeperResult grains, PlanekeeperResult http, BaselineResult skipLocked, BaselineResult batched)
+    public static void NotMeasured(string label) =>
+        Console.WriteLine($"{label,-LabelWidth}not measured: calls of an earlier figure failed, the silo is not trusted any more");
+
+    public static void Summary(PlanekeeperFigures planekeeper, BaselineResult skipLocked, BaselineResult batched)
     {
-        var (a1, a2, b, c) = (grains.Run.JobsPerSecond, http.Run.JobsPerSecond, skipLocked.Run.JobsPerSecond, batched.Run.JobsPerSecond);
+        var (b, c) = (skipLocked.Run.JobsPerSecond, batched.Run.JobsPerSecond);
         Console.WriteLine(
             $"""
 
             ratios                        (a1) grain calls   (a2) HTTP
-              a/b  (b = {b,8:N0} jobs/s)   {a1 / b,12:F2}×   {a2 / b,9:F2}×
-              a/c  (c = {c,8:N0} rows/s)   {a1 / c,12:P1}    {a2 / c,9:P1}
-            target: (a) ≥ 2× (b) and ≥ 50 % of (c): {(Meets(grains.Run, b, c) && Meets(http.Run, b, c) ? "met" : "not met")} (a1: {Verdict(grains.Run, b, c)}; a2: {Verdict(http.Run, b, c)})
+              a/b  (b = {b,8:N0} jobs/s)   {Ratio(planekeeper.Grains, b, "F2", "×"),13}   {Ratio(planekeeper.Http, b, "F2", "×"),10}
+              a/c  (c = {c,8:N0} rows/s)   {Ratio(planekeeper.Grains, c, "P1", ""),13}   {Ratio(planekeeper.Http, c, "P1", ""),10}
+            target: (a) ≥ 2× (b) and ≥ 50 % of (c): {(Meets(planekeeper.Grains, b, c) && Meets(planekeeper.Http, b, c) ? "met" : "not met")} (a1: {Verdict(planekeeper.Grains, b, c)}; a2: {Verdict(planekeeper.Http, b, c)})
             """);
     }
 
-    private static bool Meets(PipelineResult a, double b, double c) => a.Failures == 0 && a.JobsPerSecond >= 2 * b && a.JobsPerSecond >= 0.5 * c;
+    private static string Ratio(PlanekeeperResult? a, double baseline, string format, string suffix) =>
+        a is null ? "—" : (a.Run.JobsPerSecond / baseline).ToString(format, System.Globalization.CultureInfo.InvariantCulture) + suffix;
 
-    private static string Verdict(PipelineResult a, double b, double c) =>
-        (a.Failures > 0 ? $"INVALID, {a.Failures:N0} calls failed; " : "") +
-        $"{(a.JobsPerSecond >= 2 * b ? "≥" : "<")} 2× (b), {(a.JobsPerSecond >= 0.5 * c ? "≥" : "<")} 50 % of (c)";
+    private static bool Meets(PlanekeeperResult? a, double b, double c) =>
+        a is { Run.Failures: 0 } && a.Run.JobsPerSecond >= 2 * b && a.Run.JobsPerSecond >= 0.5 * c;
+
+    private static string Verdict(PlanekeeperResult? a, double b, double c) => a switch
+    {
+        null => "not measured",
+        { Run.Failures: > 0 } => $"INVALID, {a.Run.Failures:N0} calls failed",
+        _ => $"{(a.Run.JobsPerSecond >= 2 * b ? "≥" : "<")} 2× (b), {(a.Run.JobsPerSecond >= 0.5 * c ? "≥" : "<")} 50 % of (c)",
+    };
 
     private static void Cpu(CpuUse? cpu)
     {

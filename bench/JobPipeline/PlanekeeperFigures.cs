@@ -1,0 +1,44 @@
+namespace Planekeeper.Bench.JobPipeline;
+
+/// <summary>Planekeeper's figures of one run; a figure is null when it was not measured.</summary>
+public sealed record PlanekeeperFigures(PlanekeeperResult? Grains, PlanekeeperResult? GrainLatency, PlanekeeperResult? Http, PlanekeeperResult? HttpLatency)
+{
+    /// <summary>
+    /// Measures (a1) and (d1) over grain calls on a silo in this process, then starts the WebFrontend and measures (a2)
+    /// and (d2) over HTTP, printing each figure. Once calls fail (time out), the silo is not trusted any more and the
+    /// remaining figures are not measured: a hung engine keeps a core busy and would distort them.
+    /// </summary>
+    public static async Task<PlanekeeperFigures> MeasureAsync(BenchDatabase database, BenchPlan plan)
+    {
+        await using var silo = await PlanekeeperSilo.StartAsync(database);
+        var pipeline = await PlanekeeperPipeline.CreateAsync(database, silo);
+        // (a) cycles as the Agent program runs them (complete with claim_next); (d) times explicit claims.
+        PlanekeeperPipeline.AgentStarter grainAgent = (organization, name) => GrainAgent.HeartbeatAsync(silo.Grains, organization, name, claimNext: true);
+        PlanekeeperPipeline.AgentStarter grainClaimer = (organization, name) => GrainAgent.HeartbeatAsync(silo.Grains, organization, name, claimNext: false);
+
+        var grains = await pipeline.MeasureAsync("a1", BenchPlan.Agents, plan.GrainJobs, grainAgent, plan.Timing);
+        Report.Planekeeper("(a1) Planekeeper, direct grain calls", BenchPlan.Agents, grains);
+        var grainLatency = await MeasureIfHealthyAsync([grains], () => pipeline.MeasureAsync("d1", BenchPlan.LatencyAgents, plan.GrainJobs, grainClaimer, plan.Timing));
+        Report.Latency("(d1) Planekeeper claim latency, direct grain calls", BenchPlan.LatencyAgents, grainLatency);
+        if (Failed(grains, grainLatency))
+        {
+            Report.NotMeasured("(a2) and (d2), over HTTP");
+            return new PlanekeeperFigures(grains, grainLatency, null, null);
+        }
+
+        await using var frontend = await WebFrontendProcess.StartAsync(database);
+        using var http = HttpAgent.Client(frontend.BaseAddress, BenchPlan.LatencyAgents);
+        PlanekeeperPipeline.AgentStarter httpAgent = (organization, name) => HttpAgent.HeartbeatAsync(http, organization, name, claimNext: true);
+        PlanekeeperPipeline.AgentStarter httpClaimer = (organization, name) => HttpAgent.HeartbeatAsync(http, organization, name, claimNext: false);
+        var overHttp = await pipeline.MeasureAsync("a2", BenchPlan.Agents, plan.HttpJobs, httpAgent, plan.Timing, frontend.ProcessId);
+        Report.Planekeeper("(a2) Planekeeper, HTTP through the WebFrontend", BenchPlan.Agents, overHttp);
+        var httpLatency = await MeasureIfHealthyAsync([overHttp], () => pipeline.MeasureAsync("d2", BenchPlan.LatencyAgents, plan.HttpJobs, httpClaimer, plan.Timing, frontend.ProcessId));
+        Report.Latency("(d2) Planekeeper claim latency, HTTP", BenchPlan.LatencyAgents, httpLatency);
+        return new PlanekeeperFigures(grains, grainLatency, overHttp, httpLatency);
+    }
+
+    private static async Task<PlanekeeperResult?> MeasureIfHealthyAsync(PlanekeeperResult?[] earlier, Func<Task<PlanekeeperResult>> measure) =>
+        Failed(earlier) ? null : await measure();
+
+    private static bool Failed(params PlanekeeperResult?[] results) => results.Any(result => result is null || result.Run.Failures > 0);
+}
