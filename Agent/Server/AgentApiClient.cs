@@ -76,10 +76,13 @@ public sealed class AgentApiClient(HttpClient http, AgentSettings settings)
     public async Task<bool> RenewAsync(long taskId, CancellationToken cancellationToken) =>
         await ReportAsync($"tasks/{taskId}/renew", new { agent_id = AgentId }, cancellationToken);
 
-    public async Task<bool> CompleteAsync(long taskId, TaskReport report, CancellationToken cancellationToken) =>
-        await ReportAsync($"tasks/{taskId}/complete", new
+    /// <returns>Whether the server took the result, and the agent's next task when one was due (claimed with the report).</returns>
+    public async Task<(bool Accepted, ClaimedTask? Next)> CompleteAsync(long taskId, TaskReport report, CancellationToken cancellationToken)
+    {
+        using var answer = await PostAsync($"tasks/{taskId}/complete", new
         {
             agent_id = AgentId,
+            claim_next = true,
             releases = report.Releases,
             version = report.Version,
             commit_sha = report.CommitSha,
@@ -87,7 +90,15 @@ public sealed class AgentApiClient(HttpClient http, AgentSettings settings)
             unchanged = report.Unchanged,
             etag = report.Etag,
             last_modified = report.LastModified,
-        }, cancellationToken);
+        }, cancellationToken, HttpStatusCode.Conflict, HttpStatusCode.NotFound);
+        if (!answer.IsSuccessStatusCode)
+        {
+            return (false, null);
+        }
+
+        var body = await answer.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
+        return (true, body.TryGetProperty("next_task", out var next) && next.ValueKind == JsonValueKind.Object ? next.Deserialize<ClaimedTask>(Json) : null);
+    }
 
     public async Task<bool> FailAsync(long taskId, string error, bool retryable, CancellationToken cancellationToken) =>
         await ReportAsync($"tasks/{taskId}/fail", new { agent_id = AgentId, error, retryable }, cancellationToken);

@@ -63,9 +63,16 @@ public sealed partial class AgentWorker(
         {
             try
             {
-                if (await server.ClaimAsync(LongPoll, stopping) is { } task)
+                var task = await server.ClaimAsync(LongPoll, stopping);
+                while (task is not null && !stopping.IsCancellationRequested)
                 {
-                    await execution.RunAsync(task, taskStop);
+                    task = await execution.RunAsync(task, taskStop);
+                }
+
+                if (task is not null)
+                {
+                    // Handed out with the last completion, never started: give it back at once.
+                    await server.FailAsync(task.TaskId, "the agent was shut down before running the task", retryable: true, CancellationToken.None);
                 }
             }
             catch (HttpRequestException exception)

@@ -6,10 +6,12 @@ namespace Planekeeper.Agent.Work;
 /// <summary>
 /// One claimed task from start to report: the runner works while the lease is renewed at a third of its term; the
 /// result or failure is reported. When the lease is lost (the server gave the task away) the work is abandoned.
+/// A completion asks for the next task, which the caller runs next.
 /// </summary>
 public sealed partial class TaskExecution(AgentApiClient server, ITaskRunner runner, ILogger<TaskExecution> logger)
 {
-    public async Task RunAsync(ClaimedTask task, CancellationToken stopping)
+    /// <returns>The next task the server handed out with the completion, if any.</returns>
+    public async Task<ClaimedTask?> RunAsync(ClaimedTask task, CancellationToken stopping)
     {
         using var work = CancellationTokenSource.CreateLinkedTokenSource(stopping);
         var clock = Stopwatch.StartNew();
@@ -20,8 +22,9 @@ public sealed partial class TaskExecution(AgentApiClient server, ITaskRunner run
             var report = await runner.RunAsync(task, work.Token);
             await work.CancelAsync();
             await renewing;
-            var accepted = await server.CompleteAsync(task.TaskId, report, CancellationToken.None);
+            var (accepted, next) = await server.CompleteAsync(task.TaskId, report, CancellationToken.None);
             LogFinished(task, accepted ? "completed" : "completed, but the server had given the task away", clock.Elapsed.TotalSeconds);
+            return next;
         }
         catch (TaskFailedException failure)
         {
@@ -41,6 +44,8 @@ public sealed partial class TaskExecution(AgentApiClient server, ITaskRunner run
             // The lease was lost: the server has already given the task to another agent; nothing to report.
             await renewing;
         }
+
+        return null;
     }
 
     private async Task RenewUntilDoneAsync(ClaimedTask task, CancellationTokenSource work)

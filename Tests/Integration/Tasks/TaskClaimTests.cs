@@ -112,6 +112,32 @@ public class TaskClaimTests(TaskEngineSystem system) : IClassFixture<TaskEngineS
     }
 
     [Fact]
+    public async Task Completing_with_claim_next_hands_the_agent_its_next_task_in_the_same_answer()
+    {
+        var (owner, key) = await system.OrganizationAsync("claim-next");
+        using var ownerClient = owner;
+        var jobs = await CreateGatherJobsAsync(owner, 2);
+        using var raw = ApiClient.WithKey(system.Frontend.BaseAddress, key);
+        using var agent = await TestAgent.StartAsync(system.Frontend.BaseAddress, key, "a1");
+        var first = (await agent.ClaimAsync())!.Value;
+
+        var answer = await raw.OkAsync(HttpMethod.Post, $"/api/v1/agent/tasks/{TestAgent.TaskId(first)}/complete", new
+        {
+            agent_id = agent.Id, claim_next = true, releases = new[] { new { version = "v1", prerelease = false } },
+        });
+        var next = answer.GetProperty("next_task");
+        Assert.Equal(jobs[1], TestAgent.JobId(next));
+        Assert.Equal("in_progress", await owner.JobStatusAsync("gather-jobs", jobs[1]));
+
+        var last = await raw.OkAsync(HttpMethod.Post, $"/api/v1/agent/tasks/{TestAgent.TaskId(next)}/complete", new
+        {
+            agent_id = agent.Id, claim_next = true, releases = Array.Empty<object>(),
+        });
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, last.GetProperty("next_task").ValueKind);
+        Assert.Equal("completed", await owner.JobStatusAsync("gather-jobs", jobs[1]));
+    }
+
+    [Fact]
     public async Task Agents_of_two_organizations_polling_at_once_each_get_their_own_jobs_exactly_once()
     {
         var (ownerA, keyA) = await system.OrganizationAsync("exclusive-a");
