@@ -21,8 +21,11 @@ stop_all() {
   trap - EXIT INT TERM
   if [ ${#children[@]} -gt 0 ]; then
     say "stopping"
-    kill -TERM "${children[@]}" 2>/dev/null || true
-    wait "${children[@]}" 2>/dev/null || true
+    # Newest first: the agent hands back its task and releases its key while the frontend and silo still run.
+    for (( i=${#children[@]}-1; i>=0; i-- )); do
+      kill -TERM "${children[$i]}" 2>/dev/null || true
+      wait "${children[$i]}" 2>/dev/null || true
+    done
   fi
   if $started_postgres; then deploy/dev/postgres.sh stop || true; fi
 }
@@ -72,8 +75,9 @@ export AGENT_NAME=${AGENT_NAME:-local-server-agent}
 say "building ($configuration)"
 dotnet build Planekeeper.sln -c "$configuration" --nologo -v quiet -clp:ErrorsOnly
 
-# Each program runs from its own folder so it finds its appsettings.json.
-start() { (cd "$repo_root/$1/bin/$configuration/net10.0" && exec dotnet "Planekeeper.$1.dll") & children+=($!); }
+# Each program runs from its own folder so it finds its appsettings.json, in its own session so that Ctrl-C reaches
+# only this script, which then stops them in order (the agent first, while the frontend can still take its goodbye).
+start() { (cd "$repo_root/$1/bin/$configuration/net10.0" && exec setsid dotnet "Planekeeper.$1.dll") & children+=($!); }
 
 start Silo
 wait_for "http://127.0.0.1:$PLANEKEEPER_SILO_HEALTH_PORT/health" "the silo" "${children[-1]}"
