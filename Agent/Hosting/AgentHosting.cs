@@ -15,6 +15,7 @@ public static class AgentHosting
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new AgentApiClient(new HttpClient { Timeout = ServerTimeout }, settings));
         builder.Services.AddSingleton<RateLimitBoard>();
+        builder.Services.AddSingleton<GatherSources>();
         builder.Services.AddSingleton<GatherRunner>();
         builder.Services.AddSingleton<ITaskRunner, TaskRunner>();
         builder.Services.AddSingleton<TaskExecution>();

@@ -14,7 +14,8 @@ public static class PrivateAddressGuard
     public static async ValueTask<Stream> ConnectAsync(SocketsHttpConnectionContext context, CancellationToken cancellationToken)
     {
         var endpoint = context.DnsEndPoint;
-        var addresses = await PublicAddressesAsync(endpoint.Host, cancellationToken);
+        // An IPv6 literal arrives in its URL brackets.
+        var addresses = await PublicAddressesAsync(endpoint.Host.Trim('[', ']'), cancellationToken);
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
         {

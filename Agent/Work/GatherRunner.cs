@@ -5,14 +5,12 @@ using Planekeeper.Agent.Server;
 namespace Planekeeper.Agent.Work;
 
 /// <summary>Runs gather and helm sync tasks with the source of the job's type, and shapes their reports.</summary>
-public sealed class GatherRunner(IEnumerable<IGatherSource> sources, RateLimitBoard rateLimits)
+public sealed class GatherRunner(GatherSources sources, RateLimitBoard rateLimits)
 {
-    private readonly Dictionary<string, IGatherSource> _sources = sources.ToDictionary(source => source.SourceType);
-
     public async Task<TaskReport> GatherAsync(ClaimedTask task, AgentCredential? credential, bool allowPrivateAddresses, CancellationToken cancellationToken)
     {
         var sourceType = TaskRunner.Required(task, "source_type");
-        if (!_sources.TryGetValue(sourceType, out var source))
+        if (!sources.For(allowPrivateAddresses).Sources.TryGetValue(sourceType, out var source))
         {
             throw new TaskFailedException($"this agent cannot gather from '{sourceType}' sources; upgrade it", retryable: false);
         }
@@ -32,6 +30,11 @@ public sealed class GatherRunner(IEnumerable<IGatherSource> sources, RateLimitBo
             LastModified: result.Validators?.LastModified);
     }
 
-    public Task<TaskReport> DiscoverChartsAsync(ClaimedTask task, AgentCredential? credential, bool allowPrivateAddresses, CancellationToken cancellationToken) =>
-        throw new TaskFailedException("helm sync is not wired yet", retryable: false);
+    public async Task<TaskReport> DiscoverChartsAsync(ClaimedTask task, AgentCredential? credential, bool allowPrivateAddresses, CancellationToken cancellationToken)
+    {
+        // A chart list always reports every chart (the server replaces the list), so no conditional request here.
+        var found = await sources.For(allowPrivateAddresses).Charts.DiscoverAsync(
+            TaskRunner.Required(task, "repository_url"), task.JobField("chart_filter"), credential, previous: null, cancellationToken);
+        return new TaskReport(Charts: found.Charts.Select(chart => new ReportedChart(chart.Name, chart.LatestVersion, chart.AppVersion)).ToList());
+    }
 }

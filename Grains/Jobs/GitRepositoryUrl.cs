@@ -2,7 +2,10 @@ using System.Text.RegularExpressions;
 
 namespace Planekeeper.Grains.Jobs;
 
-/// <summary>Checks a git remote: https://host/path, ssh://[user@]host[:port]/path or scp-like user@host:path.</summary>
+/// <summary>
+/// Checks a git remote: https://host/path, ssh://[user@]host[:port]/path, scp-like user@host:path, or file:///path
+/// (a repository on the agent's own machine: client agents, and server agents allowed private URLs).
+/// </summary>
 public static partial class GitRepositoryUrl
 {
     public static bool IsValid(string url, out string? error)
@@ -29,9 +32,15 @@ public static partial class GitRepositoryUrl
         {
             return CheckUri(url, "ssh");
         }
+        if (url.StartsWith("file://", StringComparison.OrdinalIgnoreCase))
+        {
+            return Uri.TryCreate(url, UriKind.Absolute, out var file) && file.IsFile && file.Host.Length == 0 && file.AbsolutePath.Trim('/').Length > 0
+                ? null
+                : "repository_url must be file:///absolute/path for a repository on the agent's machine";
+        }
         return ScpLikePattern().IsMatch(url)
             ? null
-            : "repository_url must be https://host/path, ssh://[user@]host[:port]/path or user@host:path";
+            : "repository_url must be https://host/path, ssh://[user@]host[:port]/path, user@host:path or file:///path";
     }
 
     private static string? CheckUri(string url, string scheme)

@@ -42,6 +42,14 @@ public static class PlanekeeperProcesses
         return new FrontendProcess(ChildProcess.Start(TestEnvironment.FrontendDll, environment), port);
     }
 
+    /// <summary>The Agent program, configured by the environment only (the default config file does not exist here).</summary>
+    public static ChildProcess StartAgent(Uri server, IReadOnlyDictionary<string, string> settings)
+    {
+        var environment = new Dictionary<string, string> { ["AGENT_SERVER_URL"] = server.ToString(), ["Logging__LogLevel__Default"] = "Information" };
+        Merge(environment, settings);
+        return ChildProcess.Start(TestEnvironment.AgentDll, environment);
+    }
+
     /// <summary>Waits until the silo says it is an active member of the cluster.</summary>
     public static async Task WaitUntilActiveAsync(this SiloProcess silo, HttpClient http)
     {

@@ -13,6 +13,8 @@ public static class TestEnvironment
 
     public static string FrontendDll => HostDll("WebFrontend", "Planekeeper.WebFrontend.dll");
 
+    public static string AgentDll => HostDll("Agent", "Planekeeper.Agent.dll");
+
     public static string PostgresScript => Path.Combine(RepositoryRoot, "deploy", "dev", "postgres.sh");
 
     private static string HostDll(string project, string dll) =>

@@ -10,6 +10,9 @@ namespace Planekeeper.Agent.Gathering.Helm;
 /// </summary>
 internal sealed class HelmIndexDownload(HttpClient http)
 {
+    /// <summary>How long the body may take once the repository answered (the handler's timeout ends at the headers).</summary>
+    private static readonly TimeSpan BodyTimeout = TimeSpan.FromMinutes(2);
+
     public async Task<HelmIndexFile> FetchAsync(Uri repository, AgentCredential? credential, UpstreamValidators? previous, CancellationToken cancellationToken)
     {
         var repositoryText = repository.AbsoluteUri.TrimEnd('/');
@@ -36,7 +39,9 @@ internal sealed class HelmIndexDownload(HttpClient http)
                 throw UpstreamFailure.FromStatus(response, upstream, $"no Helm repository at {repositoryText} ({indexUrl} answered 404)");
             }
 
-            return await HelmIndexFile.DownloadAsync(indexUrl, response.Content, validators, cancellationToken);
+            using var body = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+            body.CancelAfter(BodyTimeout);
+            return await HelmIndexFile.DownloadAsync(indexUrl, response.Content, validators, body.Token);
         }
         catch (Exception exception) when (UpstreamFailure.FromException(exception, upstream, cancellationToken) is { } failure)
         {

@@ -21,7 +21,7 @@ internal static class OciManifests
     /// <returns>Null when the tag's manifest is gone or unreadable (the tag stays, undated).</returns>
     public static async Task<OciTagDetail?> ReadAsync(RegistrySession session, OciImage image, string tag, CancellationToken cancellationToken)
     {
-        var manifest = await FetchAsync(session, image, image.ManifestUrl(tag), cancellationToken);
+        var manifest = await FetchAsync(session, image, image.ManifestUrl(tag), ManifestTypes, cancellationToken);
         return manifest is null ? null : new OciTagDetail(manifest.Digest, await CreatedAsync(session, image, manifest.Json, cancellationToken));
     }
 
@@ -34,7 +34,7 @@ internal static class OciManifests
 
         if (Property(manifest, "manifests") is { ValueKind: JsonValueKind.Array } platforms)
         {
-            var chosen = Platform(platforms) is { } digest ? await FetchAsync(session, image, image.ManifestUrl(digest), cancellationToken) : null;
+            var chosen = Platform(platforms) is { } digest ? await FetchAsync(session, image, image.ManifestUrl(digest), ManifestTypes, cancellationToken) : null;
             return chosen is null ? null : Annotation(chosen.Json) ?? await ConfigCreatedAsync(session, image, chosen.Json, cancellationToken);
         }
 
@@ -43,32 +43,32 @@ internal static class OciManifests
 
     private static async Task<DateTimeOffset?> ConfigCreatedAsync(RegistrySession session, OciImage image, JsonElement manifest, CancellationToken cancellationToken)
     {
-        if (Property(Property(manifest, "config"), "digest")?.GetString() is not { } digest)
+        if (Text(Property(Property(manifest, "config"), "digest")) is not { } digest)
         {
             return null;
         }
 
-        var config = await FetchAsync(session, image, image.BlobUrl(digest), cancellationToken);
-        return config is null ? null : Rfc3339.Parse(Property(config.Json, "created")?.GetString());
+        var config = await FetchAsync(session, image, image.BlobUrl(digest), "application/json", cancellationToken);
+        return config is null ? null : Rfc3339.Parse(Text(Property(config.Json, "created")));
     }
 
     private static DateTimeOffset? Annotation(JsonElement manifest) =>
-        Rfc3339.Parse(Property(Property(manifest, "annotations"), CreatedAnnotation)?.GetString());
+        Rfc3339.Parse(Text(Property(Property(manifest, "annotations"), CreatedAnnotation)));
 
     /// <summary>linux/amd64, else the first platform that is not a build attestation (unknown/unknown).</summary>
     private static string? Platform(JsonElement platforms)
     {
         var entries = platforms.EnumerateArray()
-            .Select(entry => (Digest: Property(entry, "digest")?.GetString(), Os: Property(Property(entry, "platform"), "os")?.GetString(),
-                Architecture: Property(Property(entry, "platform"), "architecture")?.GetString()))
+            .Select(entry => (Digest: Text(Property(entry, "digest")), Os: Text(Property(Property(entry, "platform"), "os")),
+                Architecture: Text(Property(Property(entry, "platform"), "architecture"))))
             .Where(entry => entry.Digest is not null && entry.Os != "unknown")
             .ToList();
         return entries.FirstOrDefault(entry => entry is { Os: "linux", Architecture: "amd64" }).Digest ?? entries.FirstOrDefault().Digest;
     }
 
-    private static async Task<FetchedDocument?> FetchAsync(RegistrySession session, OciImage image, Uri url, CancellationToken cancellationToken)
+    private static async Task<FetchedDocument?> FetchAsync(RegistrySession session, OciImage image, Uri url, string accept, CancellationToken cancellationToken)
     {
-        using var response = await session.GetAsync(url, ManifestTypes, cancellationToken);
+        using var response = await session.GetAsync(url, accept, cancellationToken);
         if (response.StatusCode == HttpStatusCode.NotFound)
         {
             return null;
@@ -91,6 +91,8 @@ internal static class OciManifests
             return null;
         }
     }
+
+    private static string? Text(JsonElement? element) => element is { ValueKind: JsonValueKind.String } text ? text.GetString() : null;
 
     private static JsonElement? Property(JsonElement? element, string name) =>
         element is { ValueKind: JsonValueKind.Object } value && value.TryGetProperty(name, out var property) ? property : null;

@@ -35,7 +35,8 @@ internal sealed class RegistrySession(HttpClient http, OciImage image, AgentCred
         using var request = new HttpRequestMessage(HttpMethod.Get, url);
         request.Headers.TryAddWithoutValidation("Accept", accept);
         request.Headers.Authorization = _authorization;
-        return await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        // Buffered: tag lists, manifests and configs are small, and the client's timeout then covers their bodies too.
+        return await http.SendAsync(request, cancellationToken);
     }
 
     private async Task<AuthenticationHeaderValue> AuthorizeAsync(RegistryChallenge challenge, CancellationToken cancellationToken)

@@ -72,6 +72,7 @@ public class ScrapeJobValidatorTests
     [InlineData("ssh://github.com/org/repo.git")]
     [InlineData("ssh://git@git.example.com:2222/org/repo.git")]
     [InlineData("git@github.com:org/repo.git")]
+    [InlineData("file:///srv/git/infra.git")]
     [InlineData("deploy.user@git.example.com:/srv/git/repo.git")]
     public void Repository_url_forms_are_accepted(string url)
     {
@@ -94,7 +95,8 @@ public class ScrapeJobValidatorTests
     [InlineData("git@github.com", "user@host:path")]
     [InlineData("git@github.com:", "user@host:path")]
     [InlineData("ftp://example.com/repo", "user@host:path")]
-    [InlineData("file:///srv/repo", "user@host:path")]
+    [InlineData("file://server/srv/repo", "file:///absolute/path")]
+    [InlineData("file:///", "file:///absolute/path")]
     [InlineData("https://github.com/org/my repo", "whitespace")]
     public void Bad_repository_urls_are_refused(string? url, string messagePart)
     {

@@ -1,0 +1,95 @@
+using System.Net;
+using Planekeeper.Tests.Agent.Scraping;
+using Planekeeper.Tests.Infrastructure;
+using Planekeeper.Tests.Integration.Tasks;
+
+namespace Planekeeper.Tests.Integration.Agents;
+
+/// <summary>Silos that let server agents provision their own key.</summary>
+public sealed class BootstrapSystem : RunningSystem
+{
+    public const string BootstrapSecret = "bootstrap secret for agent process tests";
+
+    protected override IReadOnlyDictionary<string, string> SiloSettings => new Dictionary<string, string> { ["AGENT_BOOTSTRAP_SECRET"] = BootstrapSecret };
+}
+
+/// <summary>The Agent program as a real process against the real frontend, silo and PostgreSQL.</summary>
+public sealed class AgentProcessTests(BootstrapSystem system) : IClassFixture<BootstrapSystem>, IDisposable
+{
+    private readonly DeploymentRepository _repository = new();
+
+    public void Dispose() => _repository.Dispose();
+
+    [Fact]
+    public async Task A_client_agent_scrapes_the_deployed_version_from_a_git_repository()
+    {
+        var (owner, key) = await system.OrganizationAsync("agent-process");
+        using var ownerClient = owner;
+        var job = await CreateScrapeJobAsync(owner);
+        await using var agent = PlanekeeperProcesses.StartAgent(system.Frontend.BaseAddress, new Dictionary<string, string>
+        {
+            ["AGENT_API_KEY"] = key, ["AGENT_NAME"] = "site-agent",
+        });
+
+        await Eventually.ReturnsAsync(() => owner.JobStatusAsync("scrape-jobs", job), status => status == "completed", TimeSpan.FromSeconds(60), "the scrape job completed");
+        var snapshot = Assert.Single((await owner.OkAsync(HttpMethod.Get, $"/api/v1/scrape-jobs/{job}/versions")).GetProperty("items").EnumerateArray());
+        Assert.Equal("v1.27.2", snapshot.GetProperty("version").GetString());
+        Assert.Equal(_repository.MainSha, snapshot.GetProperty("commit_sha").GetString());
+        await Eventually.ReturnsAsync(() => Task.FromResult(agent.Output), output => output.Contains($"scrape_job {job}") && output.Contains("completed in"),
+            TimeSpan.FromSeconds(10), "the agent logging the job and its duration");
+    }
+
+    [Fact]
+    public async Task A_server_agent_refuses_a_local_repository_unless_private_urls_are_allowed()
+    {
+        var (owner, _) = await system.OrganizationAsync("server-agent-local");
+        using var ownerClient = owner;
+        var job = await CreateScrapeJobAsync(owner);
+        var serverAgent = new Dictionary<string, string> { ["AGENT_BOOTSTRAP_SECRET"] = BootstrapSystem.BootstrapSecret, ["AGENT_NAME"] = "strict-server" };
+
+        await using (var strict = PlanekeeperProcesses.StartAgent(system.Frontend.BaseAddress, serverAgent))
+        {
+            var failed = await Eventually.ReturnsAsync(() => owner.OkAsync(HttpMethod.Get, $"/api/v1/scrape-jobs/{job}"),
+                record => record.GetProperty("status").GetString() == "failed", TimeSpan.FromSeconds(60), "the server agent refusing the job");
+            Assert.Contains("server agent", failed.GetProperty("last_error").GetString());
+            Assert.Equal(1L, await system.ScalarAsync<long>($"SELECT count(*) FROM task_executions WHERE job_kind = 'scrape_job' AND job_id = {job}"));
+        }
+
+        await owner.OkAsync(HttpMethod.Post, $"/api/v1/scrape-jobs/{job}/run");
+        serverAgent["AGENT_ALLOW_PRIVATE_URLS"] = "true";
+        serverAgent["AGENT_NAME"] = "lenient-server";
+        await using var lenient = PlanekeeperProcesses.StartAgent(system.Frontend.BaseAddress, serverAgent);
+        await Eventually.ReturnsAsync(() => owner.JobStatusAsync("scrape-jobs", job), status => status == "completed", TimeSpan.FromSeconds(60), "the allowed server agent completing the job");
+    }
+
+    [Fact]
+    public async Task A_server_url_without_scheme_stops_the_agent_with_one_clear_line()
+    {
+        await using var agent = PlanekeeperProcesses.StartAgent(new Uri("http://placeholder/"), new Dictionary<string, string>
+        {
+            ["AGENT_SERVER_URL"] = "planekeeper.example.com", ["AGENT_API_KEY"] = "pk_1_abcdefghijklmnop",
+        });
+
+        Assert.Equal(2, await agent.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Equal(["planekeeper-agent: AGENT_SERVER_URL must start with http:// or https://, got 'planekeeper.example.com'"], agent.StandardError);
+    }
+
+    [Fact]
+    public async Task A_refused_key_stops_the_agent()
+    {
+        await using var agent = PlanekeeperProcesses.StartAgent(system.Frontend.BaseAddress, new Dictionary<string, string>
+        {
+            ["AGENT_API_KEY"] = "pk_999999_" + new string('x', 43),
+        });
+
+        Assert.Equal(1, await agent.WaitForExitAsync(TimeSpan.FromSeconds(30)));
+        Assert.Contains("refused the API key", agent.Output);
+    }
+
+    private async Task<long> CreateScrapeJobAsync(ApiClient owner) =>
+        (await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/scrape-jobs", new
+        {
+            name = "web chart", repository_url = _repository.Url, target_file = "charts/web/Chart.yaml",
+            parse_type = "yq", parse_expression = ".appVersion", version_transform = "add_v_lower",
+        })).GetProperty("id").GetInt64();
+}
