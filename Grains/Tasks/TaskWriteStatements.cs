@@ -133,7 +133,7 @@ public static class TaskWriteStatements
             ("organization_id", organizationId),
             ("job_ids", releases.Select(r => r.JobId).ToArray()),
             ("versions", releases.Select(r => r.Release.Version).ToArray()),
-            ("released_at", releases.Select(r => r.Release.ReleasedAt).ToArray()),
+            ("released_at", releases.Select(r => r.Release.ReleasedAt?.ToUniversalTime()).ToArray()),
             ("prerelease", releases.Select(r => r.Release.Prerelease).ToArray()),
             ("app_versions", releases.Select(r => r.Release.AppVersion).ToArray()),
             ("digests", releases.Select(r => r.Release.Digest).ToArray()),

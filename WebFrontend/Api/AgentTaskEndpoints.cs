@@ -74,8 +74,9 @@ public static class AgentTaskEndpoints
         }
     }
 
+    // JSON dates with an offset arrive as local times; the cluster keeps UTC.
     private static TaskResult ResultOf(CompleteRequest body) => new(
-        body.Releases,
+        body.Releases?.Select(release => release is null ? release! : release with { ReleasedAt = release.ReleasedAt?.ToUniversalTime() }).ToList(),
         body.Version is null ? null : new FoundVersion(body.Version, body.CommitSha),
         body.Charts,
         body.Unchanged ?? false,

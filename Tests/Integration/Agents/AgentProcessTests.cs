@@ -1,5 +1,6 @@
 using System.Net;
 using Planekeeper.Tests.Agent.Scraping;
+using Planekeeper.Tests.Agent.Support;
 using Planekeeper.Tests.Infrastructure;
 using Planekeeper.Tests.Integration.Tasks;
 
@@ -37,6 +38,44 @@ public sealed class AgentProcessTests(BootstrapSystem system) : IClassFixture<Bo
         Assert.Equal(_repository.MainSha, snapshot.GetProperty("commit_sha").GetString());
         await Eventually.ReturnsAsync(() => Task.FromResult(agent.Output), output => output.Contains($"scrape_job {job}") && output.Contains("completed in"),
             TimeSpan.FromSeconds(10), "the agent logging the job and its duration");
+    }
+
+    [Fact]
+    public async Task A_client_agent_gathers_every_release_from_a_github_stand_in_and_then_only_asks_whether_it_changed()
+    {
+        var published = DateTimeOffset.Parse("2026-06-01T10:00:00Z");
+        var releases = Enumerable.Range(1, 130).Reverse()
+            .Select(i => new StandInRelease(i, $"v1.{i}.0", published.AddDays(i), Draft: i == 130, Prerelease: i % 10 == 0)).ToList();
+        await using var github = await GitHubStandIn.StartAsync(standIn => standIn.AddRepository("acme", "widget", releases));
+        var (owner, key) = await system.OrganizationAsync("agent-gather");
+        using var ownerClient = owner;
+        var job = (await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/gather-jobs", new
+        {
+            name = "widget", source_type = "github_releases", artifact_name = "github.com/acme/widget",
+        })).GetProperty("id").GetInt64();
+        await using var agent = PlanekeeperProcesses.StartAgent(system.Frontend.BaseAddress, new Dictionary<string, string>
+        {
+            ["AGENT_API_KEY"] = key, ["AGENT_NAME"] = "gatherer", ["GITHUB_API_URL"] = github.Url.ToString(),
+        });
+
+        await CompletedAsync(owner, job, agent);
+        Assert.Equal(129L, await system.ScalarAsync<long>($"SELECT count(*) FROM releases WHERE gather_job_id = {job}"));
+        Assert.Equal(12L, await system.ScalarAsync<long>($"SELECT count(*) FROM releases WHERE gather_job_id = {job} AND prerelease"));
+        Assert.Equal(0L, await system.ScalarAsync<long>($"SELECT count(*) FROM releases WHERE gather_job_id = {job} AND version = 'v1.130.0'"));
+        Assert.Equal(published.AddDays(7).AddMinutes(5).UtcDateTime,
+            await system.ScalarAsync<DateTime>($"SELECT released_at FROM releases WHERE gather_job_id = {job} AND version = 'v1.7.0'"));
+
+        var before = github.Requests.Count;
+        await owner.OkAsync(HttpMethod.Post, $"/api/v1/gather-jobs/{job}/run");
+        await Eventually.ReturnsAsync(() => Task.FromResult(github.Requests.Skip(before).ToList()), requests => requests.Any(r => r.Status == 304),
+            TimeSpan.FromSeconds(60), "a conditional request answered 304");
+        await Eventually.ReturnsAsync(() => owner.JobStatusAsync("gather-jobs", job), status => status == "completed", TimeSpan.FromSeconds(30), "the unchanged run completed");
+        Assert.Equal(129L, await system.ScalarAsync<long>($"SELECT count(*) FROM releases WHERE gather_job_id = {job}"));
+        // The next heartbeat (every 15 s) carries the quota GitHub reported.
+        var rateLimits = await Eventually.ReturnsAsync(
+            async () => (await owner.OkAsync(HttpMethod.Get, "/api/v1/agents")).GetProperty("items")[0].GetProperty("rate_limits"),
+            limits => limits.TryGetProperty("github", out _), TimeSpan.FromSeconds(40), "the agent reporting GitHub's quota");
+        Assert.Equal(github.RateLimit, rateLimits.GetProperty("github").GetProperty("limit").GetInt32());
     }
 
     [Fact]
@@ -84,6 +123,18 @@ public sealed class AgentProcessTests(BootstrapSystem system) : IClassFixture<Bo
 
         Assert.Equal(1, await agent.WaitForExitAsync(TimeSpan.FromSeconds(30)));
         Assert.Contains("refused the API key", agent.Output);
+    }
+
+    private static async Task CompletedAsync(ApiClient owner, long job, ChildProcess agent)
+    {
+        try
+        {
+            await Eventually.ReturnsAsync(() => owner.JobStatusAsync("gather-jobs", job), status => status == "completed", TimeSpan.FromSeconds(60), "the gather job completed");
+        }
+        catch (TimeoutException timeout)
+        {
+            throw new TimeoutException($"{timeout.Message}\nagent output:\n{agent.Output}");
+        }
     }
 
     private async Task<long> CreateScrapeJobAsync(ApiClient owner) =>
