@@ -23,12 +23,9 @@ public static class AgentEndpoints
             .WithSummary("Agents online/offline, queued jobs, and each queued job no online agent can run, with the missing capability or credential.");
     }
 
-    private static async Task<IResult> HeartbeatAsync(AgentHeartbeat body, HttpContext context, IClusterClient cluster)
-    {
-        var key = context.Identity().ApiKey!;
-        var result = await cluster.GetGrain<IAgentsGrain>(0).HeartbeatAsync(key.KeyId, context.Scope().OrganizationId, body);
-        return Problems.From(result, Results.Ok);
-    }
+    private static Task<IResult> HeartbeatAsync(AgentHeartbeat body, HttpContext context, IClusterClient cluster) =>
+        DuringRecovery.AnswerAsync(async () => Problems.From(
+            await cluster.GetGrain<IAgentsGrain>(0).HeartbeatAsync(context.Identity().ApiKey!.KeyId, context.Scope().OrganizationId, body), Results.Ok));
 
     public sealed record BootstrapRequest(string? Secret, string? Hostname);
 

@@ -62,19 +62,10 @@ public static class AgentTaskEndpoints
             return Problems.Invalid("agent_id", "agent_id is required: the id the heartbeat answered with");
         }
 
-        try
-        {
-            var result = await call(cluster.GetGrain<IAgentGrain>(id), context.Identity().ApiKey!.KeyId);
-            return Problems.From(result, onOk);
-        }
-        catch (Exception exception) when (exception is OrleansException or TimeoutException or InvalidOperationException)
-        {
-            // A silo left the cluster or a task engine is restarting: nothing was decided, the agent tries again.
-            return Problems.Unavailable("the task service is recovering; try again in a moment");
-        }
+        return await DuringRecovery.AnswerAsync(async () =>
+            Problems.From(await call(cluster.GetGrain<IAgentGrain>(id), context.Identity().ApiKey!.KeyId), onOk));
     }
 
-    // JSON dates with an offset arrive as local times; the cluster keeps UTC.
     private static TaskResult ResultOf(CompleteRequest body) => new(
         body.Releases?.Select(release => release is null ? release! : release with { ReleasedAt = release.ReleasedAt?.ToUniversalTime() }).ToList(),
         body.Version is null ? null : new FoundVersion(body.Version, body.CommitSha),
