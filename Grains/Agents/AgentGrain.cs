@@ -4,6 +4,8 @@ using Orleans.Concurrency;
 using Planekeeper.Grains.Interfaces.Agents;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Tasks;
+using Planekeeper.Grains.Interfaces.Upstreams;
+using Planekeeper.Grains.Upstreams;
 
 namespace Planekeeper.Grains.Agents;
 
@@ -25,7 +27,10 @@ public sealed class AgentGrain(NpgsqlDataSource database, AgentSettings settings
         public DateTime LastHeartbeatAt { get; init; }
     }
 
+    private const int MostSharedCompletionsPerClaim = 1_000;
+
     private readonly Dictionary<long, long> _taskOrganizations = new();
+    private readonly Dictionary<long, string> _fetchesForAll = new();
     private ClaimingAgent? _agent;
     private long _apiKeyId;
     private DateTime _lastHeartbeatAt;
@@ -70,15 +75,53 @@ public sealed class AgentGrain(NpgsqlDataSource database, AgentSettings settings
         }
 
         var agent = _agent!;
-        var assignment = agent.IsServerAgent
-            ? await GrainFactory.GetGrain<IServerDispatchGrain>(0).ClaimAsync(agent, wait)
-            : await GrainFactory.GetGrain<ITaskEngineGrain>(agent.OrganizationId).ClaimAsync(agent, wait);
+        if (agent.IsServerAgent)
+        {
+            return CommandResult<TaskAssignment?>.Ok(await ClaimAsServerAgentAsync(agent, wait));
+        }
+
+        var assignment = await GrainFactory.GetGrain<ITaskEngineGrain>(agent.OrganizationId).ClaimAsync(agent, wait);
         if (assignment is not null)
         {
             _taskOrganizations[assignment.TaskId] = assignment.OrganizationId;
         }
 
         return CommandResult<TaskAssignment?>.Ok(assignment);
+    }
+
+    /// <summary>
+    /// A server agent's claim: a gather of a public upstream that another organization's job fetched since this run
+    /// fell due is completed from the shared cache here, and the agent gets the next task instead; the first job of an
+    /// upstream to be run fetches for all (its result fills the cache).
+    /// </summary>
+    private async Task<TaskAssignment?> ClaimAsServerAgentAsync(ClaimingAgent agent, TimeSpan wait)
+    {
+        for (var i = 0; i < MostSharedCompletionsPerClaim; i++)
+        {
+            var assignment = await GrainFactory.GetGrain<IServerDispatchGrain>(0).ClaimAsync(agent, i == 0 ? wait : TimeSpan.Zero);
+            if (assignment is null)
+            {
+                return null;
+            }
+
+            _taskOrganizations[assignment.TaskId] = assignment.OrganizationId;
+            if (SharedUpstreams.KeyOf(assignment) is not { } upstream)
+            {
+                return assignment;
+            }
+
+            if (await GrainFactory.GetGrain<IUpstreamGrain>(upstream).ShareAsync(assignment.DueAt ?? DateTime.UtcNow) is not { } shared)
+            {
+                _fetchesForAll[assignment.TaskId] = upstream;
+                return assignment;
+            }
+
+            await GrainFactory.GetGrain<ITaskEngineGrain>(assignment.OrganizationId).CompleteAsync(
+                AgentId, assignment.TaskId, new TaskResult(shared.Releases, null, null, Validators: shared.Validators), claimNext: null);
+            _taskOrganizations.Remove(assignment.TaskId);
+        }
+
+        return null;
     }
 
     public Task<CommandResult<TaskLease>> RenewAsync(long apiKeyId, long taskId) =>
@@ -89,6 +132,11 @@ public sealed class AgentGrain(NpgsqlDataSource database, AgentSettings settings
     {
         var nextFromEngine = claimNext && _agent is { IsServerAgent: false } && IsOnline ? _agent : null;
         var completed = await OnEngineAsync(apiKeyId, taskId, engine => engine.CompleteAsync(AgentId, taskId, result, nextFromEngine), finishes: true);
+        if (completed.Status == CommandStatus.Ok && _fetchesForAll.Remove(taskId, out var upstream))
+        {
+            await GrainFactory.GetGrain<IUpstreamGrain>(upstream).FillAsync(result.Releases, result.Unchanged, result.Validators);
+        }
+
         if (completed is { Status: CommandStatus.Ok, Value: { } next })
         {
             _taskOrganizations[next.TaskId] = next.OrganizationId;
@@ -101,8 +149,11 @@ public sealed class AgentGrain(NpgsqlDataSource database, AgentSettings settings
         return completed;
     }
 
-    public Task<CommandResult<bool>> FailAsync(long apiKeyId, long taskId, TaskFailure failure) =>
-        OnEngineAsync(apiKeyId, taskId, engine => engine.FailAsync(AgentId, taskId, failure), finishes: true);
+    public Task<CommandResult<bool>> FailAsync(long apiKeyId, long taskId, TaskFailure failure)
+    {
+        _fetchesForAll.Remove(taskId);
+        return OnEngineAsync(apiKeyId, taskId, engine => engine.FailAsync(AgentId, taskId, failure), finishes: true);
+    }
 
     private async Task<CommandResult<T>> OnEngineAsync<T>(long apiKeyId, long taskId, Func<ITaskEngineGrain, Task<CommandResult<T>>> call, bool finishes = false)
     {

@@ -10,9 +10,10 @@ public sealed partial class TaskEngineGrain
         var now = Now;
         var lease = new TaskLeaseHolder(_taskIds.Dequeue(), agent.AgentId, now, now + settings.LeaseDuration);
         var attempt = job.Run.Attempt + 1;
+        var dueAt = job.Run.NextRunAt ?? now;
         Change(job, TaskTransitions.Claimed(job.Run, lease));
         _commit.Open.Started.Add(new ExecutionStarted(lease.TaskId, job.Ref, agent.AgentId, attempt, now));
-        return new TaskAssignment(lease.TaskId, OrganizationId, job.Ref.Kind, job.Ref.Id, attempt, lease.ExpiresAt, job.Definition.JobJson, job.Validators);
+        return new TaskAssignment(lease.TaskId, OrganizationId, job.Ref.Kind, job.Ref.Id, attempt, lease.ExpiresAt, job.Definition.JobJson, job.Validators, dueAt);
     }
 
     private async Task<TaskAssignment?> WaitForWorkAsync(ClaimingAgent agent, TimeSpan wait)

@@ -7,6 +7,7 @@ using Planekeeper.Grains.ApiKeys;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Jobs;
 using Planekeeper.Grains.Tasks;
+using Planekeeper.Grains.Upstreams;
 
 namespace Planekeeper.Silo.Hosting;
 
@@ -34,6 +35,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<HelmSyncChildren>();
         builder.Services.AddSingleton<AlertConfigReferences>();
         builder.Services.AddSingleton<TaskStore>();
+        builder.Services.AddSingleton<UpstreamStore>();
         builder.Services.AddSingleton(new ServerAgentBootstrap(builder.Configuration["AGENT_BOOTSTRAP_SECRET"]));
         builder.Services.AddSingleton(TaskSettingsReader.Read(builder.Configuration));
         builder.Services.AddSingleton(TimeProvider.System);

@@ -3,6 +3,7 @@ using Planekeeper.Configuration;
 using Planekeeper.Grains.Interfaces.ApiKeys;
 using Planekeeper.Grains.Interfaces.Identity;
 using Planekeeper.Grains.Interfaces.Tasks;
+using Planekeeper.Grains.Interfaces.Upstreams;
 using Planekeeper.WebFrontend.Identity;
 
 namespace Planekeeper.WebFrontend.Api;
@@ -17,6 +18,10 @@ public static class InternalEndpoints
         users.MapPost("/{userId:long}/approve", ApproveAsync).WithSummary("Let an account use the product.");
         api.MapPost("/internal/jobs/reset-stuck", ResetStuckAsync).WithTags("Internal")
             .WithSummary("Queue again every job in progress for longer than older_than (e.g. 5m, default 1h), in every organization.");
+        api.MapGet("/internal/upstreams", async (IClusterClient cluster) =>
+                Results.Ok(new { items = await cluster.GetGrain<IUpstreamsGrain>(0).ListAsync(), next_cursor = (string?)null }))
+            .WithTags("Internal")
+            .WithSummary("The shared upstream cache: each public upstream, when a server agent last fetched it, requests made and saved.");
         api.MapPost("/internal/server-agent-keys", CreateServerAgentKeyAsync).WithTags("Internal")
             .WithSummary("Create an API key of the global scope for a server agent; the key is returned only in this answer.");
     }

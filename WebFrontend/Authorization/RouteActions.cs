@@ -72,6 +72,7 @@ public static partial class RouteActions
         [("POST", $"{V1}/internal/users/{{userId}}/approve")] = RouteAccess.GlobalAdmin,
         [("POST", $"{V1}/internal/jobs/reset-stuck")] = RouteAccess.GlobalAdmin,
         [("POST", $"{V1}/internal/server-agent-keys")] = RouteAccess.GlobalAdmin,
+        [("GET", $"{V1}/internal/upstreams")] = RouteAccess.GlobalAdmin,
     };
 
     /// <summary>The routes every kind of job has (Api/JobEndpoints.cs), guarded by that kind's actions.</summary>
