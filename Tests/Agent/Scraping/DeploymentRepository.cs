@@ -39,6 +39,9 @@ public sealed class DeploymentRepository : IDisposable
         Url = new Uri(bare).AbsoluteUri;
     }
 
+    /// <summary>The folder holding the bare repository <c>infra.git</c>.</summary>
+    public string Root => folder.Path;
+
     /// <summary><c>file:///…/infra.git</c></summary>
     public string Url { get; }
 

@@ -102,6 +102,34 @@ public sealed class AgentProcessTests(BootstrapSystem system) : IClassFixture<Bo
     }
 
     [Fact]
+    public async Task A_server_agent_refuses_an_https_repository_on_127_0_0_1_unless_private_urls_are_allowed()
+    {
+        await using var git = await GitHttpsServer.StartAsync(_repository.Root, _repository.Root);
+        var (owner, _) = await system.OrganizationAsync("server-agent-loopback");
+        using var ownerClient = owner;
+        var job = await CreateScrapeJobAsync(owner, new Uri(git.Url, "infra.git").ToString());
+        var serverAgent = new Dictionary<string, string>
+        {
+            ["AGENT_BOOTSTRAP_SECRET"] = BootstrapSystem.BootstrapSecret, ["AGENT_NAME"] = "strict-loopback", ["GIT_SSL_CAINFO"] = git.CertificateFile,
+        };
+
+        await using (var strict = PlanekeeperProcesses.StartAgent(system.Frontend.BaseAddress, serverAgent))
+        {
+            var failed = await Eventually.ReturnsAsync(() => owner.OkAsync(HttpMethod.Get, $"/api/v1/scrape-jobs/{job}"),
+                record => record.GetProperty("status").GetString() == "failed", TimeSpan.FromSeconds(60), "the server agent refusing 127.0.0.1");
+            Assert.Contains("127.0.0.1", failed.GetProperty("last_error").GetString());
+        }
+
+        await owner.OkAsync(HttpMethod.Post, $"/api/v1/scrape-jobs/{job}/run");
+        serverAgent["AGENT_ALLOW_PRIVATE_URLS"] = "true";
+        serverAgent["AGENT_NAME"] = "lenient-loopback";
+        await using var lenient = PlanekeeperProcesses.StartAgent(system.Frontend.BaseAddress, serverAgent);
+        await Eventually.ReturnsAsync(() => owner.JobStatusAsync("scrape-jobs", job), status => status == "completed", TimeSpan.FromSeconds(60), "the allowed server agent cloning over https");
+        var snapshot = Assert.Single((await owner.OkAsync(HttpMethod.Get, $"/api/v1/scrape-jobs/{job}/versions")).GetProperty("items").EnumerateArray());
+        Assert.Equal("v1.27.2", snapshot.GetProperty("version").GetString());
+    }
+
+    [Fact]
     public async Task A_server_url_without_scheme_stops_the_agent_with_one_clear_line()
     {
         await using var agent = PlanekeeperProcesses.StartAgent(new Uri("http://placeholder/"), new Dictionary<string, string>
@@ -137,10 +165,10 @@ public sealed class AgentProcessTests(BootstrapSystem system) : IClassFixture<Bo
         }
     }
 
-    private async Task<long> CreateScrapeJobAsync(ApiClient owner) =>
+    private async Task<long> CreateScrapeJobAsync(ApiClient owner, string? repositoryUrl = null) =>
         (await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/scrape-jobs", new
         {
-            name = "web chart", repository_url = _repository.Url, target_file = "charts/web/Chart.yaml",
+            name = "web chart", repository_url = repositoryUrl ?? _repository.Url, target_file = "charts/web/Chart.yaml",
             parse_type = "yq", parse_expression = ".appVersion", version_transform = "add_v_lower",
         })).GetProperty("id").GetInt64();
 }
