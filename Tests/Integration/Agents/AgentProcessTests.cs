@@ -130,6 +130,38 @@ public sealed class AgentProcessTests(BootstrapSystem system) : IClassFixture<Bo
     }
 
     [Fact]
+    public async Task A_stopped_server_agent_hands_back_its_running_task_and_deactivates_the_key_it_provisioned()
+    {
+        // An upstream that takes connections and never answers: the gather is still running when the agent is stopped.
+        var silent = new System.Net.Sockets.TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        try
+        {
+            var (owner, _) = await system.OrganizationAsync("agent-stop");
+            using var ownerClient = owner;
+            var job = await owner.CreateGatherJobAsync("slow upstream");
+            await using var agent = PlanekeeperProcesses.StartAgent(system.Frontend.BaseAddress, new Dictionary<string, string>
+            {
+                ["AGENT_BOOTSTRAP_SECRET"] = BootstrapSystem.BootstrapSecret, ["AGENT_NAME"] = "stopping", ["AGENT_ALLOW_PRIVATE_URLS"] = "true",
+                ["GITHUB_API_URL"] = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/",
+            });
+            await Eventually.ReturnsAsync(() => owner.JobStatusAsync("gather-jobs", job), status => status == "in_progress", TimeSpan.FromSeconds(60), "the agent running the job");
+
+            agent.Terminate();
+
+            Assert.Equal(0, await agent.WaitForExitAsync(TimeSpan.FromSeconds(40)));
+            var handedBack = await owner.OkAsync(HttpMethod.Get, $"/api/v1/gather-jobs/{job}");
+            Assert.Equal("queued", handedBack.GetProperty("status").GetString());
+            Assert.Contains("shut down", handedBack.GetProperty("last_error").GetString());
+            Assert.False(await system.ScalarAsync<bool>("SELECT is_active FROM api_keys WHERE name = 'serveragent-auto-stopping'"));
+        }
+        finally
+        {
+            silent.Stop();
+        }
+    }
+
+    [Fact]
     public async Task A_server_url_without_scheme_stops_the_agent_with_one_clear_line()
     {
         await using var agent = PlanekeeperProcesses.StartAgent(new Uri("http://placeholder/"), new Dictionary<string, string>
