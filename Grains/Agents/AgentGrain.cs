@@ -110,7 +110,7 @@ public sealed class AgentGrain(NpgsqlDataSource database, AgentSettings settings
                 return assignment;
             }
 
-            if (await GrainFactory.GetGrain<IUpstreamGrain>(upstream).ShareAsync(assignment.DueAt ?? DateTime.UtcNow) is not { } shared)
+            if (await GrainFactory.GetGrain<IUpstreamGrain>(upstream).ShareAsync(assignment.DueAt ?? clock.GetUtcNow().UtcDateTime) is not { } shared)
             {
                 _fetchesForAll[assignment.TaskId] = upstream;
                 return assignment;
