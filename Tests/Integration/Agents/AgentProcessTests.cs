@@ -145,7 +145,8 @@ public sealed class AgentProcessTests(BootstrapSystem system) : IClassFixture<Bo
                 ["AGENT_BOOTSTRAP_SECRET"] = BootstrapSystem.BootstrapSecret, ["AGENT_NAME"] = "stopping", ["AGENT_ALLOW_PRIVATE_URLS"] = "true",
                 ["GITHUB_API_URL"] = $"http://127.0.0.1:{((IPEndPoint)silent.LocalEndpoint).Port}/",
             });
-            await Eventually.ReturnsAsync(() => owner.JobStatusAsync("gather-jobs", job), status => status == "in_progress", TimeSpan.FromSeconds(60), "the agent running the job");
+            await Eventually.ReturnsAsync(() => Task.FromResult(agent.Output), output => output.Contains($"Running gather_job {job} "),
+                TimeSpan.FromSeconds(60), "this agent running the job");
 
             agent.Terminate();
 
