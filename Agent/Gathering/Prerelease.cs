@@ -1,3 +1,5 @@
+using Planekeeper.Agent.Versioning;
+
 namespace Planekeeper.Agent.Gathering;
 
 /// <summary>
@@ -7,5 +9,5 @@ namespace Planekeeper.Agent.Gathering;
 /// </summary>
 public static class Prerelease
 {
-    public static bool Of(string version) => SemanticVersion.Parse(version) is { Prerelease: not null };
+    public static bool Of(string version) => ReleaseVersion.Parse(version) is { IsPrerelease: true };
 }

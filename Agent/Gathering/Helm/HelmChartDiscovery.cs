@@ -1,5 +1,6 @@
 using Planekeeper.Agent.Configuration;
 using Planekeeper.Agent.Http;
+using Planekeeper.Agent.Versioning;
 using Planekeeper.Agent.Work;
 
 namespace Planekeeper.Agent.Gathering.Helm;
@@ -37,8 +38,8 @@ public sealed class HelmChartDiscovery(HttpMessageHandler handler)
     private static DiscoveredChart Latest(HelmIndexChart chart)
     {
         var latest = chart.Versions
-                .Select(version => (Entry: version, SemVer: SemanticVersion.Parse(version.Version)))
-                .Where(version => version.SemVer is { Prerelease: null })
+                .Select(version => (Entry: version, SemVer: ReleaseVersion.Parse(version.Version)))
+                .Where(version => version.SemVer is { IsPrerelease: false })
                 .OrderByDescending(version => version.SemVer)
                 .Select(version => version.Entry)
                 .FirstOrDefault()

@@ -1,4 +1,5 @@
 using Planekeeper.Agent.Http;
+using Planekeeper.Agent.Versioning;
 
 namespace Planekeeper.Agent.Gathering.Oci;
 
@@ -53,7 +54,7 @@ public sealed class OciRegistrySource : IGatherSource
     private async Task<Dictionary<string, OciTagDetail>> ReadNewestAsync(RegistrySession session, OciImage image, List<string> tags, CancellationToken cancellationToken)
     {
         var newest = tags
-            .Select(tag => (Tag: tag, Version: SemanticVersion.Parse(tag)))
+            .Select(tag => (Tag: tag, Version: ReleaseVersion.Parse(tag)))
             .Where(tag => tag.Version is not null)
             .OrderByDescending(tag => tag.Version)
             .Take(_datedTags)

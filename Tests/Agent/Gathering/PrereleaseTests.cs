@@ -1,4 +1,5 @@
 using Planekeeper.Agent.Gathering;
+using Planekeeper.Agent.Versioning;
 
 namespace Planekeeper.Tests.Agent.Gathering;
 
@@ -25,7 +26,7 @@ public sealed class PrereleaseTests
     {
         string[] ascending = ["1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2", "1.0.0-beta.11", "1.0.0-rc.1", "v1.0.0", "1.0.1", "1.2", "1.10.0", "2.0.0"];
 
-        var ordered = ascending.Reverse().OrderBy(SemanticVersion.Parse).ToList();
+        var ordered = ascending.Reverse().OrderBy(ReleaseVersion.Parse).ToList();
 
         Assert.Equal(ascending, ordered);
     }
@@ -36,7 +37,7 @@ public sealed class PrereleaseTests
     [InlineData("V10.20.30-rc.1+meta", 10, 20, 30)]
     public void Short_and_long_versions_read_by_their_first_three_parts(string text, long major, long minor, long patch)
     {
-        var version = SemanticVersion.Parse(text);
+        var version = ReleaseVersion.Parse(text);
 
         Assert.Equal((major, minor, patch), (version!.Major, version.Minor, version.Patch));
     }
