@@ -1,4 +1,5 @@
 using Planekeeper.Grains.Audit;
+using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Jobs;
 
@@ -30,6 +31,7 @@ public sealed class ScrapeJobGrain(ScrapeJobStore store, AlertConfigReferences a
         var now = Clock.GetUtcNow().UtcDateTime;
         var snapshot = await snapshots.AddAsync(job.Id, job.OrganizationId, VersionTransform.Apply(job.VersionTransform, version), now, null, "manual", job.HistoryLimit);
         var recorded = await RecordManualRunAsync(actor, "version_set");
+        await GrainFactory.GetGrain<IAlertEvaluationGrain>(0).JobsChangedAsync(job.OrganizationId, [Ref]);
         return recorded.Status == CommandStatus.Ok ? CommandResult<VersionSnapshot>.Ok(snapshot) : recorded.Without<VersionSnapshot>();
     }
 

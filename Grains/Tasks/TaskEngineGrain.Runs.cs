@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Logging;
+using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.Tasks;
 
 namespace Planekeeper.Grains.Tasks;
@@ -206,6 +207,20 @@ public sealed partial class TaskEngineGrain
             AnswerWaitersWithNothing();
             DeactivateOnIdle();
             throw;
+        }
+
+        TellAlertConfigs(batch);
+    }
+
+    /// <summary>
+    /// Results are durable now: the alert configs using these jobs evaluate. Not awaited, so claims never wait for
+    /// evaluations; a lost call is made good by the alert reconciliation pass.
+    /// </summary>
+    private void TellAlertConfigs(TaskBatch batch)
+    {
+        if (batch.Results.Count > 0)
+        {
+            GrainFactory.GetGrain<IAlertEvaluationGrain>(0).JobsChangedAsync(OrganizationId, batch.Results.Select(result => result.Job).ToList()).Ignore();
         }
     }
 

@@ -2,10 +2,13 @@ using Npgsql;
 using Orleans.Configuration;
 using Planekeeper.Configuration;
 using Planekeeper.Grains.Access;
+using Planekeeper.Grains.AlertConfigs;
+using Planekeeper.Grains.Alerts;
 using Planekeeper.Grains.Agents;
 using Planekeeper.Grains.ApiKeys;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Jobs;
+using Planekeeper.Grains.MonitoringRules;
 using Planekeeper.Grains.Tasks;
 using Planekeeper.Grains.Upstreams;
 
@@ -36,6 +39,17 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<AlertConfigReferences>();
         builder.Services.AddSingleton<TaskStore>();
         builder.Services.AddSingleton<UpstreamStore>();
+        builder.Services.AddSingleton<MonitoringRuleStore>();
+        builder.Services.AddSingleton<AlertConfigStore>();
+        builder.Services.AddSingleton<AlertConfigValidator>();
+        builder.Services.AddSingleton<EvaluationInputStore>();
+        builder.Services.AddSingleton<AlertStore>();
+        builder.Services.AddSingleton<AlertQueryStore>();
+        builder.Services.AddSingleton<AlertReconciliationStore>();
+        builder.Services.AddSingleton<IAlertEventRouter, RecordingAlertEventRouter>();
+        builder.Services.AddSingleton<AlertMetrics>();
+        builder.Services.AddSingleton(AlertSettingsReader.Read(builder.Configuration));
+        builder.Services.AddSingleton(new EvaluationCrashHook(builder.Configuration["PLANEKEEPER_TEST_CRASH_FILE"]));
         builder.Services.AddSingleton(new ServerAgentBootstrap(builder.Configuration["AGENT_BOOTSTRAP_SECRET"]));
         builder.Services.AddSingleton(TaskSettingsReader.Read(builder.Configuration));
         builder.Services.AddSingleton(TimeProvider.System);
@@ -65,6 +79,7 @@ public static class SiloHostingExtensions
                 options.ConnectionString = database.ConnectionString;
             });
             silo.UseSystemTextJsonGrainStorageSerializer();
+            silo.StartAlertMaintenance();
         });
         return builder;
     }

@@ -1,0 +1,16 @@
+namespace Planekeeper.Grains.Interfaces.Alerts;
+
+/// <summary>An alert config (SPEC §1): one scrape job, one gather job and one rule; at most one active alert.</summary>
+[GenerateSerializer, Immutable, Alias("planekeeper.alerts.config-record")]
+public sealed record AlertConfigRecord(
+    [property: Id(0)] long Id,
+    [property: Id(1)] long OrganizationId,
+    [property: Id(2)] string Name,
+    [property: Id(3)] long ScrapeJobId,
+    [property: Id(4)] long GatherJobId,
+    [property: Id(5)] long RuleId,
+    [property: Id(6)] bool Active,
+    [property: Id(7)] DateTime CreatedAt,
+    [property: Id(8)] DateTime UpdatedAt,
+    [property: Id(9)] DateTime? EvaluatedAt,
+    [property: Id(10)] long? ActiveAlertId);

@@ -1,0 +1,16 @@
+using Planekeeper.Grains.Interfaces.Tasks;
+
+namespace Planekeeper.Grains.Interfaces.Alerts;
+
+/// <summary>Finds the alert configs whose inputs changed and has each evaluate itself. Stateless.</summary>
+[Alias("planekeeper.alerts.evaluation")]
+public interface IAlertEvaluationGrain : IGrainWithIntegerKey
+{
+    /// <summary>Jobs of the organization completed a run (or got a version by hand).</summary>
+    [Alias("jobs-changed")]
+    Task JobsChangedAsync(long organizationId, IReadOnlyList<JobRef> jobs);
+
+    /// <summary>Evaluates every config using the rule.</summary>
+    [Alias("rule-changed")]
+    Task<IReadOnlyList<ConfigEvaluation>> RuleChangedAsync(long ruleId, string trigger);
+}

@@ -1,0 +1,37 @@
+using Orleans.Concurrency;
+using Planekeeper.Grains.Audit;
+using Planekeeper.Grains.Interfaces.Alerts;
+using Planekeeper.Grains.Interfaces.Common;
+
+namespace Planekeeper.Grains.AlertConfigs;
+
+[StatelessWorker]
+[GrainType("planekeeper.alerts.configs")]
+public sealed class AlertConfigsGrain(AlertConfigStore store, AlertConfigValidator validator, AuditWriter audit) : Grain, IAlertConfigsGrain
+{
+    public async Task<CommandResult<AlertConfigRecord>> CreateAsync(string actor, long organizationId, AlertConfigRequest request)
+    {
+        var validated = await validator.ValidateAsync(organizationId, request);
+        if (validated.Status != CommandStatus.Ok)
+        {
+            return validated.Without<AlertConfigRecord>();
+        }
+
+        if (await store.InsertAsync(organizationId, validated.Value!) is not { } row)
+        {
+            return CommandResult<AlertConfigRecord>.Conflict("a job or the rule was deleted at the same time; check them and retry");
+        }
+
+        await audit.WriteAsync(new AuditEntry(organizationId, actor, "alert_config.created", $"alert_config:{row.Id}"));
+        var config = GrainFactory.GetGrain<IAlertConfigGrain>(row.Id);
+        await config.EvaluateAsync($"alert config created by {actor}");
+        return CommandResult<AlertConfigRecord>.Ok((await config.GetAsync())!);
+    }
+
+    public async Task<Page<AlertConfigRecord>> ListAsync(long organizationId, int limit, long? after)
+    {
+        var rows = await store.ListAsync(organizationId, limit + 1, after);
+        var next = rows.Count > limit ? rows[limit - 1].Config.Id.ToString() : null;
+        return new Page<AlertConfigRecord>(rows.Take(limit).Select(row => row.Config.ToRecord(row.ActiveAlertId)).ToList(), next);
+    }
+}

@@ -1,0 +1,6 @@
+using Planekeeper.Grains.Rules;
+
+namespace Planekeeper.Grains.Alerts;
+
+/// <summary>What the lifecycle needs to know of a config's active alert.</summary>
+public sealed record ActiveAlert(Severity Severity, long BehindBy, string DiscoveredVersion, string? LatestVersion, string Reason, bool Acknowledged);
