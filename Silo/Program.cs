@@ -8,6 +8,7 @@ try
     var database = await builder.PrepareDatabaseAsync();
     builder.AddPlanekeeperSilo(database, SiloEndpointSettings.FromConfiguration(builder.Configuration));
     builder.ListenForSiloHealthChecks();
+    builder.AddSiloMetrics();
 }
 catch (Exception e) when (e is StartupConfigurationException or MigrationFailedException)
 {
@@ -17,5 +18,6 @@ catch (Exception e) when (e is StartupConfigurationException or MigrationFailedE
 
 var app = builder.Build();
 app.MapSiloHealth();
+app.MapSiloMetrics();
 await app.RunAsync();
 return 0;
