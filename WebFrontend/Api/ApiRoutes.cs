@@ -21,5 +21,9 @@ public static class ApiRoutes
         api.MapJobs<IGatherJobGrain, IGatherJobsGrain, GatherJobRequest, GatherJobRecord>("/gather-jobs", "gather job").MapGatherReleases();
         api.MapJobs<IScrapeJobGrain, IScrapeJobsGrain, ScrapeJobRequest, ScrapeJobRecord>("/scrape-jobs", "scrape job").MapScrapeVersions();
         api.MapJobs<IHelmSyncJobGrain, IHelmSyncJobsGrain, HelmSyncJobRequest, HelmSyncJobRecord>("/helm-sync-jobs", "helm sync job").MapHelmCharts();
+        api.MapReleaseEndpoints();
+        api.MapMonitoringRuleEndpoints();
+        api.MapAlertConfigEndpoints();
+        api.MapAlertEndpoints();
     }
 }

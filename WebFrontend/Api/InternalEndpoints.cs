@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Mvc;
 using Planekeeper.Configuration;
+using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.ApiKeys;
 using Planekeeper.Grains.Interfaces.Identity;
 using Planekeeper.Grains.Interfaces.Tasks;
@@ -22,6 +23,14 @@ public static class InternalEndpoints
                 Results.Ok(new { items = await cluster.GetGrain<IUpstreamsGrain>(0).ListAsync(), next_cursor = (string?)null }))
             .WithTags("Internal")
             .WithSummary("The shared upstream cache: each public upstream, when a server agent last fetched it, requests made and saved.");
+        api.MapPost("/internal/alerts/purge", async (IClusterClient cluster) =>
+                Results.Ok(new { purged = await cluster.GetGrain<IAlertRetentionGrain>(0).PurgeAsync() }))
+            .WithTags("Internal")
+            .WithSummary("Purge resolved alerts older than ALERT_RETENTION_DAYS now (the silo does it daily).");
+        api.MapPost("/internal/alerts/reconcile", async (IClusterClient cluster) =>
+                Results.Ok(new { evaluated = await cluster.GetGrain<IAlertReconciliationGrain>(0).RunAsync() }))
+            .WithTags("Internal")
+            .WithSummary("Run the alert reconciliation pass now (the silo runs it every ALERT_RECONCILE_INTERVAL).");
         api.MapPost("/internal/server-agent-keys", CreateServerAgentKeyAsync).WithTags("Internal")
             .WithSummary("Create an API key of the global scope for a server agent; the key is returned only in this answer.");
     }

@@ -58,6 +58,34 @@ public static partial class RouteActions
         [("POST", $"{V1}/scrape-jobs/{{id}}/set-version")] = RouteAccess.Requires("scrape-jobs:set-version"),
         [("GET", $"{V1}/scrape-jobs/{{id}}/versions")] = RouteAccess.Requires("scrape-jobs:read"),
 
+        [("GET", $"{V1}/releases")] = RouteAccess.Requires("releases:list"),
+        [("GET", $"{V1}/releases/summary")] = RouteAccess.Requires("releases:list"),
+        [("GET", $"{V1}/releases/{{id}}")] = RouteAccess.Requires("releases:read"),
+
+        [("GET", $"{V1}/monitoring-rules")] = RouteAccess.Requires("monitoring-rules:list"),
+        [("POST", $"{V1}/monitoring-rules")] = RouteAccess.Requires("monitoring-rules:create"),
+        [("GET", $"{V1}/monitoring-rules/{{id}}")] = RouteAccess.Requires("monitoring-rules:read"),
+        [("PUT", $"{V1}/monitoring-rules/{{id}}")] = RouteAccess.Requires("monitoring-rules:update"),
+        [("DELETE", $"{V1}/monitoring-rules/{{id}}")] = RouteAccess.Requires("monitoring-rules:delete"),
+        [("POST", $"{V1}/monitoring-rules/{{id}}/toggle")] = RouteAccess.Requires("monitoring-rules:toggle"),
+        [("POST", $"{V1}/monitoring-rules/{{id}}/evaluate")] = RouteAccess.Requires("monitoring-rules:evaluate"),
+
+        [("GET", $"{V1}/alert-configs")] = RouteAccess.Requires("alert-configs:list"),
+        [("POST", $"{V1}/alert-configs")] = RouteAccess.Requires("alert-configs:create"),
+        [("GET", $"{V1}/alert-configs/{{id}}")] = RouteAccess.Requires("alert-configs:read"),
+        [("PUT", $"{V1}/alert-configs/{{id}}")] = RouteAccess.Requires("alert-configs:update"),
+        [("DELETE", $"{V1}/alert-configs/{{id}}")] = RouteAccess.Requires("alert-configs:delete"),
+        [("POST", $"{V1}/alert-configs/{{id}}/toggle")] = RouteAccess.Requires("alert-configs:toggle"),
+
+        [("GET", $"{V1}/alerts")] = RouteAccess.Requires("alerts:list"),
+        [("GET", $"{V1}/alerts/summary")] = RouteAccess.Requires("alerts:list"),
+        [("GET", $"{V1}/alerts/{{id}}")] = RouteAccess.Requires("alerts:read"),
+        [("GET", $"{V1}/alerts/{{id}}/actions")] = RouteAccess.Requires("alerts:read"),
+        [("POST", $"{V1}/alerts/{{id}}/acknowledge")] = RouteAccess.Requires("alerts:acknowledge"),
+        [("POST", $"{V1}/alerts/{{id}}/unacknowledge")] = RouteAccess.Requires("alerts:unacknowledge"),
+        [("POST", $"{V1}/alerts/{{id}}/resolve")] = RouteAccess.Requires("alerts:resolve"),
+        [("POST", $"{V1}/alerts/bulk-acknowledge")] = RouteAccess.Requires("alerts:acknowledge"),
+
         [("POST", $"{V1}/agent/heartbeat")] = RouteAccess.AgentKey,
         [("POST", $"{V1}/agent/tasks/claim")] = RouteAccess.AgentKey,
         [("POST", $"{V1}/agent/bootstrap")] = RouteAccess.Public,
@@ -71,6 +99,8 @@ public static partial class RouteActions
         [("GET", $"{V1}/internal/users")] = RouteAccess.GlobalAdmin,
         [("POST", $"{V1}/internal/users/{{userId}}/approve")] = RouteAccess.GlobalAdmin,
         [("POST", $"{V1}/internal/jobs/reset-stuck")] = RouteAccess.GlobalAdmin,
+        [("POST", $"{V1}/internal/alerts/purge")] = RouteAccess.GlobalAdmin,
+        [("POST", $"{V1}/internal/alerts/reconcile")] = RouteAccess.GlobalAdmin,
         [("POST", $"{V1}/internal/server-agent-keys")] = RouteAccess.GlobalAdmin,
         [("GET", $"{V1}/internal/upstreams")] = RouteAccess.GlobalAdmin,
     };

@@ -1,0 +1,62 @@
+using Planekeeper.Grains.Interfaces.Alerts;
+using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.WebFrontend.Authorization;
+
+namespace Planekeeper.WebFrontend.Api;
+
+/// <summary><c>/alert-configs</c>: CRUD and toggle.</summary>
+public static class AlertConfigEndpoints
+{
+    public static void MapAlertConfigEndpoints(this RouteGroupBuilder api)
+    {
+        var configs = api.MapGroup("/alert-configs").WithTags("Alert configs");
+        configs.MapGet("/", async (int? limit, string? cursor, HttpContext context, IClusterClient cluster) =>
+        {
+            if (Paging.Parse(limit, cursor) is not { } page)
+            {
+                return Paging.Problem(limit);
+            }
+
+            var result = await cluster.GetGrain<IAlertConfigsGrain>(0).ListAsync(context.Scope().OrganizationId, page.Limit, page.After);
+            return Results.Ok(new { items = result.Items, next_cursor = result.NextCursor });
+        }).WithSummary("The organization's alert configs, by id (keyset pagination).");
+
+        configs.MapPost("/", async (AlertConfigRequest body, HttpContext context, IClusterClient cluster) =>
+        {
+            var scope = context.Scope();
+            var result = await cluster.GetGrain<IAlertConfigsGrain>(0).CreateAsync(scope.Subject, scope.OrganizationId, body);
+            return Problems.From(result, config => Results.Created($"/api/v1/alert-configs/{config.Id}", config));
+        }).WithSummary("Link a scrape job, a gather job and a rule of this organization; evaluated at once.");
+
+        configs.MapGet("/{id:long}", async (long id, HttpContext context, IClusterClient cluster) =>
+            await OwnAsync(id, context, cluster) is var (_, config) && config is not null ? Results.Ok(config) : NotFound(id))
+            .WithSummary("One alert config, with its active alert's id.");
+
+        configs.MapPut("/{id:long}", (long id, AlertConfigRequest body, HttpContext context, IClusterClient cluster) =>
+            ChangeAsync(id, context, cluster, (config, actor) => config.UpdateAsync(actor, body), Results.Ok))
+            .WithSummary("Replace an alert config; it is re-evaluated.");
+
+        configs.MapDelete("/{id:long}", (long id, HttpContext context, IClusterClient cluster) =>
+            ChangeAsync(id, context, cluster, (config, actor) => config.DeleteAsync(actor), _ => Results.NoContent()))
+            .WithSummary("Delete an alert config; its active alert resolves, its alerts stay for history.");
+
+        configs.MapPost("/{id:long}/toggle", (long id, HttpContext context, IClusterClient cluster) =>
+            ChangeAsync(id, context, cluster, (config, actor) => config.ToggleAsync(actor), Results.Ok))
+            .WithSummary("Switch an alert config off (its active alert resolves) or on (evaluated at once).");
+    }
+
+    private static async Task<IResult> ChangeAsync<T>(
+        long id, HttpContext context, IClusterClient cluster, Func<IAlertConfigGrain, string, Task<CommandResult<T>>> change, Func<T, IResult> onOk) =>
+        await OwnAsync(id, context, cluster) is var (grain, config) && config is not null
+            ? Problems.From(await change(grain, context.Scope().Subject), onOk)
+            : NotFound(id);
+
+    private static async Task<(IAlertConfigGrain Grain, AlertConfigRecord? Config)> OwnAsync(long id, HttpContext context, IClusterClient cluster)
+    {
+        var grain = cluster.GetGrain<IAlertConfigGrain>(id);
+        var config = await grain.GetAsync();
+        return (grain, config?.OrganizationId == context.Scope().OrganizationId ? config : null);
+    }
+
+    private static IResult NotFound(long id) => Problems.NotFound($"no alert config {id}");
+}

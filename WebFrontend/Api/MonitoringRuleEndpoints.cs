@@ -1,0 +1,67 @@
+using Planekeeper.Grains.Interfaces.Alerts;
+using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.WebFrontend.Authorization;
+
+namespace Planekeeper.WebFrontend.Api;
+
+/// <summary><c>/monitoring-rules</c>: CRUD, toggle and evaluate.</summary>
+public static class MonitoringRuleEndpoints
+{
+    public static void MapMonitoringRuleEndpoints(this RouteGroupBuilder api)
+    {
+        var rules = api.MapGroup("/monitoring-rules").WithTags("Monitoring rules");
+        rules.MapGet("/", async (int? limit, string? cursor, HttpContext context, IClusterClient cluster) =>
+        {
+            if (Paging.Parse(limit, cursor) is not { } page)
+            {
+                return Paging.Problem(limit);
+            }
+
+            var result = await cluster.GetGrain<IMonitoringRulesGrain>(0).ListAsync(context.Scope().OrganizationId, page.Limit, page.After);
+            return Results.Ok(new { items = result.Items, next_cursor = result.NextCursor });
+        }).WithSummary("The organization's monitoring rules, by id (keyset pagination).");
+
+        rules.MapPost("/", async (MonitoringRuleRequest body, HttpContext context, IClusterClient cluster) =>
+        {
+            var scope = context.Scope();
+            var result = await cluster.GetGrain<IMonitoringRulesGrain>(0).CreateAsync(scope.Subject, scope.OrganizationId, body);
+            return Problems.From(result, rule => Results.Created($"/api/v1/monitoring-rules/{rule.Id}", rule));
+        }).WithSummary("Create a rule: days_behind, majors_behind or minors_behind with thresholds moderate ≤ high ≤ critical.");
+
+        rules.MapGet("/{id:long}", async (long id, HttpContext context, IClusterClient cluster) =>
+            await OwnAsync(id, context, cluster) is var (_, rule) && rule is not null ? Results.Ok(rule) : NotFound(id))
+            .WithSummary("One monitoring rule.");
+
+        rules.MapPut("/{id:long}", (long id, MonitoringRuleRequest body, HttpContext context, IClusterClient cluster) =>
+            ChangeAsync(id, context, cluster, (rule, actor) => rule.UpdateAsync(actor, body), Results.Ok))
+            .WithSummary("Replace a rule; the alert configs using it are re-evaluated.");
+
+        rules.MapDelete("/{id:long}", (long id, HttpContext context, IClusterClient cluster) =>
+            ChangeAsync(id, context, cluster, (rule, actor) => rule.DeleteAsync(actor), _ => Results.NoContent()))
+            .WithSummary("Delete a rule; 409 naming the alert configs that still use it.");
+
+        rules.MapPost("/{id:long}/toggle", (long id, HttpContext context, IClusterClient cluster) =>
+            ChangeAsync(id, context, cluster, (rule, actor) => rule.ToggleAsync(actor), Results.Ok))
+            .WithSummary("Switch a rule off (the active alerts of its configs resolve) or on (they are evaluated).");
+
+        rules.MapPost("/{id:long}/evaluate", (long id, HttpContext context, IClusterClient cluster) =>
+            ChangeAsync(id, context, cluster, (rule, actor) => rule.EvaluateAsync(actor), outcomes => Results.Ok(new { items = outcomes })))
+            .WithSummary("Re-evaluate every alert config using the rule; answers what each evaluation decided.");
+    }
+
+    private static async Task<IResult> ChangeAsync<T>(
+        long id, HttpContext context, IClusterClient cluster, Func<IMonitoringRuleGrain, string, Task<CommandResult<T>>> change, Func<T, IResult> onOk) =>
+        await OwnAsync(id, context, cluster) is var (grain, rule) && rule is not null
+            ? Problems.From(await change(grain, context.Scope().Subject), onOk)
+            : NotFound(id);
+
+    /// <summary>The rule, if it belongs to the request's organization; another organization's rule is "not found".</summary>
+    private static async Task<(IMonitoringRuleGrain Grain, MonitoringRuleRecord? Rule)> OwnAsync(long id, HttpContext context, IClusterClient cluster)
+    {
+        var grain = cluster.GetGrain<IMonitoringRuleGrain>(id);
+        var rule = await grain.GetAsync();
+        return (grain, rule?.OrganizationId == context.Scope().OrganizationId ? rule : null);
+    }
+
+    private static IResult NotFound(long id) => Problems.NotFound($"no monitoring rule {id}");
+}
