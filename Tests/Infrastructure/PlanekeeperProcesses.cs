@@ -20,9 +20,12 @@ public static class PlanekeeperProcesses
         public ValueTask DisposeAsync() => Process.DisposeAsync();
     }
 
-    public static SiloProcess StartSilo(TestDatabase database, IReadOnlyDictionary<string, string>? extra = null)
+    /// <param name="samePortsAs">A silo that died: the new one takes its address, as a restarted server would.</param>
+    public static SiloProcess StartSilo(TestDatabase database, IReadOnlyDictionary<string, string>? extra = null, SiloProcess? samePortsAs = null)
     {
-        var (siloPort, gatewayPort, healthPort) = (FreePort.Next(), FreePort.Next(), FreePort.Next());
+        var (siloPort, gatewayPort, healthPort) = samePortsAs is { } dead
+            ? (dead.SiloPort, dead.GatewayPort, dead.HealthPort)
+            : (FreePort.Next(), FreePort.Next(), FreePort.Next());
         var environment = new Dictionary<string, string>(database.Environment)
         {
             ["PLANEKEEPER_SILO_PORT"] = siloPort.ToString(),

@@ -14,6 +14,7 @@ public class RunningSystem : IAsyncLifetime
     private readonly List<PlanekeeperProcesses.SiloProcess> _silos = [];
     private readonly List<PlanekeeperProcesses.FrontendProcess> _frontends = [];
     private readonly HttpClient _probe = new() { Timeout = TimeSpan.FromSeconds(10) };
+    private Dictionary<string, string> _siloSettings = [];
 
     protected virtual int SiloCount => 1;
 
@@ -45,14 +46,30 @@ public class RunningSystem : IAsyncLifetime
             siloSettings[key] = value;
         }
 
+        _siloSettings = siloSettings;
         for (var i = 0; i < SiloCount; i++)
         {
-            var silo = PlanekeeperProcesses.StartSilo(Database, siloSettings);
-            _silos.Add(silo);
-            await silo.WaitUntilActiveAsync(_probe);
+            await StartSiloAsync();
         }
 
         await StartFrontendAsync(new Dictionary<string, string> { ["AUTO_APPROVE_USERS"] = "true" });
+    }
+
+    /// <summary>Another silo of the same cluster, with the class's settings and <paramref name="overrides"/>.</summary>
+    /// <param name="samePortsAs">A silo that died, whose address the new one takes (as a restarted server would).</param>
+    public async Task<PlanekeeperProcesses.SiloProcess> StartSiloAsync(
+        IReadOnlyDictionary<string, string>? overrides = null, PlanekeeperProcesses.SiloProcess? samePortsAs = null)
+    {
+        var settings = new Dictionary<string, string>(_siloSettings);
+        foreach (var (key, value) in overrides ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
+        var silo = PlanekeeperProcesses.StartSilo(Database, settings, samePortsAs);
+        _silos.Add(silo);
+        await silo.WaitUntilActiveAsync(_probe);
+        return silo;
     }
 
     /// <summary>Another frontend of the same cluster, with its own settings.</summary>

@@ -20,7 +20,8 @@ public partial class CrossOrganizationTests(RunningSystem system) : IClassFixtur
     [
         "SELECT * FROM organizations", "SELECT * FROM users", "SELECT * FROM organization_members", "SELECT * FROM organization_invites",
         "SELECT * FROM user_sessions", "SELECT * FROM roles", "SELECT * FROM casbin_rule", "SELECT * FROM audit_log",
-        "SELECT * FROM gather_jobs", "SELECT * FROM scrape_jobs", "SELECT * FROM helm_sync_jobs",
+        "SELECT * FROM gather_jobs", "SELECT * FROM scrape_jobs", "SELECT * FROM helm_sync_jobs", "SELECT * FROM releases",
+        "SELECT * FROM monitoring_rules", "SELECT * FROM alert_configs", "SELECT * FROM alerts", "SELECT * FROM alert_actions",
         "SELECT id, organization_id, name, secret_hash, is_active, deactivated_at, expires_at, created_at, updated_at, version FROM api_keys",
     ];
 
@@ -33,7 +34,11 @@ public partial class CrossOrganizationTests(RunningSystem system) : IClassFixtur
 
     private static readonly object ValidHelmSyncJob = new { name = "planted", repository_url = "https://charts.example.com/stable" };
 
-    private sealed record OtherOrganization(long Id, long MemberId, long InviteId, long ApiKeyId, long GatherJobId, long ScrapeJobId, long HelmSyncJobId);
+    private static readonly object ValidRule = new { name = "planted", rule_type = "majors_behind", moderate = 1, high = 2, critical = 3 };
+
+    private sealed record OtherOrganization(
+        long Id, long MemberId, long InviteId, long ApiKeyId, long GatherJobId, long ScrapeJobId, long HelmSyncJobId,
+        long RuleId, long AlertConfigId, long ReleaseId, long AlertId);
 
     [Fact]
     public async Task Every_organization_route_answers_404_for_another_organization_and_changes_nothing()
@@ -81,9 +86,22 @@ public partial class CrossOrganizationTests(RunningSystem system) : IClassFixtur
         var gatherJob = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/gather-jobs", ValidGatherJob);
         var scrapeJob = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/scrape-jobs", ValidScrapeJob);
         var helmSyncJob = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/helm-sync-jobs", ValidHelmSyncJob);
+        var rule = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/monitoring-rules", ValidRule);
+        var (gatherJobId, scrapeJobId, ruleId) = (gatherJob.GetProperty("id").GetInt64(), scrapeJob.GetProperty("id").GetInt64(), rule.GetProperty("id").GetInt64());
+        var config = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/alert-configs",
+            new { name = "b config", scrape_job_id = scrapeJobId, gather_job_id = gatherJobId, rule_id = ruleId });
+        var configId = config.GetProperty("id").GetInt64();
+        // B's release and alert are planted with SQL: only their ids matter here, not how they came to be.
+        var releaseId = await system.ScalarAsync<long>(
+            $"INSERT INTO releases (organization_id, gather_job_id, version) VALUES ({id}, {gatherJobId}, 'v9.9.9') RETURNING id");
+        var alertId = await system.ScalarAsync<long>(
+            $"""
+            INSERT INTO alerts (organization_id, alert_config_id, config_name, severity, behind_by, discovered_version, reason, created_at, updated_at)
+            VALUES ({id}, {configId}, 'b config', 'high', 2, '1.0.0', 'behind', now(), now()) RETURNING id
+            """);
         return new OtherOrganization(
-            id, memberId, invite.GetProperty("id").GetInt64(), keyId,
-            gatherJob.GetProperty("id").GetInt64(), scrapeJob.GetProperty("id").GetInt64(), helmSyncJob.GetProperty("id").GetInt64());
+            id, memberId, invite.GetProperty("id").GetInt64(), keyId, gatherJobId, scrapeJobId, helmSyncJob.GetProperty("id").GetInt64(),
+            ruleId, configId, releaseId, alertId);
     }
 
     /// <summary>Fills the route's parameters with B's ids; fails for a parameter this test does not know yet.</summary>
@@ -98,6 +116,10 @@ public partial class CrossOrganizationTests(RunningSystem system) : IClassFixtur
             "id" when pattern.StartsWith("/api/v1/gather-jobs", StringComparison.Ordinal) => b.GatherJobId.ToString(),
             "id" when pattern.StartsWith("/api/v1/scrape-jobs", StringComparison.Ordinal) => b.ScrapeJobId.ToString(),
             "id" when pattern.StartsWith("/api/v1/helm-sync-jobs", StringComparison.Ordinal) => b.HelmSyncJobId.ToString(),
+            "id" when pattern.StartsWith("/api/v1/monitoring-rules", StringComparison.Ordinal) => b.RuleId.ToString(),
+            "id" when pattern.StartsWith("/api/v1/alert-configs", StringComparison.Ordinal) => b.AlertConfigId.ToString(),
+            "id" when pattern.StartsWith("/api/v1/releases", StringComparison.Ordinal) => b.ReleaseId.ToString(),
+            "id" when pattern.StartsWith("/api/v1/alerts", StringComparison.Ordinal) => b.AlertId.ToString(),
             var name => throw new InvalidOperationException($"add a substitution for {{{name}}} in {pattern} to this test"),
         });
         if (pattern == "/api/v1/permissions/explain")
@@ -121,6 +143,11 @@ public partial class CrossOrganizationTests(RunningSystem system) : IClassFixtur
         ("POST", "/api/v1/scrape-jobs") or ("PUT", "/api/v1/scrape-jobs/{id}") => ValidScrapeJob,
         ("POST", "/api/v1/scrape-jobs/{id}/set-version") => new { version = "6.6.6" },
         ("POST", "/api/v1/helm-sync-jobs") or ("PUT", "/api/v1/helm-sync-jobs/{id}") => ValidHelmSyncJob,
+        ("POST", "/api/v1/monitoring-rules") or ("PUT", "/api/v1/monitoring-rules/{id}") => ValidRule,
+        ("POST", "/api/v1/alert-configs") or ("PUT", "/api/v1/alert-configs/{id}") =>
+            new { name = "planted", scrape_job_id = b.ScrapeJobId, gather_job_id = b.GatherJobId, rule_id = b.RuleId },
+        ("POST", "/api/v1/alerts/bulk-acknowledge") => new { ids = new[] { b.AlertId } },
+        ("POST", "/api/v1/alerts/{id}/acknowledge") => new { metadata = new { reason = "taken over" } },
         ("POST", _) => new { },
         _ => null,
     };
