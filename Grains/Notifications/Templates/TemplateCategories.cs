@@ -1,0 +1,21 @@
+using Planekeeper.Grains.Alerts;
+
+namespace Planekeeper.Grains.Notifications.Templates;
+
+/// <summary>The template categories (SPEC §4) and the events each renders.</summary>
+public static class TemplateCategories
+{
+    public const string NewAlert = "new_alert";
+    public const string Acknowledged = "acknowledged";
+    public const string Resolved = "resolved";
+
+    public static IReadOnlyList<string> All { get; } = [NewAlert, Acknowledged, Resolved];
+
+    public static string For(string eventName) => eventName switch
+    {
+        AlertEvents.Created or AlertEvents.Escalated => NewAlert,
+        AlertEvents.Acknowledged or AlertEvents.Unacknowledged => Acknowledged,
+        AlertEvents.Resolved => Resolved,
+        _ => throw new ArgumentException($"'{eventName}' is not an alert event", nameof(eventName)),
+    };
+}
