@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Sockets;
 using Planekeeper.Agent.Work;
+using Planekeeper.Networking;
 
 namespace Planekeeper.Agent.Http;
 
@@ -33,6 +34,6 @@ public static class PrivateAddressGuard
     {
         var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
         var refused = addresses.FirstOrDefault(PrivateAddresses.IsPrivate);
-        return refused is null ? addresses : throw new TaskFailedException(PrivateAddresses.Refusal(host, refused), retryable: false);
+        return refused is null ? addresses : throw new TaskFailedException(PrivateAddressRefusal.Message(host, refused), retryable: false);
     }
 }

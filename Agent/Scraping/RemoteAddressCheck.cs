@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using Planekeeper.Agent.Http;
 using Planekeeper.Agent.Work;
+using Planekeeper.Networking;
 
 namespace Planekeeper.Agent.Scraping;
 
@@ -23,7 +24,7 @@ internal static class RemoteAddressCheck
         var refused = addresses.FirstOrDefault(PrivateAddresses.IsPrivate);
         if (refused is not null)
         {
-            throw new TaskFailedException(PrivateAddresses.Refusal(remote.Host, refused), retryable: false);
+            throw new TaskFailedException(PrivateAddressRefusal.Message(remote.Host, refused), retryable: false);
         }
         return addresses;
     }

@@ -3,6 +3,7 @@ using Planekeeper.Agent.Gathering;
 using Planekeeper.Agent.Gathering.Helm;
 using Planekeeper.Agent.Http;
 using Planekeeper.Agent.Work;
+using Planekeeper.Networking;
 using Planekeeper.Tests.Agent.Support;
 
 namespace Planekeeper.Tests.Agent.Gathering;
@@ -23,7 +24,7 @@ public sealed class PrivateAddressGuardTests : IAsyncLifetime
         var failure = await Assert.ThrowsAsync<TaskFailedException>(() => Gather(allowPrivateAddresses: false, $"{_repository.Repository}/podinfo"));
 
         Assert.False(failure.Retryable);
-        Assert.Equal(PrivateAddresses.Refusal("127.0.0.1", IPAddress.Loopback), failure.Message);
+        Assert.Equal(PrivateAddressRefusal.Message("127.0.0.1", IPAddress.Loopback), failure.Message);
         Assert.Empty(_repository.Requests);
     }
 
@@ -43,7 +44,7 @@ public sealed class PrivateAddressGuardTests : IAsyncLifetime
         var failure = await Assert.ThrowsAsync<TaskFailedException>(() => Gather(allowPrivateAddresses: false, $"[::1]:{_repository.Url.Port}/charts/podinfo"));
 
         Assert.False(failure.Retryable);
-        Assert.Equal(PrivateAddresses.Refusal("::1", IPAddress.IPv6Loopback), failure.Message);
+        Assert.Equal(PrivateAddressRefusal.Message("::1", IPAddress.IPv6Loopback), failure.Message);
     }
 
     [Fact]

@@ -1,10 +1,12 @@
 using System.Net;
 
-namespace Planekeeper.Agent.Http;
+namespace Planekeeper.Networking;
 
 /// <summary>
-/// Addresses a server agent must not reach (unless <c>AGENT_ALLOW_PRIVATE_URLS=true</c>): loopback, unspecified,
-/// private, link-local, carrier-grade NAT and unique-local ranges, in IPv4 and IPv6 forms (IPv4-mapped IPv6 included).
+/// Addresses that are not public: loopback, unspecified, private, link-local, carrier-grade NAT and unique-local
+/// ranges, in IPv4 and IPv6 forms (IPv4-mapped IPv6 included). A server agent (unless
+/// <c>AGENT_ALLOW_PRIVATE_URLS=true</c>) and notification deliveries (unless <c>NOTIFICATION_ALLOW_PRIVATE_URLS=true</c>)
+/// never connect to them: one definition for both, as SPEC §1 asks.
 /// </summary>
 public static class PrivateAddresses
 {
@@ -48,8 +50,4 @@ public static class PrivateAddresses
 
         return true;
     }
-
-    /// <summary>The message a refused connection fails with; names the host and address, never a credential.</summary>
-    public static string Refusal(string host, IPAddress address) =>
-        $"{host} resolves to {address}, a private or local address; a server agent only reaches public addresses (AGENT_ALLOW_PRIVATE_URLS=true allows it)";
 }
