@@ -1,4 +1,5 @@
 using Planekeeper.Grains.Interfaces.Alerts;
+using Planekeeper.Grains.Interfaces.Notifications;
 
 namespace Planekeeper.Silo.Hosting;
 
@@ -13,5 +14,6 @@ public static class AlertMaintenanceStartup
         var grains = services.GetRequiredService<IGrainFactory>();
         await grains.GetGrain<IAlertRetentionGrain>(0).StartAsync();
         await grains.GetGrain<IAlertReconciliationGrain>(0).StartAsync();
+        await grains.GetGrain<IDeliveryRecoveryGrain>(0).StartAsync();
     });
 }

@@ -46,8 +46,8 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSingleton<AlertQueryStore>();
         builder.Services.AddSingleton<AlertReconciliationStore>();
-        builder.Services.AddSingleton<IAlertEventRouter, RecordingAlertEventRouter>();
         builder.Services.AddSingleton<AlertMetrics>();
+        builder.Services.AddNotifications(builder.Configuration);
         builder.Services.AddSingleton(AlertSettingsReader.Read(builder.Configuration));
         builder.Services.AddSingleton(new EvaluationCrashHook(builder.Configuration["PLANEKEEPER_TEST_CRASH_FILE"]));
         builder.Services.AddSingleton(new ServerAgentBootstrap(builder.Configuration["AGENT_BOOTSTRAP_SECRET"]));

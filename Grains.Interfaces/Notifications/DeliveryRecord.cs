@@ -1,0 +1,18 @@
+namespace Planekeeper.Grains.Interfaces.Notifications;
+
+/// <summary>One delivery of one alert event to one channel (SPEC §1).</summary>
+[GenerateSerializer, Immutable, Alias("planekeeper.notifications.delivery")]
+public sealed record DeliveryRecord(
+    [property: Id(0)] long Id,
+    [property: Id(1)] long ChannelId,
+    [property: Id(2)] long AlertId,
+    [property: Id(3)] string Event,
+    [property: Id(4)] string Status,
+    [property: Id(5)] int Attempts,
+    [property: Id(6)] DateTime? NextAttemptAt,
+    [property: Id(7)] string? LastError,
+    [property: Id(8)] int? LastStatusCode,
+    [property: Id(9)] Guid IdempotencyKey,
+    [property: Id(10)] DateTime CreatedAt,
+    [property: Id(11)] DateTime UpdatedAt,
+    [property: Id(12)] DateTime? SucceededAt);

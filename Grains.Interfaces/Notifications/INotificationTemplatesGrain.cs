@@ -1,0 +1,36 @@
+using Planekeeper.Grains.Interfaces.Common;
+
+namespace Planekeeper.Grains.Interfaces.Notifications;
+
+/// <summary>An organization's template overrides per channel type and category, and previews. Stateless.</summary>
+[Alias("planekeeper.notifications.templates")]
+public interface INotificationTemplatesGrain : IGrainWithIntegerKey
+{
+    [Alias("list")]
+    Task<IReadOnlyList<TemplateRecord>> ListAsync(long organizationId);
+
+    [Alias("set")]
+    Task<CommandResult<TemplateRecord>> SetAsync(string actor, long organizationId, string category, string? channelType, string? template);
+
+    [Alias("remove")]
+    Task<CommandResult<bool>> RemoveAsync(string actor, long organizationId, string category, string? channelType);
+
+    [Alias("preview")]
+    Task<CommandResult<TemplatePreview>> PreviewAsync(long organizationId, string? channelType, string? eventName, string? template);
+}
+
+/// <summary>The template in effect for a channel type and category, and where it comes from (organization, global, built-in).</summary>
+[GenerateSerializer, Immutable, Alias("planekeeper.notifications.template")]
+public sealed record TemplateRecord(
+    [property: Id(0)] string ChannelType,
+    [property: Id(1)] string Category,
+    [property: Id(2)] string Source,
+    [property: Id(3)] string? Template);
+
+/// <summary>A template rendered with a sample alert.</summary>
+[GenerateSerializer, Immutable, Alias("planekeeper.notifications.template-preview")]
+public sealed record TemplatePreview(
+    [property: Id(0)] string Subject,
+    [property: Id(1)] string Text,
+    [property: Id(2)] string? Html,
+    [property: Id(3)] string? JsonBody);

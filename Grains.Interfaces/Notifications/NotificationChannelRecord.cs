@@ -1,0 +1,16 @@
+namespace Planekeeper.Grains.Interfaces.Notifications;
+
+/// <summary>A channel as the API shows it: secrets masked (<c>********</c>), never their values.</summary>
+[GenerateSerializer, Immutable, Alias("planekeeper.notifications.channel-record")]
+public sealed record NotificationChannelRecord(
+    [property: Id(0)] long Id,
+    [property: Id(1)] long OrganizationId,
+    [property: Id(2)] string Name,
+    [property: Id(3)] string Type,
+    [property: Id(4)] string ConfigJson,
+    [property: Id(5)] bool HasHmacSecret,
+    [property: Id(6)] bool RequireAckAuth,
+    [property: Id(7)] bool Active,
+    [property: Id(8)] IReadOnlyDictionary<string, string> Templates,
+    [property: Id(9)] DateTime CreatedAt,
+    [property: Id(10)] DateTime UpdatedAt);

@@ -1,0 +1,17 @@
+namespace Planekeeper.Grains.Interfaces.Notifications;
+
+/// <summary>A notification rule (SPEC §1) with its stats: events matched, and matched but skipped (no channel).</summary>
+[GenerateSerializer, Immutable, Alias("planekeeper.notifications.rule-record")]
+public sealed record NotificationRuleRecord(
+    [property: Id(0)] long Id,
+    [property: Id(1)] long OrganizationId,
+    [property: Id(2)] string Name,
+    [property: Id(3)] bool Active,
+    [property: Id(4)] int Priority,
+    [property: Id(5)] IReadOnlyList<string> EventTypes,
+    [property: Id(6)] IReadOnlyList<string> Severities,
+    [property: Id(7)] long? ChannelId,
+    [property: Id(8)] long Matched,
+    [property: Id(9)] long Skipped,
+    [property: Id(10)] DateTime CreatedAt,
+    [property: Id(11)] DateTime UpdatedAt);

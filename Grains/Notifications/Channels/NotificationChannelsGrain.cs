@@ -1,0 +1,37 @@
+using Orleans.Concurrency;
+using Planekeeper.Grains.Audit;
+using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Interfaces.Notifications;
+
+namespace Planekeeper.Grains.Notifications.Channels;
+
+[StatelessWorker]
+[GrainType("planekeeper.notifications.channels")]
+public sealed class NotificationChannelsGrain(ChannelStore store, ChannelRequestValidator validator, AuditWriter audit) : Grain, INotificationChannelsGrain
+{
+    public async Task<CommandResult<NotificationChannelRecord>> CreateAsync(string actor, long organizationId, NotificationChannelRequest request)
+    {
+        var validated = validator.Validate(request, organizationId, null);
+        if (validated.Status != CommandStatus.Ok)
+        {
+            return validated.Without<NotificationChannelRecord>();
+        }
+
+        var row = await store.InsertAsync(validated.Value!);
+        await audit.WriteAsync(new AuditEntry(organizationId, actor, "notification_channel.created", $"notification_channel:{row.Id}"));
+        return CommandResult<NotificationChannelRecord>.Ok(row.ToRecord());
+    }
+
+    public async Task<Page<NotificationChannelRecord>> ListAsync(long organizationId, int limit, long? after)
+    {
+        var rows = await store.ListAsync(organizationId, limit + 1, after);
+        var next = rows.Count > limit ? rows[limit - 1].Id.ToString() : null;
+        return new Page<NotificationChannelRecord>(rows.Take(limit).Select(row => row.ToRecord()).ToList(), next);
+    }
+
+    public Task<CommandResult<bool>> ValidateAsync(NotificationChannelRequest request)
+    {
+        var validated = validator.Validate(request, 0, null);
+        return Task.FromResult(validated.Status == CommandStatus.Ok ? CommandResult<bool>.Ok(true) : validated.Without<bool>());
+    }
+}

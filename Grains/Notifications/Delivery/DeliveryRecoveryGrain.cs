@@ -1,0 +1,58 @@
+using Microsoft.Extensions.Logging;
+using Planekeeper.Grains.Interfaces.Notifications;
+
+namespace Planekeeper.Grains.Notifications.Delivery;
+
+/// <summary>
+/// Deliveries are never dropped (SPEC §4): every minute and at every silo start this pass wakes the delivery grain of
+/// each channel that has deliveries due or an attempt a crash cut off. Once a day it deletes succeeded deliveries
+/// older than 30 days.
+/// </summary>
+[GrainType("planekeeper.notifications.delivery-recovery")]
+public sealed partial class DeliveryRecoveryGrain(DeliveryQueries queries, TimeProvider clock, ILogger<DeliveryRecoveryGrain> logger)
+    : Grain, IDeliveryRecoveryGrain, IRemindable
+{
+    private const string Sweep = "sweep";
+    private const string Cleanup = "cleanup";
+    public static readonly TimeSpan SucceededKeptFor = TimeSpan.FromDays(30);
+
+    public async Task StartAsync()
+    {
+        await this.RegisterOrUpdateReminder(Sweep, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+        await this.RegisterOrUpdateReminder(Cleanup, TimeSpan.FromMinutes(5), TimeSpan.FromDays(1));
+        try
+        {
+            await WakeDueChannelsAsync();
+        }
+        catch (Exception e)
+        {
+            LogFailed(e);
+        }
+    }
+
+    public async Task<int> WakeDueChannelsAsync()
+    {
+        var channels = await queries.ChannelsWithDueDeliveriesAsync(clock.GetUtcNow().UtcDateTime);
+        foreach (var channel in channels)
+        {
+            await GrainFactory.GetGrain<IChannelDeliveryGrain>(channel).DeliverAsync();
+        }
+
+        return channels.Count;
+    }
+
+    public async Task<int> CleanupAsync()
+    {
+        var purged = await queries.PurgeSucceededAsync(clock.GetUtcNow().UtcDateTime - SucceededKeptFor);
+        LogCleanup(purged);
+        return purged;
+    }
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName == Cleanup ? CleanupAsync() : WakeDueChannelsAsync();
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Delivery cleanup: {Purged} succeeded delivery(ies) older than 30 days deleted")]
+    private partial void LogCleanup(int purged);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Delivery recovery failed at silo start; the reminder runs it again")]
+    private partial void LogFailed(Exception exception);
+}

@@ -1,0 +1,57 @@
+using Orleans.Concurrency;
+using Planekeeper.Grains.Audit;
+using Planekeeper.Grains.Interfaces.Alerts;
+using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Interfaces.Notifications;
+using Planekeeper.Grains.Notifications.Routing;
+
+namespace Planekeeper.Grains.Notifications.Rules;
+
+[StatelessWorker]
+[GrainType("planekeeper.notifications.rules")]
+public sealed class NotificationRulesGrain(NotificationRuleStore store, NotificationRuleValidator validator, AuditWriter audit) : Grain, INotificationRulesGrain
+{
+    public async Task<CommandResult<NotificationRuleRecord>> CreateAsync(string actor, long organizationId, NotificationRuleRequest request)
+    {
+        var validated = await validator.ValidateAsync(request, organizationId, null);
+        if (validated.Status != CommandStatus.Ok)
+        {
+            return validated.Without<NotificationRuleRecord>();
+        }
+
+        var row = await store.InsertAsync(validated.Value!);
+        await audit.WriteAsync(new AuditEntry(organizationId, actor, "notification_rule.created", $"notification_rule:{row.Id}"));
+        return CommandResult<NotificationRuleRecord>.Ok(row.ToRecord());
+    }
+
+    public async Task<Page<NotificationRuleRecord>> ListAsync(long organizationId, int limit, long? after)
+    {
+        var rows = await store.ListAsync(organizationId, limit + 1, after);
+        var next = rows.Count > limit ? rows[limit - 1].Id.ToString() : null;
+        return new Page<NotificationRuleRecord>(rows.Take(limit).Select(row => row.ToRecord()).ToList(), next);
+    }
+
+    public async Task<CommandResult<RoutingSimulation>> SimulateAsync(long organizationId, string? eventName, string? severity)
+    {
+        var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
+        if (eventName is null || !NotificationRuleValidator.EventNames.Contains(eventName))
+        {
+            errors["event"] = [$"event must be one of {string.Join(", ", NotificationRuleValidator.EventNames)}"];
+        }
+
+        if (severity is null || !SeverityNames.All.Contains(severity))
+        {
+            errors["severity"] = [$"severity must be one of {string.Join(", ", SeverityNames.All)}"];
+        }
+
+        if (errors.Count > 0)
+        {
+            return CommandResult<RoutingSimulation>.Invalid(errors);
+        }
+
+        var rules = (await store.ActiveAsync(organizationId)).Select(r => new RoutingRule(r.Id, r.Name, r.Priority, r.EventTypes, r.Severities, r.ChannelId));
+        var decision = NotificationRouting.Route(eventName!, severity!, rules, await store.DefaultChannelAsync(organizationId));
+        return CommandResult<RoutingSimulation>.Ok(new RoutingSimulation(
+            decision.Matches.Select(m => new SimulatedMatch(m.RuleId, m.RuleName, m.ChannelId, m.Skipped)).ToList(), decision.ChannelIds));
+    }
+}
