@@ -25,5 +25,10 @@ public static class ApiRoutes
         api.MapMonitoringRuleEndpoints();
         api.MapAlertConfigEndpoints();
         api.MapAlertEndpoints();
+        api.MapNotificationChannelEndpoints();
+        api.MapNotificationRuleEndpoints();
+        api.MapNotificationDeliveryEndpoints();
+        api.MapNotificationTemplateEndpoints();
+        app.MapAckLinkEndpoints();
     }
 }

@@ -3,6 +3,7 @@ using Planekeeper.Configuration;
 using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.ApiKeys;
 using Planekeeper.Grains.Interfaces.Identity;
+using Planekeeper.Grains.Interfaces.Notifications;
 using Planekeeper.Grains.Interfaces.Tasks;
 using Planekeeper.Grains.Interfaces.Upstreams;
 using Planekeeper.WebFrontend.Identity;
@@ -31,6 +32,13 @@ public static class InternalEndpoints
                 Results.Ok(new { evaluated = await cluster.GetGrain<IAlertReconciliationGrain>(0).RunAsync() }))
             .WithTags("Internal")
             .WithSummary("Run the alert reconciliation pass now (the silo runs it every ALERT_RECONCILE_INTERVAL).");
+        api.MapGet("/internal/settings", async (IClusterClient cluster) => Results.Ok(await cluster.GetGrain<ISettingsGrain>(0).ListAsync()))
+            .WithTags("Internal")
+            .WithSummary("The global settings (organization 0), the fallback of every organization's.");
+        api.MapPut("/internal/settings/{key}", async (string key, NotificationTemplateEndpoints.SettingBody body, HttpContext context, IClusterClient cluster) =>
+                Problems.From(await cluster.GetGrain<ISettingsGrain>(0).SetAsync(context.Identity().Subject!, key, body.Value), Results.Ok))
+            .WithTags("Internal")
+            .WithSummary("Set a global setting, e.g. notification_template.<type>.<category>; an empty value clears it.");
         api.MapPost("/internal/server-agent-keys", CreateServerAgentKeyAsync).WithTags("Internal")
             .WithSummary("Create an API key of the global scope for a server agent; the key is returned only in this answer.");
     }

@@ -22,6 +22,7 @@ public partial class CrossOrganizationTests(RunningSystem system) : IClassFixtur
         "SELECT * FROM user_sessions", "SELECT * FROM roles", "SELECT * FROM casbin_rule", "SELECT * FROM audit_log",
         "SELECT * FROM gather_jobs", "SELECT * FROM scrape_jobs", "SELECT * FROM helm_sync_jobs", "SELECT * FROM releases",
         "SELECT * FROM monitoring_rules", "SELECT * FROM alert_configs", "SELECT * FROM alerts", "SELECT * FROM alert_actions",
+        "SELECT * FROM notification_channels", "SELECT * FROM notification_rules", "SELECT * FROM notification_deliveries", "SELECT * FROM settings",
         "SELECT id, organization_id, name, secret_hash, is_active, deactivated_at, expires_at, created_at, updated_at, version FROM api_keys",
     ];
 
@@ -38,7 +39,9 @@ public partial class CrossOrganizationTests(RunningSystem system) : IClassFixtur
 
     private sealed record OtherOrganization(
         long Id, long MemberId, long InviteId, long ApiKeyId, long GatherJobId, long ScrapeJobId, long HelmSyncJobId,
-        long RuleId, long AlertConfigId, long ReleaseId, long AlertId);
+        long RuleId, long AlertConfigId, long ReleaseId, long AlertId, long ChannelId, long NotificationRuleId, long DeliveryId);
+
+    private static readonly object ValidChannel = new { name = "planted", type = "webhook", config = new { url = "https://hooks.example.com/planted" } };
 
     [Fact]
     public async Task Every_organization_route_answers_404_for_another_organization_and_changes_nothing()
@@ -99,9 +102,20 @@ public partial class CrossOrganizationTests(RunningSystem system) : IClassFixtur
             INSERT INTO alerts (organization_id, alert_config_id, config_name, severity, behind_by, discovered_version, reason, created_at, updated_at)
             VALUES ({id}, {configId}, 'b config', 'high', 2, '1.0.0', 'behind', now(), now()) RETURNING id
             """);
+        var channelId = (await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/notification-channels", ValidChannel)).GetProperty("id").GetInt64();
+        var notificationRuleId = (await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/notification-rules",
+            new { name = "b rule", channel_id = channelId })).GetProperty("id").GetInt64();
+        await owner.OkAsync(HttpMethod.Put, "/api/v1/settings/default_notification_channel_id", new { value = channelId.ToString() });
+        var actionId = await system.ScalarAsync<long>(
+            $"INSERT INTO alert_actions (alert_id, organization_id, action, event, actor, severity, created_at, routed_at) VALUES ({alertId}, {id}, 'created', 'alert.created', 'system', 'high', now(), now()) RETURNING id");
+        var deliveryId = await system.ScalarAsync<long>(
+            $"""
+            INSERT INTO notification_deliveries (organization_id, channel_id, alert_id, alert_action_id, event, status, idempotency_key)
+            VALUES ({id}, {channelId}, {alertId}, {actionId}, 'alert.created', 'dead', gen_random_uuid()) RETURNING id
+            """);
         return new OtherOrganization(
             id, memberId, invite.GetProperty("id").GetInt64(), keyId, gatherJobId, scrapeJobId, helmSyncJob.GetProperty("id").GetInt64(),
-            ruleId, configId, releaseId, alertId);
+            ruleId, configId, releaseId, alertId, channelId, notificationRuleId, deliveryId);
     }
 
     /// <summary>Fills the route's parameters with B's ids; fails for a parameter this test does not know yet.</summary>
@@ -110,7 +124,12 @@ public partial class CrossOrganizationTests(RunningSystem system) : IClassFixtur
         var path = Parameter().Replace(pattern, match => match.Groups[1].Value switch
         {
             "userId" => b.MemberId.ToString(),
+            "key" when pattern.StartsWith("/api/v1/settings", StringComparison.Ordinal) => "default_notification_channel_id",
             "key" => OtherRole,
+            "category" => "new_alert",
+            "id" when pattern.StartsWith("/api/v1/notification-channels", StringComparison.Ordinal) => b.ChannelId.ToString(),
+            "id" when pattern.StartsWith("/api/v1/notification-rules", StringComparison.Ordinal) => b.NotificationRuleId.ToString(),
+            "id" when pattern.StartsWith("/api/v1/notification-deliveries", StringComparison.Ordinal) => b.DeliveryId.ToString(),
             "id" when pattern.StartsWith("/api/v1/invites", StringComparison.Ordinal) => b.InviteId.ToString(),
             "id" when pattern.StartsWith("/api/v1/api-keys", StringComparison.Ordinal) => b.ApiKeyId.ToString(),
             "id" when pattern.StartsWith("/api/v1/gather-jobs", StringComparison.Ordinal) => b.GatherJobId.ToString(),
@@ -127,7 +146,10 @@ public partial class CrossOrganizationTests(RunningSystem system) : IClassFixtur
             return ($"{path}?user_id={b.MemberId}&action=members:list", true);
         }
 
-        return (path, path != pattern);
+        // A template category or a setting's name is not another organization's resource: those routes act on A's own.
+        var names = Parameter().Matches(pattern).Select(match => match.Groups[1].Value).ToList();
+        var ownNames = pattern.StartsWith("/api/v1/settings", StringComparison.Ordinal) || names.SequenceEqual(["category"]);
+        return (path, path != pattern && !ownNames);
     }
 
     private static object? BodyFor(string method, string pattern, OtherOrganization b) => (method, pattern) switch
@@ -147,6 +169,12 @@ public partial class CrossOrganizationTests(RunningSystem system) : IClassFixtur
         ("POST", "/api/v1/alert-configs") or ("PUT", "/api/v1/alert-configs/{id}") =>
             new { name = "planted", scrape_job_id = b.ScrapeJobId, gather_job_id = b.GatherJobId, rule_id = b.RuleId },
         ("POST", "/api/v1/alerts/bulk-acknowledge") => new { ids = new[] { b.AlertId } },
+        ("POST", "/api/v1/notification-channels") or ("PUT", "/api/v1/notification-channels/{id}") or ("POST", "/api/v1/notification-channels/validate") => ValidChannel,
+        ("POST", "/api/v1/notification-rules") or ("PUT", "/api/v1/notification-rules/{id}") => new { name = "planted", channel_id = b.ChannelId },
+        ("POST", "/api/v1/notification-rules/simulate") => new { @event = "alert.created", severity = "high" },
+        ("PUT", "/api/v1/notification-templates/{category}") => new { channel_type = "slack", template = "planted" },
+        ("POST", "/api/v1/notification-templates/preview") => new { channel_type = "slack" },
+        ("PUT", "/api/v1/settings/{key}") => new { value = b.ChannelId.ToString() },
         ("POST", "/api/v1/alerts/{id}/acknowledge") => new { metadata = new { reason = "taken over" } },
         ("POST", _) => new { },
         _ => null,

@@ -1,0 +1,93 @@
+using System.Text.Json;
+using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Interfaces.Notifications;
+using Planekeeper.WebFrontend.Authorization;
+
+namespace Planekeeper.WebFrontend.Api;
+
+/// <summary><c>/notification-channels</c>: CRUD, toggle, test, validate, stats. Secrets are accepted, never shown.</summary>
+public static class NotificationChannelEndpoints
+{
+    /// <summary>A channel as clients send it; <see cref="Config"/> is the type's configuration object.</summary>
+    public sealed record ChannelBody(
+        string? Name, string? Type, JsonElement? Config, string? HmacSecret, bool? RequireAckAuth, Dictionary<string, string>? Templates, bool? Active)
+    {
+        public NotificationChannelRequest ToRequest() => new(
+            Name, Type, Config is { ValueKind: not JsonValueKind.Null and not JsonValueKind.Undefined } config ? config.GetRawText() : null,
+            HmacSecret, RequireAckAuth, Templates, Active);
+    }
+
+    public static void MapNotificationChannelEndpoints(this RouteGroupBuilder api)
+    {
+        var channels = api.MapGroup("/notification-channels").WithTags("Notification channels");
+        channels.MapGet("/", async (int? limit, string? cursor, HttpContext context, IClusterClient cluster) =>
+        {
+            if (Paging.Parse(limit, cursor) is not { } page)
+            {
+                return Paging.Problem(limit);
+            }
+
+            var result = await Directory(cluster).ListAsync(context.Scope().OrganizationId, page.Limit, page.After);
+            return Results.Ok(new { items = result.Items.Select(View), next_cursor = result.NextCursor });
+        }).WithSummary("The organization's channels, secrets masked (keyset pagination).");
+
+        channels.MapPost("/", async (ChannelBody body, HttpContext context, IClusterClient cluster) =>
+        {
+            var scope = context.Scope();
+            var result = await Directory(cluster).CreateAsync(scope.Subject, scope.OrganizationId, body.ToRequest());
+            return Problems.From(result, channel => Results.Created($"/api/v1/notification-channels/{channel.Id}", View(channel)));
+        }).WithSummary("Create a channel: webhook, slack, discord, teams, pagerduty, telegram or smtp, each with its configuration.");
+
+        channels.MapPost("/validate", async (ChannelBody body, IClusterClient cluster) =>
+            Problems.From(await Directory(cluster).ValidateAsync(body.ToRequest()), _ => Results.Ok(new { valid = true })))
+            .WithSummary("Check a channel's configuration as create would, without saving it.");
+
+        channels.MapGet("/{id:long}", async (long id, HttpContext context, IClusterClient cluster) =>
+            await OwnAsync(id, context, cluster) is var (_, channel) && channel is not null ? Results.Ok(View(channel)) : NotFound(id))
+            .WithSummary("One channel, secrets masked.");
+
+        channels.MapPut("/{id:long}", (long id, ChannelBody body, HttpContext context, IClusterClient cluster) =>
+            ChangeAsync(id, context, cluster, (channel, actor) => channel.UpdateAsync(actor, body.ToRequest()), channel => Results.Ok(View(channel))))
+            .WithSummary("Replace a channel; a secret left out keeps its stored value.");
+
+        channels.MapDelete("/{id:long}", (long id, HttpContext context, IClusterClient cluster) =>
+            ChangeAsync(id, context, cluster, (channel, actor) => channel.DeleteAsync(actor), _ => Results.NoContent()))
+            .WithSummary("Delete a channel; 409 naming the notification rules that address it.");
+
+        channels.MapPost("/{id:long}/toggle", (long id, HttpContext context, IClusterClient cluster) =>
+            ChangeAsync(id, context, cluster, (channel, actor) => channel.ToggleAsync(actor), channel => Results.Ok(View(channel))))
+            .WithSummary("Disable a channel (its deliveries go dead) or enable it again.");
+
+        channels.MapPost("/{id:long}/test", async (long id, HttpContext context, IClusterClient cluster) =>
+            await OwnAsync(id, context, cluster) is var (grain, channel) && channel is not null ? Results.Ok(await grain.TestAsync()) : NotFound(id))
+            .WithSummary("Send a sample event now; answers the status code and the first 2 KB of the response body.");
+
+        channels.MapGet("/{id:long}/stats", async (long id, HttpContext context, IClusterClient cluster) =>
+            await OwnAsync(id, context, cluster) is var (grain, channel) && channel is not null ? Results.Ok(await grain.StatsAsync()) : NotFound(id))
+            .WithSummary("Deliveries sent, failed (retrying), dead and pending; the last success and the last error.");
+    }
+
+    /// <summary>The channel as JSON: the masked configuration as an object, not as text.</summary>
+    private static object View(NotificationChannelRecord channel) => new
+    {
+        channel.Id, channel.OrganizationId, channel.Name, channel.Type, Config = JsonDocument.Parse(channel.ConfigJson).RootElement.Clone(),
+        channel.HasHmacSecret, channel.RequireAckAuth, channel.Active, channel.Templates, channel.CreatedAt, channel.UpdatedAt,
+    };
+
+    private static async Task<IResult> ChangeAsync<T>(
+        long id, HttpContext context, IClusterClient cluster, Func<INotificationChannelGrain, string, Task<CommandResult<T>>> change, Func<T, IResult> onOk) =>
+        await OwnAsync(id, context, cluster) is var (grain, channel) && channel is not null
+            ? Problems.From(await change(grain, context.Scope().Subject), onOk)
+            : NotFound(id);
+
+    private static async Task<(INotificationChannelGrain Grain, NotificationChannelRecord? Channel)> OwnAsync(long id, HttpContext context, IClusterClient cluster)
+    {
+        var grain = cluster.GetGrain<INotificationChannelGrain>(id);
+        var channel = await grain.GetAsync();
+        return (grain, channel?.OrganizationId == context.Scope().OrganizationId ? channel : null);
+    }
+
+    private static INotificationChannelsGrain Directory(IClusterClient cluster) => cluster.GetGrain<INotificationChannelsGrain>(0);
+
+    private static IResult NotFound(long id) => Problems.NotFound($"no notification channel {id}");
+}

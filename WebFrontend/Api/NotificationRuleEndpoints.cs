@@ -1,0 +1,76 @@
+using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Interfaces.Notifications;
+using Planekeeper.WebFrontend.Authorization;
+
+namespace Planekeeper.WebFrontend.Api;
+
+/// <summary><c>/notification-rules</c>: CRUD, toggle, simulate, stats.</summary>
+public static class NotificationRuleEndpoints
+{
+    public sealed record Simulation(string? Event, string? Severity);
+
+    public static void MapNotificationRuleEndpoints(this RouteGroupBuilder api)
+    {
+        var rules = api.MapGroup("/notification-rules").WithTags("Notification rules");
+        rules.MapGet("/", async (int? limit, string? cursor, HttpContext context, IClusterClient cluster) =>
+        {
+            if (Paging.Parse(limit, cursor) is not { } page)
+            {
+                return Paging.Problem(limit);
+            }
+
+            var result = await Directory(cluster).ListAsync(context.Scope().OrganizationId, page.Limit, page.After);
+            return Results.Ok(new { items = result.Items, next_cursor = result.NextCursor });
+        }).WithSummary("The organization's notification rules, by id (keyset pagination).");
+
+        rules.MapPost("/", async (NotificationRuleRequest body, HttpContext context, IClusterClient cluster) =>
+        {
+            var scope = context.Scope();
+            return Problems.From(await Directory(cluster).CreateAsync(scope.Subject, scope.OrganizationId, body),
+                rule => Results.Created($"/api/v1/notification-rules/{rule.Id}", rule));
+        }).WithSummary("Create a rule: priority (lower first), event_types and severities (empty: all), channel_id (else the default channel).");
+
+        rules.MapPost("/simulate", async (Simulation body, HttpContext context, IClusterClient cluster) =>
+            Problems.From(await Directory(cluster).SimulateAsync(context.Scope().OrganizationId, body.Event, body.Severity), Results.Ok))
+            .WithSummary("Which rules an event of a severity matches, and which channels would receive it.");
+
+        rules.MapGet("/{id:long}", async (long id, HttpContext context, IClusterClient cluster) =>
+            await OwnAsync(id, context, cluster) is var (_, rule) && rule is not null ? Results.Ok(rule) : NotFound(id))
+            .WithSummary("One notification rule, with its stats.");
+
+        rules.MapGet("/{id:long}/stats", async (long id, HttpContext context, IClusterClient cluster) =>
+            await OwnAsync(id, context, cluster) is var (_, rule) && rule is not null
+                ? Results.Ok(new { matched = rule.Matched, skipped = rule.Skipped })
+                : NotFound(id))
+            .WithSummary("Events the rule matched, and those skipped because it had no channel and there was no default channel.");
+
+        rules.MapPut("/{id:long}", (long id, NotificationRuleRequest body, HttpContext context, IClusterClient cluster) =>
+            ChangeAsync(id, context, cluster, (rule, actor) => rule.UpdateAsync(actor, body), Results.Ok))
+            .WithSummary("Replace a notification rule.");
+
+        rules.MapDelete("/{id:long}", (long id, HttpContext context, IClusterClient cluster) =>
+            ChangeAsync(id, context, cluster, (rule, actor) => rule.DeleteAsync(actor), _ => Results.NoContent()))
+            .WithSummary("Delete a notification rule.");
+
+        rules.MapPost("/{id:long}/toggle", (long id, HttpContext context, IClusterClient cluster) =>
+            ChangeAsync(id, context, cluster, (rule, actor) => rule.ToggleAsync(actor), Results.Ok))
+            .WithSummary("Switch a notification rule off or on.");
+    }
+
+    private static async Task<IResult> ChangeAsync<T>(
+        long id, HttpContext context, IClusterClient cluster, Func<INotificationRuleGrain, string, Task<CommandResult<T>>> change, Func<T, IResult> onOk) =>
+        await OwnAsync(id, context, cluster) is var (grain, rule) && rule is not null
+            ? Problems.From(await change(grain, context.Scope().Subject), onOk)
+            : NotFound(id);
+
+    private static async Task<(INotificationRuleGrain Grain, NotificationRuleRecord? Rule)> OwnAsync(long id, HttpContext context, IClusterClient cluster)
+    {
+        var grain = cluster.GetGrain<INotificationRuleGrain>(id);
+        var rule = await grain.GetAsync();
+        return (grain, rule?.OrganizationId == context.Scope().OrganizationId ? rule : null);
+    }
+
+    private static INotificationRulesGrain Directory(IClusterClient cluster) => cluster.GetGrain<INotificationRulesGrain>(0);
+
+    private static IResult NotFound(long id) => Problems.NotFound($"no notification rule {id}");
+}
