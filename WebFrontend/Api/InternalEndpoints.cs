@@ -32,6 +32,10 @@ public static class InternalEndpoints
                 Results.Ok(new { evaluated = await cluster.GetGrain<IAlertReconciliationGrain>(0).RunAsync() }))
             .WithTags("Internal")
             .WithSummary("Run the alert reconciliation pass now (the silo runs it every ALERT_RECONCILE_INTERVAL).");
+        api.MapPost("/internal/notifications/cleanup", async (IClusterClient cluster) =>
+                Results.Ok(new { deleted = await cluster.GetGrain<IDeliveryRecoveryGrain>(0).CleanupAsync() }))
+            .WithTags("Internal")
+            .WithSummary("Delete succeeded deliveries older than 30 days now (the silo does it daily).");
         api.MapGet("/internal/settings", async (IClusterClient cluster) => Results.Ok(await cluster.GetGrain<ISettingsGrain>(0).ListAsync()))
             .WithTags("Internal")
             .WithSummary("The global settings (organization 0), the fallback of every organization's.");

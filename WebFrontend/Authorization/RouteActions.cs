@@ -135,6 +135,7 @@ public static partial class RouteActions
         [("POST", $"{V1}/internal/alerts/purge")] = RouteAccess.GlobalAdmin,
         [("POST", $"{V1}/internal/alerts/reconcile")] = RouteAccess.GlobalAdmin,
         [("GET", $"{V1}/internal/settings")] = RouteAccess.GlobalAdmin,
+        [("POST", $"{V1}/internal/notifications/cleanup")] = RouteAccess.GlobalAdmin,
         [("PUT", $"{V1}/internal/settings/{{key}}")] = RouteAccess.GlobalAdmin,
         [("POST", $"{V1}/internal/server-agent-keys")] = RouteAccess.GlobalAdmin,
         [("GET", $"{V1}/internal/upstreams")] = RouteAccess.GlobalAdmin,

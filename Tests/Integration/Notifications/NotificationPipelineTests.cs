@@ -109,6 +109,24 @@ public class NotificationPipelineTests(NotificationSystem system) : IClassFixtur
     }
 
     [Fact]
+    public async Task Succeeded_deliveries_older_than_thirty_days_are_cleaned_up_and_the_rest_stay()
+    {
+        var (owner, key) = await system.OrganizationAsync("cleanup");
+        await using var receiver = await ReceiverStandIn.StartAsync();
+        await owner.RouteEverythingToAsync(await owner.CreateChannelAsync("webhook", new { url = receiver.Url.ToString() }));
+        var deploy = await system.AlertByHandAsync(owner, key, "cleanup");
+        await deploy("1.0.0");
+        await deploy("3.0.0");
+        var succeeded = await Eventually.ReturnsAsync(() => owner.DeliveriesAsync("succeeded"), items => items.Count == 2, TimeSpan.FromSeconds(20), "two deliveries");
+        var old = succeeded[1].GetProperty("id").GetInt64();
+        await system.ScalarAsync<int>($"UPDATE notification_deliveries SET succeeded_at = now() - interval '31 days' WHERE id = {old} RETURNING 1");
+
+        using var admin = await system.AdminAsync();
+        Assert.Equal(1, (await admin.OkAsync(HttpMethod.Post, "/api/v1/internal/notifications/cleanup")).GetProperty("deleted").GetInt32());
+        Assert.Equal([succeeded[0].GetProperty("id").GetInt64()], (await owner.DeliveriesAsync()).Select(d => d.GetProperty("id").GetInt64()));
+    }
+
+    [Fact]
     public async Task PagerDuty_triggers_on_the_alert_and_resolves_the_same_incident_when_it_resolves()
     {
         var (owner, key) = await system.OrganizationAsync("pagerduty");
