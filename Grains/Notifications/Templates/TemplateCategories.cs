@@ -2,7 +2,7 @@ using Planekeeper.Grains.Alerts;
 
 namespace Planekeeper.Grains.Notifications.Templates;
 
-/// <summary>The template categories (SPEC §4) and the events each renders.</summary>
+/// <summary>The template categories of SPEC §4 and the alert events each one renders.</summary>
 public static class TemplateCategories
 {
     public const string NewAlert = "new_alert";
@@ -11,6 +11,7 @@ public static class TemplateCategories
 
     public static IReadOnlyList<string> All { get; } = [NewAlert, Acknowledged, Resolved];
 
+    /// <summary>The category of an alert event; anything else is an <see cref="ArgumentException"/>.</summary>
     public static string For(string eventName) => eventName switch
     {
         AlertEvents.Created or AlertEvents.Escalated => NewAlert,

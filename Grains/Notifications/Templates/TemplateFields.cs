@@ -1,18 +1,16 @@
-using System.Globalization;
-
 namespace Planekeeper.Grains.Notifications.Templates;
 
-/// <summary>The variables a template can use (SPEC §4), each read from the notice.</summary>
+/// <summary>
+/// The variables a template can use (SPEC §4), by path without the leading dot, each read from the notice as a
+/// string, a number (<see cref="long"/>), a boolean or null.
+/// </summary>
 public static class TemplateFields
 {
     private static readonly Dictionary<string, Func<AlertNotice, object?>> Fields = new(StringComparer.Ordinal)
     {
         ["IdempotencyKey"] = n => n.IdempotencyKey.ToString("D"),
         ["Event"] = n => n.Event,
-        ["Timestamp"] = n => Iso(n.Timestamp),
-        ["AcknowledgeURL"] = n => n.AcknowledgeUrl,
-        ["PreviousSeverity"] = n => n.PreviousSeverity,
-        ["IsAcknowledged"] = n => n.Acknowledged,
+        ["Timestamp"] = n => UtcTimestamp.Iso(n.Timestamp),
         ["Alert.ID"] = n => n.AlertId,
         ["Alert.ConfigName"] = n => n.ConfigName,
         ["Alert.RuleName"] = n => n.RuleName,
@@ -24,13 +22,22 @@ public static class TemplateFields
         ["Alert.ArtifactName"] = n => n.ArtifactName,
         ["Alert.RepositoryURL"] = n => n.RepositoryUrl,
         ["Alert.TargetFile"] = n => n.TargetFile,
+        ["AcknowledgeURL"] = n => n.AcknowledgeUrl,
+        ["PreviousSeverity"] = n => n.PreviousSeverity,
+        ["IsAcknowledged"] = n => n.Acknowledged,
     };
 
-    public static IEnumerable<string> Names => Fields.Keys;
+    public static IReadOnlyCollection<string> Names => Fields.Keys;
 
     public static bool IsKnown(string path) => Fields.ContainsKey(path);
 
     public static object? Read(string path, AlertNotice notice) => Fields[path](notice);
 
-    public static string Iso(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc).ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>The known path a mistyped one most likely meant (case or up to two edits apart), if any.</summary>
+    public static string? Closest(string path) => Fields.Keys
+        .Select(name => (Name: name, Distance: EditDistance.Between(name.ToLowerInvariant(), path.ToLowerInvariant())))
+        .Where(candidate => candidate.Distance <= 2)
+        .OrderBy(candidate => candidate.Distance)
+        .Select(candidate => candidate.Name)
+        .FirstOrDefault();
 }
