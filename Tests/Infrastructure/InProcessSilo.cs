@@ -26,10 +26,13 @@ public sealed class InProcessSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<InProcessSilo> StartAsync(TestDatabase database, Action<IServiceCollection>? configure = null)
+    /// <param name="settings">Settings beyond the database's, as a silo process would read them from its environment.</param>
+    public static async Task<InProcessSilo> StartAsync(
+        TestDatabase database, Action<IServiceCollection>? configure = null, IReadOnlyDictionary<string, string>? settings = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(database.Environment!);
+        builder.Configuration.AddInMemoryCollection((settings ?? new Dictionary<string, string>())!);
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         var endpoints = new SiloEndpointSettings(FreePort.Next(), FreePort.Next(), HealthPort: 0, IPAddress.Loopback);
         builder.AddPlanekeeperSilo(database.Settings, endpoints);

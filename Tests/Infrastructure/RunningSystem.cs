@@ -16,6 +16,9 @@ public class RunningSystem : IAsyncLifetime
     private readonly HttpClient _probe = new() { Timeout = TimeSpan.FromSeconds(10) };
     private Dictionary<string, string> _siloSettings = [];
 
+    /// <summary>Everything a silo of this system is started with: the defaults and <see cref="SiloSettings"/>.</summary>
+    protected IReadOnlyDictionary<string, string> SiloEnvironment => _siloSettings;
+
     protected virtual int SiloCount => 1;
 
     /// <summary>Settings a test class needs on its silos beyond the defaults.</summary>
@@ -47,12 +50,17 @@ public class RunningSystem : IAsyncLifetime
         }
 
         _siloSettings = siloSettings;
+        await StartSilosAsync();
+        await StartFrontendAsync(new Dictionary<string, string> { ["AUTO_APPROVE_USERS"] = "true" });
+    }
+
+    /// <summary>The silos the frontend connects to: <see cref="SiloCount"/> silo processes.</summary>
+    protected virtual async Task StartSilosAsync()
+    {
         for (var i = 0; i < SiloCount; i++)
         {
             await StartSiloAsync();
         }
-
-        await StartFrontendAsync(new Dictionary<string, string> { ["AUTO_APPROVE_USERS"] = "true" });
     }
 
     /// <summary>Another silo of the same cluster, with the class's settings and <paramref name="overrides"/>.</summary>
@@ -99,7 +107,7 @@ public class RunningSystem : IAsyncLifetime
         return (T)(await command.ExecuteScalarAsync())!;
     }
 
-    public async Task DisposeAsync()
+    public virtual async Task DisposeAsync()
     {
         foreach (var frontend in _frontends)
         {
