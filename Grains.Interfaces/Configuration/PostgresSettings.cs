@@ -16,6 +16,15 @@ public sealed record PostgresSettings(string ConnectionString, string Host, int 
 
     private const int ConnectTimeoutSeconds = 5;
 
+    /// <summary>
+    /// Connections one process's pool may open (<c>PG_MAX_POOL_SIZE</c>). Npgsql's own default (100) equals
+    /// PostgreSQL's default <c>max_connections</c>, so one busy silo could take them all and the next connection of any
+    /// process would be refused ("too many clients"); a smaller pool makes a burst wait for a connection instead.
+    /// </summary>
+    public const int DefaultMaxPoolSize = 40;
+
+    private static readonly string[] PoolSizeKeywords = ["maximum pool size", "max pool size", "maxpoolsize"];
+
     public string Endpoint => $"{Host}:{Port}";
 
     public static PostgresSettings FromConfiguration(IConfiguration configuration, string applicationName)
@@ -23,10 +32,10 @@ public sealed record PostgresSettings(string ConnectionString, string Host, int 
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         return string.IsNullOrWhiteSpace(connectionString)
             ? FromPgVariables(configuration, applicationName)
-            : FromConnectionString(connectionString, applicationName);
+            : FromConnectionString(connectionString, applicationName, ParsePoolSize(Value(configuration, "PG_MAX_POOL_SIZE")));
     }
 
-    private static PostgresSettings FromConnectionString(string connectionString, string applicationName)
+    private static PostgresSettings FromConnectionString(string connectionString, string applicationName, int poolSize)
     {
         NpgsqlConnectionStringBuilder builder;
         try
@@ -42,6 +51,11 @@ public sealed record PostgresSettings(string ConnectionString, string Host, int 
         Require(builder.Host, $"ConnectionStrings__{ConnectionStringName} has no Host");
         Require(builder.Database, $"ConnectionStrings__{ConnectionStringName} has no Database");
         Require(builder.Username, $"ConnectionStrings__{ConnectionStringName} has no Username");
+        if (!NamesPoolSize(connectionString))
+        {
+            builder.MaxPoolSize = poolSize;
+        }
+
         return Complete(builder, applicationName, names);
     }
 
@@ -57,6 +71,7 @@ public sealed record PostgresSettings(string ConnectionString, string Host, int 
             Database = Value(configuration, "PG_DBNAME")
                 ?? throw new StartupConfigurationException("PG_DBNAME is not set: name the PostgreSQL database (or set ConnectionStrings__Planekeeper)"),
             SslMode = ParseSslMode(Value(configuration, "PG_SSLMODE")),
+            MaxPoolSize = ParsePoolSize(Value(configuration, "PG_MAX_POOL_SIZE")),
             Timeout = ConnectTimeoutSeconds,
         };
         return Complete(builder, applicationName, PostgresSettingNames.ForPgVariables);
@@ -84,6 +99,25 @@ public sealed record PostgresSettings(string ConnectionString, string Host, int 
         return int.TryParse(value, out var port) && port is > 0 and <= 65535
             ? port
             : throw new StartupConfigurationException($"PG_PORT must be a port number from 1 to 65535, got '{value}'");
+    }
+
+    private static int ParsePoolSize(string? value)
+    {
+        if (value is null)
+        {
+            return DefaultMaxPoolSize;
+        }
+
+        return int.TryParse(value, out var size) && size is >= 2 and <= 1000
+            ? size
+            : throw new StartupConfigurationException($"PG_MAX_POOL_SIZE must be a number of connections from 2 to 1000, got '{value}'");
+    }
+
+    /// <summary>Whether the connection string sets the pool size itself (it then wins over PG_MAX_POOL_SIZE).</summary>
+    private static bool NamesPoolSize(string connectionString)
+    {
+        var raw = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
+        return raw.Keys.Cast<string>().Any(key => PoolSizeKeywords.Contains(key, StringComparer.OrdinalIgnoreCase));
     }
 
     private static SslMode ParseSslMode(string? value)

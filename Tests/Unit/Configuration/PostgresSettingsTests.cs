@@ -54,12 +54,27 @@ public class PostgresSettingsTests
     [InlineData("PG_PORT", "abc")]
     [InlineData("PG_PORT", "70000")]
     [InlineData("PG_SSLMODE", "sometimes")]
+    [InlineData("PG_MAX_POOL_SIZE", "1")]
+    [InlineData("PG_MAX_POOL_SIZE", "many")]
     public void A_malformed_setting_is_named_with_its_value(string key, string value)
     {
         var error = Assert.Throws<StartupConfigurationException>(() => Read(("PG_USER", "pk"), ("PG_DBNAME", "db"), (key, value)));
 
         Assert.StartsWith(key, error.Message);
         Assert.Contains($"'{value}'", error.Message);
+    }
+
+    [Fact]
+    public void The_pool_stays_below_postgresql_default_max_connections_unless_told_otherwise()
+    {
+        Assert.Equal(PostgresSettings.DefaultMaxPoolSize, Pool(Read(("PG_USER", "pk"), ("PG_DBNAME", "db"))));
+        Assert.Equal(12, Pool(Read(("PG_USER", "pk"), ("PG_DBNAME", "db"), ("PG_MAX_POOL_SIZE", "12"))));
+        Assert.Equal(PostgresSettings.DefaultMaxPoolSize, Pool(Read(("ConnectionStrings:Planekeeper", "Host=db;Username=app;Database=pk"))));
+        Assert.Equal(12, Pool(Read(("ConnectionStrings:Planekeeper", "Host=db;Username=app;Database=pk"), ("PG_MAX_POOL_SIZE", "12"))));
+        Assert.Equal(7, Pool(Read(("ConnectionStrings:Planekeeper", "Host=db;Username=app;Database=pk;Maximum Pool Size=7"), ("PG_MAX_POOL_SIZE", "12"))));
+        Assert.Equal(9, Pool(Read(("ConnectionStrings:Planekeeper", "Host=db;Username=app;Database=pk;maxpoolsize=9"))));
+
+        static int Pool(PostgresSettings settings) => new NpgsqlConnectionStringBuilder(settings.ConnectionString).MaxPoolSize;
     }
 
     [Fact]
