@@ -8,10 +8,10 @@ using Planekeeper.Grains.Notifications.Templates;
 namespace Planekeeper.Grains.Notifications.Delivery;
 
 /// <summary>
-/// The deliveries of one channel (DESIGN: NotificationChannelGrain's sending half): attempts what is due one at a
-/// time, writes each outcome before the next, and sets a timer for the next due attempt. Reentrant only so that a
-/// wake-up during a pass is remembered instead of queued; a pass runs alone. Whatever a crash interrupts is found
-/// again by the delivery recovery pass, which wakes the grain.
+/// The deliveries of one channel (DESIGN: NotificationChannelGrain's sending half): attempts what is due a batch at a
+/// time, the batch's alerts side by side (one alert's events stay in order), writes each outcome as it comes, and sets
+/// a timer for the next due attempt. Reentrant only so that a wake-up during a pass is remembered instead of queued; a
+/// pass runs alone. Whatever a crash interrupts is found again by the delivery recovery pass, which wakes the grain.
 /// </summary>
 [Reentrant]
 [GrainType("planekeeper.notifications.channel-delivery")]
@@ -20,7 +20,8 @@ public sealed partial class ChannelDeliveryGrain(
     TemplateResolver templates, ChannelSenderSet senders, NotificationSettings settings, TimeProvider clock, ILogger<ChannelDeliveryGrain> logger)
     : Grain, IChannelDeliveryGrain
 {
-    private const int BatchSize = 20;
+    /// <summary>Due deliveries read at once, and so the most attempts of this channel in flight together.</summary>
+    private const int BatchSize = 16;
 
     private Task? _pass;
     private bool _requested;
@@ -75,10 +76,15 @@ public sealed partial class ChannelDeliveryGrain(
         while (await deliveries.DueAsync(ChannelId, Now, BatchSize) is { Count: > 0 } due)
         {
             var channel = await channels.GetAsync(ChannelId);
-            foreach (var delivery in due)
-            {
-                await AttemptAsync(channel, delivery);
-            }
+            await Task.WhenAll(due.GroupBy(delivery => delivery.AlertId).Select(alert => AttemptInOrderAsync(channel, alert)));
+        }
+    }
+
+    private async Task AttemptInOrderAsync(ChannelRow? channel, IEnumerable<DeliveryStore.DueRow> deliveriesOfOneAlert)
+    {
+        foreach (var delivery in deliveriesOfOneAlert)
+        {
+            await AttemptAsync(channel, delivery);
         }
     }
 

@@ -21,6 +21,7 @@ public sealed class DeliveryStore(NpgsqlDataSource database)
     public sealed class DueRow
     {
         public long Id { get; set; }
+        public long AlertId { get; set; }
         public long AlertActionId { get; set; }
         public string Event { get; set; } = "";
         public int Attempts { get; set; }
@@ -33,7 +34,7 @@ public sealed class DeliveryStore(NpgsqlDataSource database)
         await using var connection = await database.OpenConnectionAsync();
         return (await connection.QueryAsync<DueRow>(
             """
-            SELECT id, alert_action_id AS AlertActionId, event, attempts, idempotency_key AS IdempotencyKey FROM notification_deliveries
+            SELECT id, alert_id AS AlertId, alert_action_id AS AlertActionId, event, attempts, idempotency_key AS IdempotencyKey FROM notification_deliveries
              WHERE channel_id = @ChannelId
                AND ((status IN ('pending', 'failed') AND next_attempt_at <= @Now) OR (status = 'in_progress' AND updated_at < @Interrupted))
              ORDER BY id LIMIT @Limit
