@@ -104,6 +104,19 @@ public sealed class ChannelSenderTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_PagerDuty_incident_is_titled_with_the_first_line_of_the_channel_template()
+    {
+        var channel = Channel("pagerduty", new { api_url = $"{_receiver.Url}v2/enqueue" }, new() { ["routing_key"] = "R0UTE" });
+        var notice = SampleNotice.For("alert.created");
+        var message = MessageComposer.Compose("pagerduty", notice, "\n{{.Alert.ConfigName | upper}} is {{.Alert.BehindBy}} behind\nsecond line");
+        Assert.True((await new PagerDutySender(_http).SendAsync(channel, notice, message, CancellationToken.None)).Succeeded);
+
+        var payload = JsonDocument.Parse(_receiver.Requests.Single().Body).RootElement.GetProperty("payload");
+        Assert.Equal($"{notice.ConfigName.ToUpperInvariant()} is {notice.BehindBy} behind", payload.GetProperty("summary").GetString());
+        Assert.EndsWith("second line", payload.GetProperty("custom_details").GetProperty("message").GetString());
+    }
+
+    [Fact]
     public async Task Telegram_sends_to_the_bot_and_never_shows_its_token()
     {
         var channel = Channel("telegram", new { chat_id = "-100123", api_url = _receiver.Url.ToString() }, new() { ["bot_token"] = "123:SECRET" });

@@ -11,6 +11,8 @@ public sealed class PagerDutySender(NotificationHttp http) : IChannelSender
 {
     public const string DefaultApiUrl = "https://events.pagerduty.com/v2/enqueue";
 
+    private const int SummaryLimit = 1024;
+
     public string Type => ChannelTypes.PagerDuty;
 
     public Task<DeliveryAttemptResult> SendAsync(ChannelDefinition channel, AlertNotice notice, RenderedMessage message, CancellationToken cancellationToken)
@@ -31,13 +33,14 @@ public sealed class PagerDutySender(NotificationHttp http) : IChannelSender
         {
             body["payload"] = new
             {
-                summary = message.Subject,
+                summary = Summary(message),
                 severity = notice.Severity switch { "critical" => "critical", "high" => "error", _ => "warning" },
                 source = "planekeeper",
                 custom_details = new
                 {
                     config_name = notice.ConfigName, artifact_name = notice.ArtifactName, discovered_version = notice.DiscoveredVersion,
                     latest_version = notice.LatestVersion, behind_by = notice.BehindBy, reason = notice.Reason, acknowledge_url = notice.AcknowledgeUrl,
+                    message = message.Text,
                 },
             };
         }
@@ -45,5 +48,12 @@ public sealed class PagerDutySender(NotificationHttp http) : IChannelSender
         var url = (string?)channel.Config["api_url"] ?? DefaultApiUrl;
         var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = HttpDelivery.Json(JsonSerializer.Serialize(body)) };
         return HttpDelivery.SendAsync(http, request, cancellationToken);
+    }
+
+    /// <summary>The incident's title: the rendered template's first line (PagerDuty allows 1,024 characters), else the built-in one-line summary.</summary>
+    private static string Summary(RenderedMessage message)
+    {
+        var firstLine = message.Text.Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries).FirstOrDefault();
+        return firstLine is null ? message.Subject : firstLine.Length <= SummaryLimit ? firstLine : firstLine[..SummaryLimit];
     }
 }
