@@ -40,7 +40,8 @@ public sealed class PlanekeeperSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
-    public static async Task<PlanekeeperSilo> StartAsync(BenchDatabase database)
+    /// <param name="extra">Settings a benchmark adds (e.g. NOTIFICATION_ALLOW_PRIVATE_URLS for a receiver on loopback).</param>
+    public static async Task<PlanekeeperSilo> StartAsync(BenchDatabase database, IReadOnlyDictionary<string, string>? extra = null)
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var settings = database.Environment.ToDictionary(pair => pair.Key, pair => (string?)pair.Value);
@@ -49,6 +50,11 @@ public sealed class PlanekeeperSilo : IAsyncDisposable
         settings["AGENT_HEARTBEAT_INTERVAL"] = HeartbeatInterval;
         settings["PLANEKEEPER_ADMIN_EMAIL"] = "bench-admin@example.com";
         settings["PLANEKEEPER_ADMIN_PASSWORD"] = $"bench-{Guid.NewGuid():N}";
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            settings[key] = value;
+        }
+
         builder.Configuration.AddInMemoryCollection(settings);
         // Warnings and errors go to standard error, so that the report on standard output stays readable.
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);

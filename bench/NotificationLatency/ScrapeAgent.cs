@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using Planekeeper.Bench.JobPipeline;
+using Planekeeper.Grains.Interfaces.Agents;
+using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Interfaces.Tasks;
+
+namespace Planekeeper.Bench.NotificationLatency;
+
+/// <summary>
+/// An agent calling its grain as the frontend does for each Agent API request: it runs the gather job (three
+/// releases), then completes scrape jobs with version 1.0.0 (two majors behind: every completion raises an alert),
+/// noting when each completion was sent.
+/// </summary>
+public sealed class ScrapeAgent(IAgentGrain agent, long apiKeyId)
+{
+    private static readonly TaskResult Releases = new(
+        new[] { "1.0.0", "2.0.0", "3.0.0" }.Select(v => new FoundRelease(v, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), false, null, null)).ToList(), null, null);
+
+    private static readonly TaskResult Deployed = new(null, new FoundVersion("1.0.0", "bench"), null);
+
+    public static async Task<ScrapeAgent> HeartbeatAsync(IGrainFactory grains, PlanekeeperOrganization organization, string name)
+    {
+        var registration = Ok(await grains.GetGrain<IAgentsGrain>(0).HeartbeatAsync(
+            organization.ApiKeyId, organization.Id, new AgentHeartbeat(name, "bench", null, null)), "heartbeat");
+        return new ScrapeAgent(grains.GetGrain<IAgentGrain>(registration.AgentId), organization.ApiKeyId);
+    }
+
+    /// <summary>Claims the gather job (the oldest job) and completes it with the releases.</summary>
+    public async Task GatherAsync()
+    {
+        var task = Ok(await agent.ClaimAsync(apiKeyId, TimeSpan.FromSeconds(5)), "claim the gather job")
+            ?? throw new InvalidOperationException("no job to claim");
+        if (task.Kind != "gather_job")
+        {
+            throw new InvalidOperationException($"expected the gather job first, got a {task.Kind}");
+        }
+
+        Succeeded(await agent.CompleteAsync(apiKeyId, task.TaskId, Releases, claimNext: false), "complete the gather job");
+    }
+
+    /// <summary>Claims the next scrape job and completes it; returns the job and the time (Stopwatch ticks) it was completed, or null when none is left.</summary>
+    public async Task<(long JobId, long CompletedAt)?> CompleteNextAsync()
+    {
+        if (await agent.ClaimAsync(apiKeyId, TimeSpan.Zero) is not { Value: { } task })
+        {
+            return null;
+        }
+
+        var completedAt = Stopwatch.GetTimestamp();
+        Succeeded(await agent.CompleteAsync(apiKeyId, task.TaskId, Deployed, claimNext: false), "complete a scrape job");
+        return (task.JobId, completedAt);
+    }
+
+    private static void Succeeded<T>(CommandResult<T> result, string what)
+    {
+        if (result.Status != CommandStatus.Ok)
+        {
+            throw new InvalidOperationException($"{what}: {result.Status} {result.Detail}");
+        }
+    }
+
+    private static T Ok<T>(CommandResult<T> result, string what) =>
+        result.Status == CommandStatus.Ok ? result.Value! : throw new InvalidOperationException($"{what}: {result.Status} {result.Detail}");
+}
