@@ -200,8 +200,12 @@ public sealed class AgentGrain(NpgsqlDataSource database, AgentSettings settings
     /// <summary>No heartbeat for three intervals: every task the agent holds goes back to its engine's queue.</summary>
     private async Task GoOfflineAsync(CancellationToken cancellationToken)
     {
-        if (IsOnline)
+        var remaining = _lastHeartbeatAt + settings.OfflineAfter - clock.GetUtcNow().UtcDateTime;
+        if (remaining > TimeSpan.Zero)
         {
+            // A heartbeat came meanwhile, or the timer fired a little early (its clock is not the wall clock): wait
+            // out the rest, or the agent would never be taken offline if no heartbeat follows.
+            _offlineTimer?.Change(remaining, Timeout.InfiniteTimeSpan);
             return;
         }
 
