@@ -1,3 +1,4 @@
+using System.Text.Json;
 using Planekeeper.Grains.Interfaces.Notifications;
 using Planekeeper.Grains.Notifications;
 using Planekeeper.Tests.Infrastructure;
@@ -42,13 +43,13 @@ public class DeliveryScheduleClockTests(ClockedNotificationSystem system) : ICla
 
         var dead = await DeliveryAfterAsync(owner, schedule.Count + 1);
         Assert.Equal("dead", dead.GetProperty("status").GetString());
-        Assert.Equal(System.Text.Json.JsonValueKind.Null, dead.GetProperty("next_attempt_at").ValueKind);
+        Assert.Equal(JsonValueKind.Null, dead.GetProperty("next_attempt_at").ValueKind);
         Assert.Equal(503, dead.GetProperty("last_status_code").GetInt32());
         Assert.Equal(schedule.Count + 1, receiver.Requests.Count);
         Assert.Single(receiver.Requests.Select(r => r.Headers["X-Planekeeper-Delivery"]).Distinct());
     }
 
-    private static async Task<System.Text.Json.JsonElement> DeliveryAfterAsync(ApiClient owner, int attempts) =>
+    private static async Task<JsonElement> DeliveryAfterAsync(ApiClient owner, int attempts) =>
         (await Eventually.ReturnsAsync(() => owner.DeliveriesAsync(), items => items.Single().GetProperty("attempts").GetInt32() == attempts
                 && items.Single().GetProperty("status").GetString() is "failed" or "dead",
             TimeSpan.FromSeconds(15), $"attempt {attempts} written")).Single();
