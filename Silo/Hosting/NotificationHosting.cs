@@ -16,15 +16,21 @@ using Planekeeper.Grains.Settings;
 namespace Planekeeper.Silo.Hosting;
 
 /// <summary>
-/// Notifications in the silo: the Data Protection key ring in PostgreSQL (every silo reads the same keys), the
-/// router that turns alert events into deliveries, the senders, and the stores the notification grains use.
+/// Notifications in the silo: the Data Protection key ring in PostgreSQL (every silo reads the same keys; encrypted
+/// with the <see cref="KeyRingCertificate"/> when one is configured), the router that turns alert events into
+/// deliveries, the senders, and the stores the notification grains use.
 /// </summary>
 public static class NotificationHosting
 {
     public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddSingleton<PostgresXmlRepository>();
-        services.AddDataProtection().SetApplicationName("planekeeper");
+        var dataProtection = services.AddDataProtection().SetApplicationName("planekeeper");
+        if (KeyRingCertificate.Load(configuration) is { } certificate)
+        {
+            dataProtection.ProtectKeysWithCertificate(certificate);
+        }
+
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
             new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = provider.GetRequiredService<PostgresXmlRepository>()));
         services.AddSingleton(NotificationSettingsReader.Read(configuration));

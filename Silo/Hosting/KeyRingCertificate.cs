@@ -1,0 +1,45 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Planekeeper.Configuration;
+
+namespace Planekeeper.Silo.Hosting;
+
+/// <summary>
+/// The certificate that encrypts the Data Protection key ring before it is written to PostgreSQL:
+/// <c>DATA_PROTECTION_CERTIFICATE_PATH</c> (a PKCS#12 file with its private key) and
+/// <c>DATA_PROTECTION_CERTIFICATE_PASSWORD</c>. Without it the keys are stored as they are, and whoever can read the
+/// database can decrypt channel secrets; with it a database dump alone reveals none of them.
+/// </summary>
+public static class KeyRingCertificate
+{
+    public const string PathSetting = "DATA_PROTECTION_CERTIFICATE_PATH";
+    public const string PasswordSetting = "DATA_PROTECTION_CERTIFICATE_PASSWORD";
+
+    public static X509Certificate2? Load(IConfiguration configuration)
+    {
+        if (configuration[PathSetting]?.Trim() is not { Length: > 0 } path)
+        {
+            return null;
+        }
+
+        if (!File.Exists(path))
+        {
+            throw new StartupConfigurationException($"{PathSetting} names '{path}', which does not exist");
+        }
+
+        X509Certificate2 certificate;
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(path, configuration[PasswordSetting], X509KeyStorageFlags.EphemeralKeySet);
+        }
+        catch (CryptographicException e)
+        {
+            throw new StartupConfigurationException(
+                $"{PathSetting} '{path}' could not be read as a PKCS#12 file with {PasswordSetting}: {e.Message.TrimEnd('.')}");
+        }
+
+        return certificate.HasPrivateKey
+            ? certificate
+            : throw new StartupConfigurationException($"{PathSetting} '{path}' has no private key: the key ring could be encrypted but never read back");
+    }
+}
