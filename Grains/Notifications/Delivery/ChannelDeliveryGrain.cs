@@ -8,9 +8,9 @@ using Planekeeper.Grains.Notifications.Templates;
 namespace Planekeeper.Grains.Notifications.Delivery;
 
 /// <summary>
-/// The deliveries of one channel (DESIGN: NotificationChannelGrain's sending half): attempts what is due a batch at a
-/// time, the batch's alerts side by side (one alert's events stay in order), writes each outcome as it comes, and sets
-/// a timer for the next due attempt. Reentrant only so that a wake-up during a pass is remembered instead of queued; a
+/// The deliveries of one channel (DESIGN: NotificationChannelGrain's sending half): starts what is due a batch at a
+/// time (each attempt counted before it is made), attempts the batch's alerts side by side (one alert's events stay in
+/// order), writes each outcome as it comes, and sets a timer for the next due attempt. Reentrant only so that a wake-up during a pass is remembered instead of queued; a
 /// pass runs alone. Whatever a crash interrupts is found again by the delivery recovery pass, which wakes the grain.
 /// </summary>
 [Reentrant]
@@ -73,45 +73,63 @@ public sealed partial class ChannelDeliveryGrain(
 
     private async Task PassAsync()
     {
-        while (await deliveries.DueAsync(ChannelId, Now, BatchSize) is { Count: > 0 } due)
+        while (true)
         {
             var channel = await channels.GetAsync(ChannelId);
-            await Task.WhenAll(due.GroupBy(delivery => delivery.AlertId).Select(alert => AttemptInOrderAsync(channel, alert)));
+            if (channel is not { Active: true })
+            {
+                await deliveries.KillDueAsync(ChannelId, channel is null ? "the channel was deleted" : "the channel is disabled", Now);
+                return;
+            }
+
+            var started = await deliveries.StartDueAsync(ChannelId, Now, BatchSize);
+            if (started.Count == 0)
+            {
+                return;
+            }
+
+            var batch = await ReadBatchAsync(channel, started);
+            await Task.WhenAll(started.GroupBy(delivery => delivery.AlertId).Select(alert => AttemptInOrderAsync(batch, alert)));
         }
     }
 
-    private async Task AttemptInOrderAsync(ChannelRow? channel, IEnumerable<DeliveryStore.DueRow> deliveriesOfOneAlert)
+    private async Task<DeliveryBatch> ReadBatchAsync(ChannelRow channel, List<DeliveryStore.StartedRow> started)
+    {
+        var noticeRows = await notices.LoadAsync(started.Select(delivery => delivery.AlertActionId));
+        var templatesByCategory = new Dictionary<string, string?>();
+        foreach (var category in started.Select(delivery => TemplateCategories.For(delivery.Event)).Distinct())
+        {
+            templatesByCategory[category] = (await templates.ResolveAsync(channel.OrganizationId, channel.Type, category, channel.TemplateMap)).Template;
+        }
+
+        return new DeliveryBatch(channel, noticeRows, templatesByCategory);
+    }
+
+    private async Task AttemptInOrderAsync(DeliveryBatch batch, IEnumerable<DeliveryStore.StartedRow> deliveriesOfOneAlert)
     {
         foreach (var delivery in deliveriesOfOneAlert)
         {
-            await AttemptAsync(channel, delivery);
+            await AttemptAsync(batch, delivery);
         }
     }
 
-    private async Task AttemptAsync(ChannelRow? channel, DeliveryStore.DueRow delivery)
+    private async Task AttemptAsync(DeliveryBatch batch, DeliveryStore.StartedRow delivery)
     {
-        if (channel is not { Active: true })
-        {
-            await deliveries.KillAsync(delivery.Id, channel is null ? "the channel was deleted" : "the channel is disabled", Now);
-            return;
-        }
-
-        var attempts = await deliveries.StartAttemptAsync(delivery.Id, Now);
-        var result = await notices.LoadAsync(delivery.AlertActionId) is { } row
-            ? await SendAsync(channel, noticeBuilder.Build(row, delivery.IdempotencyKey, channel.Id))
+        var result = batch.Notices.GetValueOrDefault(delivery.AlertActionId) is { } row
+            ? await SendAsync(batch, noticeBuilder.Build(row, delivery.IdempotencyKey, batch.Channel.Id))
             : new DeliveryAttemptResult(DeliveryFailureKind.Permanent, null, "the alert no longer exists", null);
-        var step = DeliverySchedule.After(result, attempts, Now, settings.RetrySchedule);
+        var step = DeliverySchedule.After(result, delivery.Attempts, Now, settings.RetrySchedule);
         await deliveries.FinishAttemptAsync(delivery.Id, step, result, Now);
-        LogAttempt(delivery.Id, delivery.Event, ChannelId, attempts, step.Status, result.StatusCode, result.Error);
+        LogAttempt(delivery.Id, delivery.Event, ChannelId, delivery.Attempts, step.Status, result.StatusCode, result.Error);
     }
 
-    private async Task<DeliveryAttemptResult> SendAsync(ChannelRow channel, AlertNotice notice)
+    private async Task<DeliveryAttemptResult> SendAsync(DeliveryBatch batch, AlertNotice notice)
     {
-        var (template, _) = await templates.ResolveAsync(channel.OrganizationId, channel.Type, TemplateCategories.For(notice.Event), channel.TemplateMap);
+        var channel = batch.Channel;
         RenderedMessage message;
         try
         {
-            message = MessageComposer.Compose(channel.Type, notice, template);
+            message = MessageComposer.Compose(channel.Type, notice, batch.TemplatesByCategory[TemplateCategories.For(notice.Event)]);
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {

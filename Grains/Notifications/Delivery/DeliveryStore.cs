@@ -18,28 +18,49 @@ public sealed class DeliveryStore(NpgsqlDataSource database)
         last_status_code AS LastStatusCode, idempotency_key AS IdempotencyKey, created_at AS CreatedAt, updated_at AS UpdatedAt, succeeded_at AS SucceededAt
         """;
 
-    public sealed class DueRow
+    /// <summary>A delivery whose attempt has just been started.</summary>
+    public sealed class StartedRow
     {
         public long Id { get; set; }
         public long AlertId { get; set; }
         public long AlertActionId { get; set; }
         public string Event { get; set; } = "";
+
+        /// <summary>This attempt's number.</summary>
         public int Attempts { get; set; }
+
         public Guid IdempotencyKey { get; set; }
     }
 
-    /// <summary>The channel's deliveries due now: pending or failed whose time has come, and attempts a crash cut off.</summary>
-    public async Task<List<DueRow>> DueAsync(long channelId, DateTime now, int limit)
+    private const string IsDue = """
+        channel_id = @ChannelId
+        AND ((status IN ('pending', 'failed') AND next_attempt_at <= @Now) OR (status = 'in_progress' AND updated_at < @Interrupted))
+        """;
+
+    /// <summary>
+    /// Starts the attempts of up to <paramref name="limit"/> due deliveries, oldest first, in one statement: each is
+    /// marked <c>in_progress</c> with its attempt counted before it is made. Due: pending or failed whose time has
+    /// come, and attempts a crash cut off.
+    /// </summary>
+    public async Task<List<StartedRow>> StartDueAsync(long channelId, DateTime now, int limit)
     {
         await using var connection = await database.OpenConnectionAsync();
-        return (await connection.QueryAsync<DueRow>(
-            """
-            SELECT id, alert_id AS AlertId, alert_action_id AS AlertActionId, event, attempts, idempotency_key AS IdempotencyKey FROM notification_deliveries
-             WHERE channel_id = @ChannelId
-               AND ((status IN ('pending', 'failed') AND next_attempt_at <= @Now) OR (status = 'in_progress' AND updated_at < @Interrupted))
-             ORDER BY id LIMIT @Limit
+        return (await connection.QueryAsync<StartedRow>(
+            $"""
+            UPDATE notification_deliveries SET status = 'in_progress', attempts = attempts + 1, updated_at = @Now
+             WHERE id IN (SELECT id FROM notification_deliveries WHERE {IsDue} ORDER BY id LIMIT @Limit)
+            RETURNING id, alert_id AS AlertId, alert_action_id AS AlertActionId, event, attempts, idempotency_key AS IdempotencyKey
             """,
-            new { ChannelId = channelId, Now = now, Interrupted = now - InterruptedAfter, Limit = limit })).ToList();
+            new { ChannelId = channelId, Now = now, Interrupted = now - InterruptedAfter, Limit = limit })).OrderBy(row => row.Id).ToList();
+    }
+
+    /// <summary>Every due delivery of a channel that cannot send (disabled or deleted) is dead at once, without an attempt.</summary>
+    public async Task KillDueAsync(long channelId, string error, DateTime now)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        await connection.ExecuteAsync(
+            $"UPDATE notification_deliveries SET status = 'dead', next_attempt_at = NULL, last_error = @Error, updated_at = @Now WHERE {IsDue}",
+            new { ChannelId = channelId, Error = error, Now = now, Interrupted = now - InterruptedAfter });
     }
 
     public async Task<DateTime?> NextDueAsync(long channelId)
@@ -49,15 +70,6 @@ public sealed class DeliveryStore(NpgsqlDataSource database)
             "SELECT min(next_attempt_at) FROM notification_deliveries WHERE channel_id = @ChannelId AND status IN ('pending', 'failed')",
             new { ChannelId = channelId });
         return next is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null;
-    }
-
-    /// <summary>Marks the attempt started; returns its number.</summary>
-    public async Task<int> StartAttemptAsync(long id, DateTime now)
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        return await connection.ExecuteScalarAsync<int>(
-            "UPDATE notification_deliveries SET status = 'in_progress', attempts = attempts + 1, updated_at = @Now WHERE id = @Id RETURNING attempts",
-            new { Id = id, Now = now });
     }
 
     /// <summary>Records the attempt's outcome; <c>last_error</c> keeps the latest failure even after a success.</summary>
@@ -72,15 +84,6 @@ public sealed class DeliveryStore(NpgsqlDataSource database)
              WHERE id = @Id
             """,
             new { Id = id, step.Status, Next = step.NextAttemptAt, Error = result.Error, result.StatusCode, Now = now });
-    }
-
-    /// <summary>A delivery that cannot be attempted at all (the channel is disabled or gone) is dead at once.</summary>
-    public async Task KillAsync(long id, string error, DateTime now)
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        await connection.ExecuteAsync(
-            "UPDATE notification_deliveries SET status = 'dead', next_attempt_at = NULL, last_error = @Error, updated_at = @Now WHERE id = @Id",
-            new { Id = id, Error = error, Now = now });
     }
 
     /// <summary>A dead delivery starts over: pending now, no attempts, the same idempotency key. Null when it is not dead.</summary>

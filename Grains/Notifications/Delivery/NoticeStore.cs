@@ -8,6 +8,7 @@ public sealed class NoticeStore(NpgsqlDataSource database)
 {
     public sealed class NoticeRow
     {
+        public long ActionId { get; set; }
         public string Event { get; set; } = "";
         public DateTime EventAt { get; set; }
         public string Severity { get; set; } = "";
@@ -30,12 +31,13 @@ public sealed class NoticeStore(NpgsqlDataSource database)
         public DateTime CreatedAt { get; set; }
     }
 
-    public async Task<NoticeRow?> LoadAsync(long alertActionId)
+    /// <summary>The notices of the given events, by event (alert action) id; an event whose alert is gone is absent.</summary>
+    public async Task<Dictionary<long, NoticeRow>> LoadAsync(IEnumerable<long> alertActionIds)
     {
         await using var connection = await database.OpenConnectionAsync();
-        return await connection.QuerySingleOrDefaultAsync<NoticeRow>(
+        var rows = await connection.QueryAsync<NoticeRow>(
             """
-            SELECT a.event, a.created_at AS EventAt, a.severity, a.previous_severity AS PreviousSeverity, al.id AS AlertId,
+            SELECT a.id AS ActionId, a.event, a.created_at AS EventAt, a.severity, a.previous_severity AS PreviousSeverity, al.id AS AlertId,
                    al.organization_id AS OrganizationId, o.name AS OrganizationName, al.config_name AS ConfigName,
                    coalesce(r.name, '') AS RuleName, coalesce(r.rule_type, '') AS RuleType, al.behind_by AS BehindBy,
                    al.discovered_version AS DiscoveredVersion, al.latest_version AS LatestVersion, coalesce(g.artifact_name, '') AS ArtifactName,
@@ -48,8 +50,9 @@ public sealed class NoticeStore(NpgsqlDataSource database)
               LEFT JOIN monitoring_rules r ON r.id = c.rule_id
               LEFT JOIN gather_jobs g ON g.id = c.gather_job_id
               LEFT JOIN scrape_jobs s ON s.id = c.scrape_job_id
-             WHERE a.id = @Id
+             WHERE a.id = ANY(@Ids)
             """,
-            new { Id = alertActionId });
+            new { Ids = alertActionIds.Distinct().ToArray() });
+        return rows.ToDictionary(row => row.ActionId);
     }
 }

@@ -59,17 +59,7 @@ public sealed partial class NotificationRouter(NpgsqlDataSource database, IGrain
         }
 
         var organizations = events.Select(e => e.OrganizationId).Distinct().ToArray();
-        var rules = (await connection.QueryAsync<RuleRow>(
-            """
-            SELECT id, organization_id AS OrganizationId, name, priority, event_types AS EventTypes, severities, channel_id AS ChannelId
-              FROM notification_rules WHERE organization_id = ANY(@Organizations) AND active
-            """, new { Organizations = organizations })).ToLookup(rule => rule.OrganizationId);
-        var existingChannels = (await connection.QueryAsync<long>(
-            "SELECT id FROM notification_channels WHERE organization_id = ANY(@Organizations)", new { Organizations = organizations })).ToHashSet();
-        var defaults = (await connection.QueryAsync<(long OrganizationId, string Value)>(
-            "SELECT organization_id AS OrganizationId, value AS Value FROM settings WHERE organization_id = ANY(@Organizations) AND key = @Key",
-            new { Organizations = organizations, Key = DefaultChannelSetting }))
-            .ToDictionary(row => row.OrganizationId, row => long.TryParse(row.Value, out var id) && existingChannels.Contains(id) ? id : (long?)null);
+        var (rules, existingChannels, defaults) = await LoadRoutingInputsAsync(connection, organizations);
 
         var deliveries = new List<(EventRow Event, long ChannelId)>();
         var counts = new Dictionary<long, (int Matched, int Skipped)>();
@@ -88,29 +78,45 @@ public sealed partial class NotificationRouter(NpgsqlDataSource database, IGrain
             deliveries.AddRange(decision.ChannelIds.Where(existingChannels.Contains).Select(channel => (row, channel)));
         }
 
+        // One round trip for the three writes; the rules' counters last, so their rows stay locked only until the commit.
         await connection.ExecuteAsync(
             """
             INSERT INTO notification_deliveries (organization_id, channel_id, alert_id, alert_action_id, event, idempotency_key, next_attempt_at)
             SELECT o, c, a, e, ev, gen_random_uuid(), now()
               FROM unnest(@Organizations, @Channels, @Alerts, @Events, @Names) AS d(o, c, a, e, ev)
-            ON CONFLICT (alert_action_id, channel_id) DO NOTHING
+            ON CONFLICT (alert_action_id, channel_id) DO NOTHING;
+            UPDATE alert_actions SET routed_at = now() WHERE id = ANY(@Routed);
+            UPDATE notification_rules r SET matched = r.matched + c.m, skipped = r.skipped + c.s
+              FROM unnest(@RuleIds, @Matched, @Skipped) AS c(id, m, s) WHERE r.id = c.id;
             """,
             new
             {
                 Organizations = deliveries.Select(d => d.Event.OrganizationId).ToArray(), Channels = deliveries.Select(d => d.ChannelId).ToArray(),
                 Alerts = deliveries.Select(d => d.Event.AlertId).ToArray(), Events = deliveries.Select(d => d.Event.Id).ToArray(),
-                Names = deliveries.Select(d => d.Event.Event).ToArray(),
+                Names = deliveries.Select(d => d.Event.Event).ToArray(), Routed = events.Select(e => e.Id).ToArray(),
+                RuleIds = counts.Keys.ToArray(), Matched = counts.Values.Select(c => c.Matched).ToArray(), Skipped = counts.Values.Select(c => c.Skipped).ToArray(),
             });
-        await connection.ExecuteAsync(
-            """
-            UPDATE notification_rules r SET matched = r.matched + c.m, skipped = r.skipped + c.s
-              FROM unnest(@Ids, @Matched, @Skipped) AS c(id, m, s) WHERE r.id = c.id
-            """,
-            new { Ids = counts.Keys.ToArray(), Matched = counts.Values.Select(c => c.Matched).ToArray(), Skipped = counts.Values.Select(c => c.Skipped).ToArray() });
-        await connection.ExecuteAsync("UPDATE alert_actions SET routed_at = now() WHERE id = ANY(@Ids)", new { Ids = events.Select(e => e.Id).ToArray() });
         await transaction.CommitAsync();
         LogRouted(events.Count, deliveries.Count);
         return deliveries.Select(d => d.ChannelId).Distinct().ToList();
+    }
+
+    /// <summary>The organizations' active rules, their channels and their default channel (if it still exists), in one round trip.</summary>
+    private static async Task<(ILookup<long, RuleRow> Rules, HashSet<long> Channels, Dictionary<long, long?> Defaults)> LoadRoutingInputsAsync(
+        NpgsqlConnection connection, long[] organizations)
+    {
+        await using var reads = await connection.QueryMultipleAsync(
+            """
+            SELECT id, organization_id AS OrganizationId, name, priority, event_types AS EventTypes, severities, channel_id AS ChannelId
+              FROM notification_rules WHERE organization_id = ANY(@Organizations) AND active;
+            SELECT id FROM notification_channels WHERE organization_id = ANY(@Organizations);
+            SELECT organization_id AS OrganizationId, value AS Value FROM settings WHERE organization_id = ANY(@Organizations) AND key = @Key;
+            """, new { Organizations = organizations, Key = DefaultChannelSetting });
+        var rules = (await reads.ReadAsync<RuleRow>()).ToLookup(rule => rule.OrganizationId);
+        var channels = (await reads.ReadAsync<long>()).ToHashSet();
+        var defaults = (await reads.ReadAsync<(long OrganizationId, string Value)>())
+            .ToDictionary(row => row.OrganizationId, row => long.TryParse(row.Value, out var id) && channels.Contains(id) ? id : (long?)null);
+        return (rules, channels, defaults);
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Routed {Events} alert event(s) to {Deliveries} delivery(ies)")]

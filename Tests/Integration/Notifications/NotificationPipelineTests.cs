@@ -109,6 +109,22 @@ public class NotificationPipelineTests(NotificationSystem system) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_delivery_over_a_disabled_channel_is_dead_without_an_attempt()
+    {
+        var (owner, key) = await system.OrganizationAsync("disabled-channel");
+        await using var receiver = await ReceiverStandIn.StartAsync();
+        var channel = await owner.CreateChannelAsync("webhook", new { url = receiver.Url.ToString() });
+        await owner.RouteEverythingToAsync(channel);
+        await owner.OkAsync(HttpMethod.Post, $"/api/v1/notification-channels/{channel}/toggle");
+        var deploy = await system.AlertByHandAsync(owner, key, "disabled-channel");
+        await deploy("1.0.0");
+
+        var dead = (await Eventually.ReturnsAsync(() => owner.DeliveriesAsync("dead"), items => items.Count == 1, TimeSpan.FromSeconds(20), "a dead delivery")).Single();
+        Assert.Equal((0, "the channel is disabled"), (dead.GetProperty("attempts").GetInt32(), dead.GetProperty("last_error").GetString()));
+        Assert.Empty(receiver.Requests);
+    }
+
+    [Fact]
     public async Task Succeeded_deliveries_older_than_thirty_days_are_cleaned_up_and_the_rest_stay()
     {
         var (owner, key) = await system.OrganizationAsync("cleanup");
