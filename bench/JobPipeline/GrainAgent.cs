@@ -1,5 +1,4 @@
 using Planekeeper.Grains.Interfaces.Agents;
-using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Tasks;
 
 namespace Planekeeper.Bench.JobPipeline;
@@ -31,13 +30,13 @@ public sealed class GrainAgent : IJobWorker
     public static async Task<IJobWorker> HeartbeatAsync(IGrainFactory grains, PlanekeeperOrganization organization, string name, bool claimNext)
     {
         var registration = await grains.GetGrain<IAgentsGrain>(0).HeartbeatAsync(organization.ApiKeyId, organization.Id, new AgentHeartbeat(name, "bench", null, null));
-        var agentId = Ok(registration, "heartbeat")!.AgentId;
+        var agentId = registration.OrThrow("heartbeat").AgentId;
         return new GrainAgent(grains.GetGrain<IAgentGrain>(agentId), organization.ApiKeyId, claimNext);
     }
 
     public async Task<int> ClaimAsync()
     {
-        var assignment = _next ?? Ok(await _agent.ClaimAsync(_apiKeyId, TimeSpan.Zero), "claim");
+        var assignment = _next ?? (await _agent.ClaimAsync(_apiKeyId, TimeSpan.Zero)).OrThrow("claim");
         _next = null;
         if (assignment is null)
         {
@@ -48,10 +47,7 @@ public sealed class GrainAgent : IJobWorker
         return 1;
     }
 
-    public async Task CompleteAsync() => _next = Ok(await _agent.CompleteAsync(_apiKeyId, _taskId, OneRelease, _claimNext), "complete");
+    public async Task CompleteAsync() => _next = (await _agent.CompleteAsync(_apiKeyId, _taskId, OneRelease, _claimNext)).OrThrow("complete");
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
-
-    private static T? Ok<T>(CommandResult<T> result, string what) =>
-        result.Status == CommandStatus.Ok ? result.Value : throw new InvalidOperationException($"{what}: {result.Status} {result.Detail}");
 }

@@ -1,5 +1,4 @@
 using Planekeeper.Grains.Interfaces.ApiKeys;
-using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Identity;
 using Planekeeper.Grains.Interfaces.Organizations;
 
@@ -15,15 +14,14 @@ public sealed record PlanekeeperOrganization(long Id, long ApiKeyId, string ApiK
     public static async Task<long> SignUpOwnerAsync(IGrainFactory grains)
     {
         var user = await grains.GetGrain<IAccountsGrain>(0).SignUpAsync("bench-owner@example.com", $"bench-{Guid.NewGuid():N}", autoApprove: true);
-        return Ok(user, "sign up the bench owner").Id;
+        return user.OrThrow("sign up the bench owner").Id;
     }
 
     public static async Task<PlanekeeperOrganization> CreateAsync(IGrainFactory grains, long ownerUserId, string name)
     {
-        var organization = Ok(await grains.GetGrain<IOrganizationsGrain>(0).CreateAsync(name, ownerUserId), $"create organization {name}");
-        var key = Ok(
-            await grains.GetGrain<IApiKeysGrain>(0).CreateAsync($"user:{ownerUserId}", organization.Id, "bench agents", [], null),
-            $"create an API key of {name}");
+        var organization = (await grains.GetGrain<IOrganizationsGrain>(0).CreateAsync(name, ownerUserId)).OrThrow($"create organization {name}");
+        var key = (await grains.GetGrain<IApiKeysGrain>(0).CreateAsync($"user:{ownerUserId}", organization.Id, "bench agents", [], null))
+            .OrThrow($"create an API key of {name}");
         return new PlanekeeperOrganization(organization.Id, key.Key.Id, key.Value);
     }
 
@@ -39,7 +37,4 @@ public sealed record PlanekeeperOrganization(long Id, long ApiKeyId, string ApiK
         ANALYZE gather_jobs;
         """,
         ("organization", Id), ("count", count));
-
-    private static T Ok<T>(CommandResult<T> result, string what) =>
-        result.Status == CommandStatus.Ok ? result.Value! : throw new InvalidOperationException($"could not {what}: {result.Status} {result.Detail}");
 }

@@ -1,7 +1,6 @@
 using System.Text.Json;
 using Planekeeper.Bench.JobPipeline;
 using Planekeeper.Grains.Interfaces.Alerts;
-using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Notifications;
 
 namespace Planekeeper.Bench.NotificationLatency;
@@ -19,12 +18,12 @@ public sealed record AlertingOrganization(PlanekeeperOrganization Organization, 
     {
         var organization = await PlanekeeperOrganization.CreateAsync(grains, ownerUserId, $"{prefix}organization");
         var actor = $"user:{ownerUserId}";
-        var channel = Ok(await grains.GetGrain<INotificationChannelsGrain>(0).CreateAsync(actor, organization.Id, new NotificationChannelRequest(
-            "bench receiver", "webhook", JsonSerializer.Serialize(new { url = receiver.ToString() }), "bench-secret", false, null, true)), "create the channel");
-        Ok(await grains.GetGrain<INotificationRulesGrain>(0).CreateAsync(actor, organization.Id,
-            new NotificationRuleRequest("everything", 1, null, null, channel.Id, true)), "create the routing rule");
-        var rule = Ok(await grains.GetGrain<IMonitoringRulesGrain>(0).CreateAsync(actor, organization.Id,
-            new MonitoringRuleRequest("majors behind", "majors_behind", 1, 2, 3, false)), "create the monitoring rule");
+        var channel = (await grains.GetGrain<INotificationChannelsGrain>(0).CreateAsync(actor, organization.Id, new NotificationChannelRequest(
+            "bench receiver", "webhook", JsonSerializer.Serialize(new { url = receiver.ToString() }), "bench-secret", false, null, true))).OrThrow("create the channel");
+        (await grains.GetGrain<INotificationRulesGrain>(0).CreateAsync(actor, organization.Id,
+            new NotificationRuleRequest("everything", 1, null, null, channel.Id, true))).OrThrow("create the routing rule");
+        var rule = (await grains.GetGrain<IMonitoringRulesGrain>(0).CreateAsync(actor, organization.Id,
+            new MonitoringRuleRequest("majors behind", "majors_behind", 1, 2, 3, false))).OrThrow("create the monitoring rule");
 
         await organization.SeedGatherJobsAsync(database, 1);
         await database.ExecuteAsync(
@@ -52,7 +51,4 @@ public sealed record AlertingOrganization(PlanekeeperOrganization Organization, 
 
         return new AlertingOrganization(organization, names);
     }
-
-    private static T Ok<T>(CommandResult<T> result, string what) =>
-        result.Status == CommandStatus.Ok ? result.Value! : throw new InvalidOperationException($"could not {what}: {result.Status} {result.Detail}");
 }

@@ -77,10 +77,10 @@ public static class CompletionRun
 
     private static async Task UntilAsync<T>(Func<Task<T>> read, Func<T, bool> done, string what)
     {
-        var deadline = Stopwatch.GetTimestamp();
+        var started = Stopwatch.GetTimestamp();
         while (!done(await read()))
         {
-            if (Stopwatch.GetElapsedTime(deadline) > DeliveryTimeout)
+            if (Stopwatch.GetElapsedTime(started) > DeliveryTimeout)
             {
                 throw new TimeoutException($"waited {DeliveryTimeout} for {what}");
             }

@@ -16,8 +16,6 @@ public sealed class Receiver : IAsyncDisposable
 
     public Uri Url { get; private set; } = null!;
 
-    public int Count => _arrivals.Count;
-
     public bool TryArrival(string configName, out long ticks) => _arrivals.TryGetValue(configName, out ticks);
 
     public static async Task<Receiver> StartAsync()

@@ -1,7 +1,6 @@
 using System.Diagnostics;
 using Planekeeper.Bench.JobPipeline;
 using Planekeeper.Grains.Interfaces.Agents;
-using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Tasks;
 
 namespace Planekeeper.Bench.NotificationLatency;
@@ -20,22 +19,22 @@ public sealed class ScrapeAgent(IAgentGrain agent, long apiKeyId)
 
     public static async Task<ScrapeAgent> HeartbeatAsync(IGrainFactory grains, PlanekeeperOrganization organization, string name)
     {
-        var registration = Ok(await grains.GetGrain<IAgentsGrain>(0).HeartbeatAsync(
-            organization.ApiKeyId, organization.Id, new AgentHeartbeat(name, "bench", null, null)), "heartbeat");
+        var registration = (await grains.GetGrain<IAgentsGrain>(0).HeartbeatAsync(
+            organization.ApiKeyId, organization.Id, new AgentHeartbeat(name, "bench", null, null))).OrThrow("heartbeat");
         return new ScrapeAgent(grains.GetGrain<IAgentGrain>(registration.AgentId), organization.ApiKeyId);
     }
 
     /// <summary>Claims the gather job (the oldest job) and completes it with the releases.</summary>
     public async Task GatherAsync()
     {
-        var task = Ok(await agent.ClaimAsync(apiKeyId, TimeSpan.FromSeconds(5)), "claim the gather job")
+        var task = (await agent.ClaimAsync(apiKeyId, TimeSpan.FromSeconds(5))).OrThrow("claim the gather job")
             ?? throw new InvalidOperationException("no job to claim");
         if (task.Kind != "gather_job")
         {
             throw new InvalidOperationException($"expected the gather job first, got a {task.Kind}");
         }
 
-        Succeeded(await agent.CompleteAsync(apiKeyId, task.TaskId, Releases, claimNext: false), "complete the gather job");
+        (await agent.CompleteAsync(apiKeyId, task.TaskId, Releases, claimNext: false)).OrThrow("complete the gather job");
     }
 
     /// <summary>Claims the next scrape job and completes it; returns the job and the time (Stopwatch ticks) it was completed, or null when none is left.</summary>
@@ -47,18 +46,7 @@ public sealed class ScrapeAgent(IAgentGrain agent, long apiKeyId)
         }
 
         var completedAt = Stopwatch.GetTimestamp();
-        Succeeded(await agent.CompleteAsync(apiKeyId, task.TaskId, Deployed, claimNext: false), "complete a scrape job");
+        (await agent.CompleteAsync(apiKeyId, task.TaskId, Deployed, claimNext: false)).OrThrow("complete a scrape job");
         return (task.JobId, completedAt);
     }
-
-    private static void Succeeded<T>(CommandResult<T> result, string what)
-    {
-        if (result.Status != CommandStatus.Ok)
-        {
-            throw new InvalidOperationException($"{what}: {result.Status} {result.Detail}");
-        }
-    }
-
-    private static T Ok<T>(CommandResult<T> result, string what) =>
-        result.Status == CommandStatus.Ok ? result.Value! : throw new InvalidOperationException($"{what}: {result.Status} {result.Detail}");
 }
