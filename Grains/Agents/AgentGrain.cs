@@ -38,7 +38,10 @@ public sealed class AgentGrain(NpgsqlDataSource database, AgentSettings settings
 
     private long AgentId => this.GetPrimaryKeyLong();
 
-    private bool IsOnline => clock.GetUtcNow().UtcDateTime - _lastHeartbeatAt < settings.OfflineAfter;
+    /// <summary>How long until the agent counts as offline, unless another heartbeat comes (zero or less: it is offline).</summary>
+    private TimeSpan UntilOffline => _lastHeartbeatAt + settings.OfflineAfter - clock.GetUtcNow().UtcDateTime;
+
+    private bool IsOnline => UntilOffline > TimeSpan.Zero;
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -181,7 +184,7 @@ public sealed class AgentGrain(NpgsqlDataSource database, AgentSettings settings
         _agent = agent;
         _apiKeyId = apiKeyId;
         _lastHeartbeatAt = lastHeartbeatAt;
-        var dueIn = lastHeartbeatAt + settings.OfflineAfter - clock.GetUtcNow().UtcDateTime;
+        var dueIn = UntilOffline;
         if (dueIn <= TimeSpan.Zero)
         {
             return;
@@ -200,8 +203,7 @@ public sealed class AgentGrain(NpgsqlDataSource database, AgentSettings settings
     /// <summary>No heartbeat for three intervals: every task the agent holds goes back to its engine's queue.</summary>
     private async Task GoOfflineAsync(CancellationToken cancellationToken)
     {
-        var remaining = _lastHeartbeatAt + settings.OfflineAfter - clock.GetUtcNow().UtcDateTime;
-        if (remaining > TimeSpan.Zero)
+        if (UntilOffline is var remaining && remaining > TimeSpan.Zero)
         {
             // A heartbeat came meanwhile, or the timer fired a little early (its clock is not the wall clock): wait
             // out the rest, or the agent would never be taken offline if no heartbeat follows.
