@@ -2,25 +2,29 @@ using Planekeeper.Grains.Interfaces.Common;
 
 namespace Planekeeper.Grains.Interfaces.Alerts;
 
-/// <summary>One monitoring rule, keyed by its id; every change re-evaluates the alert configs that use it.</summary>
+/// <summary>
+/// One monitoring rule, keyed by its id; every change re-evaluates the alert configs that use it. Every call names the
+/// caller's organization; another organization's rule answers exactly as a missing one (docs/security.md, "Tenancy").
+/// New aliases (<c>…-in-org</c>) since the organization was added, so an old caller fails cleanly.
+/// </summary>
 [Alias("planekeeper.alerts.rule")]
 public interface IMonitoringRuleGrain : IGrainWithIntegerKey
 {
-    [Alias("get")]
-    Task<MonitoringRuleRecord?> GetAsync();
+    [Alias("get-in-org")]
+    Task<MonitoringRuleRecord?> GetAsync(long organizationId);
 
-    [Alias("update")]
-    Task<CommandResult<MonitoringRuleRecord>> UpdateAsync(string actor, MonitoringRuleRequest request);
+    [Alias("update-in-org")]
+    Task<CommandResult<MonitoringRuleRecord>> UpdateAsync(string actor, long organizationId, MonitoringRuleRequest request);
 
     /// <summary>Refused (409) while alert configs use the rule, naming them.</summary>
-    [Alias("delete")]
-    Task<CommandResult<bool>> DeleteAsync(string actor);
+    [Alias("delete-in-org")]
+    Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId);
 
     /// <summary>Switches the rule on or off; off resolves the active alerts of the configs using it.</summary>
-    [Alias("toggle")]
-    Task<CommandResult<MonitoringRuleRecord>> ToggleAsync(string actor);
+    [Alias("toggle-in-org")]
+    Task<CommandResult<MonitoringRuleRecord>> ToggleAsync(string actor, long organizationId);
 
     /// <summary>Re-evaluates every alert config using the rule, and says what each evaluation decided.</summary>
-    [Alias("evaluate")]
-    Task<CommandResult<IReadOnlyList<ConfigEvaluation>>> EvaluateAsync(string actor);
+    [Alias("evaluate-in-org")]
+    Task<CommandResult<IReadOnlyList<ConfigEvaluation>>> EvaluateAsync(string actor, long organizationId);
 }

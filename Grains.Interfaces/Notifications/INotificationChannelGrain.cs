@@ -2,27 +2,31 @@ using Planekeeper.Grains.Interfaces.Common;
 
 namespace Planekeeper.Grains.Interfaces.Notifications;
 
-/// <summary>One notification channel's definition (key: channel id); secrets are encrypted before they are stored.</summary>
+/// <summary>
+/// One notification channel's definition (key: channel id); secrets are encrypted before they are stored. Every call
+/// names the caller's organization; another organization's channel answers exactly as a missing one
+/// (docs/security.md, "Tenancy"). New aliases (<c>…-in-org</c>) since the organization was added.
+/// </summary>
 [Alias("planekeeper.notifications.channel")]
 public interface INotificationChannelGrain : IGrainWithIntegerKey
 {
-    [Alias("get")]
-    Task<NotificationChannelRecord?> GetAsync();
+    [Alias("get-in-org")]
+    Task<NotificationChannelRecord?> GetAsync(long organizationId);
 
-    [Alias("update")]
-    Task<CommandResult<NotificationChannelRecord>> UpdateAsync(string actor, NotificationChannelRequest request);
+    [Alias("update-in-org")]
+    Task<CommandResult<NotificationChannelRecord>> UpdateAsync(string actor, long organizationId, NotificationChannelRequest request);
 
     /// <summary>Refused (409) while notification rules address the channel, naming them.</summary>
-    [Alias("delete")]
-    Task<CommandResult<bool>> DeleteAsync(string actor);
+    [Alias("delete-in-org")]
+    Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId);
 
-    [Alias("toggle")]
-    Task<CommandResult<NotificationChannelRecord>> ToggleAsync(string actor);
+    [Alias("toggle-in-org")]
+    Task<CommandResult<NotificationChannelRecord>> ToggleAsync(string actor, long organizationId);
 
     /// <summary>Sends a sample event now (not a delivery) and reports what the receiver answered.</summary>
-    [Alias("test")]
-    Task<ChannelTestResult> TestAsync();
+    [Alias("test-in-org")]
+    Task<CommandResult<ChannelTestResult>> TestAsync(long organizationId);
 
-    [Alias("stats")]
-    Task<ChannelStats> StatsAsync();
+    [Alias("stats-in-org")]
+    Task<CommandResult<ChannelStats>> StatsAsync(long organizationId);
 }

@@ -2,19 +2,23 @@ using Planekeeper.Grains.Interfaces.Common;
 
 namespace Planekeeper.Grains.Interfaces.Notifications;
 
-/// <summary>One notification rule (key: rule id).</summary>
+/// <summary>
+/// One notification rule (key: rule id). Every call names the caller's organization; another organization's rule
+/// answers exactly as a missing one (docs/security.md, "Tenancy"). New aliases (<c>…-in-org</c>) since the
+/// organization was added.
+/// </summary>
 [Alias("planekeeper.notifications.rule")]
 public interface INotificationRuleGrain : IGrainWithIntegerKey
 {
-    [Alias("get")]
-    Task<NotificationRuleRecord?> GetAsync();
+    [Alias("get-in-org")]
+    Task<NotificationRuleRecord?> GetAsync(long organizationId);
 
-    [Alias("update")]
-    Task<CommandResult<NotificationRuleRecord>> UpdateAsync(string actor, NotificationRuleRequest request);
+    [Alias("update-in-org")]
+    Task<CommandResult<NotificationRuleRecord>> UpdateAsync(string actor, long organizationId, NotificationRuleRequest request);
 
-    [Alias("delete")]
-    Task<CommandResult<bool>> DeleteAsync(string actor);
+    [Alias("delete-in-org")]
+    Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId);
 
-    [Alias("toggle")]
-    Task<CommandResult<NotificationRuleRecord>> ToggleAsync(string actor);
+    [Alias("toggle-in-org")]
+    Task<CommandResult<NotificationRuleRecord>> ToggleAsync(string actor, long organizationId);
 }

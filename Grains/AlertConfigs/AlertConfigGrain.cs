@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Alerts;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Alerts;
@@ -28,42 +29,44 @@ public sealed class AlertConfigGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) => await ReloadAsync();
 
-    public Task<AlertConfigRecord?> GetAsync() => Task.FromResult(_config?.ToRecord(_active?.Id));
+    public Task<AlertConfigRecord?> GetAsync(long organizationId) => Task.FromResult(_config.OwnedBy(organizationId)?.ToRecord(_active?.Id));
 
-    public async Task<CommandResult<AlertConfigRecord>> UpdateAsync(string actor, AlertConfigRequest request)
+    public async Task<CommandResult<AlertConfigRecord>> UpdateAsync(string actor, long organizationId, AlertConfigRequest request)
     {
-        if (_config is null)
+        if (_config.OwnedBy(organizationId) is not { } config)
         {
             return NotFound<AlertConfigRecord>();
         }
 
-        var validated = await validator.ValidateAsync(_config.OrganizationId, request);
+        var validated = await validator.ValidateAsync(config.OrganizationId, request);
         if (validated.Status != CommandStatus.Ok)
         {
             return validated.Without<AlertConfigRecord>();
         }
 
-        return await SavedAsync(await store.UpdateAsync(_config, validated.Value!), actor, "updated");
+        return await SavedAsync(await store.UpdateAsync(config, validated.Value!), actor, "updated");
     }
 
-    public async Task<CommandResult<AlertConfigRecord>> ToggleAsync(string actor) =>
-        _config is null ? NotFound<AlertConfigRecord>() : await SavedAsync(await store.SetActiveAsync(_config, !_config.Active), actor, "toggled");
+    public async Task<CommandResult<AlertConfigRecord>> ToggleAsync(string actor, long organizationId) =>
+        _config.OwnedBy(organizationId) is not { } config
+            ? NotFound<AlertConfigRecord>()
+            : await SavedAsync(await store.SetActiveAsync(config, !config.Active), actor, "toggled");
 
-    public async Task<CommandResult<bool>> DeleteAsync(string actor)
+    public async Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId)
     {
-        if (_config is null)
+        if (_config.OwnedBy(organizationId) is not { } config)
         {
             return NotFound<bool>();
         }
 
         await ResolveActiveAsync(actor, "the alert config was deleted");
-        if (!await store.DeleteAsync(_config))
+        if (!await store.DeleteAsync(config))
         {
             await ReloadAsync();
             return CommandResult<bool>.Conflict(ChangedMeanwhile);
         }
 
-        await audit.WriteAsync(new AuditEntry(_config.OrganizationId, actor, "alert_config.deleted", Target));
+        await audit.WriteAsync(new AuditEntry(config.OrganizationId, actor, "alert_config.deleted", Target));
         _config = null;
         DeactivateOnIdle();
         return CommandResult<bool>.Ok(true);
@@ -109,20 +112,20 @@ public sealed class AlertConfigGrain(
         return await ApplyAsync(verdict, trigger, startedAt);
     }
 
-    public Task<CommandResult<AlertRecord>> AcknowledgeAsync(string actor, long alertId, string? metadataJson) =>
-        ChangeActiveAsync(alertId, actor, metadataJson ?? "{}", alert => alert.AcknowledgedAt is not null ? "the alert is already acknowledged" : null, alert =>
+    public Task<CommandResult<AlertRecord>> AcknowledgeAsync(string actor, long organizationId, long alertId, string? metadataJson) =>
+        ChangeActiveAsync(organizationId, alertId, actor, metadataJson ?? "{}", alert => alert.AcknowledgedAt is not null ? "the alert is already acknowledged" : null, alert =>
         {
             alert.AcknowledgedAt = Now;
             alert.AcknowledgedBy = actor;
             alert.AckMetadata = metadataJson;
         }, new AlertStep(AlertActions.Acknowledged, AlertEvents.Acknowledged));
 
-    public Task<CommandResult<AlertRecord>> UnacknowledgeAsync(string actor, long alertId) =>
-        ChangeActiveAsync(alertId, actor, "{}", alert => alert.AcknowledgedAt is null ? "the alert is not acknowledged" : null,
+    public Task<CommandResult<AlertRecord>> UnacknowledgeAsync(string actor, long organizationId, long alertId) =>
+        ChangeActiveAsync(organizationId, alertId, actor, "{}", alert => alert.AcknowledgedAt is null ? "the alert is not acknowledged" : null,
             ClearAcknowledgment, new AlertStep(AlertActions.Unacknowledged, AlertEvents.Unacknowledged));
 
-    public Task<CommandResult<AlertRecord>> ResolveAsync(string actor, long alertId) =>
-        ChangeActiveAsync(alertId, actor, "{}", _ => null, alert =>
+    public Task<CommandResult<AlertRecord>> ResolveAsync(string actor, long organizationId, long alertId) =>
+        ChangeActiveAsync(organizationId, alertId, actor, "{}", _ => null, alert =>
         {
             alert.ResolvedAt = Now;
             alert.ResolvedBy = actor;
@@ -156,11 +159,12 @@ public sealed class AlertConfigGrain(
     }
 
     private async Task<CommandResult<AlertRecord>> ChangeActiveAsync(
-        long alertId, string actor, string details, Func<AlertRow, string?> refusal, Action<AlertRow> change, AlertStep step)
+        long organizationId, long alertId, string actor, string details, Func<AlertRow, string?> refusal, Action<AlertRow> change, AlertStep step)
     {
-        if (_config is null || _active?.Id != alertId)
+        var config = _config.OwnedBy(organizationId);
+        if (config is null || _active?.Id != alertId)
         {
-            return _config is not null && await alerts.GetAsync(_config.OrganizationId, alertId) is { ResolvedAt: not null }
+            return config is not null && await alerts.GetAsync(config.OrganizationId, alertId) is { ResolvedAt: not null }
                 ? CommandResult<AlertRecord>.Conflict($"alert {alertId} is resolved")
                 : CommandResult<AlertRecord>.NotFound($"no active alert {alertId}");
         }

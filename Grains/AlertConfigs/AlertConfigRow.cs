@@ -1,9 +1,10 @@
+using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Interfaces.Alerts;
 
 namespace Planekeeper.Grains.AlertConfigs;
 
 /// <summary>One row of <c>alert_configs</c>.</summary>
-public sealed class AlertConfigRow
+public sealed class AlertConfigRow : IOrganizationOwned
 {
     public long Id { get; set; }
     public long OrganizationId { get; set; }

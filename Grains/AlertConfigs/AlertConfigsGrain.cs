@@ -25,7 +25,7 @@ public sealed class AlertConfigsGrain(AlertConfigStore store, AlertConfigValidat
         await audit.WriteAsync(new AuditEntry(organizationId, actor, "alert_config.created", $"alert_config:{row.Id}"));
         var config = GrainFactory.GetGrain<IAlertConfigGrain>(row.Id);
         await config.EvaluateAsync($"alert config created by {actor}");
-        return CommandResult<AlertConfigRecord>.Ok((await config.GetAsync())!);
+        return CommandResult<AlertConfigRecord>.Ok((await config.GetAsync(organizationId))!);
     }
 
     public async Task<Page<AlertConfigRecord>> ListAsync(long organizationId, int limit, long? after)

@@ -23,13 +23,13 @@ public sealed class AlertsGrain(AlertQueryStore queries, AlertStore alerts) : Gr
     public Task<AlertSummary> SummaryAsync(long organizationId) => queries.SummaryAsync(organizationId);
 
     public Task<CommandResult<AlertRecord>> AcknowledgeAsync(string actor, long organizationId, long alertId, string? metadataJson) =>
-        OnConfigAsync(organizationId, alertId, config => config.AcknowledgeAsync(actor, alertId, metadataJson));
+        OnConfigAsync(organizationId, alertId, config => config.AcknowledgeAsync(actor, organizationId, alertId, metadataJson));
 
     public Task<CommandResult<AlertRecord>> UnacknowledgeAsync(string actor, long organizationId, long alertId) =>
-        OnConfigAsync(organizationId, alertId, config => config.UnacknowledgeAsync(actor, alertId));
+        OnConfigAsync(organizationId, alertId, config => config.UnacknowledgeAsync(actor, organizationId, alertId));
 
     public Task<CommandResult<AlertRecord>> ResolveAsync(string actor, long organizationId, long alertId) =>
-        OnConfigAsync(organizationId, alertId, config => config.ResolveAsync(actor, alertId));
+        OnConfigAsync(organizationId, alertId, config => config.ResolveAsync(actor, organizationId, alertId));
 
     public async Task<BulkAcknowledgement> BulkAcknowledgeAsync(string actor, long organizationId, IReadOnlyList<long> alertIds, string? metadataJson)
     {

@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Access;
 using Planekeeper.Grains.Interfaces.ApiKeys;
@@ -36,31 +37,42 @@ public sealed class ApiKeyGrain(NpgsqlDataSource database, AuditWriter audit) : 
         return new ApiKeyAuthentication(this.GetPrimaryKeyLong(), rejection is ApiKeyRejection.None or not ApiKeyRejection.Unknown ? _key!.OrganizationId : 0, rejection);
     }
 
-    public async Task<ApiKeyRecord?> GetAsync() => _key is null ? null : await ToRecordAsync(_key);
+    public async Task<ApiKeyRecord?> GetAsync(long organizationId) => _key.OwnedBy(organizationId) is { } key ? await ToRecordAsync(key) : null;
 
-    public Task<CommandResult<ApiKeyRecord>> RenameAsync(string actor, string name)
+    public Task<CommandResult<ApiKeyRecord>> RenameAsync(string actor, long organizationId, string name)
     {
         var trimmed = name?.Trim() ?? "";
-        return trimmed.Length is 0 or > 200
+        return _key.OwnedBy(organizationId) is null ? NotFound()
+            : trimmed.Length is 0 or > 200
             ? Task.FromResult(CommandResult<ApiKeyRecord>.Invalid("name", "name is required (at most 200 characters)"))
             : UpdateAsync(actor, "api_key.renamed", "name = @Name", new { Name = trimmed }, key => key with { Name = trimmed });
     }
 
-    public Task<CommandResult<ApiKeyRecord>> ToggleAsync(string actor)
+    public Task<CommandResult<ApiKeyRecord>> ToggleAsync(string actor, long organizationId)
     {
-        if (_key?.DeactivatedAt is not null)
+        if (_key.OwnedBy(organizationId) is not { } current)
+        {
+            return NotFound();
+        }
+
+        if (current.DeactivatedAt is not null)
         {
             return Task.FromResult(CommandResult<ApiKeyRecord>.Conflict("the key is deactivated for good"));
         }
 
-        var active = !(_key?.IsActive ?? false);
+        var active = !current.IsActive;
         return UpdateAsync(actor, active ? "api_key.enabled" : "api_key.disabled", "is_active = @Active", new { Active = active }, key => key with { IsActive = active });
     }
 
-    public Task<CommandResult<ApiKeyRecord>> DeactivateAsync(string actor) =>
-        _key?.DeactivatedAt is not null
+    public Task<CommandResult<ApiKeyRecord>> DeactivateAsync(string actor, long organizationId) =>
+        _key.OwnedBy(organizationId) is not { } current ? NotFound()
+        : current.DeactivatedAt is not null
             ? Task.FromResult(CommandResult<ApiKeyRecord>.Conflict("the key is already deactivated"))
             : UpdateAsync(actor, "api_key.deactivated", "is_active = false, deactivated_at = now()", new { }, key => key with { IsActive = false, DeactivatedAt = DateTime.UtcNow });
+
+    /// <summary>The one answer for "no such key" and "another organization's key".</summary>
+    private Task<CommandResult<ApiKeyRecord>> NotFound() =>
+        Task.FromResult(CommandResult<ApiKeyRecord>.NotFound($"no API key {this.GetPrimaryKeyLong()}"));
 
     private ApiKeyRejection Check(string secret) => _key switch
     {
@@ -89,7 +101,7 @@ public sealed class ApiKeyGrain(NpgsqlDataSource database, AuditWriter audit) : 
     {
         if (_key is null)
         {
-            return CommandResult<ApiKeyRecord>.NotFound($"no API key {this.GetPrimaryKeyLong()}");
+            return await NotFound();
         }
 
         var parameters = new DynamicParameters(values);

@@ -1,8 +1,10 @@
+using Planekeeper.Grains.Access;
+
 namespace Planekeeper.Grains.ApiKeys;
 
 internal sealed record ApiKeyRow(
     long Id, long OrganizationId, string Name, byte[] SecretHash, bool IsActive, DateTime? DeactivatedAt,
-    DateTime? ExpiresAt, DateTime? LastUsedAt, DateTime CreatedAt, int Version)
+    DateTime? ExpiresAt, DateTime? LastUsedAt, DateTime CreatedAt, int Version) : IOrganizationOwned
 {
     public const string Columns = """
         id, organization_id AS OrganizationId, name, secret_hash AS SecretHash, is_active AS IsActive,

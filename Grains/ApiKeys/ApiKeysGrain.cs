@@ -53,7 +53,7 @@ public sealed class ApiKeysGrain(NpgsqlDataSource database, AuditWriter audit, S
         var id = await InsertAsync(organizationId, trimmed, secret, expiresAt, actor);
         await permissions.ReplaceRolesAsync(actor, Subjects.ApiKey(id), roles);
         await audit.WriteAsync(new AuditEntry(organizationId, actor, "api_key.created", Subjects.ApiKey(id), new { name = trimmed, roles, expires_at = expiresAt }));
-        var record = await GrainFactory.GetGrain<IApiKeyGrain>(id).GetAsync();
+        var record = await GrainFactory.GetGrain<IApiKeyGrain>(id).GetAsync(organizationId);
         return CommandResult<CreatedApiKey>.Ok(new CreatedApiKey(record!, ApiKeyFormat.Format(id, secret)));
     }
 

@@ -8,22 +8,22 @@ namespace Planekeeper.Grains.Jobs;
 public sealed class GatherJobGrain(GatherJobStore store, ReleaseStore releases, AlertConfigReferences alertConfigs, AuditWriter audit, TimeProvider clock)
     : JobGrain<GatherJobRow, GatherJobRecord, GatherJobDefinition, GatherJobRequest>(store, alertConfigs, audit, clock, JobKind.Gather, GatherJobRequests.Validate), IGatherJobGrain
 {
-    public async Task<Page<ReleaseRecord>> ListReleasesAsync(int limit, long? before)
+    public async Task<Page<ReleaseRecord>?> ListReleasesAsync(long organizationId, int limit, long? before)
     {
-        if (Current is not { } job)
+        if (Owned(organizationId) is not { } job)
         {
-            return new Page<ReleaseRecord>([], null);
+            return null;
         }
 
         var rows = await releases.ListAsync(job.Id, limit + 1, before);
         return new Page<ReleaseRecord>(rows.Take(limit).ToList(), rows.Count > limit ? rows[limit - 1].Id.ToString() : null);
     }
 
-    public async Task<CommandResult<int>> ClearReleasesAsync(string actor)
+    public async Task<CommandResult<int>> ClearReleasesAsync(string actor, long organizationId)
     {
-        if (Current is not { } job)
+        if (Owned(organizationId) is not { } job)
         {
-            return CommandResult<int>.NotFound($"no gather job {this.GetPrimaryKeyLong()}");
+            return NotFound<int>();
         }
 
         var cleared = await releases.ClearAsync(job.Id);

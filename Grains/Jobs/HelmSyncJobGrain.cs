@@ -12,11 +12,11 @@ public sealed partial class HelmSyncJobGrain(
     ILogger<HelmSyncJobGrain> logger)
     : JobGrain<HelmSyncJobRow, HelmSyncJobRecord, HelmSyncJobDefinition, HelmSyncJobRequest>(store, alertConfigs, audit, clock, JobKind.HelmSync, HelmSyncJobRequests.Validate), IHelmSyncJobGrain
 {
-    public async Task<HelmChartList> ListChartsAsync()
+    public async Task<HelmChartList?> ListChartsAsync(long organizationId)
     {
-        if (Current is not { } job)
+        if (Owned(organizationId) is not { } job)
         {
-            return new HelmChartList([], []);
+            return null;
         }
 
         var found = await charts.ListAsync(job.Id);
@@ -27,7 +27,7 @@ public sealed partial class HelmSyncJobGrain(
 
     public async Task SyncChildrenAsync(IReadOnlyList<FoundChart> found)
     {
-        if (Current?.ToRecord() is not { } sync)
+        if (InternalRow?.ToRecord() is not { } sync)
         {
             return;
         }
@@ -38,7 +38,7 @@ public sealed partial class HelmSyncJobGrain(
         {
             var wanted = HelmSyncChildren.Request(sync, chart);
             var result = existing.TryGetValue(chart, out var child)
-                ? HelmSyncChildren.IsUpToDate(child, wanted) ? null : await GrainFactory.GetGrain<IGatherJobGrain>(child.Id).UpdateAsync(actor, wanted)
+                ? HelmSyncChildren.IsUpToDate(child, wanted) ? null : await GrainFactory.GetGrain<IGatherJobGrain>(child.Id).UpdateAsync(actor, sync.OrganizationId, wanted)
                 : await GrainFactory.GetGrain<IGatherJobsGrain>(0).CreateAsync(actor, sync.OrganizationId, wanted);
             if (result is { Status: not CommandStatus.Ok })
             {

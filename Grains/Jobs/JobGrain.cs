@@ -1,3 +1,4 @@
+using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Jobs;
@@ -25,8 +26,14 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
 
     private TRow? _row;
 
-    /// <summary>The job row as last loaded or written; null when there is no such job.</summary>
-    protected TRow? Current => _row;
+    /// <summary>
+    /// The job row as last loaded or written, when it belongs to <paramref name="organizationId"/>; null when there is
+    /// no such job in that organization (docs/security.md, "Tenancy").
+    /// </summary>
+    protected TRow? Owned(long organizationId) => _row.OwnedBy(organizationId);
+
+    /// <summary>The row whatever its organization: only for internal calls on the job's own behalf (the task engine's), never for a route.</summary>
+    protected TRow? InternalRow => _row;
 
     protected TimeProvider Clock => clock;
 
@@ -38,15 +45,15 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
     public override Task OnActivateAsync(CancellationToken cancellationToken) => ReloadAsync();
 
     /// <summary>Read afresh: the run columns move with the task engine, not with this grain.</summary>
-    public async Task<TRecord?> GetAsync()
+    public async Task<TRecord?> GetAsync(long organizationId)
     {
         await ReloadAsync();
-        return _row is null ? default : _row.ToRecord();
+        return Owned(organizationId) is { } row ? row.ToRecord() : default;
     }
 
-    public async Task<CommandResult<TRecord>> UpdateAsync(string actor, TRequest request)
+    public async Task<CommandResult<TRecord>> UpdateAsync(string actor, long organizationId, TRequest request)
     {
-        if (_row is null)
+        if (Owned(organizationId) is not { } row)
         {
             return NotFound();
         }
@@ -57,7 +64,7 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
             return validated.Without<TRecord>();
         }
 
-        var saved = await store.UpdateAsync(_row, validated.Value.Definition);
+        var saved = await store.UpdateAsync(row, validated.Value.Definition);
         if (saved is not null)
         {
             await Engine.JobSavedAsync(Ref);
@@ -67,39 +74,39 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
         return await SaveAsync(saved, actor, "updated");
     }
 
-    public async Task<CommandResult<bool>> DeleteAsync(string actor)
+    public async Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId)
     {
-        if (_row is null)
+        if (Owned(organizationId) is not { } row)
         {
-            return NotFound().Without<bool>();
+            return NotFound<bool>();
         }
 
-        if (kind.AlertConfigColumn is { } column && await alertConfigs.NamesAsync(column, _row.Id) is { Count: > 0 } users)
+        if (kind.AlertConfigColumn is { } column && await alertConfigs.NamesAsync(column, row.Id) is { Count: > 0 } users)
         {
             return CommandResult<bool>.Conflict($"the {kind.Noun} is used by alert config(s) {string.Join(", ", users)}: delete or change them first");
         }
 
-        if (!await store.DeleteAsync(_row))
+        if (!await store.DeleteAsync(row))
         {
             await ReloadAsync();
             return CommandResult<bool>.Conflict(ChangedMeanwhile);
         }
 
         await Engine.JobSavedAsync(Ref);
-        await audit.WriteAsync(new AuditEntry(_row.OrganizationId, actor, $"{kind.AuditPrefix}.deleted", Target));
+        await audit.WriteAsync(new AuditEntry(row.OrganizationId, actor, $"{kind.AuditPrefix}.deleted", Target));
         _row = null;
         DeactivateOnIdle();
         return CommandResult<bool>.Ok(true);
     }
 
-    public async Task<CommandResult<TRecord>> RunNowAsync(string actor)
+    public async Task<CommandResult<TRecord>> RunNowAsync(string actor, long organizationId)
     {
-        if (_row is null)
+        if (Owned(organizationId) is not { } row)
         {
             return NotFound();
         }
 
-        if (RunRefusal(_row) is { } refusal)
+        if (RunRefusal(row) is { } refusal)
         {
             return CommandResult<TRecord>.Conflict(refusal);
         }
@@ -110,7 +117,7 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
             return queued.Without<TRecord>();
         }
 
-        return await SaveAsync(await store.GetAsync(_row.Id), actor, "run_requested");
+        return await SaveAsync(await store.GetAsync(row.Id), actor, "run_requested");
     }
 
     /// <summary>A manual job got its version by hand: the engine records the run as completed now.</summary>
@@ -142,5 +149,8 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
     protected Task Audit(string actor, string change) =>
         audit.WriteAsync(new AuditEntry(_row!.OrganizationId, actor, $"{kind.AuditPrefix}.{change}", Target));
 
-    private CommandResult<TRecord> NotFound() => CommandResult<TRecord>.NotFound($"no {kind.Noun} {this.GetPrimaryKeyLong()}");
+    /// <summary>The one answer for "no such job" and "another organization's job".</summary>
+    protected CommandResult<T> NotFound<T>() => CommandResult<T>.NotFound($"no {kind.Noun} {this.GetPrimaryKeyLong()}");
+
+    private CommandResult<TRecord> NotFound() => NotFound<TRecord>();
 }

@@ -1,9 +1,10 @@
+using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Interfaces.Jobs;
 
 namespace Planekeeper.Grains.Jobs;
 
 /// <summary>The columns every job table has. A class with setters, as Dapper maps it.</summary>
-public abstract class JobRow<TRecord>
+public abstract class JobRow<TRecord> : IOrganizationOwned
 {
     public long Id { get; init; }
 

@@ -10,11 +10,11 @@ public sealed class ScrapeJobGrain(ScrapeJobStore store, AlertConfigReferences a
     : JobGrain<ScrapeJobRow, ScrapeJobRecord, ScrapeJobDefinition, ScrapeJobRequest>(
         store, alertConfigs, audit, clock, JobKind.Scrape, ScrapeJobRequests.Validate), IScrapeJobGrain
 {
-    public async Task<CommandResult<VersionSnapshot>> SetVersionAsync(string actor, string version)
+    public async Task<CommandResult<VersionSnapshot>> SetVersionAsync(string actor, long organizationId, string version)
     {
-        if (Current is not { } job)
+        if (Owned(organizationId) is not { } job)
         {
-            return CommandResult<VersionSnapshot>.NotFound($"no scrape job {this.GetPrimaryKeyLong()}");
+            return NotFound<VersionSnapshot>();
         }
 
         if (job.ParseType != ScrapeParseTypes.Manual)
@@ -35,8 +35,8 @@ public sealed class ScrapeJobGrain(ScrapeJobStore store, AlertConfigReferences a
         return recorded.Status == CommandStatus.Ok ? CommandResult<VersionSnapshot>.Ok(snapshot) : recorded.Without<VersionSnapshot>();
     }
 
-    public async Task<IReadOnlyList<VersionSnapshot>> ListVersionsAsync() =>
-        Current is { } job ? await snapshots.ListAsync(job.Id) : [];
+    public async Task<IReadOnlyList<VersionSnapshot>?> ListVersionsAsync(long organizationId) =>
+        Owned(organizationId) is { } job ? await snapshots.ListAsync(job.Id) : null;
 
     /// <summary>Agents run every scrape job except manual ones, whose versions are set by hand.</summary>
     public static bool IsRunnable(ScrapeJobDefinition definition) => definition.ParseType != ScrapeParseTypes.Manual;

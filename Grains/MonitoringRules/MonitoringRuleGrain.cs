@@ -1,3 +1,4 @@
+using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.Common;
@@ -15,11 +16,11 @@ public sealed class MonitoringRuleGrain(MonitoringRuleStore store, AlertConfigRe
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) => _row = await store.GetAsync(this.GetPrimaryKeyLong());
 
-    public Task<MonitoringRuleRecord?> GetAsync() => Task.FromResult(_row?.ToRecord());
+    public Task<MonitoringRuleRecord?> GetAsync(long organizationId) => Task.FromResult(_row.OwnedBy(organizationId)?.ToRecord());
 
-    public async Task<CommandResult<MonitoringRuleRecord>> UpdateAsync(string actor, MonitoringRuleRequest request)
+    public async Task<CommandResult<MonitoringRuleRecord>> UpdateAsync(string actor, long organizationId, MonitoringRuleRequest request)
     {
-        if (_row is null)
+        if (_row.OwnedBy(organizationId) is not { } row)
         {
             return NotFound<MonitoringRuleRecord>();
         }
@@ -27,44 +28,46 @@ public sealed class MonitoringRuleGrain(MonitoringRuleStore store, AlertConfigRe
         var validated = MonitoringRuleValidator.Validate(request);
         return validated.Status != CommandStatus.Ok
             ? validated.Without<MonitoringRuleRecord>()
-            : await SavedAsync(await store.UpdateAsync(_row, validated.Value!), actor, "updated");
+            : await SavedAsync(await store.UpdateAsync(row, validated.Value!), actor, "updated");
     }
 
-    public async Task<CommandResult<MonitoringRuleRecord>> ToggleAsync(string actor) =>
-        _row is null ? NotFound<MonitoringRuleRecord>() : await SavedAsync(await store.SetActiveAsync(_row, !_row.Active), actor, "toggled");
+    public async Task<CommandResult<MonitoringRuleRecord>> ToggleAsync(string actor, long organizationId) =>
+        _row.OwnedBy(organizationId) is not { } row
+            ? NotFound<MonitoringRuleRecord>()
+            : await SavedAsync(await store.SetActiveAsync(row, !row.Active), actor, "toggled");
 
-    public async Task<CommandResult<bool>> DeleteAsync(string actor)
+    public async Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId)
     {
-        if (_row is null)
+        if (_row.OwnedBy(organizationId) is not { } row)
         {
             return NotFound<bool>();
         }
 
-        if (await alertConfigs.NamesAsync("rule_id", _row.Id) is { Count: > 0 } users)
+        if (await alertConfigs.NamesAsync("rule_id", row.Id) is { Count: > 0 } users)
         {
             return CommandResult<bool>.Conflict($"the monitoring rule is used by alert config(s) {string.Join(", ", users)}: delete or change them first");
         }
 
-        if (!await store.DeleteAsync(_row))
+        if (!await store.DeleteAsync(row))
         {
-            _row = await store.GetAsync(_row.Id);
+            _row = await store.GetAsync(row.Id);
             return CommandResult<bool>.Conflict(ChangedMeanwhile);
         }
 
-        await audit.WriteAsync(new AuditEntry(_row.OrganizationId, actor, "monitoring_rule.deleted", Target));
+        await audit.WriteAsync(new AuditEntry(row.OrganizationId, actor, "monitoring_rule.deleted", Target));
         _row = null;
         DeactivateOnIdle();
         return CommandResult<bool>.Ok(true);
     }
 
-    public async Task<CommandResult<IReadOnlyList<ConfigEvaluation>>> EvaluateAsync(string actor)
+    public async Task<CommandResult<IReadOnlyList<ConfigEvaluation>>> EvaluateAsync(string actor, long organizationId)
     {
-        if (_row is null)
+        if (_row.OwnedBy(organizationId) is not { } row)
         {
             return NotFound<IReadOnlyList<ConfigEvaluation>>();
         }
 
-        var outcomes = await Evaluation.RuleChangedAsync(_row.Id, $"rule {_row.Id} evaluated by {actor}");
+        var outcomes = await Evaluation.RuleChangedAsync(row.Id, $"rule {row.Id} evaluated by {actor}");
         return CommandResult<IReadOnlyList<ConfigEvaluation>>.Ok(outcomes);
     }
 

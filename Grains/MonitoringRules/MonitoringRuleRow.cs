@@ -1,9 +1,10 @@
+using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Interfaces.Alerts;
 
 namespace Planekeeper.Grains.MonitoringRules;
 
 /// <summary>One row of <c>monitoring_rules</c>.</summary>
-public sealed class MonitoringRuleRow
+public sealed class MonitoringRuleRow : IOrganizationOwned
 {
     public long Id { get; set; }
     public long OrganizationId { get; set; }

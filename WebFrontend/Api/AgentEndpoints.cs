@@ -41,12 +41,12 @@ public static class AgentEndpoints
     {
         var key = context.Identity().ApiKey!;
         var grain = cluster.GetGrain<IApiKeyGrain>(key.KeyId);
-        if (await grain.GetAsync() is not { } record || !ServerAgentKeys.IsAutoProvisioned(record))
+        if (await grain.GetAsync(key.OrganizationId) is not { } record || !ServerAgentKeys.IsAutoProvisioned(record))
         {
             return Problems.Conflict("only a key a server agent provisioned for itself is released this way");
         }
 
-        return Problems.From(await grain.DeactivateAsync(context.Identity().Subject!), _ => Results.NoContent());
+        return Problems.From(await grain.DeactivateAsync(context.Identity().Subject!, key.OrganizationId), _ => Results.NoContent());
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IClusterClient cluster) =>

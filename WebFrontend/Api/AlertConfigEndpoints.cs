@@ -29,34 +29,26 @@ public static class AlertConfigEndpoints
         }).WithSummary("Link a scrape job, a gather job and a rule of this organization; evaluated at once.");
 
         configs.MapGet("/{id:long}", async (long id, HttpContext context, IClusterClient cluster) =>
-            await OwnAsync(id, context, cluster) is var (_, config) && config is not null ? Results.Ok(config) : NotFound(id))
+            await cluster.GetGrain<IAlertConfigGrain>(id).GetAsync(context.Scope().OrganizationId) is { } config ? Results.Ok(config) : NotFound(id))
             .WithSummary("One alert config, with its active alert's id.");
 
         configs.MapPut("/{id:long}", (long id, AlertConfigRequest body, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (config, actor) => config.UpdateAsync(actor, body), Results.Ok))
+            ChangeAsync(id, context, cluster, (config, actor, organizationId) => config.UpdateAsync(actor, organizationId, body), Results.Ok))
             .WithSummary("Replace an alert config; it is re-evaluated.");
 
         configs.MapDelete("/{id:long}", (long id, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (config, actor) => config.DeleteAsync(actor), _ => Results.NoContent()))
+            ChangeAsync(id, context, cluster, (config, actor, organizationId) => config.DeleteAsync(actor, organizationId), _ => Results.NoContent()))
             .WithSummary("Delete an alert config; its active alert resolves, its alerts stay for history.");
 
         configs.MapPost("/{id:long}/toggle", (long id, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (config, actor) => config.ToggleAsync(actor), Results.Ok))
+            ChangeAsync(id, context, cluster, (config, actor, organizationId) => config.ToggleAsync(actor, organizationId), Results.Ok))
             .WithSummary("Switch an alert config off (its active alert resolves) or on (evaluated at once).");
     }
 
+    /// <summary>A command on the config's grain, which checks the organization (docs/security.md, "Tenancy").</summary>
     private static async Task<IResult> ChangeAsync<T>(
-        long id, HttpContext context, IClusterClient cluster, Func<IAlertConfigGrain, string, Task<CommandResult<T>>> change, Func<T, IResult> onOk) =>
-        await OwnAsync(id, context, cluster) is var (grain, config) && config is not null
-            ? Problems.From(await change(grain, context.Scope().Subject), onOk)
-            : NotFound(id);
-
-    private static async Task<(IAlertConfigGrain Grain, AlertConfigRecord? Config)> OwnAsync(long id, HttpContext context, IClusterClient cluster)
-    {
-        var grain = cluster.GetGrain<IAlertConfigGrain>(id);
-        var config = await grain.GetAsync();
-        return (grain, config?.OrganizationId == context.Scope().OrganizationId ? config : null);
-    }
+        long id, HttpContext context, IClusterClient cluster, Func<IAlertConfigGrain, string, long, Task<CommandResult<T>>> change, Func<T, IResult> onOk) =>
+        Problems.From(await change(cluster.GetGrain<IAlertConfigGrain>(id), context.Scope().Subject, context.Scope().OrganizationId), onOk);
 
     private static IResult NotFound(long id) => Problems.NotFound($"no alert config {id}");
 }

@@ -17,9 +17,9 @@ public static class ApiKeyEndpoints
         keys.MapPost("/", CreateAsync).WithSummary("Create a key; the whole pk_<id>_<secret> value is returned only in this answer.");
         keys.MapGet("/{id:long}", GetAsync).WithSummary("One key.");
         keys.MapPatch("/{id:long}", RenameAsync).WithSummary("Rename a key.");
-        keys.MapPost("/{id:long}/toggle", (long id, HttpContext context, IClusterClient cluster) => ChangeAsync(id, context, cluster, (key, actor) => key.ToggleAsync(actor)))
+        keys.MapPost("/{id:long}/toggle", (long id, HttpContext context, IClusterClient cluster) => ChangeAsync(id, context, cluster, (key, actor, organizationId) => key.ToggleAsync(actor, organizationId)))
             .WithSummary("Disable or re-enable a key.");
-        keys.MapPost("/{id:long}/deactivate", (long id, HttpContext context, IClusterClient cluster) => ChangeAsync(id, context, cluster, (key, actor) => key.DeactivateAsync(actor)))
+        keys.MapPost("/{id:long}/deactivate", (long id, HttpContext context, IClusterClient cluster) => ChangeAsync(id, context, cluster, (key, actor, organizationId) => key.DeactivateAsync(actor, organizationId)))
             .WithSummary("Deactivate a key for good.");
     }
 
@@ -44,22 +44,15 @@ public static class ApiKeyEndpoints
     }
 
     private static async Task<IResult> GetAsync(long id, HttpContext context, IClusterClient cluster) =>
-        await OwnKeyAsync(id, context, cluster) is { } key && await key.GetAsync() is { } record
+        await cluster.GetGrain<IApiKeyGrain>(id).GetAsync(context.Scope().OrganizationId) is { } record
             ? Results.Ok(record)
             : Problems.NotFound($"no API key {id}");
 
     private static Task<IResult> RenameAsync(long id, ApiKeyChange body, HttpContext context, IClusterClient cluster) =>
-        ChangeAsync(id, context, cluster, (key, actor) => key.RenameAsync(actor, body.Name ?? ""));
+        ChangeAsync(id, context, cluster, (key, actor, organizationId) => key.RenameAsync(actor, organizationId, body.Name ?? ""));
 
-    private static async Task<IResult> ChangeAsync(long id, HttpContext context, IClusterClient cluster, Func<IApiKeyGrain, string, Task<CommandResult<ApiKeyRecord>>> change) =>
-        await OwnKeyAsync(id, context, cluster) is { } key
-            ? Problems.From(await change(key, context.Scope().Subject), Results.Ok)
-            : Problems.NotFound($"no API key {id}");
-
-    /// <summary>The key, if it belongs to the request's organization; another organization's key is "not found".</summary>
-    private static async Task<IApiKeyGrain?> OwnKeyAsync(long id, HttpContext context, IClusterClient cluster)
-    {
-        var key = cluster.GetGrain<IApiKeyGrain>(id);
-        return await key.GetAsync() is { } record && record.OrganizationId == context.Scope().OrganizationId ? key : null;
-    }
+    /// <summary>A command on the key's grain, which checks the organization (docs/security.md, "Tenancy").</summary>
+    private static async Task<IResult> ChangeAsync(
+        long id, HttpContext context, IClusterClient cluster, Func<IApiKeyGrain, string, long, Task<CommandResult<ApiKeyRecord>>> change) =>
+        Problems.From(await change(cluster.GetGrain<IApiKeyGrain>(id), context.Scope().Subject, context.Scope().OrganizationId), Results.Ok);
 }

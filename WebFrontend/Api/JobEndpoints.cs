@@ -1,4 +1,3 @@
-using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Jobs;
 using Planekeeper.WebFrontend.Authorization;
 
@@ -35,40 +34,22 @@ public static class JobEndpoints
             Results.Ok(await cluster.GetGrain<TDirectory>(0).SummaryAsync(context.Scope().OrganizationId)))
             .WithSummary($"How many {noun}s are in each status.");
 
+        // The job grain checks the organization (docs/security.md, "Tenancy"): another organization's job is "not found".
         jobs.MapGet("/{id:long}", async (long id, HttpContext context, IClusterClient cluster) =>
-            await OwnJobAsync<TGrain, TRequest, TRecord>(id, context, cluster) is { } job ? Results.Ok(await job.GetAsync()) : NotFound(noun, id))
+            await cluster.GetGrain<TGrain>(id).GetAsync(context.Scope().OrganizationId) is { } job ? Results.Ok(job) : Problems.NotFound($"no {noun} {id}"))
             .WithSummary($"One {noun}.");
 
-        jobs.MapPut("/{id:long}", (long id, TRequest body, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync<TGrain, TRequest, TRecord, TRecord>(id, noun, context, cluster, (job, actor) => job.UpdateAsync(actor, body), record => Results.Ok(record)))
+        jobs.MapPut("/{id:long}", async (long id, TRequest body, HttpContext context, IClusterClient cluster) =>
+            Problems.From(await cluster.GetGrain<TGrain>(id).UpdateAsync(context.Scope().Subject, context.Scope().OrganizationId, body), record => Results.Ok(record)))
             .WithSummary($"Replace a {noun}'s definition; the next run is recomputed from its schedule.");
 
-        jobs.MapDelete("/{id:long}", (long id, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync<TGrain, TRequest, TRecord, bool>(id, noun, context, cluster, (job, actor) => job.DeleteAsync(actor), _ => Results.NoContent()))
+        jobs.MapDelete("/{id:long}", async (long id, HttpContext context, IClusterClient cluster) =>
+            Problems.From(await cluster.GetGrain<TGrain>(id).DeleteAsync(context.Scope().Subject, context.Scope().OrganizationId), _ => Results.NoContent()))
             .WithSummary($"Delete a {noun}.");
 
-        jobs.MapPost("/{id:long}/run", (long id, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync<TGrain, TRequest, TRecord, TRecord>(id, noun, context, cluster, (job, actor) => job.RunNowAsync(actor), record => Results.Ok(record)))
+        jobs.MapPost("/{id:long}/run", async (long id, HttpContext context, IClusterClient cluster) =>
+            Problems.From(await cluster.GetGrain<TGrain>(id).RunNowAsync(context.Scope().Subject, context.Scope().OrganizationId), record => Results.Ok(record)))
             .WithSummary("Queue the job now; 409 while it runs.");
         return jobs;
     }
-
-    private static async Task<IResult> ChangeAsync<TGrain, TRequest, TRecord, T>(
-        long id, string noun, HttpContext context, IClusterClient cluster, Func<TGrain, string, Task<CommandResult<T>>> change, Func<T, IResult> onOk)
-        where TGrain : IJobGrain<TRequest, TRecord>
-        where TRecord : IJobRecord =>
-        await OwnJobAsync<TGrain, TRequest, TRecord>(id, context, cluster) is { } job
-            ? Problems.From(await change(job, context.Scope().Subject), onOk)
-            : NotFound(noun, id);
-
-    /// <summary>The job, if it belongs to the request's organization; another organization's job is "not found".</summary>
-    internal static async Task<TGrain?> OwnJobAsync<TGrain, TRequest, TRecord>(long id, HttpContext context, IClusterClient cluster)
-        where TGrain : IJobGrain<TRequest, TRecord>
-        where TRecord : IJobRecord
-    {
-        var job = cluster.GetGrain<TGrain>(id);
-        return await job.GetAsync() is { } record && record.OrganizationId == context.Scope().OrganizationId ? job : default;
-    }
-
-    private static IResult NotFound(string noun, long id) => Problems.NotFound($"no {noun} {id}");
 }

@@ -3,7 +3,10 @@ using Planekeeper.WebFrontend.Authorization;
 
 namespace Planekeeper.WebFrontend.Api;
 
-/// <summary>What jobs found: a gather job's releases (list, clear) and a helm sync job's charts.</summary>
+/// <summary>
+/// What jobs found: a gather job's releases (list, clear) and a helm sync job's charts. The job grains check the
+/// organization (docs/security.md, "Tenancy").
+/// </summary>
 public static class JobFindingsEndpoints
 {
     public static void MapGatherReleases(this RouteGroupBuilder gatherJobs)
@@ -25,25 +28,18 @@ public static class JobFindingsEndpoints
             return Paging.Problem(limit);
         }
 
-        return await OwnAsync<IGatherJobGrain, GatherJobRequest, GatherJobRecord>(id, context, cluster) is { } job
-            && await job.ListReleasesAsync(page.Limit, page.After) is { } releases
+        return await cluster.GetGrain<IGatherJobGrain>(id).ListReleasesAsync(context.Scope().OrganizationId, page.Limit, page.After) is { } releases
             ? Results.Ok(new { items = releases.Items, next_cursor = releases.NextCursor })
             : Problems.NotFound($"no gather job {id}");
     }
 
     private static async Task<IResult> ClearReleasesAsync(long id, HttpContext context, IClusterClient cluster) =>
-        await OwnAsync<IGatherJobGrain, GatherJobRequest, GatherJobRecord>(id, context, cluster) is { } job
-            ? Problems.From(await job.ClearReleasesAsync(context.Scope().Subject), cleared => Results.Ok(new { cleared }))
-            : Problems.NotFound($"no gather job {id}");
+        Problems.From(
+            await cluster.GetGrain<IGatherJobGrain>(id).ClearReleasesAsync(context.Scope().Subject, context.Scope().OrganizationId),
+            cleared => Results.Ok(new { cleared }));
 
     private static async Task<IResult> ListChartsAsync(long id, HttpContext context, IClusterClient cluster) =>
-        await OwnAsync<IHelmSyncJobGrain, HelmSyncJobRequest, HelmSyncJobRecord>(id, context, cluster) is { } job
-            && await job.ListChartsAsync() is { } charts
+        await cluster.GetGrain<IHelmSyncJobGrain>(id).ListChartsAsync(context.Scope().OrganizationId) is { } charts
             ? Results.Ok(new { items = charts.Items, removed = charts.Removed, next_cursor = (string?)null })
             : Problems.NotFound($"no helm sync job {id}");
-
-    private static Task<TGrain?> OwnAsync<TGrain, TRequest, TRecord>(long id, HttpContext context, IClusterClient cluster)
-        where TGrain : IJobGrain<TRequest, TRecord>
-        where TRecord : IJobRecord =>
-        JobEndpoints.OwnJobAsync<TGrain, TRequest, TRecord>(id, context, cluster);
 }

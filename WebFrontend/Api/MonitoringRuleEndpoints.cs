@@ -29,39 +29,30 @@ public static class MonitoringRuleEndpoints
         }).WithSummary("Create a rule: days_behind, majors_behind or minors_behind with thresholds moderate ≤ high ≤ critical.");
 
         rules.MapGet("/{id:long}", async (long id, HttpContext context, IClusterClient cluster) =>
-            await OwnAsync(id, context, cluster) is var (_, rule) && rule is not null ? Results.Ok(rule) : NotFound(id))
+            await cluster.GetGrain<IMonitoringRuleGrain>(id).GetAsync(context.Scope().OrganizationId) is { } rule ? Results.Ok(rule) : NotFound(id))
             .WithSummary("One monitoring rule.");
 
         rules.MapPut("/{id:long}", (long id, MonitoringRuleRequest body, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (rule, actor) => rule.UpdateAsync(actor, body), Results.Ok))
+            ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.UpdateAsync(actor, organizationId, body), Results.Ok))
             .WithSummary("Replace a rule; the alert configs using it are re-evaluated.");
 
         rules.MapDelete("/{id:long}", (long id, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (rule, actor) => rule.DeleteAsync(actor), _ => Results.NoContent()))
+            ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.DeleteAsync(actor, organizationId), _ => Results.NoContent()))
             .WithSummary("Delete a rule; 409 naming the alert configs that still use it.");
 
         rules.MapPost("/{id:long}/toggle", (long id, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (rule, actor) => rule.ToggleAsync(actor), Results.Ok))
+            ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.ToggleAsync(actor, organizationId), Results.Ok))
             .WithSummary("Switch a rule off (the active alerts of its configs resolve) or on (they are evaluated).");
 
         rules.MapPost("/{id:long}/evaluate", (long id, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (rule, actor) => rule.EvaluateAsync(actor), outcomes => Results.Ok(new { items = outcomes })))
+            ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.EvaluateAsync(actor, organizationId), outcomes => Results.Ok(new { items = outcomes })))
             .WithSummary("Re-evaluate every alert config using the rule; answers what each evaluation decided.");
     }
 
+    /// <summary>A command on the rule's grain, which checks the organization (docs/security.md, "Tenancy").</summary>
     private static async Task<IResult> ChangeAsync<T>(
-        long id, HttpContext context, IClusterClient cluster, Func<IMonitoringRuleGrain, string, Task<CommandResult<T>>> change, Func<T, IResult> onOk) =>
-        await OwnAsync(id, context, cluster) is var (grain, rule) && rule is not null
-            ? Problems.From(await change(grain, context.Scope().Subject), onOk)
-            : NotFound(id);
-
-    /// <summary>The rule, if it belongs to the request's organization; another organization's rule is "not found".</summary>
-    private static async Task<(IMonitoringRuleGrain Grain, MonitoringRuleRecord? Rule)> OwnAsync(long id, HttpContext context, IClusterClient cluster)
-    {
-        var grain = cluster.GetGrain<IMonitoringRuleGrain>(id);
-        var rule = await grain.GetAsync();
-        return (grain, rule?.OrganizationId == context.Scope().OrganizationId ? rule : null);
-    }
+        long id, HttpContext context, IClusterClient cluster, Func<IMonitoringRuleGrain, string, long, Task<CommandResult<T>>> change, Func<T, IResult> onOk) =>
+        Problems.From(await change(cluster.GetGrain<IMonitoringRuleGrain>(id), context.Scope().Subject, context.Scope().OrganizationId), onOk);
 
     private static IResult NotFound(long id) => Problems.NotFound($"no monitoring rule {id}");
 }

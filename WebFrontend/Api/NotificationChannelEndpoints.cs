@@ -43,27 +43,27 @@ public static class NotificationChannelEndpoints
             .WithSummary("Check a channel's configuration as create would, without saving it.");
 
         channels.MapGet("/{id:long}", async (long id, HttpContext context, IClusterClient cluster) =>
-            await OwnAsync(id, context, cluster) is var (_, channel) && channel is not null ? Results.Ok(View(channel)) : NotFound(id))
+            await Channel(cluster, id).GetAsync(context.Scope().OrganizationId) is { } channel ? Results.Ok(View(channel)) : NotFound(id))
             .WithSummary("One channel, secrets masked.");
 
         channels.MapPut("/{id:long}", (long id, ChannelBody body, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (channel, actor) => channel.UpdateAsync(actor, body.ToRequest()), channel => Results.Ok(View(channel))))
+            ChangeAsync(id, context, cluster, (channel, actor, organizationId) => channel.UpdateAsync(actor, organizationId, body.ToRequest()), channel => Results.Ok(View(channel))))
             .WithSummary("Replace a channel; a secret left out keeps its stored value.");
 
         channels.MapDelete("/{id:long}", (long id, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (channel, actor) => channel.DeleteAsync(actor), _ => Results.NoContent()))
+            ChangeAsync(id, context, cluster, (channel, actor, organizationId) => channel.DeleteAsync(actor, organizationId), _ => Results.NoContent()))
             .WithSummary("Delete a channel; 409 naming the notification rules that address it.");
 
         channels.MapPost("/{id:long}/toggle", (long id, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (channel, actor) => channel.ToggleAsync(actor), channel => Results.Ok(View(channel))))
+            ChangeAsync(id, context, cluster, (channel, actor, organizationId) => channel.ToggleAsync(actor, organizationId), channel => Results.Ok(View(channel))))
             .WithSummary("Disable a channel (its deliveries go dead) or enable it again.");
 
         channels.MapPost("/{id:long}/test", async (long id, HttpContext context, IClusterClient cluster) =>
-            await OwnAsync(id, context, cluster) is var (grain, channel) && channel is not null ? Results.Ok(await grain.TestAsync()) : NotFound(id))
+            Problems.From(await Channel(cluster, id).TestAsync(context.Scope().OrganizationId), Results.Ok))
             .WithSummary("Send a sample event now; answers the status code and the first 2 KB of the response body.");
 
         channels.MapGet("/{id:long}/stats", async (long id, HttpContext context, IClusterClient cluster) =>
-            await OwnAsync(id, context, cluster) is var (grain, channel) && channel is not null ? Results.Ok(await grain.StatsAsync()) : NotFound(id))
+            Problems.From(await Channel(cluster, id).StatsAsync(context.Scope().OrganizationId), Results.Ok))
             .WithSummary("Deliveries sent, failed (retrying), dead and pending; the last success and the last error.");
     }
 
@@ -74,18 +74,12 @@ public static class NotificationChannelEndpoints
         channel.HasHmacSecret, channel.RequireAckAuth, channel.Active, channel.Templates, channel.CreatedAt, channel.UpdatedAt,
     };
 
+    /// <summary>A command on the channel's grain, which checks the organization (docs/security.md, "Tenancy").</summary>
     private static async Task<IResult> ChangeAsync<T>(
-        long id, HttpContext context, IClusterClient cluster, Func<INotificationChannelGrain, string, Task<CommandResult<T>>> change, Func<T, IResult> onOk) =>
-        await OwnAsync(id, context, cluster) is var (grain, channel) && channel is not null
-            ? Problems.From(await change(grain, context.Scope().Subject), onOk)
-            : NotFound(id);
+        long id, HttpContext context, IClusterClient cluster, Func<INotificationChannelGrain, string, long, Task<CommandResult<T>>> change, Func<T, IResult> onOk) =>
+        Problems.From(await change(Channel(cluster, id), context.Scope().Subject, context.Scope().OrganizationId), onOk);
 
-    private static async Task<(INotificationChannelGrain Grain, NotificationChannelRecord? Channel)> OwnAsync(long id, HttpContext context, IClusterClient cluster)
-    {
-        var grain = cluster.GetGrain<INotificationChannelGrain>(id);
-        var channel = await grain.GetAsync();
-        return (grain, channel?.OrganizationId == context.Scope().OrganizationId ? channel : null);
-    }
+    private static INotificationChannelGrain Channel(IClusterClient cluster, long id) => cluster.GetGrain<INotificationChannelGrain>(id);
 
     private static INotificationChannelsGrain Directory(IClusterClient cluster) => cluster.GetGrain<INotificationChannelsGrain>(0);
 

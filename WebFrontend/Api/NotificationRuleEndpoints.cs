@@ -35,40 +35,34 @@ public static class NotificationRuleEndpoints
             .WithSummary("Which rules an event of a severity matches, and which channels would receive it.");
 
         rules.MapGet("/{id:long}", async (long id, HttpContext context, IClusterClient cluster) =>
-            await OwnAsync(id, context, cluster) is var (_, rule) && rule is not null ? Results.Ok(rule) : NotFound(id))
+            await Rule(cluster, id).GetAsync(context.Scope().OrganizationId) is { } rule ? Results.Ok(rule) : NotFound(id))
             .WithSummary("One notification rule, with its stats.");
 
         rules.MapGet("/{id:long}/stats", async (long id, HttpContext context, IClusterClient cluster) =>
-            await OwnAsync(id, context, cluster) is var (_, rule) && rule is not null
+            await Rule(cluster, id).GetAsync(context.Scope().OrganizationId) is { } rule
                 ? Results.Ok(new { matched = rule.Matched, skipped = rule.Skipped })
                 : NotFound(id))
             .WithSummary("Events the rule matched, and those skipped because it had no channel and there was no default channel.");
 
         rules.MapPut("/{id:long}", (long id, NotificationRuleRequest body, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (rule, actor) => rule.UpdateAsync(actor, body), Results.Ok))
+            ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.UpdateAsync(actor, organizationId, body), Results.Ok))
             .WithSummary("Replace a notification rule.");
 
         rules.MapDelete("/{id:long}", (long id, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (rule, actor) => rule.DeleteAsync(actor), _ => Results.NoContent()))
+            ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.DeleteAsync(actor, organizationId), _ => Results.NoContent()))
             .WithSummary("Delete a notification rule.");
 
         rules.MapPost("/{id:long}/toggle", (long id, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (rule, actor) => rule.ToggleAsync(actor), Results.Ok))
+            ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.ToggleAsync(actor, organizationId), Results.Ok))
             .WithSummary("Switch a notification rule off or on.");
     }
 
+    /// <summary>A command on the rule's grain, which checks the organization (docs/security.md, "Tenancy").</summary>
     private static async Task<IResult> ChangeAsync<T>(
-        long id, HttpContext context, IClusterClient cluster, Func<INotificationRuleGrain, string, Task<CommandResult<T>>> change, Func<T, IResult> onOk) =>
-        await OwnAsync(id, context, cluster) is var (grain, rule) && rule is not null
-            ? Problems.From(await change(grain, context.Scope().Subject), onOk)
-            : NotFound(id);
+        long id, HttpContext context, IClusterClient cluster, Func<INotificationRuleGrain, string, long, Task<CommandResult<T>>> change, Func<T, IResult> onOk) =>
+        Problems.From(await change(Rule(cluster, id), context.Scope().Subject, context.Scope().OrganizationId), onOk);
 
-    private static async Task<(INotificationRuleGrain Grain, NotificationRuleRecord? Rule)> OwnAsync(long id, HttpContext context, IClusterClient cluster)
-    {
-        var grain = cluster.GetGrain<INotificationRuleGrain>(id);
-        var rule = await grain.GetAsync();
-        return (grain, rule?.OrganizationId == context.Scope().OrganizationId ? rule : null);
-    }
+    private static INotificationRuleGrain Rule(IClusterClient cluster, long id) => cluster.GetGrain<INotificationRuleGrain>(id);
 
     private static INotificationRulesGrain Directory(IClusterClient cluster) => cluster.GetGrain<INotificationRulesGrain>(0);
 

@@ -3,7 +3,10 @@ using Planekeeper.WebFrontend.Authorization;
 
 namespace Planekeeper.WebFrontend.Api;
 
-/// <summary>The scrape-job routes beyond the common ones: manual versions and the version history.</summary>
+/// <summary>
+/// The scrape-job routes beyond the common ones: manual versions and the version history. The job grain checks the
+/// organization (docs/security.md, "Tenancy").
+/// </summary>
 public static class ScrapeVersionEndpoints
 {
     public sealed record SetVersion(string? Version);
@@ -17,15 +20,12 @@ public static class ScrapeVersionEndpoints
     }
 
     private static async Task<IResult> SetVersionAsync(long id, SetVersion body, HttpContext context, IClusterClient cluster) =>
-        await OwnJobAsync(id, context, cluster) is { } job
-            ? Problems.From(await job.SetVersionAsync(context.Scope().Subject, body.Version ?? ""), snapshot => Results.Ok(snapshot))
-            : Problems.NotFound($"no scrape job {id}");
+        Problems.From(
+            await cluster.GetGrain<IScrapeJobGrain>(id).SetVersionAsync(context.Scope().Subject, context.Scope().OrganizationId, body.Version ?? ""),
+            snapshot => Results.Ok(snapshot));
 
     private static async Task<IResult> ListAsync(long id, HttpContext context, IClusterClient cluster) =>
-        await OwnJobAsync(id, context, cluster) is { } job
-            ? Results.Ok(new { items = await job.ListVersionsAsync(), next_cursor = (string?)null })
+        await cluster.GetGrain<IScrapeJobGrain>(id).ListVersionsAsync(context.Scope().OrganizationId) is { } versions
+            ? Results.Ok(new { items = versions, next_cursor = (string?)null })
             : Problems.NotFound($"no scrape job {id}");
-
-    private static Task<IScrapeJobGrain?> OwnJobAsync(long id, HttpContext context, IClusterClient cluster) =>
-        JobEndpoints.OwnJobAsync<IScrapeJobGrain, ScrapeJobRequest, ScrapeJobRecord>(id, context, cluster);
 }

@@ -1,11 +1,12 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Interfaces.Notifications;
 
 namespace Planekeeper.Grains.Notifications.Channels;
 
 /// <summary>One row of <c>notification_channels</c>: public configuration as JSON, secrets as ciphertext.</summary>
-public sealed class ChannelRow
+public sealed class ChannelRow : IOrganizationOwned
 {
     public long Id { get; set; }
     public long OrganizationId { get; set; }

@@ -1,3 +1,4 @@
+using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Notifications;
@@ -18,71 +19,72 @@ public sealed class NotificationChannelGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken) => _row = await store.GetAsync(this.GetPrimaryKeyLong());
 
-    public Task<NotificationChannelRecord?> GetAsync() => Task.FromResult(_row?.ToRecord());
+    public Task<NotificationChannelRecord?> GetAsync(long organizationId) => Task.FromResult(_row.OwnedBy(organizationId)?.ToRecord());
 
-    public async Task<CommandResult<NotificationChannelRecord>> UpdateAsync(string actor, NotificationChannelRequest request)
+    public async Task<CommandResult<NotificationChannelRecord>> UpdateAsync(string actor, long organizationId, NotificationChannelRequest request)
     {
-        if (_row is null)
+        if (_row.OwnedBy(organizationId) is not { } row)
         {
             return NotFound<NotificationChannelRecord>();
         }
 
-        var validated = validator.Validate(request, _row.OrganizationId, _row);
+        var validated = validator.Validate(request, row.OrganizationId, row);
         return validated.Status != CommandStatus.Ok
             ? validated.Without<NotificationChannelRecord>()
             : await SavedAsync(await store.UpdateAsync(validated.Value!), actor, "updated");
     }
 
-    public async Task<CommandResult<NotificationChannelRecord>> ToggleAsync(string actor)
+    public async Task<CommandResult<NotificationChannelRecord>> ToggleAsync(string actor, long organizationId)
     {
-        if (_row is null)
+        if (_row.OwnedBy(organizationId) is not { } row)
         {
             return NotFound<NotificationChannelRecord>();
         }
 
-        var toggled = CopyOf(_row);
-        toggled.Active = !_row.Active;
+        var toggled = CopyOf(row);
+        toggled.Active = !row.Active;
         return await SavedAsync(await store.UpdateAsync(toggled), actor, "toggled");
     }
 
-    public async Task<CommandResult<bool>> DeleteAsync(string actor)
+    public async Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId)
     {
-        if (_row is null)
+        if (_row.OwnedBy(organizationId) is not { } row)
         {
             return NotFound<bool>();
         }
 
-        if (await store.RuleNamesAsync(_row.Id) is { Count: > 0 } rules)
+        if (await store.RuleNamesAsync(row.Id) is { Count: > 0 } rules)
         {
             return CommandResult<bool>.Conflict($"the channel is addressed by notification rule(s) {string.Join(", ", rules)}: change or delete them first");
         }
 
-        if (!await store.DeleteAsync(_row))
+        if (!await store.DeleteAsync(row))
         {
-            _row = await store.GetAsync(_row.Id);
+            _row = await store.GetAsync(row.Id);
             return CommandResult<bool>.Conflict(ChangedMeanwhile);
         }
 
-        await audit.WriteAsync(new AuditEntry(_row.OrganizationId, actor, "notification_channel.deleted", Target));
+        await audit.WriteAsync(new AuditEntry(row.OrganizationId, actor, "notification_channel.deleted", Target));
         _row = null;
         DeactivateOnIdle();
         return CommandResult<bool>.Ok(true);
     }
 
-    public async Task<ChannelTestResult> TestAsync()
+    public async Task<CommandResult<ChannelTestResult>> TestAsync(long organizationId)
     {
-        if (_row is null)
+        if (_row.OwnedBy(organizationId) is not { } row)
         {
-            return new ChannelTestResult(false, null, null, "no such channel");
+            return NotFound<ChannelTestResult>();
         }
 
-        var notice = SampleNotice.For(Alerts.AlertEvents.Created) with { OrganizationId = _row.OrganizationId };
-        var (template, _) = await templates.ResolveAsync(_row.OrganizationId, _row.Type, TemplateCategories.For(notice.Event), _row.TemplateMap);
-        var result = await senders.For(_row.Type).SendAsync(definitions.Of(_row), notice, MessageComposer.Compose(_row.Type, notice, template), CancellationToken.None);
-        return new ChannelTestResult(result.Succeeded, result.StatusCode, result.ResponseBody, result.Error);
+        var notice = SampleNotice.For(Alerts.AlertEvents.Created) with { OrganizationId = row.OrganizationId };
+        var (template, _) = await templates.ResolveAsync(row.OrganizationId, row.Type, TemplateCategories.For(notice.Event), row.TemplateMap);
+        var result = await senders.For(row.Type).SendAsync(definitions.Of(row), notice, MessageComposer.Compose(row.Type, notice, template), CancellationToken.None);
+        return CommandResult<ChannelTestResult>.Ok(new ChannelTestResult(result.Succeeded, result.StatusCode, result.ResponseBody, result.Error));
     }
 
-    public Task<ChannelStats> StatsAsync() => deliveries.StatsAsync(this.GetPrimaryKeyLong());
+    public async Task<CommandResult<ChannelStats>> StatsAsync(long organizationId) =>
+        _row.OwnedBy(organizationId) is { } row ? CommandResult<ChannelStats>.Ok(await deliveries.StatsAsync(row.Id)) : NotFound<ChannelStats>();
 
     private async Task<CommandResult<NotificationChannelRecord>> SavedAsync(ChannelRow? saved, string actor, string change)
     {

@@ -1,3 +1,4 @@
+using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Notifications;
@@ -10,11 +11,11 @@ public sealed class NotificationRuleGrain(NotificationRuleStore store, Notificat
 {
     private const string ChangedMeanwhile = "the rule was changed at the same time; read it again and retry";
 
-    public async Task<NotificationRuleRecord?> GetAsync() => (await store.GetAsync(this.GetPrimaryKeyLong()))?.ToRecord();
+    public async Task<NotificationRuleRecord?> GetAsync(long organizationId) => (await OwnedAsync(organizationId))?.ToRecord();
 
-    public async Task<CommandResult<NotificationRuleRecord>> UpdateAsync(string actor, NotificationRuleRequest request)
+    public async Task<CommandResult<NotificationRuleRecord>> UpdateAsync(string actor, long organizationId, NotificationRuleRequest request)
     {
-        if (await store.GetAsync(this.GetPrimaryKeyLong()) is not { } row)
+        if (await OwnedAsync(organizationId) is not { } row)
         {
             return NotFound<NotificationRuleRecord>();
         }
@@ -25,9 +26,9 @@ public sealed class NotificationRuleGrain(NotificationRuleStore store, Notificat
             : await SavedAsync(await store.UpdateAsync(validated.Value!), actor, "updated");
     }
 
-    public async Task<CommandResult<NotificationRuleRecord>> ToggleAsync(string actor)
+    public async Task<CommandResult<NotificationRuleRecord>> ToggleAsync(string actor, long organizationId)
     {
-        if (await store.GetAsync(this.GetPrimaryKeyLong()) is not { } row)
+        if (await OwnedAsync(organizationId) is not { } row)
         {
             return NotFound<NotificationRuleRecord>();
         }
@@ -36,9 +37,9 @@ public sealed class NotificationRuleGrain(NotificationRuleStore store, Notificat
         return await SavedAsync(await store.UpdateAsync(row), actor, "toggled");
     }
 
-    public async Task<CommandResult<bool>> DeleteAsync(string actor)
+    public async Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId)
     {
-        if (await store.GetAsync(this.GetPrimaryKeyLong()) is not { } row)
+        if (await OwnedAsync(organizationId) is not { } row)
         {
             return NotFound<bool>();
         }
@@ -62,6 +63,9 @@ public sealed class NotificationRuleGrain(NotificationRuleStore store, Notificat
         await audit.WriteAsync(new AuditEntry(saved.OrganizationId, actor, $"notification_rule.{change}", Target));
         return CommandResult<NotificationRuleRecord>.Ok(saved.ToRecord());
     }
+
+    /// <summary>The rule, read afresh (its counters move with routing), when it belongs to the organization.</summary>
+    private async Task<NotificationRuleRow?> OwnedAsync(long organizationId) => (await store.GetAsync(this.GetPrimaryKeyLong())).OwnedBy(organizationId);
 
     private string Target => $"notification_rule:{this.GetPrimaryKeyLong()}";
 

@@ -1,9 +1,10 @@
+using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Interfaces.Notifications;
 
 namespace Planekeeper.Grains.Notifications.Rules;
 
 /// <summary>One row of <c>notification_rules</c>.</summary>
-public sealed class NotificationRuleRow
+public sealed class NotificationRuleRow : IOrganizationOwned
 {
     public long Id { get; set; }
     public long OrganizationId { get; set; }
