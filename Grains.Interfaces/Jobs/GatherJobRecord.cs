@@ -1,5 +1,8 @@
 namespace Planekeeper.Grains.Interfaces.Jobs;
 
+/// <param name="LatestVersion">
+/// The highest stable release the job found, by SemVer precedence, as published; null before any release (docs/jobs.md).
+/// </param>
 [GenerateSerializer, Immutable, Alias("planekeeper.jobs.gather-record")]
 public sealed record GatherJobRecord(
     [property: Id(0)] long Id,
@@ -16,4 +19,5 @@ public sealed record GatherJobRecord(
     [property: Id(11)] DateTime? LastRunAt,
     [property: Id(12)] string? LastError,
     [property: Id(13)] DateTime CreatedAt,
-    [property: Id(14)] DateTime UpdatedAt) : IJobRecord;
+    [property: Id(14)] DateTime UpdatedAt,
+    [property: Id(15)] string? LatestVersion = null) : IJobRecord;

@@ -1,5 +1,7 @@
 namespace Planekeeper.Grains.Interfaces.Jobs;
 
+/// <param name="CurrentVersion">The version of the job's newest snapshot (the deployed version); null before any (docs/jobs.md).</param>
+/// <param name="CurrentVersionFoundAt">When that snapshot was taken.</param>
 [GenerateSerializer, Immutable, Alias("planekeeper.jobs.scrape-record")]
 public sealed record ScrapeJobRecord(
     [property: Id(0)] long Id,
@@ -20,4 +22,6 @@ public sealed record ScrapeJobRecord(
     [property: Id(15)] DateTime? LastRunAt,
     [property: Id(16)] string? LastError,
     [property: Id(17)] DateTime CreatedAt,
-    [property: Id(18)] DateTime UpdatedAt) : IJobRecord;
+    [property: Id(18)] DateTime UpdatedAt,
+    [property: Id(19)] string? CurrentVersion = null,
+    [property: Id(20)] DateTime? CurrentVersionFoundAt = null) : IJobRecord;

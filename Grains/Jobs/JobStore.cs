@@ -22,6 +22,15 @@ public abstract class JobStore<TRow, TRecord, TDefinition>(NpgsqlDataSource data
     /// <summary>The parameters <see cref="DefinitionWrites"/> refer to.</summary>
     protected abstract object Parameters(TDefinition definition);
 
+    /// <summary>
+    /// What the job's runs found, as extra columns of a read: <c>, s.version AS CurrentVersion</c>, taken from
+    /// <see cref="FindingsJoin"/>, which joins them to the job row (named <c>j</c>). Empty for kinds without.
+    /// </summary>
+    protected virtual string FindingsSelect => "";
+
+    /// <summary>A <c>LEFT JOIN LATERAL</c> of what the runs found to the job row <c>j</c>, one row per job.</summary>
+    protected virtual string FindingsJoin => "";
+
     private string Select => $"""
         id, organization_id AS OrganizationId, {DefinitionSelect}, status, next_run_at AS NextRunAt, last_run_at AS LastRunAt,
         last_error AS LastError, created_at AS CreatedAt, updated_at AS UpdatedAt, version
@@ -30,7 +39,7 @@ public abstract class JobStore<TRow, TRecord, TDefinition>(NpgsqlDataSource data
     public async Task<TRow?> GetAsync(long id)
     {
         await using var connection = await database.OpenConnectionAsync();
-        return await connection.QuerySingleOrDefaultAsync<TRow>($"SELECT {Select} FROM {Table} WHERE id = @Id", new { Id = id });
+        return await connection.QuerySingleOrDefaultAsync<TRow>(Read("id = @Id"), new { Id = id });
     }
 
     public async Task<TRow> InsertAsync(long organizationId, TDefinition definition, JobRun run)
@@ -75,7 +84,7 @@ public abstract class JobStore<TRow, TRecord, TDefinition>(NpgsqlDataSource data
     {
         await using var connection = await database.OpenConnectionAsync();
         return (await connection.QueryAsync<TRow>(
-            $"SELECT {Select} FROM {Table} WHERE organization_id = @OrganizationId AND id > @After ORDER BY id LIMIT @Limit",
+            Read("organization_id = @OrganizationId AND id > @After ORDER BY id LIMIT @Limit") + " ORDER BY j.id",
             new { OrganizationId = organizationId, After = after ?? 0, Limit = limit })).ToList();
     }
 
@@ -86,6 +95,9 @@ public abstract class JobStore<TRow, TRecord, TDefinition>(NpgsqlDataSource data
             $"SELECT status, count(*)::int FROM {Table} WHERE organization_id = @OrganizationId GROUP BY status", new { OrganizationId = organizationId });
         return rows.ToDictionary(row => row.Status, row => row.Count);
     }
+
+    /// <summary>One statement: the job rows <paramref name="where"/> selects, each with what its runs found.</summary>
+    private string Read(string where) => $"SELECT j.*{FindingsSelect} FROM (SELECT {Select} FROM {Table} WHERE {where}) j {FindingsJoin}";
 
     private DynamicParameters With(TDefinition definition, JobRun? run, object keys)
     {

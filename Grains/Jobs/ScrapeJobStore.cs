@@ -18,9 +18,14 @@ public sealed class ScrapeJobRow : JobRow<ScrapeJobRecord>
     public int HistoryLimit { get; init; }
     public string Labels { get; init; } = "{}";
 
+    /// <summary>The newest snapshot's version and time; read with the row, never written through it.</summary>
+    public string? CurrentVersion { get; init; }
+    public DateTime? CurrentVersionFoundAt { get; init; }
+
     public override ScrapeJobRecord ToRecord() => new(
         Id, OrganizationId, Name, RepositoryUrl, Ref, TargetFile, ParseType, ParseExpression, CredentialName, Schedule, VersionTransform,
-        HistoryLimit, JsonSerializer.Deserialize<Dictionary<string, string>>(Labels)!, Status, NextRunAt, LastRunAt, LastError, CreatedAt, UpdatedAt);
+        HistoryLimit, JsonSerializer.Deserialize<Dictionary<string, string>>(Labels)!, Status, NextRunAt, LastRunAt, LastError, CreatedAt, UpdatedAt,
+        CurrentVersion, CurrentVersionFoundAt is { } foundAt ? DateTime.SpecifyKind(foundAt, DateTimeKind.Utc) : null);
 }
 
 public sealed class ScrapeJobStore(NpgsqlDataSource database) : JobStore<ScrapeJobRow, ScrapeJobRecord, ScrapeJobDefinition>(database)
@@ -31,6 +36,11 @@ public sealed class ScrapeJobStore(NpgsqlDataSource database) : JobStore<ScrapeJ
         name, repository_url AS RepositoryUrl, ref, target_file AS TargetFile, parse_type AS ParseType, parse_expression AS ParseExpression,
         credential_name AS CredentialName, schedule, version_transform AS VersionTransform, history_limit AS HistoryLimit, labels::text AS Labels
         """;
+
+    protected override string FindingsSelect => ", s.version AS CurrentVersion, s.found_at AS CurrentVersionFoundAt";
+
+    protected override string FindingsJoin =>
+        "LEFT JOIN LATERAL (SELECT version, found_at FROM version_snapshots WHERE scrape_job_id = j.id ORDER BY id DESC LIMIT 1) s ON true";
 
     protected override IReadOnlyList<(string Column, string Value)> DefinitionWrites { get; } =
     [

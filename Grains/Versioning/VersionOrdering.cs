@@ -22,6 +22,13 @@ public static class VersionOrdering
         return highest;
     }
 
+    /// <summary>
+    /// The highest of <paramref name="versions"/> that is not a SemVer prerelease (a gather job's
+    /// <c>latest_version</c>, docs/jobs.md); null when none parses as a stable version.
+    /// </summary>
+    public static ReleaseVersion? HighestStable(IEnumerable<string?> versions) =>
+        Highest(versions.Select(ReleaseVersion.Parse).Where(version => version is { IsPrerelease: false }));
+
     /// <summary>The versions that parse, highest first (equal versions keep their order).</summary>
     public static IReadOnlyList<ReleaseVersion> Descending(IEnumerable<string?> versions) =>
         versions.Select(ReleaseVersion.Parse).OfType<ReleaseVersion>().OrderDescending().ToList();
