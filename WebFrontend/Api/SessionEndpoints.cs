@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Mvc;
 using Planekeeper.Grains.Interfaces.Identity;
 using Planekeeper.WebFrontend.Identity;
 
@@ -51,7 +52,7 @@ public static class SessionEndpoints
         return Results.NoContent();
     }
 
-    private static async Task<IResult> RevokeAllAsync(bool? includeCurrent, HttpContext context, IClusterClient cluster, PublicOrigin publicOrigin)
+    private static async Task<IResult> RevokeAllAsync([FromQuery(Name = "include_current")] bool? includeCurrent, HttpContext context, IClusterClient cluster, PublicOrigin publicOrigin)
     {
         if (NoUser(context) is { } refused)
         {
