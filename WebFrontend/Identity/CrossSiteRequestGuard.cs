@@ -35,6 +35,6 @@ public sealed class CrossSiteRequestGuard(RequestDelegate next, PublicOrigin pub
             : null;
     }
 
-    private static bool IsFormPost(HttpRequest request) => !HttpMethods.IsGet(request.Method) && !HttpMethods.IsHead(request.Method)
+    private static bool IsFormPost(HttpRequest request) => !CrossSiteRequestPolicy.IsSafe(request.Method)
         && request.ContentType?.Split(';')[0].Trim().ToLowerInvariant() is "application/x-www-form-urlencoded" or "multipart/form-data" or "text/plain";
 }

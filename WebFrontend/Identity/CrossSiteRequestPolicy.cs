@@ -6,10 +6,13 @@ namespace Planekeeper.WebFrontend.Identity;
 /// </summary>
 public static class CrossSiteRequestPolicy
 {
+    public static bool IsSafe(string method) =>
+        HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method);
+
     /// <returns>Why the request is refused, or null when it may proceed.</returns>
     public static string? Refusal(string method, string? origin, string? fetchSite, PublicOrigin publicOrigin)
     {
-        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method))
+        if (IsSafe(method))
         {
             return null;
         }
