@@ -14,7 +14,7 @@ public interface IAccountsGrain : IGrainWithIntegerKey
     Task<IReadOnlyList<UserRecord>> ListUsersAsync(bool pendingOnly);
 
     [Alias("sign-in")]
-    Task<SignInResult> SignInAsync(string email, string password);
+    Task<SignInResult> SignInAsync(string email, string password, SessionOrigin origin);
 
     /// <summary>
     /// The local user of an external identity provider's subject, created on first use; null when the email

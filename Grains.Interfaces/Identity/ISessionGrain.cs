@@ -4,10 +4,14 @@ namespace Planekeeper.Grains.Interfaces.Identity;
 [Alias("planekeeper.identity.session")]
 public interface ISessionGrain : IGrainWithStringKey
 {
+    /// <returns>When the session ends at the latest (its absolute lifetime).</returns>
     [Alias("open")]
-    Task OpenAsync(long userId, DateTime expiresAt);
+    Task<DateTime> OpenAsync(long userId, SessionOrigin origin);
 
-    /// <summary>The signed-in user, or null when the session is unknown, expired or signed out.</summary>
+    /// <summary>
+    /// The signed-in user, or null when the session is unknown, expired, idle too long or signed out; a valid
+    /// session counts the call as activity.
+    /// </summary>
     [Alias("user")]
     Task<long?> GetUserIdAsync();
 

@@ -1,3 +1,5 @@
+using Planekeeper.Grains.Interfaces.Common;
+
 namespace Planekeeper.Grains.Interfaces.Identity;
 
 /// <summary>One user: profile, approval, global admin flag, password and its brute-force counter.</summary>
@@ -14,4 +16,13 @@ public interface IUserGrain : IGrainWithIntegerKey
     /// <summary>A global admin lets the account use the product (or takes that back).</summary>
     [Alias("set-approved")]
     Task<UserRecord?> SetApprovedAsync(string actor, bool approved);
+
+    /// <summary>
+    /// Replaces the password after checking the current one (a wrong one counts as a failed sign-in), then ends
+    /// every other session of the user.
+    /// </summary>
+    /// <param name="keepSessionKey">The grain key of the session the change was made in (kept), if any.</param>
+    /// <returns>How many other sessions were ended.</returns>
+    [Alias("change-password")]
+    Task<CommandResult<int>> ChangePasswordAsync(string currentPassword, string newPassword, string? keepSessionKey);
 }

@@ -13,4 +13,5 @@ public sealed record SignInResult(
     [property: Id(0)] SignInStatus Status,
     [property: Id(1)] long? UserId,
     [property: Id(2)] string? SessionToken,
-    [property: Id(3)] DateTime? LockedUntil);
+    [property: Id(3)] DateTime? LockedUntil,
+    [property: Id(4)] DateTime? SessionExpiresAt = null);

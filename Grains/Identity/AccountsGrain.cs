@@ -12,8 +12,6 @@ namespace Planekeeper.Grains.Identity;
 [GrainType("planekeeper.identity.accounts")]
 public sealed class AccountsGrain(NpgsqlDataSource database, AuditWriter audit) : Grain, IAccountsGrain
 {
-    public static readonly TimeSpan SessionLifetime = TimeSpan.FromDays(14);
-
     public async Task<CommandResult<UserRecord>> SignUpAsync(string email, string password, bool autoApprove)
     {
         var normalized = EmailAddress.Normalize(email);
@@ -53,7 +51,7 @@ public sealed class AccountsGrain(NpgsqlDataSource database, AuditWriter audit) 
         return users.ToList();
     }
 
-    public async Task<SignInResult> SignInAsync(string email, string password)
+    public async Task<SignInResult> SignInAsync(string email, string password, SessionOrigin origin)
     {
         var userId = await FindByEmailAsync(email?.Trim() ?? "");
         var check = await GrainFactory.GetGrain<IUserGrain>(userId ?? 0).CheckPasswordAsync(password ?? "");
@@ -71,9 +69,9 @@ public sealed class AccountsGrain(NpgsqlDataSource database, AuditWriter audit) 
         }
 
         var token = SecretToken.New();
-        await GrainFactory.GetGrain<ISessionGrain>(SecretToken.HashHex(token)).OpenAsync(userId!.Value, DateTime.UtcNow + SessionLifetime);
+        var expiresAt = await GrainFactory.GetGrain<ISessionGrain>(SecretToken.HashHex(token)).OpenAsync(userId!.Value, origin);
         await audit.WriteAsync(new AuditEntry(null, $"user:{userId}", "auth.sign_in", $"user:{userId}"));
-        return new SignInResult(SignInStatus.SignedIn, userId, token, null);
+        return new SignInResult(SignInStatus.SignedIn, userId, token, null, expiresAt);
     }
 
     public async Task<long?> ResolveExternalUserAsync(string subject, string email, bool autoApprove)

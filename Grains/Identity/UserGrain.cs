@@ -2,6 +2,7 @@ using Dapper;
 using Npgsql;
 using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Audit;
+using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Identity;
 
 namespace Planekeeper.Grains.Identity;
@@ -56,6 +57,46 @@ public sealed class UserGrain(NpgsqlDataSource database, AuditWriter audit) : Gr
 
         await audit.WriteAsync(new AuditEntry(null, actor, approved ? "user.approved" : "user.unapproved", Subject));
         return await GetAsync();
+    }
+
+    public async Task<CommandResult<int>> ChangePasswordAsync(string currentPassword, string newPassword, string? keepSessionKey)
+    {
+        if (_user is null)
+        {
+            return CommandResult<int>.NotFound("the account no longer exists");
+        }
+
+        if (_user.PasswordHash is null)
+        {
+            return CommandResult<int>.Conflict("this account signs in through the identity provider and has no password here");
+        }
+
+        if (PasswordHashing.Validate(newPassword) is { } problem)
+        {
+            return CommandResult<int>.Invalid("new_password", problem);
+        }
+
+        var check = await CheckPasswordAsync(currentPassword ?? "");
+        if (check.Status != PasswordCheckStatus.Correct)
+        {
+            return check.Status == PasswordCheckStatus.LockedOut
+                ? CommandResult<int>.Conflict("too many wrong passwords: the account is locked for a while")
+                : CommandResult<int>.Invalid("current_password", "the current password is wrong");
+        }
+
+        await StorePasswordHashAsync(PasswordHashing.Hash(newPassword));
+        await audit.WriteAsync(new AuditEntry(null, Subject, "user.password_changed", Subject));
+        var ended = await GrainFactory.GetGrain<ISessionsGrain>(0).RevokeAllAsync(_user.Id, keepSessionKey, Subject);
+        return CommandResult<int>.Ok(ended);
+    }
+
+    private async Task StorePasswordHashAsync(string hash)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        var version = await connection.QuerySingleAsync<int>(
+            "UPDATE users SET password_hash = @Hash, updated_at = now(), version = version + 1 WHERE id = @Id RETURNING version",
+            new { Hash = hash, _user!.Id });
+        _user = _user with { PasswordHash = hash, Version = version };
     }
 
     /// <summary>

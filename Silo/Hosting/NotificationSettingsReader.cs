@@ -4,7 +4,7 @@ using Planekeeper.Grains.Notifications;
 namespace Planekeeper.Silo.Hosting;
 
 /// <summary>
-/// Reads <see cref="NotificationSettings"/>: <c>NOTIFICATION_BASE_URL</c> (default: the local frontend),
+/// Reads <see cref="NotificationSettings"/>: <c>NOTIFICATION_BASE_URL</c> (default: <c>PLANEKEEPER_PUBLIC_URL</c>, else the local frontend),
 /// <c>NOTIFICATION_ACK_TOKEN_EXPIRY</c> (24h) and <c>NOTIFICATION_RETRY_SCHEDULE</c> (comma-separated durations; tests).
 /// </summary>
 public static class NotificationSettingsReader
@@ -12,8 +12,8 @@ public static class NotificationSettingsReader
     public static NotificationSettings Read(IConfiguration configuration)
     {
         var defaults = NotificationSettings.Default;
-        var baseUrl = configuration["NOTIFICATION_BASE_URL"]?.Trim() is { Length: > 0 } configured
-            ? configured
+        var baseUrl = configuration["NOTIFICATION_BASE_URL"]?.Trim() is { Length: > 0 } configured ? configured
+            : configuration["PLANEKEEPER_PUBLIC_URL"]?.Trim() is { Length: > 0 } publicUrl ? publicUrl
             : $"http://localhost:{configuration["PLANEKEEPER_HTTP_PORT"] ?? "8080"}";
         if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out var uri) || uri.Scheme is not ("http" or "https"))
         {

@@ -49,6 +49,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<AlertMetrics>();
         builder.Services.AddNotifications(builder.Configuration);
         builder.Services.AddSingleton(AlertSettingsReader.Read(builder.Configuration));
+        builder.Services.AddSingleton(SessionSettingsReader.Read(builder.Configuration));
         builder.Services.AddSingleton(new EvaluationCrashHook(builder.Configuration["PLANEKEEPER_TEST_CRASH_FILE"]));
         builder.Services.AddSingleton(new ServerAgentBootstrap(builder.Configuration["AGENT_BOOTSTRAP_SECRET"]));
         builder.Services.AddSingleton(TaskSettingsReader.Read(builder.Configuration));
@@ -80,6 +81,7 @@ public static class SiloHostingExtensions
             });
             silo.UseSystemTextJsonGrainStorageSerializer();
             silo.StartAlertMaintenance();
+            silo.StartSessionMaintenance();
         });
         return builder;
     }

@@ -6,6 +6,7 @@ namespace Planekeeper.Tests.Infrastructure;
 
 /// <summary>
 /// One caller of the REST API: keeps its session cookie, optionally sends an API key or an organization header.
+/// Like a browser on the frontend's own pages, it sends <c>Origin</c> with every request that changes something.
 /// </summary>
 public sealed class ApiClient : IDisposable
 {
@@ -21,7 +22,11 @@ public sealed class ApiClient : IDisposable
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(30),
         };
+        Origin = baseAddress.GetLeftPart(UriPartial.Authority);
     }
+
+    /// <summary>The <c>Origin</c> sent on unsafe methods; null sends none (a non-browser client).</summary>
+    public string? Origin { get; set; }
 
     public long? OrganizationId { get; set; }
 
@@ -40,6 +45,11 @@ public sealed class ApiClient : IDisposable
         if (ApiKey is not null)
         {
             request.Headers.Add("X-API-Key", ApiKey);
+        }
+
+        if (Origin is not null && method != HttpMethod.Get && method != HttpMethod.Head)
+        {
+            request.Headers.Add("Origin", Origin);
         }
 
         if (OrganizationId is { } organization)

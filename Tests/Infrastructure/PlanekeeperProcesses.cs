@@ -40,7 +40,11 @@ public static class PlanekeeperProcesses
     public static FrontendProcess StartFrontend(TestDatabase database, IReadOnlyDictionary<string, string>? extra = null)
     {
         var port = FreePort.Next();
-        var environment = new Dictionary<string, string>(database.Environment) { ["PLANEKEEPER_HTTP_PORT"] = port.ToString() };
+        var environment = new Dictionary<string, string>(database.Environment)
+        {
+            ["PLANEKEEPER_HTTP_PORT"] = port.ToString(),
+            ["PLANEKEEPER_PUBLIC_URL"] = $"http://127.0.0.1:{port}",
+        };
         Merge(environment, extra);
         return new FrontendProcess(ChildProcess.Start(TestEnvironment.FrontendDll, environment), port);
     }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.AspNetCore.Antiforgery;
 using Planekeeper.Grains.Interfaces.Access;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Notifications;
@@ -22,7 +23,7 @@ public static class AckLinkEndpoints
         app.MapPost("/ack/{token}", AcknowledgeAsync).WithTags("Acknowledge links").WithSummary("Acknowledge the link's alert.");
     }
 
-    private static async Task<IResult> ShowAsync(string token, HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> ShowAsync(string token, HttpContext context, IClusterClient cluster, IAntiforgery antiforgery)
     {
         var link = await cluster.GetGrain<IAckLinkGrain>(0).InspectAsync(token);
         if (ProblemPage(link) is { } problem)
@@ -34,7 +35,7 @@ public static class AckLinkEndpoints
             : link.RequireAuth ? "<p>Acknowledging needs a signed-in member of the organization who may acknowledge alerts.</p>" : "";
         return Page(200, "Acknowledge alert", $"""
             <p>{Encode(link.Summary)}</p>{note}
-            <form method="post"><button type="submit">Acknowledge</button></form>
+            <form method="post">{AntiforgeryField(antiforgery.GetAndStoreTokens(context))}<button type="submit">Acknowledge</button></form>
             """);
     }
 
@@ -95,6 +96,10 @@ public static class AckLinkEndpoints
         <body><main><h1>{Encode(title)}</h1>{body}</main></body></html>
         """,
         "text/html; charset=utf-8", statusCode: status);
+
+    /// <summary>A signed-in browser's form post needs the token (docs/security.md, "Browsers: CSRF, cookies, sessions").</summary>
+    private static string AntiforgeryField(AntiforgeryTokenSet tokens) =>
+        $"""<input type="hidden" name="{Encode(tokens.FormFieldName)}" value="{Encode(tokens.RequestToken)}">""";
 
     private static string Encode(string? text) => WebUtility.HtmlEncode(text ?? "");
 }

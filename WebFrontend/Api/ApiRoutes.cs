@@ -10,6 +10,7 @@ public static class ApiRoutes
         var api = app.MapGroup("/api/v1");
         api.MapAuthEndpoints();
         api.MapMeEndpoints();
+        api.MapSessionEndpoints();
         api.MapOrganizationEndpoints();
         api.MapMemberEndpoints();
         api.MapRoleEndpoints();

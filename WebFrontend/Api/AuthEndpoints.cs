@@ -1,3 +1,4 @@
+using Microsoft.AspNetCore.Antiforgery;
 using Planekeeper.Grains.Interfaces.Identity;
 using Planekeeper.WebFrontend.Identity;
 
@@ -13,6 +14,8 @@ public static class AuthEndpoints
         auth.MapPost("/signup", SignUpAsync).WithSummary("Create an account with email and password.");
         auth.MapPost("/login", SignInAsync).WithSummary("Sign in; sets the session cookie.");
         auth.MapPost("/logout", SignOutAsync).WithSummary("Sign out; ends the session and clears the cookie.");
+        auth.MapGet("/antiforgery", IssueAntiforgeryToken)
+            .WithSummary("An antiforgery token for a browser form (field or header), with its cookie; forms posted with the session cookie must carry one.");
     }
 
     private static async Task<IResult> SignUpAsync(Credentials body, IClusterClient cluster, AccountSettings accounts)
@@ -21,7 +24,7 @@ public static class AuthEndpoints
         return Problems.From(result, user => Results.Created($"/api/v1/me", UserView.From(user)));
     }
 
-    private static async Task<IResult> SignInAsync(Credentials body, HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> SignInAsync(Credentials body, HttpContext context, IClusterClient cluster, PublicOrigin publicOrigin)
     {
         if (string.IsNullOrWhiteSpace(body.Email) || string.IsNullOrEmpty(body.Password))
         {
@@ -31,7 +34,8 @@ public static class AuthEndpoints
             });
         }
 
-        var result = await cluster.GetGrain<IAccountsGrain>(0).SignInAsync(body.Email, body.Password);
+        var origin = SessionOrigin.From(context.Request.Headers.UserAgent.FirstOrDefault(), context.Connection.RemoteIpAddress?.ToString());
+        var result = await cluster.GetGrain<IAccountsGrain>(0).SignInAsync(body.Email, body.Password, origin);
         switch (result.Status)
         {
             case SignInStatus.LockedOut:
@@ -42,28 +46,25 @@ public static class AuthEndpoints
                 return Problems.Unauthorized("wrong email or password");
         }
 
-        context.Response.Cookies.Append(IdentityMiddleware.SessionCookie, result.SessionToken!, SessionCookieOptions(context));
+        SessionCookie.Write(context, publicOrigin, result.SessionToken!, result.SessionExpiresAt!.Value - DateTime.UtcNow);
         var user = await cluster.GetGrain<IUserGrain>(result.UserId!.Value).GetAsync();
         return Results.Ok(UserView.From(user!));
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> SignOutAsync(HttpContext context, IClusterClient cluster, PublicOrigin publicOrigin)
     {
-        if (context.Request.Cookies[IdentityMiddleware.SessionCookie] is { Length: > 0 } token)
+        if (SessionCookie.Read(context, publicOrigin) is { } token)
         {
             await cluster.GetGrain<ISessionGrain>(SecretToken.HashHex(token)).CloseAsync();
         }
 
-        context.Response.Cookies.Delete(IdentityMiddleware.SessionCookie, SessionCookieOptions(context));
+        SessionCookie.Clear(context, publicOrigin);
         return Results.NoContent();
     }
 
-    private static CookieOptions SessionCookieOptions(HttpContext context) => new()
+    private static IResult IssueAntiforgeryToken(HttpContext context, IAntiforgery antiforgery)
     {
-        HttpOnly = true,
-        Secure = context.Request.IsHttps,
-        SameSite = SameSiteMode.Lax,
-        Path = "/",
-        MaxAge = TimeSpan.FromDays(14),
-    };
+        var tokens = antiforgery.GetAndStoreTokens(context);
+        return Results.Ok(new { token = tokens.RequestToken, form_field_name = tokens.FormFieldName, header_name = tokens.HeaderName });
+    }
 }

@@ -20,7 +20,12 @@ public static partial class RouteActions
         [("POST", $"{V1}/auth/signup")] = RouteAccess.Public,
         [("POST", $"{V1}/auth/login")] = RouteAccess.Public,
         [("POST", $"{V1}/auth/logout")] = RouteAccess.Public,
+        [("GET", $"{V1}/auth/antiforgery")] = RouteAccess.Public,
         [("GET", $"{V1}/me")] = RouteAccess.Authenticated,
+        [("GET", $"{V1}/me/sessions")] = RouteAccess.Authenticated,
+        [("DELETE", $"{V1}/me/sessions/{{id}}")] = RouteAccess.Authenticated,
+        [("DELETE", $"{V1}/me/sessions")] = RouteAccess.Authenticated,
+        [("POST", $"{V1}/me/password")] = RouteAccess.Authenticated,
 
         [("GET", $"{V1}/organizations")] = RouteAccess.ApprovedUser,
         [("POST", $"{V1}/organizations")] = RouteAccess.ApprovedUser,

@@ -9,21 +9,30 @@ public static class ApiPipeline
 {
     public static void AddPlanekeeperApi(this WebApplicationBuilder builder)
     {
+        var publicOrigin = PublicOrigin.FromConfiguration(builder.Configuration);
         builder.Services.AddProblemDetails();
         builder.Services.AddHttpClient();
+        builder.Services.AddSingleton(publicOrigin);
+        builder.Services.AddPlanekeeperAntiforgery(publicOrigin);
         builder.Services.AddSingleton(AccountSettings.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton(ExternalTokenSettings.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<JwksCache>();
         builder.Services.AddSingleton<ExternalTokenValidator>();
+        builder.OmitServerHeader();
     }
 
-    /// <summary>Identity first, then routing, then the route table's access check, then the endpoints.</summary>
+    /// <summary>
+    /// Proxies and security headers first (so every response has them, errors included), then identity, the
+    /// cross-site check, routing, the route table's access check, and the endpoints.
+    /// </summary>
     public static void UsePlanekeeperApi(this WebApplication app)
     {
-        app.UseForwardedHeadersWhenTrusted();
+        app.UseForwardedHeadersFromTrustedProxies();
+        app.UsePlanekeeperSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<IdentityMiddleware>();
+        app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseRouting();
         app.UseMiddleware<AccessMiddleware>();
 

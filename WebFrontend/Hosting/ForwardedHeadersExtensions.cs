@@ -5,13 +5,14 @@ namespace Planekeeper.WebFrontend.Hosting;
 public static class ForwardedHeadersExtensions
 {
     /// <summary>
-    /// Behind a TLS-terminating proxy (Traefik in deploy/), <c>PLANEKEEPER_TRUST_FORWARDED_HEADERS=true</c> makes
-    /// the frontend believe X-Forwarded-Proto/For, so the session cookie is marked Secure. Off by default: a
-    /// frontend reachable directly must not let clients claim https.
+    /// Behind a TLS-terminating proxy (Traefik in deploy/), X-Forwarded-Proto/For are believed only from the
+    /// addresses in <c>PLANEKEEPER_TRUSTED_PROXIES</c>: the request then counts as https (Secure cookie, HSTS) and
+    /// carries the client's address. From anyone else the headers are ignored, so a client cannot claim https.
     /// </summary>
-    public static void UseForwardedHeadersWhenTrusted(this WebApplication app)
+    public static void UseForwardedHeadersFromTrustedProxies(this WebApplication app)
     {
-        if (!bool.TryParse(app.Configuration["PLANEKEEPER_TRUST_FORWARDED_HEADERS"], out var trusted) || !trusted)
+        var proxies = TrustedProxies.FromConfiguration(app.Configuration);
+        if (proxies.Count == 0)
         {
             return;
         }
@@ -19,6 +20,11 @@ public static class ForwardedHeadersExtensions
         var options = new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto };
         options.KnownIPNetworks.Clear();
         options.KnownProxies.Clear();
+        foreach (var network in proxies)
+        {
+            options.KnownIPNetworks.Add(network);
+        }
+
         app.UseForwardedHeaders(options);
     }
 }

@@ -4,15 +4,14 @@ using Planekeeper.Grains.Interfaces.Identity;
 namespace Planekeeper.WebFrontend.Identity;
 
 /// <summary>
-/// Reads the caller's credential — <c>X-API-Key</c> header or <c>planekeeper_api_key</c> cookie, a bearer
-/// JWT, or the session cookie — and checks it with the cluster. Nothing is cached here, so a revoked key or
-/// session is refused on the very next request.
+/// Reads the caller's credential — <c>X-API-Key</c> header, a bearer JWT, or the session cookie — and checks it
+/// with the cluster. Nothing is cached here, so a revoked key or session is refused on the very next request.
+/// API keys are never read from a cookie: a browser would send that cookie along with a forged request.
 /// </summary>
-public sealed class IdentityMiddleware(RequestDelegate next, IClusterClient cluster, ExternalTokenValidator externalTokens, AccountSettings accounts)
+public sealed class IdentityMiddleware(
+    RequestDelegate next, IClusterClient cluster, ExternalTokenValidator externalTokens, AccountSettings accounts, PublicOrigin publicOrigin)
 {
     public const string ApiKeyHeader = "X-API-Key";
-    public const string ApiKeyCookie = "planekeeper_api_key";
-    public const string SessionCookie = "planekeeper_session";
 
     public async Task InvokeAsync(HttpContext context)
     {
@@ -22,7 +21,7 @@ public sealed class IdentityMiddleware(RequestDelegate next, IClusterClient clus
 
     private async Task<RequestIdentity> IdentifyAsync(HttpContext context)
     {
-        var apiKey = context.Request.Headers[ApiKeyHeader].FirstOrDefault() ?? context.Request.Cookies[ApiKeyCookie];
+        var apiKey = context.Request.Headers[ApiKeyHeader].FirstOrDefault();
         if (!string.IsNullOrEmpty(apiKey))
         {
             return await FromApiKeyAsync(apiKey);
@@ -34,8 +33,8 @@ public sealed class IdentityMiddleware(RequestDelegate next, IClusterClient clus
             return await FromBearerAsync(authorization["Bearer ".Length..].Trim());
         }
 
-        var session = context.Request.Cookies[SessionCookie];
-        return string.IsNullOrEmpty(session) ? RequestIdentity.Anonymous : await FromSessionAsync(session);
+        var session = SessionCookie.Read(context, publicOrigin);
+        return session is null ? RequestIdentity.Anonymous : await FromSessionAsync(session);
     }
 
     private async Task<RequestIdentity> FromApiKeyAsync(string value)
@@ -73,10 +72,11 @@ public sealed class IdentityMiddleware(RequestDelegate next, IClusterClient clus
 
     private async Task<RequestIdentity> FromSessionAsync(string token)
     {
-        var userId = await cluster.GetGrain<ISessionGrain>(SecretToken.HashHex(token)).GetUserIdAsync();
+        var key = SecretToken.HashHex(token);
+        var userId = await cluster.GetGrain<ISessionGrain>(key).GetUserIdAsync();
         return userId is null
             ? RequestIdentity.Rejected(CredentialKind.Session, "the session has ended; sign in again")
-            : await FromUserAsync(CredentialKind.Session, userId.Value);
+            : (await FromUserAsync(CredentialKind.Session, userId.Value)) with { SessionKey = key };
     }
 
     private async Task<RequestIdentity> FromUserAsync(CredentialKind credential, long userId)

@@ -18,6 +18,9 @@ public enum CredentialKind
 /// </summary>
 public sealed record RequestIdentity(CredentialKind Credential, string? Subject, UserRecord? User, ApiKeyAuthentication? ApiKey, string? Problem)
 {
+    /// <summary>The grain key of the session the request was signed in with (the hash of the cookie, never the cookie).</summary>
+    public string? SessionKey { get; init; }
+
     public static readonly RequestIdentity Anonymous = new(CredentialKind.None, null, null, null, null);
 
     public bool IsAuthenticated => Subject is not null;

@@ -10,6 +10,8 @@ cd "$repo_root"
 say() { echo "run.sh: $*" >&2; }
 
 export PLANEKEEPER_HTTP_PORT=${PLANEKEEPER_HTTP_PORT:-8080}
+# Open the UI at exactly this address: writes made with the session cookie must come from it.
+export PLANEKEEPER_PUBLIC_URL=${PLANEKEEPER_PUBLIC_URL:-http://localhost:$PLANEKEEPER_HTTP_PORT}
 export PLANEKEEPER_SILO_HEALTH_PORT=${PLANEKEEPER_SILO_HEALTH_PORT:-8081}
 export PLANEKEEPER_ADVERTISED_IP=${PLANEKEEPER_ADVERTISED_IP:-127.0.0.1}
 configuration=${PLANEKEEPER_BUILD_CONFIGURATION:-Release}
@@ -87,7 +89,7 @@ wait_for "http://127.0.0.1:$PLANEKEEPER_HTTP_PORT/ready" "the frontend" "${child
 
 start Agent
 
-say "Planekeeper is running at http://localhost:$PLANEKEEPER_HTTP_PORT/ (Ctrl-C stops it)"
+say "Planekeeper is running at $PLANEKEEPER_PUBLIC_URL/ (Ctrl-C stops it)"
 if [ -n "$admin_password_file" ] && [ -s "$admin_password_file" ] && [ "$PLANEKEEPER_ADMIN_PASSWORD" = "$(cat "$admin_password_file")" ]; then
   say "first global admin: $PLANEKEEPER_ADMIN_EMAIL, password in $admin_password_file"
 fi

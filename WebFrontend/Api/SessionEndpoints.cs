@@ -1,0 +1,93 @@
+using Microsoft.AspNetCore.Mvc;
+using Planekeeper.Grains.Interfaces.Identity;
+using Planekeeper.WebFrontend.Identity;
+
+namespace Planekeeper.WebFrontend.Api;
+
+/// <summary>The caller's own sessions and password (docs/api.md, "Sessions and password").</summary>
+public static class SessionEndpoints
+{
+    public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
+
+    public static void MapSessionEndpoints(this RouteGroupBuilder api)
+    {
+        var me = api.MapGroup("/me").WithTags("Authentication");
+        me.MapGet("/sessions", ListAsync).WithSummary("The caller's active sessions; the one of this request is marked current.");
+        me.MapDelete("/sessions/{id}", RevokeAsync).WithSummary("End one of the caller's sessions.");
+        me.MapDelete("/sessions", RevokeAllAsync)
+            .WithSummary("End the caller's other sessions; with include_current=true the current one too (signs out).");
+        me.MapPost("/password", ChangePasswordAsync).WithSummary("Change the caller's password; ends every other session.");
+    }
+
+    private static async Task<IResult> ListAsync(HttpContext context, IClusterClient cluster)
+    {
+        if (NoUser(context) is { } refused)
+        {
+            return refused;
+        }
+
+        var identity = context.Identity();
+        return Results.Ok(new { items = await cluster.GetGrain<ISessionsGrain>(0).ListAsync(identity.User!.Id, identity.SessionKey) });
+    }
+
+    private static async Task<IResult> RevokeAsync(long id, HttpContext context, IClusterClient cluster, PublicOrigin publicOrigin)
+    {
+        if (NoUser(context) is { } refused)
+        {
+            return refused;
+        }
+
+        var identity = context.Identity();
+        var current = (await cluster.GetGrain<ISessionsGrain>(0).ListAsync(identity.User!.Id, identity.SessionKey)).Any(s => s.Id == id && s.Current);
+        if (!await cluster.GetGrain<ISessionsGrain>(0).RevokeAsync(identity.User!.Id, id, identity.Subject!))
+        {
+            return Problems.NotFound($"you have no active session {id}");
+        }
+
+        if (current)
+        {
+            SessionCookie.Clear(context, publicOrigin);
+        }
+
+        return Results.NoContent();
+    }
+
+    private static async Task<IResult> RevokeAllAsync([FromQuery(Name = "include_current")] bool? includeCurrent, HttpContext context, IClusterClient cluster, PublicOrigin publicOrigin)
+    {
+        if (NoUser(context) is { } refused)
+        {
+            return refused;
+        }
+
+        var identity = context.Identity();
+        var keep = includeCurrent == true ? null : identity.SessionKey;
+        var ended = await cluster.GetGrain<ISessionsGrain>(0).RevokeAllAsync(identity.User!.Id, keep, identity.Subject!);
+        if (keep is null)
+        {
+            SessionCookie.Clear(context, publicOrigin);
+        }
+
+        return Results.Ok(new { sessions_ended = ended });
+    }
+
+    private static async Task<IResult> ChangePasswordAsync(PasswordChange body, HttpContext context, IClusterClient cluster)
+    {
+        if (NoUser(context) is { } refused)
+        {
+            return refused;
+        }
+
+        var identity = context.Identity();
+        if (string.IsNullOrEmpty(body.CurrentPassword))
+        {
+            return Problems.Invalid("current_password", "current_password is required");
+        }
+
+        var result = await cluster.GetGrain<IUserGrain>(identity.User!.Id).ChangePasswordAsync(body.CurrentPassword, body.NewPassword ?? "", identity.SessionKey);
+        return Problems.From(result, ended => Results.Ok(new { sessions_ended = ended }));
+    }
+
+    private static IResult? NoUser(HttpContext context) => context.Identity().User is null
+        ? Problems.Forbidden("sessions and passwords belong to users; an API key has neither")
+        : null;
+}
