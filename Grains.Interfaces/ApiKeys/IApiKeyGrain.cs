@@ -13,8 +13,12 @@ public interface IApiKeyGrain : IGrainWithIntegerKey
     [Alias("get")]
     Task<ApiKeyRecord?> GetAsync();
 
-    [Alias("rename")]
-    Task<CommandResult<ApiKeyRecord>> RenameAsync(string actor, string name);
+    /// <summary>
+    /// Renames the key and/or replaces its roles (either may be null, not both). New roles are bounded by what the
+    /// actor holds (403 naming what is missing); they are written before the name, so a refusal changes nothing.
+    /// </summary>
+    [Alias("edit")]
+    Task<CommandResult<ApiKeyRecord>> EditAsync(string actor, string? name, IReadOnlyList<string>? roles);
 
     [Alias("toggle")]
     Task<CommandResult<ApiKeyRecord>> ToggleAsync(string actor);

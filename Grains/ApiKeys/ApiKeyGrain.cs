@@ -10,7 +10,7 @@ using Planekeeper.Grains.Permissions;
 namespace Planekeeper.Grains.ApiKeys;
 
 [GrainType("planekeeper.api-keys.key")]
-public sealed class ApiKeyGrain(NpgsqlDataSource database, AuditWriter audit) : Grain, IApiKeyGrain
+public sealed class ApiKeyGrain(NpgsqlDataSource database, AuditWriter audit, TimeProvider clock) : Grain, IApiKeyGrain
 {
     /// <summary>last_used_at is written at most this often per key, so busy agents do not write on every call.</summary>
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
@@ -38,12 +38,47 @@ public sealed class ApiKeyGrain(NpgsqlDataSource database, AuditWriter audit) : 
 
     public async Task<ApiKeyRecord?> GetAsync() => _key is null ? null : await ToRecordAsync(_key);
 
-    public Task<CommandResult<ApiKeyRecord>> RenameAsync(string actor, string name)
+    public async Task<CommandResult<ApiKeyRecord>> EditAsync(string actor, string? name, IReadOnlyList<string>? roles)
     {
-        var trimmed = name?.Trim() ?? "";
-        return trimmed.Length is 0 or > 200
-            ? Task.FromResult(CommandResult<ApiKeyRecord>.Invalid("name", "name is required (at most 200 characters)"))
-            : UpdateAsync(actor, "api_key.renamed", "name = @Name", new { Name = trimmed }, key => key with { Name = trimmed });
+        var trimmed = name?.Trim();
+        if (trimmed is { Length: 0 or > 200 } || (trimmed is null && roles is null))
+        {
+            return CommandResult<ApiKeyRecord>.Invalid("name", "name is required (at most 200 characters) unless roles are given");
+        }
+
+        if (_key is null)
+        {
+            return CommandResult<ApiKeyRecord>.NotFound($"no API key {this.GetPrimaryKeyLong()}");
+        }
+
+        if (roles is not null && await ChangeRolesAsync(actor, roles) is { } refused)
+        {
+            return refused;
+        }
+
+        return trimmed is null
+            ? CommandResult<ApiKeyRecord>.Ok(await ToRecordAsync(_key))
+            : await UpdateAsync(actor, "api_key.renamed", "name = @Name", new { Name = trimmed }, key => key with { Name = trimmed });
+    }
+
+    /// <returns>Null once the key holds exactly <paramref name="roles"/>; otherwise why not (422, or 403 from the permission grain).</returns>
+    private async Task<CommandResult<ApiKeyRecord>?> ChangeRolesAsync(string actor, IReadOnlyList<string> roles)
+    {
+        if (roles.Count == 0)
+        {
+            return CommandResult<ApiKeyRecord>.Invalid("roles", "a key needs at least one role");
+        }
+
+        var changed = await GrainFactory.GetGrain<IPermissionGrain>(_key!.OrganizationId).ReplaceRolesAsync(actor, Subject, roles.Distinct().ToList());
+        if (changed.Status != CommandStatus.Ok)
+        {
+            return changed.Status == CommandStatus.Invalid
+                ? CommandResult<ApiKeyRecord>.Invalid("roles", changed.Detail ?? "unknown role")
+                : changed.Without<ApiKeyRecord>();
+        }
+
+        await audit.WriteAsync(new AuditEntry(_key.OrganizationId, actor, "api_key.roles_changed", Subject, new { roles = changed.Value }));
+        return null;
     }
 
     public Task<CommandResult<ApiKeyRecord>> ToggleAsync(string actor)
@@ -60,7 +95,7 @@ public sealed class ApiKeyGrain(NpgsqlDataSource database, AuditWriter audit) : 
     public Task<CommandResult<ApiKeyRecord>> DeactivateAsync(string actor) =>
         _key?.DeactivatedAt is not null
             ? Task.FromResult(CommandResult<ApiKeyRecord>.Conflict("the key is already deactivated"))
-            : UpdateAsync(actor, "api_key.deactivated", "is_active = false, deactivated_at = now()", new { }, key => key with { IsActive = false, DeactivatedAt = DateTime.UtcNow });
+            : UpdateAsync(actor, "api_key.deactivated", "is_active = false, deactivated_at = now()", new { }, key => key with { IsActive = false, DeactivatedAt = clock.GetUtcNow().UtcDateTime });
 
     private ApiKeyRejection Check(string secret) => _key switch
     {
@@ -68,13 +103,13 @@ public sealed class ApiKeyGrain(NpgsqlDataSource database, AuditWriter audit) : 
         _ when !SecretToken.Matches(secret ?? "", _key.SecretHash) => ApiKeyRejection.WrongSecret,
         { DeactivatedAt: not null } => ApiKeyRejection.Deactivated,
         { IsActive: false } => ApiKeyRejection.Inactive,
-        { ExpiresAt: { } expires } when expires <= DateTime.UtcNow => ApiKeyRejection.Expired,
+        { ExpiresAt: { } expires } when expires <= clock.GetUtcNow().UtcDateTime => ApiKeyRejection.Expired,
         _ => ApiKeyRejection.None,
     };
 
     private async Task TouchAsync()
     {
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         if (_key!.LastUsedAt is { } last && now - last < LastUsedResolution)
         {
             return;
@@ -112,5 +147,5 @@ public sealed class ApiKeyGrain(NpgsqlDataSource database, AuditWriter audit) : 
     private async Task<ApiKeyRecord> ToRecordAsync(ApiKeyRow key) => new(
         key.Id, key.OrganizationId, key.Name,
         await GrainFactory.GetGrain<IPermissionGrain>(key.OrganizationId).RolesOfAsync(Subject),
-        key.IsActive, key.DeactivatedAt, key.ExpiresAt, key.LastUsedAt, key.CreatedAt);
+        key.IsActive, key.DeactivatedAt, key.ExpiresAt, key.LastUsedAt, key.CreatedAt, key.CreatedBy);
 }

@@ -8,7 +8,7 @@ public static class ApiKeyEndpoints
 {
     public sealed record NewApiKey(string? Name, List<string>? Roles, DateTime? ExpiresAt);
 
-    public sealed record ApiKeyChange(string? Name);
+    public sealed record ApiKeyChange(string? Name, List<string>? Roles);
 
     public static void MapApiKeyEndpoints(this RouteGroupBuilder api)
     {
@@ -16,7 +16,7 @@ public static class ApiKeyEndpoints
         keys.MapGet("/", ListAsync).WithSummary("The organization's API keys (never their secrets).");
         keys.MapPost("/", CreateAsync).WithSummary("Create a key; the whole pk_<id>_<secret> value is returned only in this answer.");
         keys.MapGet("/{id:long}", GetAsync).WithSummary("One key.");
-        keys.MapPatch("/{id:long}", RenameAsync).WithSummary("Rename a key.");
+        keys.MapPatch("/{id:long}", EditAsync).WithSummary("Rename a key and/or replace its roles (only roles the caller holds).");
         keys.MapPost("/{id:long}/toggle", (long id, HttpContext context, IClusterClient cluster) => ChangeAsync(id, context, cluster, (key, actor) => key.ToggleAsync(actor)))
             .WithSummary("Disable or re-enable a key.");
         keys.MapPost("/{id:long}/deactivate", (long id, HttpContext context, IClusterClient cluster) => ChangeAsync(id, context, cluster, (key, actor) => key.DeactivateAsync(actor)))
@@ -48,8 +48,8 @@ public static class ApiKeyEndpoints
             ? Results.Ok(record)
             : Problems.NotFound($"no API key {id}");
 
-    private static Task<IResult> RenameAsync(long id, ApiKeyChange body, HttpContext context, IClusterClient cluster) =>
-        ChangeAsync(id, context, cluster, (key, actor) => key.RenameAsync(actor, body.Name ?? ""));
+    private static Task<IResult> EditAsync(long id, ApiKeyChange body, HttpContext context, IClusterClient cluster) =>
+        ChangeAsync(id, context, cluster, (key, actor) => key.EditAsync(actor, body.Name, body.Roles));
 
     private static async Task<IResult> ChangeAsync(long id, HttpContext context, IClusterClient cluster, Func<IApiKeyGrain, string, Task<CommandResult<ApiKeyRecord>>> change) =>
         await OwnKeyAsync(id, context, cluster) is { } key
