@@ -13,7 +13,7 @@ namespace Planekeeper.Grains.ApiKeys;
 public sealed partial record ServerAgentBootstrap(string? Secret, int MaxAttempts, TimeSpan Window)
 {
     /// <summary>Shorter secrets can be guessed; a deployment configured with one does not start.</summary>
-    public const int MinimumSecretLength = 32;
+    public const int MinimumSecretLength = ServerAgentKeys.BootstrapSecretMinimumLength;
 
     public const int DefaultMaxAttempts = 10;
 
