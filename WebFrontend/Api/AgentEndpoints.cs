@@ -32,7 +32,7 @@ public static class AgentEndpoints
     /// <summary>Attempts are counted per client address (after the trusted-proxy rules have set it).</summary>
     private static async Task<IResult> BootstrapAsync(BootstrapRequest body, HttpContext context, IClusterClient cluster)
     {
-        var address = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var address = ClientAddress.CountingKey(context.Connection.RemoteIpAddress);
         var outcome = await cluster.GetGrain<IServerAgentBootstrapGrain>(address).BootstrapAsync(body.Secret ?? "", body.Hostname ?? "");
         return outcome switch
         {
