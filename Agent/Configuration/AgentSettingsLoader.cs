@@ -18,7 +18,7 @@ public static class AgentSettingsLoader
     {
         var (file, path) = ReadFile(args);
         string? Setting(string variable, string? fromFile) => NonEmpty(environment(variable)) ?? NonEmpty(fromFile);
-        var bootstrapSecret = NonEmpty(environment("AGENT_BOOTSTRAP_SECRET"));
+        var bootstrapSecret = BootstrapSecret(NonEmpty(environment("AGENT_BOOTSTRAP_SECRET")));
         return new AgentSettings(
             ServerUrl(Setting("AGENT_SERVER_URL", file.ServerUrl)),
             ApiKey(Setting("AGENT_API_KEY", file.ApiKey), path, bootstrapSecret is not null),
@@ -83,6 +83,12 @@ public static class AgentSettingsLoader
         value is null ? (canBootstrap ? null : throw new AgentConfigurationException($"AGENT_API_KEY is not set (nor api_key in {configPath}): create a key in the organization's API keys page"))
         : ApiKeyFormat.TryParse(value, out _, out _) ? value
         : throw new AgentConfigurationException("AGENT_API_KEY is not a Planekeeper API key (they look like pk_<id>_<secret>)");
+
+    /// <summary>The server refuses shorter secrets, so an agent with one stops at start rather than retrying for ever.</summary>
+    private static string? BootstrapSecret(string? value) =>
+        value is { Length: < ServerAgentKeys.BootstrapSecretMinimumLength }
+            ? throw new AgentConfigurationException($"AGENT_BOOTSTRAP_SECRET must be at least {ServerAgentKeys.BootstrapSecretMinimumLength} characters (got {value.Length}): the same secret the silos are started with")
+            : value;
 
     private static TimeSpan PollInterval(string? value) =>
         value is null ? AgentSettings.DefaultPollInterval

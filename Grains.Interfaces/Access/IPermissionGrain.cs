@@ -43,7 +43,17 @@ public interface IPermissionGrain : IGrainWithIntegerKey
     [Alias("unassign")]
     Task<CommandResult<IReadOnlyList<string>>> UnassignAsync(string actor, string subject, string role);
 
-    /// <summary>Replaces all roles of a subject; refuses to leave the organization without an owner.</summary>
+    /// <summary>
+    /// Whether <paramref name="actor"/> may give a new subject (an API key, an invitee) exactly these roles:
+    /// Ok, or Forbidden naming the actions (or the owner role) the actor lacks.
+    /// </summary>
+    [Alias("may-grant")]
+    Task<CommandResult<bool>> MayGrantAsync(string actor, IReadOnlyList<string> roles);
+
+    /// <summary>
+    /// Replaces all roles of a subject; refuses to leave the organization without an owner, and (403) to give what
+    /// the actor does not hold. Every write of roles and assignments here is bounded the same way.
+    /// </summary>
     [Alias("replace-roles")]
     Task<CommandResult<IReadOnlyList<string>>> ReplaceRolesAsync(string actor, string subject, IReadOnlyList<string> roles);
 }

@@ -1,5 +1,9 @@
 namespace Planekeeper.Grains.Interfaces.ApiKeys;
 
+/// <summary>
+/// An API key as lists show it. <see cref="CreatedBy"/> is the user behind it: the user who created it, or for a key
+/// created with another key, that key's creator; removing that member deactivates the key.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("planekeeper.api-keys.key-record")]
 public sealed record ApiKeyRecord(
     [property: Id(0)] long Id,
@@ -10,7 +14,8 @@ public sealed record ApiKeyRecord(
     [property: Id(5)] DateTime? DeactivatedAt,
     [property: Id(6)] DateTime? ExpiresAt,
     [property: Id(7)] DateTime? LastUsedAt,
-    [property: Id(8)] DateTime CreatedAt);
+    [property: Id(8)] DateTime CreatedAt,
+    [property: Id(9)] long? CreatedBy);
 
 /// <summary>A new key with the whole <c>pk_&lt;id&gt;_&lt;secret&gt;</c> value, which is shown only here.</summary>
 [GenerateSerializer, Immutable, Alias("planekeeper.api-keys.created")]

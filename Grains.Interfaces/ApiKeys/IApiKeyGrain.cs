@@ -17,8 +17,12 @@ public interface IApiKeyGrain : IGrainWithIntegerKey
     [Alias("get-in-org")]
     Task<ApiKeyRecord?> GetAsync(long organizationId);
 
-    [Alias("rename-in-org")]
-    Task<CommandResult<ApiKeyRecord>> RenameAsync(string actor, long organizationId, string name);
+    /// <summary>
+    /// Renames the key and/or replaces its roles (either may be null, not both). New roles are bounded by what the
+    /// actor holds (403 naming what is missing); they are written before the name, so a refusal changes nothing.
+    /// </summary>
+    [Alias("edit-in-org")]
+    Task<CommandResult<ApiKeyRecord>> EditAsync(string actor, long organizationId, string? name, IReadOnlyList<string>? roles);
 
     [Alias("toggle-in-org")]
     Task<CommandResult<ApiKeyRecord>> ToggleAsync(string actor, long organizationId);

@@ -6,15 +6,19 @@ namespace Planekeeper.Grains.Interfaces.ApiKeys;
 [Alias("planekeeper.api-keys.directory")]
 public interface IApiKeysGrain : IGrainWithIntegerKey
 {
+    /// <summary>
+    /// Issues a key with these roles (default <c>member</c>), which the actor must hold (403 naming what is missing).
+    /// A key of the global scope always expires (<see cref="ServerAgentKeys"/>).
+    /// </summary>
     [Alias("create")]
     Task<CommandResult<CreatedApiKey>> CreateAsync(string actor, long organizationId, string name, IReadOnlyList<string> roles, DateTime? expiresAt);
 
     /// <summary>
-    /// A server agent started with the deployment's bootstrap secret provisions its own key of the global scope
-    /// (<c>serveragent-auto-&lt;hostname&gt;</c>, 30 days). Null when bootstrapping is off or the secret is wrong.
+    /// Deactivates every active key of the organization that <paramref name="userId"/> is behind
+    /// (<see cref="ApiKeyRecord.CreatedBy"/>), through each key's grain; answers how many.
     /// </summary>
-    [Alias("provision-server-agent-key")]
-    Task<CreatedApiKey?> ProvisionServerAgentKeyAsync(string bootstrapSecret, string hostname);
+    [Alias("deactivate-created-by")]
+    Task<int> DeactivateCreatedByAsync(string actor, long organizationId, long userId);
 
     [Alias("list")]
     Task<IReadOnlyList<ApiKeyRecord>> ListAsync(long organizationId);

@@ -1,12 +1,15 @@
 namespace Planekeeper.Grains.Interfaces.Common;
 
-/// <summary>How a command ended. The frontend maps it to 200/201, 404, 409 or 422.</summary>
+/// <summary>How a command ended. The frontend maps it to 200/201, 404, 409, 422 or 403.</summary>
 public enum CommandStatus
 {
     Ok,
     NotFound,
     Conflict,
     Invalid,
+
+    /// <summary>The caller lacks something the command needs; <see cref="CommandResult{T}.Errors"/> names what.</summary>
+    Forbidden,
 }
 
 /// <summary>The outcome of a grain command: a value, or why there is none (with field errors for 422).</summary>
@@ -28,6 +31,10 @@ public sealed record CommandResult<T>(
 
     public static CommandResult<T> Invalid(IReadOnlyDictionary<string, string[]> errors) =>
         new(CommandStatus.Invalid, default, "The request has invalid fields.", errors);
+
+    /// <param name="lacking">What the caller lacks, e.g. <c>missing_actions</c> → the actions (answered as problem members).</param>
+    public static CommandResult<T> Forbidden(string detail, IReadOnlyDictionary<string, string[]> lacking) =>
+        new(CommandStatus.Forbidden, default, detail, lacking);
 
     public CommandResult<TOther> Without<TOther>() => new(Status, default, Detail, Errors);
 }

@@ -3,13 +3,15 @@ using System.Text.RegularExpressions;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Access;
 using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Interfaces.Identity;
 using Planekeeper.Grains.Permissions;
 
 namespace Planekeeper.Grains.Access;
 
 /// <summary>
 /// Holds one organization's policy model in memory and is the only writer of its roles and assignments,
-/// so every change is visible to the very next check, whichever frontend or silo asks.
+/// so every change is visible to the very next check, whichever frontend or silo asks. Every write is bounded
+/// by what its actor holds (<see cref="GrantCheck"/>), here where it happens rather than in the endpoints.
 /// </summary>
 [GrainType("planekeeper.access.permissions")]
 public sealed partial class PermissionGrain(AccessStore store, AuditWriter audit) : Grain, IPermissionGrain
@@ -140,13 +142,46 @@ public sealed partial class PermissionGrain(AccessStore store, AuditWriter audit
         }
 
         var before = _model.RolesOf(subject, Domain);
+        var assignments = _assignments.Where(a => a.Subject != subject).Concat(roles.Select(role => new RoleAssignment(subject, role, Domain))).ToList();
+        if (await RefusalAsync(actor, ModelWith(_customRules, assignments), [subject], roles.Except(before).ToList()) is { } refusal)
+        {
+            return refusal.Without<IReadOnlyList<string>>();
+        }
+
         await store.ReplaceAssignmentsAsync(subject, Domain, roles);
-        _assignments.RemoveAll(a => a.Subject == subject);
-        _assignments.AddRange(roles.Select(role => new RoleAssignment(subject, role, Domain)));
+        _assignments = assignments;
         Rebuild();
         await AuditAsync(actor, "roles.assigned", subject, new { before, after = roles });
         return CommandResult<IReadOnlyList<string>>.Ok(_model.RolesOf(subject, Domain));
     }
+
+    public async Task<CommandResult<bool>> MayGrantAsync(string actor, IReadOnlyList<string> roles) =>
+        await RefusalAsync(actor, _model, [], roles) ?? CommandResult<bool>.Ok(true);
+
+    /// <summary>
+    /// Null when <paramref name="actor"/> may make the change that turns the current model into
+    /// <paramref name="after"/>; otherwise a 403 naming what the actor lacks. Global admins and the deployment's own
+    /// processes are not bounded (docs/permissions.md).
+    /// </summary>
+    private async Task<CommandResult<bool>?> RefusalAsync(string actor, PolicyModel after, IReadOnlyCollection<string> subjects, IReadOnlyCollection<string> grantedRoles)
+    {
+        var verdict = GrantCheck.Check(_model, after, Domain, actor, subjects, grantedRoles);
+        if (verdict.Allowed || Subjects.IsSystem(actor) || await IsGlobalAdminAsync(actor))
+        {
+            return null;
+        }
+
+        var lacking = new Dictionary<string, string[]> { ["missing_actions"] = verdict.MissingActions.ToArray() };
+        if (verdict.NeedsOwner)
+        {
+            lacking["missing_role"] = [BuiltInRoles.Owner];
+        }
+
+        return CommandResult<bool>.Forbidden(verdict.Explanation(), lacking);
+    }
+
+    private async Task<bool> IsGlobalAdminAsync(string actor) =>
+        Subjects.UserIdOf(actor) is { } userId && (await GrainFactory.GetGrain<IUserGrain>(userId).GetAsync())?.IsSuperAdmin == true;
 
     private async Task<CommandResult<RoleRecord>> SaveRoleAsync(string actor, string key, string name, string description, string policy, bool isNew)
     {
@@ -169,10 +204,16 @@ public sealed partial class PermissionGrain(AccessStore store, AuditWriter audit
 
         var role = new AccessStore.CustomRoleRow(key, name.Trim(), description?.Trim() ?? "");
         var rules = parsed.Document!.ToRules(key, Domain);
+        var customRules = _customRules.Where(rule => rule.Role != key).Concat(rules).ToList();
+        var holders = _assignments.Where(a => a.Role == key).Select(a => a.Subject).Distinct().ToList();
+        if (await RefusalAsync(actor, ModelWith(customRules, _assignments), holders, [key]) is { } refusal)
+        {
+            return refusal.Without<RoleRecord>();
+        }
+
         await store.SaveRoleAsync(OrganizationId, role, Domain, rules, isNew);
         _customRoles[key] = role;
-        _customRules.RemoveAll(rule => rule.Role == key);
-        _customRules.AddRange(rules);
+        _customRules = customRules;
         Rebuild();
         await AuditAsync(actor, isNew ? "role.created" : "role.updated", $"role:{key}", new { policy = JsonDocument.Parse(parsed.Document.ToJson()).RootElement });
         return CommandResult<RoleRecord>.Ok(CustomRecord(key));
@@ -184,7 +225,7 @@ public sealed partial class PermissionGrain(AccessStore store, AuditWriter audit
     {
         var owners = _assignments.Where(a => a.Role == BuiltInRoles.Owner).Select(a => a.Subject).ToHashSet();
         var wasOwner = owners.Remove(subject);
-        return wasOwner && !roles.Contains(BuiltInRoles.Owner) && owners.Count(s => s.StartsWith("user:", StringComparison.Ordinal)) == 0;
+        return wasOwner && !roles.Contains(BuiltInRoles.Owner) && owners.Count(s => s.StartsWith(Subjects.UserPrefix, StringComparison.Ordinal)) == 0;
     }
 
     private PermissionDecision Decide(string subject, string action)
@@ -193,7 +234,10 @@ public sealed partial class PermissionGrain(AccessStore store, AuditWriter audit
         return _model.Decide(new PermissionRequest(subject, Domain, obj, act));
     }
 
-    private void Rebuild() => _model = new PolicyModel(BuiltInRoles.Rules.Concat(_customRules), _assignments, []);
+    private void Rebuild() => _model = ModelWith(_customRules, _assignments);
+
+    private static PolicyModel ModelWith(IEnumerable<PolicyRule> customRules, IEnumerable<RoleAssignment> assignments) =>
+        new(BuiltInRoles.Rules.Concat(customRules), assignments, []);
 
     private RoleRecord BuiltInRecord(string key) =>
         new(key, key, BuiltInRoleDescriptions.Of(key), true, PolicyDocument.FromRules(BuiltInRoles.RulesOf(key)).ToJson());

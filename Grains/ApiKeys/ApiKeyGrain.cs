@@ -11,7 +11,7 @@ using Planekeeper.Grains.Permissions;
 namespace Planekeeper.Grains.ApiKeys;
 
 [GrainType("planekeeper.api-keys.key")]
-public sealed class ApiKeyGrain(NpgsqlDataSource database, AuditWriter audit) : Grain, IApiKeyGrain
+public sealed class ApiKeyGrain(NpgsqlDataSource database, AuditWriter audit, TimeProvider clock) : Grain, IApiKeyGrain
 {
     /// <summary>last_used_at is written at most this often per key, so busy agents do not write on every call.</summary>
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
@@ -39,13 +39,47 @@ public sealed class ApiKeyGrain(NpgsqlDataSource database, AuditWriter audit) : 
 
     public async Task<ApiKeyRecord?> GetAsync(long organizationId) => _key.OwnedBy(organizationId) is { } key ? await ToRecordAsync(key) : null;
 
-    public Task<CommandResult<ApiKeyRecord>> RenameAsync(string actor, long organizationId, string name)
+    public async Task<CommandResult<ApiKeyRecord>> EditAsync(string actor, long organizationId, string? name, IReadOnlyList<string>? roles)
     {
-        var trimmed = name?.Trim() ?? "";
-        return _key.OwnedBy(organizationId) is null ? NotFound()
-            : trimmed.Length is 0 or > 200
-            ? Task.FromResult(CommandResult<ApiKeyRecord>.Invalid("name", "name is required (at most 200 characters)"))
-            : UpdateAsync(actor, "api_key.renamed", "name = @Name", new { Name = trimmed }, key => key with { Name = trimmed });
+        if (_key.OwnedBy(organizationId) is not { } current)
+        {
+            return await NotFound();
+        }
+
+        var trimmed = name?.Trim();
+        if (trimmed is { Length: 0 or > 200 } || (trimmed is null && roles is null))
+        {
+            return CommandResult<ApiKeyRecord>.Invalid("name", "name is required (at most 200 characters) unless roles are given");
+        }
+
+        if (roles is not null && await ChangeRolesAsync(actor, roles) is { } refused)
+        {
+            return refused;
+        }
+
+        return trimmed is null
+            ? CommandResult<ApiKeyRecord>.Ok(await ToRecordAsync(current))
+            : await UpdateAsync(actor, "api_key.renamed", "name = @Name", new { Name = trimmed }, key => key with { Name = trimmed });
+    }
+
+    /// <returns>Null once the key holds exactly <paramref name="roles"/>; otherwise why not (422, or 403 from the permission grain).</returns>
+    private async Task<CommandResult<ApiKeyRecord>?> ChangeRolesAsync(string actor, IReadOnlyList<string> roles)
+    {
+        if (roles.Count == 0)
+        {
+            return CommandResult<ApiKeyRecord>.Invalid("roles", "a key needs at least one role");
+        }
+
+        var changed = await GrainFactory.GetGrain<IPermissionGrain>(_key!.OrganizationId).ReplaceRolesAsync(actor, Subject, roles.Distinct().ToList());
+        if (changed.Status != CommandStatus.Ok)
+        {
+            return changed.Status == CommandStatus.Invalid
+                ? CommandResult<ApiKeyRecord>.Invalid("roles", changed.Detail ?? "unknown role")
+                : changed.Without<ApiKeyRecord>();
+        }
+
+        await audit.WriteAsync(new AuditEntry(_key.OrganizationId, actor, "api_key.roles_changed", Subject, new { roles = changed.Value }));
+        return null;
     }
 
     public Task<CommandResult<ApiKeyRecord>> ToggleAsync(string actor, long organizationId)
@@ -68,7 +102,7 @@ public sealed class ApiKeyGrain(NpgsqlDataSource database, AuditWriter audit) : 
         _key.OwnedBy(organizationId) is not { } current ? NotFound()
         : current.DeactivatedAt is not null
             ? Task.FromResult(CommandResult<ApiKeyRecord>.Conflict("the key is already deactivated"))
-            : UpdateAsync(actor, "api_key.deactivated", "is_active = false, deactivated_at = now()", new { }, key => key with { IsActive = false, DeactivatedAt = DateTime.UtcNow });
+            : UpdateAsync(actor, "api_key.deactivated", "is_active = false, deactivated_at = now()", new { }, key => key with { IsActive = false, DeactivatedAt = clock.GetUtcNow().UtcDateTime });
 
     /// <summary>The one answer for "no such key" and "another organization's key".</summary>
     private Task<CommandResult<ApiKeyRecord>> NotFound() =>
@@ -80,13 +114,13 @@ public sealed class ApiKeyGrain(NpgsqlDataSource database, AuditWriter audit) : 
         _ when !SecretToken.Matches(secret ?? "", _key.SecretHash) => ApiKeyRejection.WrongSecret,
         { DeactivatedAt: not null } => ApiKeyRejection.Deactivated,
         { IsActive: false } => ApiKeyRejection.Inactive,
-        { ExpiresAt: { } expires } when expires <= DateTime.UtcNow => ApiKeyRejection.Expired,
+        { ExpiresAt: { } expires } when expires <= clock.GetUtcNow().UtcDateTime => ApiKeyRejection.Expired,
         _ => ApiKeyRejection.None,
     };
 
     private async Task TouchAsync()
     {
-        var now = DateTime.UtcNow;
+        var now = clock.GetUtcNow().UtcDateTime;
         if (_key!.LastUsedAt is { } last && now - last < LastUsedResolution)
         {
             return;
@@ -124,5 +158,5 @@ public sealed class ApiKeyGrain(NpgsqlDataSource database, AuditWriter audit) : 
     private async Task<ApiKeyRecord> ToRecordAsync(ApiKeyRow key) => new(
         key.Id, key.OrganizationId, key.Name,
         await GrainFactory.GetGrain<IPermissionGrain>(key.OrganizationId).RolesOfAsync(Subject),
-        key.IsActive, key.DeactivatedAt, key.ExpiresAt, key.LastUsedAt, key.CreatedAt);
+        key.IsActive, key.DeactivatedAt, key.ExpiresAt, key.LastUsedAt, key.CreatedAt, key.CreatedBy);
 }

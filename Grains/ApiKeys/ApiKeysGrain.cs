@@ -13,19 +13,8 @@ namespace Planekeeper.Grains.ApiKeys;
 
 [StatelessWorker]
 [GrainType("planekeeper.api-keys.directory")]
-public sealed class ApiKeysGrain(NpgsqlDataSource database, AuditWriter audit, ServerAgentBootstrap bootstrap) : Grain, IApiKeysGrain
+public sealed class ApiKeysGrain(NpgsqlDataSource database, AuditWriter audit, TimeProvider clock) : Grain, IApiKeysGrain
 {
-    public async Task<CreatedApiKey?> ProvisionServerAgentKeyAsync(string bootstrapSecret, string hostname)
-    {
-        if (!bootstrap.Accepts(bootstrapSecret))
-        {
-            return null;
-        }
-
-        var created = await CreateAsync("system:bootstrap", 0, ServerAgentBootstrap.KeyName(hostname), [], DateTime.UtcNow + ServerAgentBootstrap.KeyLifetime);
-        return created.Value;
-    }
-
     public async Task<CommandResult<CreatedApiKey>> CreateAsync(string actor, long organizationId, string name, IReadOnlyList<string> roles, DateTime? expiresAt)
     {
         var trimmed = name?.Trim() ?? "";
@@ -34,7 +23,17 @@ public sealed class ApiKeysGrain(NpgsqlDataSource database, AuditWriter audit, S
             return CommandResult<CreatedApiKey>.Invalid("name", "name is required (at most 200 characters)");
         }
 
-        if (expiresAt is { } expiry && expiry <= DateTime.UtcNow)
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (organizationId == ServerAgentKeys.GlobalOrganizationId)
+        {
+            expiresAt ??= now + ServerAgentKeys.DefaultLifetime;
+            if (expiresAt > now + ServerAgentKeys.MaxLifetime)
+            {
+                return CommandResult<CreatedApiKey>.Invalid("expires_at", $"a server agent key expires within {ServerAgentKeys.MaxLifetime.TotalDays:0} days");
+            }
+        }
+
+        if (expiresAt is { } expiry && expiry <= now)
         {
             return CommandResult<CreatedApiKey>.Invalid("expires_at", "expires_at must be in the future");
         }
@@ -49,12 +48,42 @@ public sealed class ApiKeysGrain(NpgsqlDataSource database, AuditWriter audit, S
             }
         }
 
+        var mayGrant = await permissions.MayGrantAsync(actor, roles);
+        if (mayGrant.Status != CommandStatus.Ok)
+        {
+            return mayGrant.Without<CreatedApiKey>();
+        }
+
         var secret = SecretToken.New(ApiKeyFormat.SecretBytes);
-        var id = await InsertAsync(organizationId, trimmed, secret, expiresAt, actor);
-        await permissions.ReplaceRolesAsync(actor, Subjects.ApiKey(id), roles);
+        var id = await InsertAsync(organizationId, trimmed, secret, expiresAt, await CreatorOfAsync(actor, organizationId));
+        var assigned = await permissions.ReplaceRolesAsync(actor, Subjects.ApiKey(id), roles);
+        if (assigned.Status != CommandStatus.Ok)
+        {
+            // The actor's roles changed since the check above: the key never existed.
+            await DeleteAsync(id);
+            return assigned.Without<CreatedApiKey>();
+        }
+
         await audit.WriteAsync(new AuditEntry(organizationId, actor, "api_key.created", Subjects.ApiKey(id), new { name = trimmed, roles, expires_at = expiresAt }));
         var record = await GrainFactory.GetGrain<IApiKeyGrain>(id).GetAsync(organizationId);
         return CommandResult<CreatedApiKey>.Ok(new CreatedApiKey(record!, ApiKeyFormat.Format(id, secret)));
+    }
+
+    public async Task<int> DeactivateCreatedByAsync(string actor, long organizationId, long userId)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        var ids = await connection.QueryAsync<long>(
+            "SELECT id FROM api_keys WHERE organization_id = @OrganizationId AND created_by = @UserId AND deactivated_at IS NULL ORDER BY id",
+            new { OrganizationId = organizationId, UserId = userId });
+        var deactivated = 0;
+        foreach (var id in ids)
+        {
+            // Through the key's grain, which holds the key in memory and answers authentication from it.
+            var result = await GrainFactory.GetGrain<IApiKeyGrain>(id).DeactivateAsync(actor, organizationId);
+            deactivated += result.Status == CommandStatus.Ok ? 1 : 0;
+        }
+
+        return deactivated;
     }
 
     public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(long organizationId)
@@ -65,7 +94,7 @@ public sealed class ApiKeysGrain(NpgsqlDataSource database, AuditWriter audit, S
             SELECT k.id, k.organization_id AS OrganizationId, k.name,
                    {AccessSql.Roles} AS Roles,
                    k.is_active AS IsActive, k.deactivated_at AS DeactivatedAt, k.expires_at AS ExpiresAt,
-                   k.last_used_at AS LastUsedAt, k.created_at AS CreatedAt
+                   k.last_used_at AS LastUsedAt, k.created_at AS CreatedAt, k.created_by AS CreatedBy
               FROM api_keys k
               {AccessSql.JoinRoles("'apikey:' || k.id", "k.organization_id")}
              WHERE k.organization_id = @OrganizationId
@@ -73,7 +102,7 @@ public sealed class ApiKeysGrain(NpgsqlDataSource database, AuditWriter audit, S
              ORDER BY k.id
             """,
             new { OrganizationId = organizationId });
-        return rows.Select(row => new ApiKeyRecord(row.Id, row.OrganizationId, row.Name, row.Roles, row.IsActive, row.DeactivatedAt, row.ExpiresAt, row.LastUsedAt, row.CreatedAt)).ToList();
+        return rows.Select(row => new ApiKeyRecord(row.Id, row.OrganizationId, row.Name, row.Roles, row.IsActive, row.DeactivatedAt, row.ExpiresAt, row.LastUsedAt, row.CreatedAt, row.CreatedBy)).ToList();
     }
 
     // A class with setters: Dapper matches constructors by exact type, and Npgsql reports text[] as Array.
@@ -96,20 +125,25 @@ public sealed class ApiKeysGrain(NpgsqlDataSource database, AuditWriter audit, S
         public DateTime? LastUsedAt { get; init; }
 
         public DateTime CreatedAt { get; init; }
+
+        public long? CreatedBy { get; init; }
     }
 
-    private async Task<long> InsertAsync(long organizationId, string name, string secret, DateTime? expiresAt, string actor)
+    /// <summary>The user behind a key: the actor, or for a key created with a key, that key's own creator.</summary>
+    private async Task<long?> CreatorOfAsync(string actor, long organizationId) =>
+        Subjects.UserIdOf(actor) ?? (Subjects.ApiKeyIdOf(actor) is { } keyId ? (await GrainFactory.GetGrain<IApiKeyGrain>(keyId).GetAsync(organizationId))?.CreatedBy : null);
+
+    private async Task<long> InsertAsync(long organizationId, string name, string secret, DateTime? expiresAt, long? createdBy)
     {
         await using var connection = await database.OpenConnectionAsync();
         return await connection.QuerySingleAsync<long>(
             "INSERT INTO api_keys (organization_id, name, secret_hash, expires_at, created_by) VALUES (@OrganizationId, @Name, @Hash, @ExpiresAt, @CreatedBy) RETURNING id",
-            new
-            {
-                OrganizationId = organizationId,
-                Name = name,
-                Hash = SecretToken.Hash(secret),
-                ExpiresAt = expiresAt,
-                CreatedBy = actor.StartsWith("user:", StringComparison.Ordinal) ? long.Parse(actor[5..]) : (long?)null,
-            });
+            new { OrganizationId = organizationId, Name = name, Hash = SecretToken.Hash(secret), ExpiresAt = expiresAt, CreatedBy = createdBy });
+    }
+
+    private async Task DeleteAsync(long id)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        await connection.ExecuteAsync("DELETE FROM api_keys WHERE id = @Id", new { Id = id });
     }
 }

@@ -4,6 +4,7 @@ using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Identity;
 using Planekeeper.Grains.Interfaces.Access;
+using Planekeeper.Grains.Interfaces.ApiKeys;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Identity;
 using Planekeeper.Grains.Interfaces.Organizations;
@@ -102,6 +103,8 @@ public sealed class OrganizationGrain(NpgsqlDataSource database, AuditWriter aud
             return result.Without<bool>();
         }
 
+        // Before the member row goes, so a retry after a crash finds the member and finishes the job.
+        await GrainFactory.GetGrain<IApiKeysGrain>(0).DeactivateCreatedByAsync(actor, OrganizationId, userId);
         await using var connection = await database.OpenConnectionAsync();
         await connection.ExecuteAsync("DELETE FROM organization_members WHERE organization_id = @Id AND user_id = @UserId", new { Id = OrganizationId, UserId = userId });
         _members.Remove(userId);
@@ -122,6 +125,13 @@ public sealed class OrganizationGrain(NpgsqlDataSource database, AuditWriter aud
             return CommandResult<CreatedInvite>.Invalid("role", $"no role '{role}' in this organization");
         }
 
+        // The invitee gets the role on acceptance, without a second check: the inviter must hold it now.
+        var mayGrant = await Permissions.MayGrantAsync(actor, [role!]);
+        if (mayGrant.Status != CommandStatus.Ok)
+        {
+            return mayGrant.Without<CreatedInvite>();
+        }
+
         var token = SecretToken.New();
         await using var connection = await database.OpenConnectionAsync();
         var row = await connection.QuerySingleAsync<InviteRow>(
@@ -130,7 +140,7 @@ public sealed class OrganizationGrain(NpgsqlDataSource database, AuditWriter aud
             VALUES (@Id, @Email, @Role, @Hash, @CreatedBy, @ExpiresAt)
             RETURNING {InviteColumns}
             """,
-            new { Id = OrganizationId, Email = normalized, Role = role, Hash = SecretToken.Hash(token), CreatedBy = UserIdOf(actor), ExpiresAt = DateTime.UtcNow + InviteLifetime });
+            new { Id = OrganizationId, Email = normalized, Role = role, Hash = SecretToken.Hash(token), CreatedBy = Subjects.UserIdOf(actor), ExpiresAt = DateTime.UtcNow + InviteLifetime });
         await audit.WriteAsync(new AuditEntry(OrganizationId, actor, "invite.created", $"invite:{row.Id}", new { email = normalized, role }));
         return CommandResult<CreatedInvite>.Ok(new CreatedInvite(row.ToRecord(), token));
     }
@@ -177,7 +187,7 @@ public sealed class OrganizationGrain(NpgsqlDataSource database, AuditWriter aud
 
         await AddMemberAsync(inviteId, userId);
         var subject = Subjects.User(userId);
-        var roles = await Permissions.AssignAsync(subject, subject, invite.Role);
+        var roles = await Permissions.AssignAsync(Subjects.SystemActor($"invite:{inviteId}"), subject, invite.Role);
         await audit.WriteAsync(new AuditEntry(OrganizationId, subject, "invite.accepted", $"invite:{inviteId}", new { role = invite.Role }));
         var (name, createdAt) = await OrganizationRecordAsync();
         return CommandResult<OrganizationSummary>.Ok(new OrganizationSummary(OrganizationId, name, roles.Value ?? [], createdAt));
@@ -206,7 +216,4 @@ public sealed class OrganizationGrain(NpgsqlDataSource database, AuditWriter aud
         await using var connection = await database.OpenConnectionAsync();
         return await connection.QuerySingleAsync<(string, DateTime)>("SELECT name, created_at FROM organizations WHERE id = @Id", new { Id = OrganizationId });
     }
-
-    private static long? UserIdOf(string actor) =>
-        actor.StartsWith("user:", StringComparison.Ordinal) && long.TryParse(actor[5..], out var id) ? id : null;
 }

@@ -62,6 +62,20 @@ public sealed class PolicyModel
         .Order(StringComparer.Ordinal)
         .ToArray();
 
+    /// <summary>
+    /// The catalogue actions a subject holding exactly <paramref name="roles"/> in the domain could perform, sorted
+    /// (ordinal): allowed by a rule of one of them and denied by none. No superadmin bypass: roles only.
+    /// </summary>
+    public IReadOnlyList<string> ActionsOfRoles(IReadOnlyCollection<string> roles, string domain) => ActionCatalogue.All
+        .Where(catalogueAction =>
+        {
+            var (@object, action) = ActionCatalogue.Split(catalogueAction);
+            var matching = MatchingRules(roles, new PermissionRequest("", domain, @object, action)).ToArray();
+            return matching.Any(r => r.Effect == PolicyEffect.Allow) && matching.All(r => r.Effect == PolicyEffect.Allow);
+        })
+        .Order(StringComparer.Ordinal)
+        .ToArray();
+
     private bool IsAllowed(string subject, string domain, string catalogueAction)
     {
         var (@object, action) = ActionCatalogue.Split(catalogueAction);

@@ -51,7 +51,10 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton(AlertSettingsReader.Read(builder.Configuration));
         builder.Services.AddSingleton(SessionSettingsReader.Read(builder.Configuration));
         builder.Services.AddSingleton(new EvaluationCrashHook(builder.Configuration["PLANEKEEPER_TEST_CRASH_FILE"]));
-        builder.Services.AddSingleton(new ServerAgentBootstrap(builder.Configuration["AGENT_BOOTSTRAP_SECRET"]));
+        builder.Services.AddSingleton(ServerAgentBootstrap.Configured(
+            builder.Configuration["AGENT_BOOTSTRAP_SECRET"],
+            IntegerSetting.ReadPositive(builder.Configuration, "AGENT_BOOTSTRAP_MAX_ATTEMPTS", ServerAgentBootstrap.DefaultMaxAttempts),
+            DurationSetting.Read(builder.Configuration, "AGENT_BOOTSTRAP_WINDOW", ServerAgentBootstrap.DefaultWindow)));
         builder.Services.AddSingleton(TaskSettingsReader.Read(builder.Configuration));
         builder.Services.AddSingleton(TimeProvider.System);
         builder.Services.AddSingleton(new AgentSettings(DurationSetting.Read(builder.Configuration, "AGENT_HEARTBEAT_INTERVAL", AgentSettings.Default.HeartbeatInterval)));

@@ -29,12 +29,20 @@ public static class AgentEndpoints
 
     public sealed record BootstrapRequest(string? Secret, string? Hostname);
 
-    private static async Task<IResult> BootstrapAsync(BootstrapRequest body, IClusterClient cluster)
+    /// <summary>Attempts are counted per client address (after the trusted-proxy rules have set it).</summary>
+    private static async Task<IResult> BootstrapAsync(BootstrapRequest body, HttpContext context, IClusterClient cluster)
     {
-        var created = await cluster.GetGrain<IApiKeysGrain>(0).ProvisionServerAgentKeyAsync(body.Secret ?? "", body.Hostname ?? "");
-        return created is null
-            ? Problems.Forbidden("bootstrapping is off on this deployment, or the secret is wrong")
-            : Results.Created($"/api/v1/api-keys/{created.Key.Id}", new { created.Key.Id, created.Key.Name, created.Key.ExpiresAt, key = created.Value });
+        var address = ClientAddress.CountingKey(context.Connection.RemoteIpAddress);
+        var outcome = await cluster.GetGrain<IServerAgentBootstrapGrain>(address).BootstrapAsync(body.Secret ?? "", body.Hostname ?? "");
+        return outcome switch
+        {
+            { Status: BootstrapStatus.Created, Key: { } created } =>
+                Results.Created($"/api/v1/internal/server-agent-keys/{created.Key.Id}", new { created.Key.Id, created.Key.Name, created.Key.ExpiresAt, key = created.Value }),
+            { Status: BootstrapStatus.Invalid } => Problems.Invalid("secret", outcome.Detail),
+            { Status: BootstrapStatus.Throttled } => new RetryAfter(
+                Results.Problem(outcome.Detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests"), outcome.RetryAfterSeconds),
+            _ => Problems.Forbidden(outcome.Detail),
+        };
     }
 
     private static async Task<IResult> ReleaseKeyAsync(HttpContext context, IClusterClient cluster)

@@ -8,7 +8,7 @@ public static class ApiKeyEndpoints
 {
     public sealed record NewApiKey(string? Name, List<string>? Roles, DateTime? ExpiresAt);
 
-    public sealed record ApiKeyChange(string? Name);
+    public sealed record ApiKeyChange(string? Name, List<string>? Roles);
 
     public static void MapApiKeyEndpoints(this RouteGroupBuilder api)
     {
@@ -16,7 +16,7 @@ public static class ApiKeyEndpoints
         keys.MapGet("/", ListAsync).WithSummary("The organization's API keys (never their secrets).");
         keys.MapPost("/", CreateAsync).WithSummary("Create a key; the whole pk_<id>_<secret> value is returned only in this answer.");
         keys.MapGet("/{id:long}", GetAsync).WithSummary("One key.");
-        keys.MapPatch("/{id:long}", RenameAsync).WithSummary("Rename a key.");
+        keys.MapPatch("/{id:long}", EditAsync).WithSummary("Rename a key and/or replace its roles (only roles the caller holds).");
         keys.MapPost("/{id:long}/toggle", (long id, HttpContext context, IClusterClient cluster) => ChangeAsync(id, context, cluster, (key, actor, organizationId) => key.ToggleAsync(actor, organizationId)))
             .WithSummary("Disable or re-enable a key.");
         keys.MapPost("/{id:long}/deactivate", (long id, HttpContext context, IClusterClient cluster) => ChangeAsync(id, context, cluster, (key, actor, organizationId) => key.DeactivateAsync(actor, organizationId)))
@@ -48,8 +48,8 @@ public static class ApiKeyEndpoints
             ? Results.Ok(record)
             : Problems.NotFound($"no API key {id}");
 
-    private static Task<IResult> RenameAsync(long id, ApiKeyChange body, HttpContext context, IClusterClient cluster) =>
-        ChangeAsync(id, context, cluster, (key, actor, organizationId) => key.RenameAsync(actor, organizationId, body.Name ?? ""));
+    private static Task<IResult> EditAsync(long id, ApiKeyChange body, HttpContext context, IClusterClient cluster) =>
+        ChangeAsync(id, context, cluster, (key, actor, organizationId) => key.EditAsync(actor, organizationId, body.Name, body.Roles));
 
     /// <summary>A command on the key's grain, which checks the organization (docs/security.md, "Tenancy").</summary>
     private static async Task<IResult> ChangeAsync(

@@ -43,11 +43,8 @@ public static class InternalEndpoints
                 Problems.From(await cluster.GetGrain<ISettingsGrain>(0).SetAsync(context.Identity().Subject!, key, body.Value), Results.Ok))
             .WithTags("Internal")
             .WithSummary("Set a global setting, e.g. notification_template.<type>.<category>; an empty value clears it.");
-        api.MapPost("/internal/server-agent-keys", CreateServerAgentKeyAsync).WithTags("Internal")
-            .WithSummary("Create an API key of the global scope for a server agent; the key is returned only in this answer.");
+        api.MapServerAgentKeyEndpoints();
     }
-
-    public sealed record NewServerAgentKey(string? Name);
 
     private static async Task<IResult> ResetStuckAsync([FromQuery(Name = "older_than")] string? olderThan, IClusterClient cluster)
     {
@@ -58,16 +55,6 @@ public static class InternalEndpoints
         }
 
         return Results.Ok(new { reset = await cluster.GetGrain<ITaskMaintenanceGrain>(0).ResetStuckAsync(threshold), older_than_seconds = (long)threshold.TotalSeconds });
-    }
-
-    private static async Task<IResult> CreateServerAgentKeyAsync(NewServerAgentKey body, HttpContext context, IClusterClient cluster)
-    {
-        var result = await cluster.GetGrain<IApiKeysGrain>(0).CreateAsync(
-            context.Identity().Subject!, ClaimingAgent.GlobalOrganizationId, body.Name ?? "", [], null);
-        return Problems.From(result, created => Results.Created($"/api/v1/internal/server-agent-keys/{created.Key.Id}", new
-        {
-            created.Key.Id, created.Key.Name, created.Key.CreatedAt, key = created.Value,
-        }));
     }
 
     private static async Task<IResult> ListAsync(string? status, IClusterClient cluster)

@@ -31,6 +31,9 @@ public static class Problems
         CommandStatus.Ok => onOk(result.Value!),
         CommandStatus.NotFound => NotFound(result.Detail ?? "not found"),
         CommandStatus.Conflict => Conflict(result.Detail ?? "conflict"),
+        CommandStatus.Forbidden => Results.Problem(
+            result.Detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
+            extensions: result.Errors?.ToDictionary(e => e.Key, e => (object?)e.Value)),
         _ => Invalid(result.Errors?.ToDictionary(e => e.Key, e => e.Value) ?? new Dictionary<string, string[]> { [""] = [result.Detail ?? "invalid"] }),
     };
 }

@@ -143,6 +143,8 @@ public static partial class RouteActions
         [("POST", $"{V1}/internal/notifications/cleanup")] = RouteAccess.GlobalAdmin,
         [("PUT", $"{V1}/internal/settings/{{key}}")] = RouteAccess.GlobalAdmin,
         [("POST", $"{V1}/internal/server-agent-keys")] = RouteAccess.GlobalAdmin,
+        [("GET", $"{V1}/internal/server-agent-keys")] = RouteAccess.GlobalAdmin,
+        [("DELETE", $"{V1}/internal/server-agent-keys/{{id}}")] = RouteAccess.GlobalAdmin,
         [("GET", $"{V1}/internal/upstreams")] = RouteAccess.GlobalAdmin,
     };
 

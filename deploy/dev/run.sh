@@ -68,7 +68,8 @@ fi
 # The local agent is a server agent: it provisions its own global-scope key with this secret (shared with the silo)
 # and runs every organization's jobs that need no credential.
 if [ -z "${AGENT_BOOTSTRAP_SECRET:-}" ]; then
-  AGENT_BOOTSTRAP_SECRET=$(head -c 24 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
+  # 48 random bytes: about 62 characters once '+' and '/' are dropped; the silo refuses fewer than 32.
+  AGENT_BOOTSTRAP_SECRET=$(head -c 48 /dev/urandom | base64 | tr -dc 'A-Za-z0-9')
   export AGENT_BOOTSTRAP_SECRET
 fi
 export AGENT_SERVER_URL=${AGENT_SERVER_URL:-http://127.0.0.1:$PLANEKEEPER_HTTP_PORT/}

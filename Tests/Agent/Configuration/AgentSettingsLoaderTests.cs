@@ -86,9 +86,14 @@ public sealed class AgentSettingsLoaderTests : IDisposable
         var malformed = Assert.Throws<AgentConfigurationException>(() => AgentSettingsLoader.Load([], Environment(("AGENT_SERVER_URL", "http://localhost:8080"), ("AGENT_API_KEY", "secret"))));
         Assert.Contains("pk_<id>_<secret>", malformed.Message);
 
-        var bootstrapping = AgentSettingsLoader.Load([], Environment(("AGENT_SERVER_URL", "http://localhost:8080"), ("AGENT_BOOTSTRAP_SECRET", "s3cret")));
+        const string secret = "a bootstrap secret of 32 chars..";
+        var bootstrapping = AgentSettingsLoader.Load([], Environment(("AGENT_SERVER_URL", "http://localhost:8080"), ("AGENT_BOOTSTRAP_SECRET", secret)));
         Assert.Null(bootstrapping.ApiKey);
-        Assert.Equal("s3cret", bootstrapping.BootstrapSecret);
+        Assert.Equal(secret, bootstrapping.BootstrapSecret);
+
+        var tooShort = Assert.Throws<AgentConfigurationException>(() => AgentSettingsLoader.Load([], Environment(("AGENT_SERVER_URL", "http://localhost:8080"), ("AGENT_BOOTSTRAP_SECRET", secret[..31]))));
+        Assert.StartsWith("AGENT_BOOTSTRAP_SECRET must be at least 32 characters", tooShort.Message);
+        Assert.DoesNotContain(secret[..31], tooShort.Message);
     }
 
     [Theory]

@@ -151,7 +151,7 @@ public class GrainTenancyTests(RunningSystem system) : IClassFixture<RunningSyst
             Actor, org, new NotificationRuleRequest("taken over", 1, null, null, null, null)))),
         new("notification rule toggle", e.NotificationRule, async (g, id, org) => Text(await g.GetGrain<INotificationRuleGrain>(id).ToggleAsync(Actor, org))),
         new("notification rule delete", e.NotificationRule, async (g, id, org) => Text(await g.GetGrain<INotificationRuleGrain>(id).DeleteAsync(Actor, org))),
-        new("api key rename", e.ApiKey, async (g, id, org) => Text(await g.GetGrain<IApiKeyGrain>(id).RenameAsync(Actor, org, "taken over"))),
+        new("api key rename", e.ApiKey, async (g, id, org) => Text(await g.GetGrain<IApiKeyGrain>(id).EditAsync(Actor, org, "taken over", null))),
         new("api key toggle", e.ApiKey, async (g, id, org) => Text(await g.GetGrain<IApiKeyGrain>(id).ToggleAsync(Actor, org))),
         new("api key deactivate", e.ApiKey, async (g, id, org) => Text(await g.GetGrain<IApiKeyGrain>(id).DeactivateAsync(Actor, org))),
         // The deletes come last: were a check missing, they would take B's entities away from the probes above.

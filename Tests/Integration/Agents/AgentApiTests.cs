@@ -6,7 +6,7 @@ namespace Planekeeper.Tests.Integration.Agents;
 /// <summary>Silos told that agents beat every second, so "offline" (three missed beats) comes quickly; server agents may bootstrap.</summary>
 public sealed class FastHeartbeatSystem : RunningSystem
 {
-    public const string BootstrapSecret = "bootstrap secret for tests";
+    public const string BootstrapSecret = "bootstrap secret for the agent api tests";
 
     protected override IReadOnlyDictionary<string, string> SiloSettings => new Dictionary<string, string>
     {
@@ -141,7 +141,7 @@ public class AgentApiTests(FastHeartbeatSystem system) : IClassFixture<FastHeart
     public async Task A_server_agent_with_the_bootstrap_secret_provisions_its_own_key_and_releases_it()
     {
         using var anonymous = system.Client();
-        await anonymous.ExpectAsync(HttpStatusCode.Forbidden, HttpMethod.Post, "/api/v1/agent/bootstrap", new { secret = "guess", hostname = "edge" });
+        await anonymous.ExpectAsync(HttpStatusCode.Forbidden, HttpMethod.Post, "/api/v1/agent/bootstrap", new { secret = "a guess that is long enough to be judged", hostname = "edge" });
 
         var created = await anonymous.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/agent/bootstrap",
             new { secret = FastHeartbeatSystem.BootstrapSecret, hostname = "planekeeper-agent-0" });
