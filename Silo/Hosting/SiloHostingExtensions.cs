@@ -7,6 +7,7 @@ using Planekeeper.Grains.Alerts;
 using Planekeeper.Grains.Agents;
 using Planekeeper.Grains.ApiKeys;
 using Planekeeper.Grains.Audit;
+using Planekeeper.Grains.Identity;
 using Planekeeper.Grains.Jobs;
 using Planekeeper.Grains.MonitoringRules;
 using Planekeeper.Grains.Tasks;
@@ -28,6 +29,7 @@ public static class SiloHostingExtensions
         var cluster = ClusterSettings.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
         builder.Services.AddSingleton<AuditWriter>();
+        builder.Services.AddSingleton<KnownClientTokens>();
         builder.Services.AddSingleton<AccessStore>();
         builder.Services.AddSingleton<GatherJobStore>();
         builder.Services.AddSingleton<ScrapeJobStore>();

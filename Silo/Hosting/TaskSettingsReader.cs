@@ -16,22 +16,9 @@ public static class TaskSettingsReader
         }
 
         return new TaskSettings(
-            TimeSpan.FromSeconds(PositiveInteger(configuration, "TASK_LEASE_SECONDS", (int)defaults.LeaseDuration.TotalSeconds)),
-            PositiveInteger(configuration, "TASK_MAX_ATTEMPTS", defaults.MaxAttempts),
+            TimeSpan.FromSeconds(PositiveIntegerSetting.Read(configuration, "TASK_LEASE_SECONDS", (int)defaults.LeaseDuration.TotalSeconds)),
+            PositiveIntegerSetting.Read(configuration, "TASK_MAX_ATTEMPTS", defaults.MaxAttempts),
             DurationSetting.Read(configuration, "TASK_STALE_AFTER", defaults.StaleAfter),
             sweep);
-    }
-
-    private static int PositiveInteger(IConfiguration configuration, string key, int defaultValue)
-    {
-        var value = configuration[key]?.Trim();
-        if (string.IsNullOrEmpty(value))
-        {
-            return defaultValue;
-        }
-
-        return int.TryParse(value, out var number) && number > 0
-            ? number
-            : throw new StartupConfigurationException($"{key} must be a positive whole number, got '{value}'");
     }
 }

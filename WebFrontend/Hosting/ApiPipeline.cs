@@ -2,6 +2,7 @@ using Planekeeper.WebFrontend.Api;
 using Planekeeper.WebFrontend.Authorization;
 using Planekeeper.WebFrontend.Health;
 using Planekeeper.WebFrontend.Identity;
+using Planekeeper.WebFrontend.RateLimiting;
 
 namespace Planekeeper.WebFrontend.Hosting;
 
@@ -15,15 +16,17 @@ public static class ApiPipeline
         builder.Services.AddSingleton(ExternalTokenSettings.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<JwksCache>();
         builder.Services.AddSingleton<ExternalTokenValidator>();
+        builder.AddPlanekeeperRateLimiting();
     }
 
-    /// <summary>Identity first, then routing, then the route table's access check, then the endpoints.</summary>
+    /// <summary>Identity first, then the rate limit (per key, user or address), routing, the route table's access check, the endpoints.</summary>
     public static void UsePlanekeeperApi(this WebApplication app)
     {
         app.UseForwardedHeadersWhenTrusted();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<IdentityMiddleware>();
+        app.UseRateLimiter();
         app.UseRouting();
         app.UseMiddleware<AccessMiddleware>();
 
