@@ -16,6 +16,7 @@ public static class ApiPipeline
         builder.Services.AddSingleton(ExternalTokenSettings.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<JwksCache>();
         builder.Services.AddSingleton<ExternalTokenValidator>();
+        builder.Services.AddSingleton<CredentialLookups>();
         builder.AddPlanekeeperRateLimiting();
     }
 

@@ -5,10 +5,11 @@ namespace Planekeeper.WebFrontend.Identity;
 
 /// <summary>
 /// Reads the caller's credential — <c>X-API-Key</c> header or <c>planekeeper_api_key</c> cookie, a bearer
-/// JWT, or the session cookie — and checks it with the cluster. Nothing is cached here, so a revoked key or
-/// session is refused on the very next request.
+/// JWT, or the session cookie — and checks it with the cluster. No acceptance is cached here, so a revoked key or
+/// session is refused on the very next request; only refusals are (<see cref="CredentialLookups"/>).
 /// </summary>
-public sealed class IdentityMiddleware(RequestDelegate next, IClusterClient cluster, ExternalTokenValidator externalTokens, AccountSettings accounts)
+public sealed class IdentityMiddleware(
+    RequestDelegate next, IClusterClient cluster, ExternalTokenValidator externalTokens, AccountSettings accounts, CredentialLookups lookups)
 {
     public const string ApiKeyHeader = "X-API-Key";
     public const string ApiKeyCookie = "planekeeper_api_key";
@@ -25,7 +26,7 @@ public sealed class IdentityMiddleware(RequestDelegate next, IClusterClient clus
         var apiKey = context.Request.Headers[ApiKeyHeader].FirstOrDefault() ?? context.Request.Cookies[ApiKeyCookie];
         if (!string.IsNullOrEmpty(apiKey))
         {
-            return await FromApiKeyAsync(apiKey);
+            return await FromApiKeyAsync(apiKey, context);
         }
 
         var authorization = context.Request.Headers.Authorization.FirstOrDefault();
@@ -35,26 +36,43 @@ public sealed class IdentityMiddleware(RequestDelegate next, IClusterClient clus
         }
 
         var session = context.Request.Cookies[SessionCookie];
-        return string.IsNullOrEmpty(session) ? RequestIdentity.Anonymous : await FromSessionAsync(session);
+        return string.IsNullOrEmpty(session) ? RequestIdentity.Anonymous : await FromSessionAsync(session, context);
     }
 
-    private async Task<RequestIdentity> FromApiKeyAsync(string value)
+    private async Task<RequestIdentity> FromApiKeyAsync(string value, HttpContext context)
     {
-        if (!ApiKeyFormat.TryParse(value, out var id, out var secret))
+        if (!ApiKeyFormat.TryParse(value, out var id, out var secret) || !SecretToken.HasShape(secret, ApiKeyFormat.SecretBytes))
         {
+            lookups.Malformed();
             return RequestIdentity.Rejected(CredentialKind.ApiKey, "the API key is malformed (expected pk_<id>_<secret>)");
         }
 
+        var hash = "apikey:" + SecretToken.HashHex(value);
+        if (lookups.RefusalWithoutLookup(hash, context) is { } refusal)
+        {
+            return RequestIdentity.Rejected(CredentialKind.ApiKey, refusal);
+        }
+
         var result = await cluster.GetGrain<IApiKeyGrain>(id).AuthenticateAsync(secret);
-        return result.Accepted
-            ? new RequestIdentity(CredentialKind.ApiKey, $"apikey:{id}", null, result, null)
-            : RequestIdentity.Rejected(CredentialKind.ApiKey, result.Rejection switch
-            {
-                ApiKeyRejection.Expired => "the API key has expired",
-                ApiKeyRejection.Inactive => "the API key is disabled",
-                ApiKeyRejection.Deactivated => "the API key was deactivated",
-                _ => "the API key is not valid",
-            });
+        if (result.Accepted)
+        {
+            lookups.Valid(hash);
+            return new RequestIdentity(CredentialKind.ApiKey, $"apikey:{id}", null, result, null);
+        }
+
+        var problem = result.Rejection switch
+        {
+            ApiKeyRejection.Expired => "the API key has expired",
+            ApiKeyRejection.Inactive => "the API key is disabled",
+            ApiKeyRejection.Deactivated => "the API key was deactivated",
+            _ => "the API key is not valid",
+        };
+        if (result.Rejection is ApiKeyRejection.Unknown or ApiKeyRejection.WrongSecret or ApiKeyRejection.Deactivated)
+        {
+            lookups.RefusedForGood(hash, problem);
+        }
+
+        return RequestIdentity.Rejected(CredentialKind.ApiKey, problem);
     }
 
     private async Task<RequestIdentity> FromBearerAsync(string token)
@@ -71,12 +89,30 @@ public sealed class IdentityMiddleware(RequestDelegate next, IClusterClient clus
             : await FromUserAsync(CredentialKind.BearerToken, userId.Value);
     }
 
-    private async Task<RequestIdentity> FromSessionAsync(string token)
+    private async Task<RequestIdentity> FromSessionAsync(string token, HttpContext context)
     {
-        var userId = await cluster.GetGrain<ISessionGrain>(SecretToken.HashHex(token)).GetUserIdAsync();
-        return userId is null
-            ? RequestIdentity.Rejected(CredentialKind.Session, "the session has ended; sign in again")
-            : await FromUserAsync(CredentialKind.Session, userId.Value);
+        const string ended = "the session has ended; sign in again";
+        if (!SecretToken.HasShape(token))
+        {
+            lookups.Malformed();
+            return RequestIdentity.Rejected(CredentialKind.Session, ended);
+        }
+
+        var grainKey = SecretToken.HashHex(token);
+        if (lookups.RefusalWithoutLookup("session:" + grainKey, context) is { } refusal)
+        {
+            return RequestIdentity.Rejected(CredentialKind.Session, refusal);
+        }
+
+        var userId = await cluster.GetGrain<ISessionGrain>(grainKey).GetUserIdAsync();
+        if (userId is null)
+        {
+            lookups.RefusedForGood("session:" + grainKey, ended);
+            return RequestIdentity.Rejected(CredentialKind.Session, ended);
+        }
+
+        lookups.Valid("session:" + grainKey);
+        return await FromUserAsync(CredentialKind.Session, userId.Value);
     }
 
     private async Task<RequestIdentity> FromUserAsync(CredentialKind credential, long userId)

@@ -6,12 +6,15 @@ namespace Planekeeper.WebFrontend.RateLimiting;
 /// <summary>
 /// The frontend's way to the cluster's rate-limit windows: one grain call per permit, except that a partition the
 /// cluster refused stays refused here until its window ends, without asking again. So a flood from one caller
-/// costs the cluster one call per window and frontend, not one per request.
+/// costs the cluster one call per window and frontend, not one per request. When the cluster does not answer
+/// within a second the limit stays open.
 /// </summary>
 public sealed class ClusterRateLimits(IClusterClient cluster, TimeProvider clock)
 {
     /// <summary>Above this many refused partitions the ones whose window has ended are dropped.</summary>
     private const int PruneAbove = 10_000;
+
+    private static readonly TimeSpan ClusterTimeout = TimeSpan.FromSeconds(1);
 
     private readonly ConcurrentDictionary<string, DateTimeOffset> _refusedUntil = new();
 
@@ -22,7 +25,17 @@ public sealed class ClusterRateLimits(IClusterClient cluster, TimeProvider clock
             return new RateLimitDecision(false, retryAfter);
         }
 
-        var decision = await cluster.GetGrain<IRateLimitGrain>(partition).TryAcquireAsync(policy);
+        RateLimitDecision decision;
+        try
+        {
+            decision = await cluster.GetGrain<IRateLimitGrain>(partition).TryAcquireAsync(policy).WaitAsync(ClusterTimeout);
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException or InvalidOperationException)
+        {
+            // Open while the cluster does not answer: the request itself then meets the outage (e.g. a 503), not a 500 from here.
+            return RateLimitDecision.Granted;
+        }
+
         if (!decision.Acquired)
         {
             Remember(partition, clock.GetUtcNow() + decision.RetryAfter);

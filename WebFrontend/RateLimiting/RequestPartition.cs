@@ -4,7 +4,8 @@ namespace Planekeeper.WebFrontend.RateLimiting;
 
 /// <summary>
 /// Whose budget a request draws from: the API key's or the signed-in user's when the credential was accepted,
-/// otherwise the client address's. The Agent API (but not its anonymous bootstrap) and <c>/health</c> draw from none.
+/// otherwise the client address's. The Agent API (but not its anonymous bootstrap) and the probes <c>/health</c> and
+/// <c>/ready</c> draw from none: a refused probe would take a healthy frontend out of its load balancer.
 /// </summary>
 public static class RequestPartition
 {
@@ -12,7 +13,7 @@ public static class RequestPartition
     public static string? Of(HttpContext context)
     {
         var path = context.Request.Path;
-        if (path.Equals("/health", StringComparison.OrdinalIgnoreCase)
+        if (path.Equals("/health", StringComparison.OrdinalIgnoreCase) || path.Equals("/ready", StringComparison.OrdinalIgnoreCase)
             || (path.StartsWithSegments("/api/v1/agent", StringComparison.OrdinalIgnoreCase)
                 && !path.StartsWithSegments("/api/v1/agent/bootstrap", StringComparison.OrdinalIgnoreCase)))
         {
