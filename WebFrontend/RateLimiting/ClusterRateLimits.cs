@@ -30,9 +30,10 @@ public sealed class ClusterRateLimits(IClusterClient cluster, TimeProvider clock
         {
             decision = await cluster.GetGrain<IRateLimitGrain>(partition).TryAcquireAsync(policy).WaitAsync(ClusterTimeout);
         }
-        catch (Exception e) when (e is OrleansException or TimeoutException or InvalidOperationException)
+        catch (Exception e) when (e is not OperationCanceledException)
         {
-            // Open while the cluster does not answer: the request itself then meets the outage (e.g. a 503), not a 500 from here.
+            // Open while the cluster does not answer (not connected yet, silo lost, timeout): the request itself then
+            // meets the outage (e.g. a 503), not a 500 from here.
             return RateLimitDecision.Granted;
         }
 
