@@ -2,7 +2,7 @@ using Microsoft.Extensions.Time.Testing;
 using Planekeeper.Grains.Interfaces.RateLimiting;
 using Planekeeper.Grains.RateLimiting;
 
-namespace Planekeeper.Tests.Unit.Identity;
+namespace Planekeeper.Tests.Unit.RateLimiting;
 
 public class FixedWindowTests
 {
