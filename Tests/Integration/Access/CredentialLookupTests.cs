@@ -51,7 +51,7 @@ public class CredentialLookupTests(FloodDefenceSystem system) : IClassFixture<Fl
     }
 
     [Fact]
-    public async Task A_flood_of_unknown_api_key_ids_activates_at_most_the_address_limit_and_a_repeated_one_is_remembered()
+    public async Task A_flood_of_unknown_api_key_ids_activates_at_most_the_address_limit()
     {
         var before = await ActivationsAsync("ApiKeyGrain");
         using var client = system.Client(from: FloodDefenceSystem.NewAddress());
