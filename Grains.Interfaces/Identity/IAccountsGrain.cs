@@ -13,8 +13,9 @@ public interface IAccountsGrain : IGrainWithIntegerKey
     [Alias("list-users")]
     Task<IReadOnlyList<UserRecord>> ListUsersAsync(bool pendingOnly);
 
+    /// <param name="knownClientToken">The token an earlier sign-in from this client left (see <see cref="SignInResult.KnownClientToken"/>).</param>
     [Alias("sign-in")]
-    Task<SignInResult> SignInAsync(string email, string password, SessionOrigin origin);
+    Task<SignInResult> SignInAsync(string email, string password, SessionOrigin origin, string? knownClientToken);
 
     /// <summary>
     /// The local user of an external identity provider's subject, created on first use; null when the email

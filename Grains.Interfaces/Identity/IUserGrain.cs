@@ -9,9 +9,12 @@ public interface IUserGrain : IGrainWithIntegerKey
     [Alias("get")]
     Task<UserRecord?> GetAsync();
 
-    /// <summary>Checks a password; repeated failures lock the account for a growing time.</summary>
+    /// <summary>
+    /// Checks a password; repeated failures lock the account for a growing time. The lock does not hold back a
+    /// <paramref name="knownClient"/> (one that signed in to this account before).
+    /// </summary>
     [Alias("check-password")]
-    Task<PasswordCheck> CheckPasswordAsync(string password);
+    Task<PasswordCheck> CheckPasswordAsync(string password, bool knownClient);
 
     /// <summary>A global admin lets the account use the product (or takes that back).</summary>
     [Alias("set-approved")]

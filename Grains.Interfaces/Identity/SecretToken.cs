@@ -14,6 +14,13 @@ public static class SecretToken
 
     public static string HashHex(string token) => Convert.ToHexStringLower(Hash(token));
 
+    /// <summary>
+    /// Whether <paramref name="token"/> could be one that <see cref="New"/> made with <paramref name="bytes"/> bytes:
+    /// the right length, URL-safe base64 only. Lets a caller refuse garbage without a lookup.
+    /// </summary>
+    public static bool HasShape(string token, int bytes = 32) =>
+        token.Length == (bytes * 4 + 2) / 3 && token.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
     public static bool Matches(string token, byte[] expectedHash) => CryptographicOperations.FixedTimeEquals(Hash(token), expectedHash);
 
     private static string Base64UrlEncode(byte[] bytes) =>

@@ -10,7 +10,7 @@ namespace Planekeeper.Grains.Identity;
 
 [StatelessWorker]
 [GrainType("planekeeper.identity.accounts")]
-public sealed class AccountsGrain(NpgsqlDataSource database, AuditWriter audit) : Grain, IAccountsGrain
+public sealed class AccountsGrain(NpgsqlDataSource database, AuditWriter audit, KnownClientTokens knownClients) : Grain, IAccountsGrain
 {
     public async Task<CommandResult<UserRecord>> SignUpAsync(string email, string password, bool autoApprove)
     {
@@ -51,10 +51,17 @@ public sealed class AccountsGrain(NpgsqlDataSource database, AuditWriter audit) 
         return users.ToList();
     }
 
-    public async Task<SignInResult> SignInAsync(string email, string password, SessionOrigin origin)
+    public async Task<SignInResult> SignInAsync(string email, string password, SessionOrigin origin, string? knownClientToken)
     {
+        if (password is null || password.Length > PasswordLimits.MaximumLength)
+        {
+            // No account has such a password; refused before anything is hashed or counted.
+            return new SignInResult(SignInStatus.WrongCredentials, null, null, null);
+        }
+
         var userId = await FindByEmailAsync(email?.Trim() ?? "");
-        var check = await GrainFactory.GetGrain<IUserGrain>(userId ?? 0).CheckPasswordAsync(password ?? "");
+        var knownClient = userId is { } id && knownClients.IsFor(knownClientToken, id);
+        var check = await GrainFactory.GetGrain<IUserGrain>(userId ?? 0).CheckPasswordAsync(password, knownClient);
         switch (check.Status)
         {
             case PasswordCheckStatus.LockedOut:
@@ -71,7 +78,7 @@ public sealed class AccountsGrain(NpgsqlDataSource database, AuditWriter audit) 
         var token = SecretToken.New();
         var expiresAt = await GrainFactory.GetGrain<ISessionGrain>(SecretToken.HashHex(token)).OpenAsync(userId!.Value, origin);
         await audit.WriteAsync(new AuditEntry(null, $"user:{userId}", "auth.sign_in", $"user:{userId}"));
-        return new SignInResult(SignInStatus.SignedIn, userId, token, null, expiresAt);
+        return new SignInResult(SignInStatus.SignedIn, userId, token, null, expiresAt, knownClients.Issue(userId.Value));
     }
 
     public async Task<long?> ResolveExternalUserAsync(string subject, string email, bool autoApprove)

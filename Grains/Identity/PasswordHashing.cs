@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Identity;
+using Planekeeper.Grains.Interfaces.Identity;
 
 namespace Planekeeper.Grains.Identity;
 
@@ -8,8 +9,8 @@ namespace Planekeeper.Grains.Identity;
 /// </summary>
 public static class PasswordHashing
 {
-    public const int MinimumLength = 10;
-    public const int MaximumLength = 1024;
+    public const int MinimumLength = PasswordLimits.MinimumLength;
+    public const int MaximumLength = PasswordLimits.MaximumLength;
 
     private static readonly PasswordHasher<object> Hasher = new();
     private static readonly object NoUser = new();

@@ -8,7 +8,7 @@ using Planekeeper.Grains.Interfaces.Identity;
 namespace Planekeeper.Grains.Identity;
 
 [GrainType("planekeeper.identity.user")]
-public sealed class UserGrain(NpgsqlDataSource database, AuditWriter audit) : Grain, IUserGrain
+public sealed class UserGrain(NpgsqlDataSource database, AuditWriter audit, TimeProvider clock) : Grain, IUserGrain
 {
     private sealed record UserRow(long Id, string Email, string? PasswordHash, bool IsApproved, bool IsSuperAdmin, int FailedSignIns, DateTime? LockedUntil, DateTime CreatedAt, int Version);
 
@@ -76,7 +76,7 @@ public sealed class UserGrain(NpgsqlDataSource database, AuditWriter audit) : Gr
             return CommandResult<int>.Invalid("new_password", problem);
         }
 
-        var check = await CheckPasswordAsync(currentPassword ?? "");
+        var check = await CheckPasswordAsync(currentPassword ?? "", knownClient: false);
         if (check.Status != PasswordCheckStatus.Correct)
         {
             return check.Status == PasswordCheckStatus.LockedOut
@@ -103,11 +103,11 @@ public sealed class UserGrain(NpgsqlDataSource database, AuditWriter audit) : Gr
     /// Checks the password against the stored state. If another activation wrote the row meanwhile (a rare
     /// duplicate activation), the write loses, the state is reloaded and the check runs again on it.
     /// </summary>
-    public async Task<PasswordCheck> CheckPasswordAsync(string password)
+    public async Task<PasswordCheck> CheckPasswordAsync(string password, bool knownClient)
     {
         while (true)
         {
-            if (await TryCheckPasswordAsync(password) is { } check)
+            if (await TryCheckPasswordAsync(password, knownClient) is { } check)
             {
                 return check;
             }
@@ -117,7 +117,7 @@ public sealed class UserGrain(NpgsqlDataSource database, AuditWriter audit) : Gr
     }
 
     /// <returns>The outcome, or null when the row changed under us.</returns>
-    private async Task<PasswordCheck?> TryCheckPasswordAsync(string password)
+    private async Task<PasswordCheck?> TryCheckPasswordAsync(string password, bool knownClient)
     {
         if (_user is null)
         {
@@ -125,8 +125,8 @@ public sealed class UserGrain(NpgsqlDataSource database, AuditWriter audit) : Gr
             return new PasswordCheck(PasswordCheckStatus.Wrong, null);
         }
 
-        var now = DateTime.UtcNow;
-        if (_user.LockedUntil > now)
+        var now = clock.GetUtcNow().UtcDateTime;
+        if (_user.LockedUntil > now && !knownClient)
         {
             await audit.WriteAsync(new AuditEntry(null, null, "auth.sign_in_refused_locked", Subject, new { locked_until = _user.LockedUntil }));
             return new PasswordCheck(PasswordCheckStatus.LockedOut, _user.LockedUntil);
@@ -137,7 +137,7 @@ public sealed class UserGrain(NpgsqlDataSource database, AuditWriter audit) : Gr
             return await TryRecordAsync(failures: 0, lockedUntil: null, signedIn: true) ? new PasswordCheck(PasswordCheckStatus.Correct, null) : null;
         }
 
-        var failures = _user.FailedSignIns + 1;
+        var failures = SignInLockout.FailuresStillCounting(_user.FailedSignIns, _user.LockedUntil, now) + 1;
         var lockedUntil = SignInLockout.LockedUntil(failures, now);
         if (!await TryRecordAsync(failures, lockedUntil, signedIn: false))
         {

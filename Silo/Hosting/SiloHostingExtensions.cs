@@ -7,6 +7,7 @@ using Planekeeper.Grains.Alerts;
 using Planekeeper.Grains.Agents;
 using Planekeeper.Grains.ApiKeys;
 using Planekeeper.Grains.Audit;
+using Planekeeper.Grains.Identity;
 using Planekeeper.Grains.Jobs;
 using Planekeeper.Grains.MonitoringRules;
 using Planekeeper.Grains.Tasks;
@@ -28,6 +29,7 @@ public static class SiloHostingExtensions
         var cluster = ClusterSettings.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
         builder.Services.AddSingleton<AuditWriter>();
+        builder.Services.AddSingleton<KnownClientTokens>();
         builder.Services.AddSingleton<AccessStore>();
         builder.Services.AddSingleton<GatherJobStore>();
         builder.Services.AddSingleton<ScrapeJobStore>();
@@ -53,7 +55,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton(new EvaluationCrashHook(builder.Configuration["PLANEKEEPER_TEST_CRASH_FILE"]));
         builder.Services.AddSingleton(ServerAgentBootstrap.Configured(
             builder.Configuration["AGENT_BOOTSTRAP_SECRET"],
-            IntegerSetting.ReadPositive(builder.Configuration, "AGENT_BOOTSTRAP_MAX_ATTEMPTS", ServerAgentBootstrap.DefaultMaxAttempts),
+            PositiveIntegerSetting.Read(builder.Configuration, "AGENT_BOOTSTRAP_MAX_ATTEMPTS", ServerAgentBootstrap.DefaultMaxAttempts),
             DurationSetting.Read(builder.Configuration, "AGENT_BOOTSTRAP_WINDOW", ServerAgentBootstrap.DefaultWindow)));
         builder.Services.AddSingleton(TaskSettingsReader.Read(builder.Configuration));
         builder.Services.AddSingleton(TimeProvider.System);

@@ -16,8 +16,8 @@ public static class TaskSettingsReader
         }
 
         return new TaskSettings(
-            TimeSpan.FromSeconds(IntegerSetting.ReadPositive(configuration, "TASK_LEASE_SECONDS", (int)defaults.LeaseDuration.TotalSeconds)),
-            IntegerSetting.ReadPositive(configuration, "TASK_MAX_ATTEMPTS", defaults.MaxAttempts),
+            TimeSpan.FromSeconds(PositiveIntegerSetting.Read(configuration, "TASK_LEASE_SECONDS", (int)defaults.LeaseDuration.TotalSeconds)),
+            PositiveIntegerSetting.Read(configuration, "TASK_MAX_ATTEMPTS", defaults.MaxAttempts),
             DurationSetting.Read(configuration, "TASK_STALE_AFTER", defaults.StaleAfter),
             sweep);
     }

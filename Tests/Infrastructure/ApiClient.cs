@@ -1,5 +1,6 @@
 using System.Net;
 using System.Net.Http.Json;
+using System.Net.Sockets;
 using System.Text.Json;
 
 namespace Planekeeper.Tests.Infrastructure;
@@ -15,9 +16,16 @@ public sealed class ApiClient : IDisposable
 
     private readonly HttpClient _http;
 
-    public ApiClient(Uri baseAddress)
+    /// <param name="from">A loopback address (127.0.0.2, …) to send from, so the frontend sees another client address.</param>
+    public ApiClient(Uri baseAddress, IPAddress? from = null)
     {
-        _http = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), UseCookies = true })
+        var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true };
+        if (from is not null)
+        {
+            handler.ConnectCallback = (context, cancellationToken) => ConnectFromAsync(from, context.DnsEndPoint, cancellationToken);
+        }
+
+        _http = new HttpClient(handler)
         {
             BaseAddress = baseAddress,
             Timeout = TimeSpan.FromSeconds(30),
@@ -27,6 +35,22 @@ public sealed class ApiClient : IDisposable
 
     /// <summary>The <c>Origin</c> sent on unsafe methods; null sends none (a non-browser client).</summary>
     public string? Origin { get; set; }
+
+    private static async ValueTask<Stream> ConnectFromAsync(IPAddress from, DnsEndPoint server, CancellationToken cancellationToken)
+    {
+        var socket = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
+        try
+        {
+            socket.Bind(new IPEndPoint(from, 0));
+            await socket.ConnectAsync(server, cancellationToken);
+            return new NetworkStream(socket, ownsSocket: true);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
+    }
 
     public long? OrganizationId { get; set; }
 

@@ -20,6 +20,17 @@ public static class PlanekeeperProcesses
         public ValueTask DisposeAsync() => Process.DisposeAsync();
     }
 
+    /// <summary>
+    /// Every test sends from 127.0.0.1, many from one key or user, so test frontends lift the request limit and the
+    /// sign-in throttles unless a test sets them (the rate-limit tests do).
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> UnlimitedRequests = new Dictionary<string, string>
+    {
+        ["RATE_LIMIT_MAX_REQUESTS"] = "1000000",
+        ["SIGN_IN_MAX_ATTEMPTS_PER_IP"] = "1000000",
+        ["SIGN_IN_MAX_ATTEMPTS_PER_ACCOUNT"] = "1000000",
+    };
+
     /// <param name="samePortsAs">A silo that died: the new one takes its address, as a restarted server would.</param>
     public static SiloProcess StartSilo(TestDatabase database, IReadOnlyDictionary<string, string>? extra = null, SiloProcess? samePortsAs = null)
     {
@@ -45,6 +56,7 @@ public static class PlanekeeperProcesses
             ["PLANEKEEPER_HTTP_PORT"] = port.ToString(),
             ["PLANEKEEPER_PUBLIC_URL"] = $"http://127.0.0.1:{port}",
         };
+        Merge(environment, UnlimitedRequests);
         Merge(environment, extra);
         return new FrontendProcess(ChildProcess.Start(TestEnvironment.FrontendDll, environment), port);
     }

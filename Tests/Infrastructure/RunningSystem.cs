@@ -24,6 +24,9 @@ public class RunningSystem : IAsyncLifetime
     /// <summary>Settings a test class needs on its silos beyond the defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string> SiloSettings => new Dictionary<string, string>();
 
+    /// <summary>Settings a test class needs on its first frontend beyond the defaults.</summary>
+    protected virtual IReadOnlyDictionary<string, string> FrontendSettings => new Dictionary<string, string>();
+
     public TestDatabase Database { get; private set; } = null!;
 
     public PlanekeeperProcesses.FrontendProcess Frontend => _frontends[0];
@@ -51,7 +54,7 @@ public class RunningSystem : IAsyncLifetime
 
         _siloSettings = siloSettings;
         await StartSilosAsync();
-        await StartFrontendAsync(new Dictionary<string, string> { ["AUTO_APPROVE_USERS"] = "true" });
+        await StartFrontendAsync(new Dictionary<string, string>(FrontendSettings) { ["AUTO_APPROVE_USERS"] = "true" });
     }
 
     /// <summary>The silos the frontend connects to: <see cref="SiloCount"/> silo processes.</summary>
@@ -90,7 +93,8 @@ public class RunningSystem : IAsyncLifetime
         return frontend;
     }
 
-    public ApiClient Client(PlanekeeperProcesses.FrontendProcess? frontend = null) => new((frontend ?? Frontend).BaseAddress);
+    /// <param name="from">A loopback address to send from (see <see cref="ApiClient(Uri, System.Net.IPAddress?)"/>).</param>
+    public ApiClient Client(PlanekeeperProcesses.FrontendProcess? frontend = null, System.Net.IPAddress? from = null) => new((frontend ?? Frontend).BaseAddress, from);
 
     public async Task<ApiClient> AdminAsync()
     {

@@ -1,11 +1,15 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Planekeeper.Grains.Interfaces.Identity;
 using Planekeeper.WebFrontend.Identity;
+using Planekeeper.WebFrontend.RateLimiting;
 
 namespace Planekeeper.WebFrontend.Api;
 
 public static class AuthEndpoints
 {
+    /// <summary>Left by a successful sign-in; a later sign-in from the same browser is not held back by the account's lock.</summary>
+    public const string KnownClientCookie = "planekeeper_known_client";
+
     public sealed record Credentials(string? Email, string? Password);
 
     public static void MapAuthEndpoints(this RouteGroupBuilder api)
@@ -18,13 +22,18 @@ public static class AuthEndpoints
             .WithSummary("An antiforgery token for a browser form (field or header), with its cookie; forms posted with the session cookie must carry one.");
     }
 
-    private static async Task<IResult> SignUpAsync(Credentials body, IClusterClient cluster, AccountSettings accounts)
+    private static async Task<IResult> SignUpAsync(Credentials body, HttpContext context, IClusterClient cluster, AccountSettings accounts, SignInThrottle throttle)
     {
+        if (await throttle.RefusalAsync(context, body.Email ?? "", knownClientToken: null) is { } refusal)
+        {
+            return refusal;
+        }
+
         var result = await cluster.GetGrain<IAccountsGrain>(0).SignUpAsync(body.Email ?? "", body.Password ?? "", accounts.AutoApprove);
         return Problems.From(result, user => Results.Created($"/api/v1/me", UserView.From(user)));
     }
 
-    private static async Task<IResult> SignInAsync(Credentials body, HttpContext context, IClusterClient cluster, PublicOrigin publicOrigin)
+    private static async Task<IResult> SignInAsync(Credentials body, HttpContext context, IClusterClient cluster, PublicOrigin publicOrigin, SignInThrottle throttle)
     {
         if (string.IsNullOrWhiteSpace(body.Email) || string.IsNullOrEmpty(body.Password))
         {
@@ -34,19 +43,32 @@ public static class AuthEndpoints
             });
         }
 
+        if (body.Password.Length > PasswordLimits.MaximumLength)
+        {
+            return Problems.Invalid("password", $"password must have at most {PasswordLimits.MaximumLength} characters");
+        }
+
+        var knownClient = context.Request.Cookies[KnownClientCookie];
+        if (await throttle.RefusalAsync(context, body.Email, knownClient) is { } refusal)
+        {
+            return refusal;
+        }
+
         var origin = SessionOrigin.From(context.Request.Headers.UserAgent.FirstOrDefault(), context.Connection.RemoteIpAddress?.ToString());
-        var result = await cluster.GetGrain<IAccountsGrain>(0).SignInAsync(body.Email, body.Password, origin);
+        var result = await cluster.GetGrain<IAccountsGrain>(0).SignInAsync(body.Email, body.Password, origin, knownClient);
         switch (result.Status)
         {
             case SignInStatus.LockedOut:
-                var wait = (int)Math.Ceiling((result.LockedUntil!.Value - DateTime.UtcNow).TotalSeconds);
-                context.Response.Headers.RetryAfter = Math.Max(wait, 1).ToString();
-                return Results.Problem("too many failed sign-ins; the account is locked for a while", statusCode: StatusCodes.Status429TooManyRequests, title: "Locked");
+                context.Response.Headers.RetryAfter = Math.Max((int)Math.Ceiling((result.LockedUntil!.Value - DateTime.UtcNow).TotalSeconds), 1).ToString();
+                return Results.Problem(
+                    "too many failed sign-ins; the account is locked for a while for browsers that have not signed in to it before",
+                    statusCode: StatusCodes.Status429TooManyRequests, title: "Locked");
             case SignInStatus.WrongCredentials:
                 return Problems.Unauthorized("wrong email or password");
         }
 
         SessionCookie.Write(context, publicOrigin, result.SessionToken!, result.SessionExpiresAt!.Value - DateTime.UtcNow);
+        context.Response.Cookies.Append(KnownClientCookie, result.KnownClientToken!, KnownClientCookieOptions(publicOrigin));
         var user = await cluster.GetGrain<IUserGrain>(result.UserId!.Value).GetAsync();
         return Results.Ok(UserView.From(user!));
     }
@@ -61,6 +83,16 @@ public static class AuthEndpoints
         SessionCookie.Clear(context, publicOrigin);
         return Results.NoContent();
     }
+
+    /// <summary>Sent only to the authentication routes; it outlives sign-out on purpose (it proves nothing by itself).</summary>
+    private static CookieOptions KnownClientCookieOptions(PublicOrigin origin) => new()
+    {
+        HttpOnly = true,
+        Secure = !origin.IsPlainHttp,
+        SameSite = SameSiteMode.Strict,
+        Path = "/api/v1/auth",
+        MaxAge = TimeSpan.FromDays(90),
+    };
 
     private static IResult IssueAntiforgeryToken(HttpContext context, IAntiforgery antiforgery)
     {

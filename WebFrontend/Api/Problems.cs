@@ -24,6 +24,11 @@ public static class Problems
     public static IResult Unavailable(string detail) => new RetryAfter(
         Results.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable"), seconds: 1);
 
+    /// <summary>429 with <c>Retry-After</c> in whole seconds (at least 1).</summary>
+    public static IResult TooManyRequests(string detail, TimeSpan retryAfter) => new RetryAfter(
+        Results.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests"),
+        seconds: Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)));
+
     public static IResult BadRequest(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
 
     public static IResult From<T>(CommandResult<T> result, Func<T, IResult> onOk) => result.Status switch

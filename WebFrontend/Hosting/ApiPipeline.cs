@@ -2,6 +2,7 @@ using Planekeeper.WebFrontend.Api;
 using Planekeeper.WebFrontend.Authorization;
 using Planekeeper.WebFrontend.Health;
 using Planekeeper.WebFrontend.Identity;
+using Planekeeper.WebFrontend.RateLimiting;
 
 namespace Planekeeper.WebFrontend.Hosting;
 
@@ -18,12 +19,14 @@ public static class ApiPipeline
         builder.Services.AddSingleton(ExternalTokenSettings.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton<JwksCache>();
         builder.Services.AddSingleton<ExternalTokenValidator>();
+        builder.Services.AddSingleton<CredentialLookups>();
+        builder.AddPlanekeeperRateLimiting();
         builder.OmitServerHeader();
     }
 
     /// <summary>
-    /// Proxies and security headers first (so every response has them, errors included), then identity, the
-    /// cross-site check, routing, the route table's access check, and the endpoints.
+    /// Proxies and security headers first (so every response has them, errors included), then identity, the rate
+    /// limit (per key, user or address), the cross-site check, routing, the route table's access check, and the endpoints.
     /// </summary>
     public static void UsePlanekeeperApi(this WebApplication app)
     {
@@ -32,6 +35,7 @@ public static class ApiPipeline
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseMiddleware<IdentityMiddleware>();
+        app.UseRateLimiter();
         app.UseMiddleware<CrossSiteRequestGuard>();
         app.UseRouting();
         app.UseMiddleware<AccessMiddleware>();

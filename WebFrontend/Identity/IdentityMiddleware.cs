@@ -5,11 +5,13 @@ namespace Planekeeper.WebFrontend.Identity;
 
 /// <summary>
 /// Reads the caller's credential — <c>X-API-Key</c> header, a bearer JWT, or the session cookie — and checks it
-/// with the cluster. Nothing is cached here, so a revoked key or session is refused on the very next request.
-/// API keys are never read from a cookie: a browser would send that cookie along with a forged request.
+/// with the cluster. No acceptance is cached here, so a revoked key or session is refused on the very next request;
+/// only refusals are (<see cref="CredentialLookups"/>). API keys are never read from a cookie: a browser would send
+/// that cookie along with a forged request.
 /// </summary>
 public sealed class IdentityMiddleware(
-    RequestDelegate next, IClusterClient cluster, ExternalTokenValidator externalTokens, AccountSettings accounts, PublicOrigin publicOrigin)
+    RequestDelegate next, IClusterClient cluster, ExternalTokenValidator externalTokens, AccountSettings accounts,
+    PublicOrigin publicOrigin, CredentialLookups lookups)
 {
     public const string ApiKeyHeader = "X-API-Key";
 
@@ -24,7 +26,7 @@ public sealed class IdentityMiddleware(
         var apiKey = context.Request.Headers[ApiKeyHeader].FirstOrDefault();
         if (!string.IsNullOrEmpty(apiKey))
         {
-            return await FromApiKeyAsync(apiKey);
+            return await FromApiKeyAsync(apiKey, context);
         }
 
         var authorization = context.Request.Headers.Authorization.FirstOrDefault();
@@ -34,26 +36,43 @@ public sealed class IdentityMiddleware(
         }
 
         var session = SessionCookie.Read(context, publicOrigin);
-        return session is null ? RequestIdentity.Anonymous : await FromSessionAsync(session);
+        return session is null ? RequestIdentity.Anonymous : await FromSessionAsync(session, context);
     }
 
-    private async Task<RequestIdentity> FromApiKeyAsync(string value)
+    private async Task<RequestIdentity> FromApiKeyAsync(string value, HttpContext context)
     {
-        if (!ApiKeyFormat.TryParse(value, out var id, out var secret))
+        if (!ApiKeyFormat.TryParse(value, out var id, out var secret) || !SecretToken.HasShape(secret, ApiKeyFormat.SecretBytes))
         {
+            lookups.Malformed();
             return RequestIdentity.Rejected(CredentialKind.ApiKey, "the API key is malformed (expected pk_<id>_<secret>)");
         }
 
+        var hash = "apikey:" + SecretToken.HashHex(value);
+        if (lookups.RefusalWithoutLookup(hash, context) is { } refusal)
+        {
+            return RequestIdentity.Rejected(CredentialKind.ApiKey, refusal);
+        }
+
         var result = await cluster.GetGrain<IApiKeyGrain>(id).AuthenticateAsync(secret);
-        return result.Accepted
-            ? new RequestIdentity(CredentialKind.ApiKey, $"apikey:{id}", null, result, null)
-            : RequestIdentity.Rejected(CredentialKind.ApiKey, result.Rejection switch
-            {
-                ApiKeyRejection.Expired => "the API key has expired",
-                ApiKeyRejection.Inactive => "the API key is disabled",
-                ApiKeyRejection.Deactivated => "the API key was deactivated",
-                _ => "the API key is not valid",
-            });
+        if (result.Accepted)
+        {
+            lookups.Valid(hash);
+            return new RequestIdentity(CredentialKind.ApiKey, $"apikey:{id}", null, result, null);
+        }
+
+        var problem = result.Rejection switch
+        {
+            ApiKeyRejection.Expired => "the API key has expired",
+            ApiKeyRejection.Inactive => "the API key is disabled",
+            ApiKeyRejection.Deactivated => "the API key was deactivated",
+            _ => "the API key is not valid",
+        };
+        if (result.Rejection is ApiKeyRejection.Unknown or ApiKeyRejection.WrongSecret or ApiKeyRejection.Deactivated)
+        {
+            lookups.RefusedForGood(hash, problem);
+        }
+
+        return RequestIdentity.Rejected(CredentialKind.ApiKey, problem);
     }
 
     private async Task<RequestIdentity> FromBearerAsync(string token)
@@ -70,13 +89,30 @@ public sealed class IdentityMiddleware(
             : await FromUserAsync(CredentialKind.BearerToken, userId.Value);
     }
 
-    private async Task<RequestIdentity> FromSessionAsync(string token)
+    private async Task<RequestIdentity> FromSessionAsync(string token, HttpContext context)
     {
-        var key = SecretToken.HashHex(token);
-        var userId = await cluster.GetGrain<ISessionGrain>(key).GetUserIdAsync();
-        return userId is null
-            ? RequestIdentity.Rejected(CredentialKind.Session, "the session has ended; sign in again")
-            : (await FromUserAsync(CredentialKind.Session, userId.Value)) with { SessionKey = key };
+        const string ended = "the session has ended; sign in again";
+        if (!SecretToken.HasShape(token))
+        {
+            lookups.Malformed();
+            return RequestIdentity.Rejected(CredentialKind.Session, ended);
+        }
+
+        var grainKey = SecretToken.HashHex(token);
+        if (lookups.RefusalWithoutLookup("session:" + grainKey, context) is { } refusal)
+        {
+            return RequestIdentity.Rejected(CredentialKind.Session, refusal);
+        }
+
+        var userId = await cluster.GetGrain<ISessionGrain>(grainKey).GetUserIdAsync();
+        if (userId is null)
+        {
+            lookups.RefusedForGood("session:" + grainKey, ended);
+            return RequestIdentity.Rejected(CredentialKind.Session, ended);
+        }
+
+        lookups.Valid("session:" + grainKey);
+        return (await FromUserAsync(CredentialKind.Session, userId.Value)) with { SessionKey = grainKey };
     }
 
     private async Task<RequestIdentity> FromUserAsync(CredentialKind credential, long userId)

@@ -12,7 +12,7 @@ public class AccountTests(RunningSystem system) : IClassFixture<RunningSystem>
         await client.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/auth/signup", new { email = "cookie@example.com", password = "a long enough password" });
 
         using var login = await client.SendAsync(HttpMethod.Post, "/api/v1/auth/login", new { email = "cookie@example.com", password = "a long enough password" });
-        var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"));
+        var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), c => c.StartsWith("planekeeper_session="));
         Assert.StartsWith("planekeeper_session=", cookie);
         Assert.Contains("httponly", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("samesite=lax", cookie, StringComparison.OrdinalIgnoreCase);

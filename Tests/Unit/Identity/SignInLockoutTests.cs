@@ -19,4 +19,13 @@ public class SignInLockoutTests
     {
         Assert.Equal(seconds is null ? null : Now.AddSeconds(seconds.Value), SignInLockout.LockedUntil(failures, Now));
     }
+
+    [Fact]
+    public void Failures_stop_counting_a_quarter_of_an_hour_after_a_lock_ended()
+    {
+        var lockEnded = Now.AddMinutes(-10);
+        Assert.Equal(8, SignInLockout.FailuresStillCounting(8, lockEnded, Now));
+        Assert.Equal(0, SignInLockout.FailuresStillCounting(8, lockEnded, Now.AddMinutes(5)));
+        Assert.Equal(3, SignInLockout.FailuresStillCounting(3, null, Now.AddDays(1)));
+    }
 }

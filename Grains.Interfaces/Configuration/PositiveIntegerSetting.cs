@@ -1,11 +1,11 @@
-using Planekeeper.Configuration;
+using Microsoft.Extensions.Configuration;
 
-namespace Planekeeper.Silo.Hosting;
+namespace Planekeeper.Configuration;
 
-/// <summary>A whole-number setting; a malformed value stops the silo with a clear message.</summary>
-public static class IntegerSetting
+/// <summary>A setting that must be a whole number above zero; anything else stops the process with one line.</summary>
+public static class PositiveIntegerSetting
 {
-    public static int ReadPositive(IConfiguration configuration, string key, int defaultValue)
+    public static int Read(IConfiguration configuration, string key, int defaultValue)
     {
         var value = configuration[key]?.Trim();
         if (string.IsNullOrEmpty(value))

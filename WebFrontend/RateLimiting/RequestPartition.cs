@@ -1,0 +1,28 @@
+using Planekeeper.WebFrontend.Identity;
+
+namespace Planekeeper.WebFrontend.RateLimiting;
+
+/// <summary>
+/// Whose budget a request draws from: the API key's or the signed-in user's when the credential was accepted,
+/// otherwise the client address's. The Agent API (but not its anonymous bootstrap) and the probes <c>/health</c> and
+/// <c>/ready</c> draw from none: a refused probe would take a healthy frontend out of its load balancer.
+/// </summary>
+public static class RequestPartition
+{
+    /// <returns>The partition key, or null when the request is exempt.</returns>
+    public static string? Of(HttpContext context)
+    {
+        var path = context.Request.Path;
+        if (path.Equals("/health", StringComparison.OrdinalIgnoreCase) || path.Equals("/ready", StringComparison.OrdinalIgnoreCase)
+            || (path.StartsWithSegments("/api/v1/agent", StringComparison.OrdinalIgnoreCase)
+                && !path.StartsWithSegments("/api/v1/agent/bootstrap", StringComparison.OrdinalIgnoreCase)))
+        {
+            return null;
+        }
+
+        return context.Identity().Subject ?? ClientAddress(context);
+    }
+
+    /// <summary>The connection's remote address (after any trusted-proxy handling earlier in the pipeline).</summary>
+    public static string ClientAddress(HttpContext context) => $"ip:{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}";
+}
