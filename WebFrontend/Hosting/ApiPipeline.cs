@@ -1,6 +1,7 @@
 using Planekeeper.WebFrontend.Api;
 using Planekeeper.WebFrontend.Authorization;
 using Planekeeper.WebFrontend.Health;
+using Planekeeper.WebFrontend.Hosting.Input;
 using Planekeeper.WebFrontend.Identity;
 
 namespace Planekeeper.WebFrontend.Hosting;
@@ -10,6 +11,8 @@ public static class ApiPipeline
     public static void AddPlanekeeperApi(this WebApplicationBuilder builder)
     {
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<UnreadableRequestHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton(AccountSettings.FromConfiguration(builder.Configuration));
         builder.Services.AddSingleton(ExternalTokenSettings.FromConfiguration(builder.Configuration));
@@ -23,6 +26,7 @@ public static class ApiPipeline
         app.UseForwardedHeadersWhenTrusted();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestBodyLimits();
         app.UseMiddleware<IdentityMiddleware>();
         app.UseRouting();
         app.UseMiddleware<AccessMiddleware>();
