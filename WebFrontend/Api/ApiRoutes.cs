@@ -8,7 +8,7 @@ public static class ApiRoutes
     /// <summary>Maps every <c>/api/v1</c> endpoint; each must have its entry in Authorization/RouteActions.</summary>
     public static void MapPlanekeeperApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1").RequireJsonBodies();
+        var api = app.MapGroup("/api/v1").CheckJsonBodies();
         api.MapAuthEndpoints();
         api.MapMeEndpoints();
         api.MapOrganizationEndpoints();

@@ -10,12 +10,13 @@ namespace Planekeeper.WebFrontend.Hosting.Input;
 /// </summary>
 public static partial class JsonBodyPath
 {
-    public static string FieldName(string? path)
+    /// <param name="depth">How many levels of the path to keep (a nesting error keeps only the field it started in).</param>
+    public static string FieldName(string? path, int depth = int.MaxValue)
     {
-        var segments = Segments(path);
+        var segments = Segments(path).Take(depth).ToList();
         if (segments.Count == 0)
         {
-            return RequiredBodyFilter.BodyField;
+            return JsonBodyFilter.BodyField;
         }
 
         var field = new System.Text.StringBuilder();

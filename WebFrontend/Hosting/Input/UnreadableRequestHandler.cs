@@ -35,7 +35,8 @@ public sealed partial class UnreadableRequestHandler(IOptions<Microsoft.AspNetCo
 
         if (bad.InnerException is JsonException invalid)
         {
-            return Problems.BadRequestField(JsonBodyPath.FieldName(invalid.Path), JsonProblem(invalid, bodyType));
+            var field = IsTooDeep(invalid) ? JsonBodyPath.FieldName(invalid.Path, depth: 1) : JsonBodyPath.FieldName(invalid.Path);
+            return Problems.BadRequestField(field, JsonProblem(invalid, bodyType));
         }
 
         if (FailedToBind().Match(bad.Message) is { Success: true } binding)
@@ -59,7 +60,7 @@ public sealed partial class UnreadableRequestHandler(IOptions<Microsoft.AspNetCo
     }
 
     private static IResult MissingBody(Type? bodyType) =>
-        Problems.BadRequestField(RequiredBodyFilter.BodyField, $"expected {(bodyType is null ? "a JSON body" : JsonTypeNames.Describe(bodyType))}");
+        Problems.BadRequestField(JsonBodyFilter.BodyField, $"expected {(bodyType is null ? "a JSON body" : JsonTypeNames.Describe(bodyType))}");
 
     private string JsonProblem(JsonException invalid, Type? bodyType)
     {
@@ -69,7 +70,7 @@ public sealed partial class UnreadableRequestHandler(IOptions<Microsoft.AspNetCo
             return expected is null ? "has the wrong JSON type" : $"expected {JsonTypeNames.Describe(expected)}";
         }
 
-        if (invalid.Message.Contains("maximum configured depth", StringComparison.Ordinal))
+        if (IsTooDeep(invalid))
         {
             // System.Text.Json reads 64 levels when MaxDepth is left at 0.
             var depth = json.Value.SerializerOptions.MaxDepth is > 0 and var max ? max : 64;
@@ -78,6 +79,8 @@ public sealed partial class UnreadableRequestHandler(IOptions<Microsoft.AspNetCo
 
         return "is not valid JSON: " + FirstSentence(invalid.Message);
     }
+
+    private static bool IsTooDeep(JsonException invalid) => invalid.Message.Contains("maximum configured depth", StringComparison.Ordinal);
 
     private static string FirstSentence(string message) => message.IndexOf(" Path:", StringComparison.Ordinal) is var end and > 0 ? message[..end] : message;
 
