@@ -39,7 +39,7 @@ public sealed class CrashVectorTests(RunningSystem system) : IClassFixture<Runni
         var body = JsonSerializer.Serialize(new { channel_type = "webhook", template = Nested(TemplateLimits.MaxNesting + 1) });
 
         var preview = await ExpectProblemAsync(owner, HttpMethod.Post, "/api/v1/notification-templates/preview", body, HttpStatusCode.UnprocessableEntity);
-        var save = await ExpectProblemAsync(owner, HttpMethod.Put, "/api/v1/notification-templates/alert", body, HttpStatusCode.UnprocessableEntity);
+        var save = await ExpectProblemAsync(owner, HttpMethod.Put, "/api/v1/notification-templates/new_alert", body, HttpStatusCode.UnprocessableEntity);
 
         Assert.Contains($"nested more than {TemplateLimits.MaxNesting} deep", Errors(preview, "template"));
         Assert.Contains($"nested more than {TemplateLimits.MaxNesting} deep", Errors(save, "template"));
@@ -103,11 +103,11 @@ public sealed class CrashVectorTests(RunningSystem system) : IClassFixture<Runni
     public async Task Deeply_nested_json_is_a_400_not_a_stack_overflow()
     {
         var owner = await OwnerAsync("deep-json");
-        var body = "{\"labels\":" + new string('[', 50_000) + new string(']', 50_000) + "}";
+        var body = "{\"nested\":" + new string('[', 50_000) + new string(']', 50_000) + "}";
 
         var problem = await ExpectProblemAsync(owner, HttpMethod.Post, "/api/v1/gather-jobs", body, HttpStatusCode.BadRequest);
 
-        Assert.StartsWith("nested too deeply", Errors(problem, "labels"));
+        Assert.Equal("nested too deeply: at most 64 levels", Errors(problem, "nested"));
         await AssertStillAnsweringAsync(owner);
     }
 

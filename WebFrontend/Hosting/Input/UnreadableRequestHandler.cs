@@ -84,8 +84,8 @@ public sealed partial class UnreadableRequestHandler(IOptions<Microsoft.AspNetCo
 
     private static string FirstSentence(string message) => message.IndexOf(" Path:", StringComparison.Ordinal) is var end and > 0 ? message[..end] : message;
 
-    /// <summary>The C# type in ASP.NET Core's message (<c>int?</c>, <c>long</c>, <c>bool</c>) in the API's words.</summary>
-    private static string ParameterTypeName(string type) => type.TrimEnd('?') switch
+    /// <summary>The C# type in ASP.NET Core's message (<c>Nullable&lt;int&gt;</c>, <c>long</c>, <c>bool</c>) in the API's words.</summary>
+    private static string ParameterTypeName(string type) => (type.StartsWith("Nullable<", StringComparison.Ordinal) ? type[9..^1] : type.TrimEnd('?')) switch
     {
         "int" or "long" or "short" or "Int32" or "Int64" => "an integer",
         "bool" or "Boolean" => "true or false",
