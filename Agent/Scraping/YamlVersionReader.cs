@@ -5,13 +5,17 @@ using YamlDotNet.RepresentationModel;
 
 namespace Planekeeper.Agent.Scraping;
 
-/// <summary><c>yq</c>: a path into a YAML file (JSON is YAML too); of several documents, the first is read.</summary>
+/// <summary>
+/// <c>yq</c>: a path into a YAML file (JSON is YAML too); of several documents, the first is read. Files nested more
+/// than <see cref="YamlDepthCheck.MaxDepth"/> levels deep are refused before they are loaded.
+/// </summary>
 internal sealed class YamlVersionReader(string expression, IReadOnlyList<PathSegment> segments) : IVersionReader
 {
     private static readonly PathWalker<YamlNode> Walker = new YamlPathWalker();
 
     public string Read(string text, string targetFile)
     {
+        YamlDepthCheck.Check(text, targetFile);
         var stream = new YamlStream();
         try
         {

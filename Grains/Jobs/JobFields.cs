@@ -72,14 +72,20 @@ internal static partial class JobFields
         {
             return null;
         }
-        if (!TryCompile(pattern, out var error))
+        if (PatternProblem(field, pattern) is { } problem)
         {
-            errors.Add(field, $"{field} is not a valid regular expression: {error}");
+            errors.Add(field, problem);
         }
         return pattern;
     }
 
-    public static bool TryCompile(string pattern, out string? error)
+    /// <summary>Why <paramref name="pattern"/> cannot be a job's regular expression, or null when it can.</summary>
+    public static string? PatternProblem(string field, string pattern) =>
+        pattern.Length > PatternLimits.MaxLength ? $"{field} must be at most {PatternLimits.MaxLength} characters"
+        : TryCompile(pattern, out var error) ? null
+        : $"{field} is not a valid regular expression: {error}";
+
+    private static bool TryCompile(string pattern, out string? error)
     {
         try
         {

@@ -58,7 +58,7 @@ internal static class ScrapeFields
         var error = parseType switch
         {
             ScrapeParseTypes.Yq or ScrapeParseTypes.Jq => PathError(expression),
-            ScrapeParseTypes.Regex => JobFields.TryCompile(expression, out var regexError) ? null : $"parse_expression is not a valid regular expression: {regexError}",
+            ScrapeParseTypes.Regex => JobFields.PatternProblem("parse_expression", expression),
             _ => null,
         };
         if (error is not null)

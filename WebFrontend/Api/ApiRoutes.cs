@@ -1,4 +1,5 @@
 using Planekeeper.Grains.Interfaces.Jobs;
+using Planekeeper.WebFrontend.Hosting.Input;
 
 namespace Planekeeper.WebFrontend.Api;
 
@@ -7,7 +8,7 @@ public static class ApiRoutes
     /// <summary>Maps every <c>/api/v1</c> endpoint; each must have its entry in Authorization/RouteActions.</summary>
     public static void MapPlanekeeperApi(this WebApplication app)
     {
-        var api = app.MapGroup("/api/v1");
+        var api = app.MapGroup("/api/v1").CheckJsonBodies();
         api.MapAuthEndpoints();
         api.MapMeEndpoints();
         api.MapSessionEndpoints();

@@ -29,6 +29,10 @@ public static class Problems
         Results.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests"),
         seconds: Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)));
 
+    /// <summary>400: the request could not be read (wrong JSON type, missing body, unparsable parameter); names the field.</summary>
+    public static IResult BadRequestField(string field, string message) => Results.ValidationProblem(
+        new Dictionary<string, string[]> { [field] = [message] }, "The request could not be read.", statusCode: StatusCodes.Status400BadRequest);
+
     public static IResult BadRequest(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status400BadRequest, title: "Bad request");
 
     public static IResult From<T>(CommandResult<T> result, Func<T, IResult> onOk) => result.Status switch

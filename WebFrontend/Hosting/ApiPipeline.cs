@@ -1,6 +1,7 @@
 using Planekeeper.WebFrontend.Api;
 using Planekeeper.WebFrontend.Authorization;
 using Planekeeper.WebFrontend.Health;
+using Planekeeper.WebFrontend.Hosting.Input;
 using Planekeeper.WebFrontend.Identity;
 using Planekeeper.WebFrontend.RateLimiting;
 
@@ -12,6 +13,8 @@ public static class ApiPipeline
     {
         var publicOrigin = PublicOrigin.FromConfiguration(builder.Configuration);
         builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<UnreadableRequestHandler>();
+        builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton(publicOrigin);
         builder.Services.AddPlanekeeperAntiforgery(publicOrigin);
@@ -34,6 +37,7 @@ public static class ApiPipeline
         app.UsePlanekeeperSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseRequestBodyLimits();
         app.UseMiddleware<IdentityMiddleware>();
         app.UseRateLimiter();
         app.UseMiddleware<CrossSiteRequestGuard>();

@@ -15,18 +15,21 @@ public sealed class NotificationTemplate
     /// <summary>Parses <paramref name="source"/>; syntax errors and unknown variables or functions come back positioned.</summary>
     public static TemplateParseResult Parse(string source) => new TemplateParser(source).Parse();
 
+    /// <summary>Walks the tree with a stack of its own, so no nesting a parse accepts can exhaust the thread's stack.</summary>
     public string Render(AlertNotice notice, TemplateEscaping escaping)
     {
         var output = new StringBuilder();
-        Write(_nodes, notice, escaping, output);
-        return output.ToString();
-    }
-
-    private static void Write(IReadOnlyList<TemplateNode> nodes, AlertNotice notice, TemplateEscaping escaping, StringBuilder output)
-    {
-        foreach (var node in nodes)
+        var pending = new Stack<IEnumerator<TemplateNode>>();
+        pending.Push(_nodes.GetEnumerator());
+        while (pending.TryPeek(out var nodes))
         {
-            switch (node)
+            if (!nodes.MoveNext())
+            {
+                pending.Pop();
+                continue;
+            }
+
+            switch (nodes.Current)
             {
                 case TextNode text:
                     output.Append(text.Text);
@@ -35,10 +38,12 @@ public sealed class NotificationTemplate
                     output.Append(Evaluate(action.Pipeline, notice).Write(escaping));
                     break;
                 case IfNode condition:
-                    Write(Evaluate(condition.Condition, notice).IsTrue ? condition.Then : condition.Else, notice, escaping, output);
+                    pending.Push((Evaluate(condition.Condition, notice).IsTrue ? condition.Then : condition.Else).GetEnumerator());
                     break;
             }
         }
+
+        return output.ToString();
     }
 
     private static TemplateValue Evaluate(Pipeline pipeline, AlertNotice notice) =>

@@ -17,6 +17,7 @@ internal sealed class TemplateParser(string source)
 
     private readonly List<TemplateNode> _root = [];
     private readonly Stack<Frame> _open = new();
+    private int _nesting;
 
     public TemplateParseResult Parse()
     {
@@ -33,6 +34,12 @@ internal sealed class TemplateParser(string source)
 
     private List<TemplateNode> Nodes()
     {
+        if (source.Length > TemplateLimits.MaxLength)
+        {
+            throw new TemplateSyntaxException(TemplateLimits.MaxLength,
+                $"the template is {source.Length} characters long; at most {TemplateLimits.MaxLength} are allowed");
+        }
+
         foreach (var segment in new TemplateScanner(source).Segments())
         {
             switch (segment)
@@ -54,7 +61,7 @@ internal sealed class TemplateParser(string source)
         switch (action.Kind)
         {
             case ActionKind.If:
-                _open.Push(new Frame(action.Index, action.Pipeline!, Chained: false));
+                Open(action);
                 break;
             case ActionKind.ElseIf:
                 StartElse(action);
@@ -70,6 +77,16 @@ internal sealed class TemplateParser(string source)
                 Add(new ActionNode(action.Pipeline!));
                 break;
         }
+    }
+
+    private void Open(ParsedAction action)
+    {
+        if (++_nesting > TemplateLimits.MaxNesting)
+        {
+            throw new TemplateSyntaxException(action.Index, $"{{{{if}}}} nested more than {TemplateLimits.MaxNesting} deep");
+        }
+
+        _open.Push(new Frame(action.Index, action.Pipeline!, Chained: false));
     }
 
     private void StartElse(ParsedAction action)
@@ -95,6 +112,7 @@ internal sealed class TemplateParser(string source)
             throw new TemplateSyntaxException(action.Index, "{{end}} without {{if}}");
         }
 
+        _nesting--;
         Frame frame;
         do
         {

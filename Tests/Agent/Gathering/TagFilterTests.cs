@@ -38,4 +38,22 @@ public sealed class TagFilterTests
     [Fact]
     public void The_field_is_named_in_failures() =>
         Assert.StartsWith("chart_filter '[' ", Assert.Throws<TaskFailedException>(() => new TagFilter("[", "chart_filter")).Message);
+
+    [Fact]
+    public void The_matches_of_one_task_share_a_time_budget()
+    {
+        var filter = new TagFilter("^(a+)+$", budget: TimeSpan.FromMilliseconds(100));
+        var slowName = new string('a', 18) + "!";
+
+        var failure = Assert.Throws<TaskFailedException>(() =>
+        {
+            for (var i = 0; i < 2_000; i++)
+            {
+                filter.Allows(slowName);
+            }
+        });
+
+        Assert.False(failure.Retryable);
+        Assert.Matches(@"^tag_filter '\^\(a\+\)\+\$' took more than 0\.1 s in all on \d+ names; simplify the pattern$", failure.Message);
+    }
 }
