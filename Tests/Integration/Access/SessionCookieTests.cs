@@ -16,7 +16,7 @@ public class SessionCookieTests(RunningSystem system) : IClassFixture<RunningSys
         await client.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/auth/signup", new { email = "host-cookie@example.com", password = "a long enough password" });
 
         using var login = await client.SendAsync(HttpMethod.Post, "/api/v1/auth/login", new { email = "host-cookie@example.com", password = "a long enough password" });
-        var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"));
+        var cookie = Assert.Single(login.Headers.GetValues("Set-Cookie"), c => c.Contains("planekeeper_session=", StringComparison.Ordinal));
         var attributes = cookie.Split(';', StringSplitOptions.TrimEntries).Skip(1).Select(a => a.ToLowerInvariant()).ToList();
         Assert.StartsWith("__Host-planekeeper_session=", cookie);
         Assert.Contains("secure", attributes);

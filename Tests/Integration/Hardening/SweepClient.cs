@@ -12,7 +12,7 @@ public sealed class SweepClient(Uri baseAddress) : IDisposable
 {
     private static readonly UriCreationOptions Raw = new() { DangerousDisablePathAndQueryCanonicalization = true };
 
-    private readonly HttpClient _signedIn = new(new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true }) { Timeout = TimeSpan.FromSeconds(60) };
+    private readonly HttpClient _signedIn = SignedInClient(baseAddress);
     private readonly HttpClient _anonymous = new(new SocketsHttpHandler { UseCookies = false }) { Timeout = TimeSpan.FromSeconds(60) };
 
     public async Task<HttpResponseMessage> SendAsync(
@@ -43,6 +43,14 @@ public sealed class SweepClient(Uri baseAddress) : IDisposable
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
+    }
+
+    /// <summary>Like a browser on the product's own pages: the session cookie, and the page's Origin on every request.</summary>
+    private static HttpClient SignedInClient(Uri baseAddress)
+    {
+        var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true }) { Timeout = TimeSpan.FromSeconds(60) };
+        client.DefaultRequestHeaders.Add("Origin", baseAddress.GetLeftPart(UriPartial.Authority));
+        return client;
     }
 
     public void Dispose()
