@@ -24,7 +24,7 @@ internal static class RemoteAddressCheck
         var refused = addresses.FirstOrDefault(PrivateAddresses.IsPrivate);
         if (refused is not null)
         {
-            throw new TaskFailedException(PrivateAddressRefusal.Message(remote.Host, refused), retryable: false);
+            throw new TaskFailedException(PrivateAddressRefusal.Message(remote.Host), retryable: false);
         }
         return addresses;
     }

@@ -27,18 +27,27 @@ public sealed class ServerAgentRulesTests : IDisposable
     }
 
     [Theory]
-    [InlineData("https://127.0.0.1/acme/infra.git", "127.0.0.1", "127.0.0.1")]
-    [InlineData("https://localhost:8443/acme/infra.git", "localhost", null)]
-    [InlineData("https://169.254.169.254/latest/meta-data", "169.254.169.254", "169.254.169.254")]
-    [InlineData("ssh://git@[::1]:2222/acme/infra.git", "::1", "::1")]
-    [InlineData("git@10.20.30.40:acme/infra.git", "10.20.30.40", "10.20.30.40")]
-    public async Task A_host_on_a_private_address_is_refused_before_connecting(string url, string host, string? address)
+    [InlineData("https://127.0.0.1/acme/infra.git", "127.0.0.1 is")]
+    [InlineData("https://localhost:8443/acme/infra.git", "localhost resolves to")]
+    [InlineData("https://169.254.169.254/latest/meta-data", "169.254.169.254 is")]
+    [InlineData("ssh://git@[::1]:2222/acme/infra.git", "::1 is")]
+    [InlineData("git@10.20.30.40:acme/infra.git", "10.20.30.40 is")]
+    public async Task A_host_on_a_private_address_is_refused_before_connecting(string url, string hostIs)
     {
         var failure = await CheckOutFails(url);
 
         Assert.False(failure.Retryable);
-        Assert.StartsWith($"{host} resolves to {address}", failure.Message);
+        Assert.StartsWith($"{hostIs} a private or reserved address", failure.Message);
         Assert.EndsWith("a server agent only reaches public addresses (AGENT_ALLOW_PRIVATE_URLS=true allows it)", failure.Message);
+    }
+
+    [Fact]
+    public async Task The_refusal_of_a_name_does_not_say_which_address_it_resolved_to()
+    {
+        var failure = await CheckOutFails("https://localhost/acme/infra.git");
+
+        Assert.DoesNotContain("127.0.0.1", failure.Message);
+        Assert.DoesNotContain("::1", failure.Message);
     }
 
     [Fact]
