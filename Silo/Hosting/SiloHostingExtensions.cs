@@ -47,7 +47,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<AlertQueryStore>();
         builder.Services.AddSingleton<AlertReconciliationStore>();
         builder.Services.AddSingleton<AlertMetrics>();
-        builder.Services.AddNotifications(builder.Configuration);
+        builder.Services.AddNotifications(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(AlertSettingsReader.Read(builder.Configuration));
         builder.Services.AddSingleton(new EvaluationCrashHook(builder.Configuration["PLANEKEEPER_TEST_CRASH_FILE"]));
         builder.Services.AddSingleton(new ServerAgentBootstrap(builder.Configuration["AGENT_BOOTSTRAP_SECRET"]));

@@ -12,6 +12,10 @@ say() { echo "run.sh: $*" >&2; }
 export PLANEKEEPER_HTTP_PORT=${PLANEKEEPER_HTTP_PORT:-8080}
 export PLANEKEEPER_SILO_HEALTH_PORT=${PLANEKEEPER_SILO_HEALTH_PORT:-8081}
 export PLANEKEEPER_ADVERTISED_IP=${PLANEKEEPER_ADVERTISED_IP:-127.0.0.1}
+# A local run keeps the key ring of channel secrets unencrypted unless a certificate is given (docs/security.md).
+if [ -z "${DATA_PROTECTION_CERTIFICATE_PATH:-}" ]; then
+  export DATA_PROTECTION_ALLOW_UNENCRYPTED=${DATA_PROTECTION_ALLOW_UNENCRYPTED:-true}
+fi
 configuration=${PLANEKEEPER_BUILD_CONFIGURATION:-Release}
 
 children=()
