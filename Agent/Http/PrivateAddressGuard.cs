@@ -34,6 +34,6 @@ public static class PrivateAddressGuard
     {
         var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
         var refused = addresses.FirstOrDefault(PrivateAddresses.IsPrivate);
-        return refused is null ? addresses : throw new TaskFailedException(PrivateAddressRefusal.Message(host, refused), retryable: false);
+        return refused is null ? addresses : throw new TaskFailedException(PrivateAddressRefusal.Message(host), retryable: false);
     }
 }

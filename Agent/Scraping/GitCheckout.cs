@@ -39,6 +39,10 @@ public sealed partial class GitCheckout
     {
         var remote = GitRemote.Parse(repositoryUrl);
         var pinnedAddresses = allowPrivateAddresses ? null : await RemoteAddressCheck.CheckAsync(remote, cancellationToken);
+        if (pinnedAddresses is not null)
+        {
+            remote = remote with { Url = remote.CheckedUrl! };
+        }
         var folder = CheckoutFolder.Create(temporaryRoot);
         try
         {

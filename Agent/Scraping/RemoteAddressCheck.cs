@@ -7,13 +7,15 @@ using Planekeeper.Networking;
 namespace Planekeeper.Agent.Scraping;
 
 /// <summary>
-/// What a server agent checks before git connects: an https or ssh repository whose host resolves to public
-/// addresses only. The addresses checked are returned so git can be pinned to them (no second, different lookup).
+/// What a server agent checks before git connects: an https or ssh repository in a plain form (<see cref="RemoteUrlForm"/>)
+/// whose host resolves to public addresses only. The addresses checked are returned so git can be pinned to them (no
+/// second, different lookup); git is given the URL rebuilt from the parts that were checked.
 /// </summary>
 internal static class RemoteAddressCheck
 {
     public static async Task<IReadOnlyList<IPAddress>> CheckAsync(GitRemote remote, CancellationToken cancellationToken)
     {
+        RemoteUrlForm.Check(remote);
         if (remote.Transport == GitTransport.Other || remote.IsPlainHttp)
         {
             throw new TaskFailedException(
@@ -24,7 +26,7 @@ internal static class RemoteAddressCheck
         var refused = addresses.FirstOrDefault(PrivateAddresses.IsPrivate);
         if (refused is not null)
         {
-            throw new TaskFailedException(PrivateAddressRefusal.Message(remote.Host, refused), retryable: false);
+            throw new TaskFailedException(PrivateAddressRefusal.Message(remote.Host), retryable: false);
         }
         return addresses;
     }

@@ -22,11 +22,11 @@ namespace Planekeeper.Silo.Hosting;
 /// </summary>
 public static class NotificationHosting
 {
-    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration)
+    public static IServiceCollection AddNotifications(this IServiceCollection services, IConfiguration configuration, IHostEnvironment environment)
     {
         services.AddSingleton<PostgresXmlRepository>();
         var dataProtection = services.AddDataProtection().SetApplicationName("planekeeper");
-        if (KeyRingCertificate.Load(configuration) is { } certificate)
+        if (KeyRingCertificate.Load(configuration, environment) is { } certificate)
         {
             dataProtection.ProtectKeysWithCertificate(certificate);
         }
@@ -34,7 +34,7 @@ public static class NotificationHosting
         services.AddSingleton<IConfigureOptions<KeyManagementOptions>>(provider =>
             new ConfigureOptions<KeyManagementOptions>(options => options.XmlRepository = provider.GetRequiredService<PostgresXmlRepository>()));
         services.AddSingleton(NotificationSettingsReader.Read(configuration));
-        services.AddSingleton(new NotificationNetworkSettings(BooleanSetting(configuration, "NOTIFICATION_ALLOW_PRIVATE_URLS")));
+        services.AddSingleton(new NotificationNetworkSettings(BooleanSetting.Read(configuration, "NOTIFICATION_ALLOW_PRIVATE_URLS")));
         services.AddSingleton<NotificationHttp>();
         foreach (var sender in ChannelSenders.Types)
         {
@@ -58,11 +58,4 @@ public static class NotificationHosting
         services.AddSingleton<IAlertEventRouter, NotificationRouter>();
         return services;
     }
-
-    private static bool BooleanSetting(IConfiguration configuration, string key) => configuration[key]?.Trim().ToLowerInvariant() switch
-    {
-        null or "" or "false" or "0" => false,
-        "true" or "1" => true,
-        var other => throw new StartupConfigurationException($"{key} must be true or false, got '{other}'"),
-    };
 }

@@ -6,15 +6,21 @@ namespace Planekeeper.Silo.Hosting;
 /// <summary>
 /// The ports one silo listens on. Distinct values let several silos share a machine.
 /// <see cref="AdvertisedAddress"/> is what other silos and clients dial; when it is not set,
-/// Orleans picks this host's address.
+/// Orleans picks this host's address. The silo, gateway and health ports are bound to
+/// <see cref="ListenAddress"/> (by default the advertised address), never to every interface unless
+/// <c>PLANEKEEPER_LISTEN_IP=0.0.0.0</c> asks for it: the gateway trusts whoever connects (docs/operations.md).
 /// </summary>
-public sealed record SiloEndpointSettings(int SiloPort, int GatewayPort, int HealthPort, IPAddress? AdvertisedAddress)
+public sealed record SiloEndpointSettings(int SiloPort, int GatewayPort, int HealthPort, IPAddress? AdvertisedAddress, IPAddress? ListenAddress = null)
 {
     public static SiloEndpointSettings FromConfiguration(IConfiguration configuration) => new(
         Port(configuration, "PLANEKEEPER_SILO_PORT", 11111),
         Port(configuration, "PLANEKEEPER_GATEWAY_PORT", 30000),
         Port(configuration, "PLANEKEEPER_SILO_HEALTH_PORT", 8081),
-        Address(configuration, "PLANEKEEPER_ADVERTISED_IP"));
+        Address(configuration, "PLANEKEEPER_ADVERTISED_IP"),
+        Address(configuration, "PLANEKEEPER_LISTEN_IP"));
+
+    /// <summary>Where the health port listens: the listen address, else the advertised one, else every interface.</summary>
+    public IPAddress HealthAddress => ListenAddress ?? AdvertisedAddress ?? IPAddress.Any;
 
     private static int Port(IConfiguration configuration, string key, int defaultPort)
     {

@@ -1,3 +1,4 @@
+using System.Net;
 using Npgsql;
 using Orleans.Configuration;
 using Planekeeper.Configuration;
@@ -49,7 +50,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<AlertQueryStore>();
         builder.Services.AddSingleton<AlertReconciliationStore>();
         builder.Services.AddSingleton<AlertMetrics>();
-        builder.Services.AddNotifications(builder.Configuration);
+        builder.Services.AddNotifications(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(AlertSettingsReader.Read(builder.Configuration));
         builder.Services.AddSingleton(SessionSettingsReader.Read(builder.Configuration));
         builder.Services.AddSingleton(new EvaluationCrashHook(builder.Configuration["PLANEKEEPER_TEST_CRASH_FILE"]));
@@ -91,15 +92,25 @@ public static class SiloHostingExtensions
         return builder;
     }
 
+    /// <summary>Orleans listens where it advertises (or on <see cref="SiloEndpointSettings.ListenAddress"/>), not on every interface.</summary>
     private static void ConfigureEndpoints(ISiloBuilder silo, SiloEndpointSettings endpoints)
     {
         if (endpoints.AdvertisedAddress is { } address)
         {
-            silo.ConfigureEndpoints(address, endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
+            silo.ConfigureEndpoints(address, endpoints.SiloPort, endpoints.GatewayPort);
         }
         else
         {
-            silo.ConfigureEndpoints(endpoints.SiloPort, endpoints.GatewayPort, listenOnAnyHostAddress: true);
+            silo.ConfigureEndpoints(endpoints.SiloPort, endpoints.GatewayPort);
+        }
+
+        if (endpoints.ListenAddress is { } listen)
+        {
+            silo.Configure<EndpointOptions>(options =>
+            {
+                options.SiloListeningEndpoint = new IPEndPoint(listen, endpoints.SiloPort);
+                options.GatewayListeningEndpoint = new IPEndPoint(listen, endpoints.GatewayPort);
+            });
         }
     }
 }

@@ -32,6 +32,7 @@ public sealed class InProcessSilo : IAsyncDisposable
     {
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Configuration.AddInMemoryCollection(database.Environment!);
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["DATA_PROTECTION_ALLOW_UNENCRYPTED"] = "true" });
         builder.Configuration.AddInMemoryCollection((settings ?? new Dictionary<string, string>())!);
         builder.Logging.AddSimpleConsole().SetMinimumLevel(LogLevel.Warning);
         var endpoints = new SiloEndpointSettings(FreePort.Next(), FreePort.Next(), HealthPort: 0, IPAddress.Loopback);

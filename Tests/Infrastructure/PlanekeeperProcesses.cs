@@ -43,6 +43,8 @@ public static class PlanekeeperProcesses
             ["PLANEKEEPER_GATEWAY_PORT"] = gatewayPort.ToString(),
             ["PLANEKEEPER_SILO_HEALTH_PORT"] = healthPort.ToString(),
             ["PLANEKEEPER_ADVERTISED_IP"] = "127.0.0.1",
+            // Test silos run as Production and keep the key ring unencrypted unless a test gives a certificate.
+            ["DATA_PROTECTION_ALLOW_UNENCRYPTED"] = "true",
         };
         Merge(environment, extra);
         return new SiloProcess(ChildProcess.Start(TestEnvironment.SiloDll, environment), siloPort, gatewayPort, healthPort);

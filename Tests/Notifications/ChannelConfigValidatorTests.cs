@@ -34,6 +34,16 @@ public class ChannelConfigValidatorTests
     }
 
     [Fact]
+    public void Smtp_without_a_security_setting_is_stored_as_starttls_and_none_is_kept_when_asked_for()
+    {
+        var defaulted = Validate("smtp", """{"host": "smtp.example.com", "port": 587, "from": "a@example.com", "to": ["b@example.com"]}""");
+        Assert.Equal("starttls", (string?)defaulted.PublicConfig!["security"]);
+
+        var plain = Validate("smtp", """{"host": "smtp.example.com", "port": 25, "security": "none", "from": "a@example.com", "to": ["b@example.com"]}""");
+        Assert.Equal("none", (string?)plain.PublicConfig!["security"]);
+    }
+
+    [Fact]
     public void Header_values_are_secrets_and_names_are_shown()
     {
         var valid = Validate("webhook", """{"url": "https://example.com", "headers": {"Authorization": "Bearer t"}}""");

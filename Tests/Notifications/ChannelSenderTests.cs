@@ -147,6 +147,19 @@ public sealed class ChannelSenderTests : IAsyncLifetime
         Assert.Contains(mail.MessageParts, part => part.HeaderData.Contains("text/html") && part.BodyData.Contains("<a href="));
     }
 
+    [Fact]
+    public async Task Without_a_security_setting_a_mail_is_only_sent_over_STARTTLS()
+    {
+        var port = FreeTcpPort();
+        using var server = SimpleSmtpServer.Start(port);
+        var channel = Channel("smtp", new { host = "127.0.0.1", port, from = "planekeeper@example.com", to = new[] { "ops@example.com" } });
+        var result = await SendAsync(new SmtpSender(_http), channel);
+
+        Assert.Equal(DeliveryFailureKind.Permanent, result.Failure);
+        Assert.Contains("does not offer STARTTLS", result.Error);
+        Assert.Empty(server.ReceivedEmail);
+    }
+
     [Theory]
     [InlineData(200, DeliveryFailureKind.None)]
     [InlineData(202, DeliveryFailureKind.None)]

@@ -16,7 +16,8 @@ public static class HealthEndpoints
 
     /// <summary>
     /// <c>/health</c>: liveness, no authentication, no database, no cluster call.
-    /// <c>/ready</c>: 200 when the cluster and the database answer, 503 naming the one that did not.
+    /// <c>/ready</c>: 200 when the cluster and the database answer, 503 naming the one that did not (no reason, no
+    /// address: those are in the log and on the silo's health port).
     /// </summary>
     public static void MapHealthEndpoints(this WebApplication app)
     {
@@ -24,13 +25,13 @@ public static class HealthEndpoints
             .WithTags("Health")
             .WithSummary("Liveness: the frontend process answers. No authentication, no database.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json");
-        app.MapGet("/ready", async (IClusterClient cluster, CancellationToken cancellationToken) =>
+        app.MapGet("/ready", async (IClusterClient cluster, ILogger<ReadinessProbe> logger, CancellationToken cancellationToken) =>
             {
-                var report = await new ReadinessProbe(cluster).CheckAsync(cancellationToken);
+                var report = await new ReadinessProbe(cluster, logger).CheckAsync(cancellationToken);
                 return Results.Json(report, statusCode: report.IsReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
             })
             .WithTags("Health")
-            .WithSummary("Readiness: 200 when the cluster and the database answer, 503 naming the one that did not.")
+            .WithSummary("Readiness: 200 when the cluster and the database answer, 503 naming the one that did not (reasons are in the logs and on the silo's health port).")
             .Produces<ReadinessReport>(StatusCodes.Status200OK)
             .Produces<ReadinessReport>(StatusCodes.Status503ServiceUnavailable);
     }

@@ -5,8 +5,10 @@ namespace Planekeeper.WebFrontend.Health;
 /// <summary>
 /// Asks the cluster's health grain, which checks the database from inside the cluster.
 /// No answer within <see cref="ClusterTimeout"/> means the cluster is not ready, whatever the database does.
+/// The answer is for anyone, so it says only which dependency failed; why (the exception or database error, and which
+/// silo answered) goes to the frontend's log and is shown on the silo's health port (docs/operations.md).
 /// </summary>
-public sealed class ReadinessProbe(IClusterClient cluster)
+public sealed class ReadinessProbe(IClusterClient cluster, ILogger<ReadinessProbe> logger)
 {
     public static readonly TimeSpan ClusterTimeout = TimeSpan.FromSeconds(3);
 
@@ -21,11 +23,16 @@ public sealed class ReadinessProbe(IClusterClient cluster)
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested)
         {
-            return new ReadinessReport("unavailable", "unknown", $"unavailable: {e.Message.ReplaceLineEndings(" ")}", null);
+            logger.LogWarning("Not ready: the cluster did not answer: {Reason}", e.Message.ReplaceLineEndings(" "));
+            return new ReadinessReport("unavailable", "unknown", "unavailable");
         }
 
-        return report.DatabaseOk
-            ? new ReadinessReport("ready", "ok", "ok", report.Silo)
-            : new ReadinessReport("unavailable", $"unavailable: {report.DatabaseError}", "ok", report.Silo);
+        if (report.DatabaseOk)
+        {
+            return new ReadinessReport("ready", "ok", "ok");
+        }
+
+        logger.LogWarning("Not ready: silo {Silo} could not reach the database: {Reason}", report.Silo, report.DatabaseError);
+        return new ReadinessReport("unavailable", "unavailable", "ok");
     }
 }

@@ -46,6 +46,7 @@ public sealed class PlanekeeperSilo : IAsyncDisposable
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         var settings = database.Environment.ToDictionary(pair => pair.Key, pair => (string?)pair.Value);
         settings["Logging:LogLevel:Default"] = "Warning";
+        settings["DATA_PROTECTION_ALLOW_UNENCRYPTED"] = "true";
         settings["TASK_SWEEP_INTERVAL"] = SweepInterval;
         settings["AGENT_HEARTBEAT_INTERVAL"] = HeartbeatInterval;
         settings["PLANEKEEPER_ADMIN_EMAIL"] = "bench-admin@example.com";

@@ -13,7 +13,11 @@ public static class ChannelConfigValidator
 {
     public const string Mask = "********";
 
-    private sealed record Field(string Name, bool Required, bool Secret, Func<JsonNode, string?> Check);
+    /// <param name="Default">Stored (and shown) when the field is left out.</param>
+    private sealed record Field(string Name, bool Required, bool Secret, Func<JsonNode, string?> Check, string? Default = null);
+
+    /// <summary>SMTP without a <c>security</c> upgrades the connection with STARTTLS; plain text must be asked for (<c>none</c>).</summary>
+    public const string DefaultSmtpSecurity = "starttls";
 
     private static readonly Dictionary<string, Field[]> Fields = new()
     {
@@ -25,7 +29,7 @@ public static class ChannelConfigValidator
         [ChannelTypes.Telegram] = [new("bot_token", true, true, Text), new("chat_id", true, false, TextOrNumber), new("api_url", false, false, HttpUrl)],
         [ChannelTypes.Smtp] =
         [
-            new("host", true, false, Text), new("port", true, false, Port), new("security", false, false, Security), new("username", false, false, Text),
+            new("host", true, false, Text), new("port", true, false, Port), new("security", false, false, Security, DefaultSmtpSecurity), new("username", false, false, Text),
             new("password", false, true, Text), new("from", true, false, Address), new("to", true, false, Addresses),
         ],
     };
@@ -77,6 +81,12 @@ public static class ChannelConfigValidator
         if (field.Secret && (value is null || (value is JsonValue v && v.TryGetValue<string>(out var text) && text == Mask)) && stored.TryGetValue(field.Name, out var kept))
         {
             secrets[field.Name] = kept;
+            return;
+        }
+
+        if (value is null && field.Default is { } defaultValue)
+        {
+            shown[field.Name] = defaultValue;
             return;
         }
 

@@ -9,7 +9,8 @@ namespace Planekeeper.Grains.Notifications.Channels;
 
 /// <summary>
 /// Checks a channel request field by field (name, type, the type's configuration, templates) and builds the row to
-/// store, secrets encrypted. A secret left out on replace keeps its stored value; an empty <c>hmac_secret</c> removes it.
+/// store, secrets encrypted. A secret left out on replace keeps its stored value while the channel's destination stays
+/// the same; an empty <c>hmac_secret</c> removes it.
 /// </summary>
 public sealed class ChannelRequestValidator(ChannelSecrets secrets)
 {
@@ -31,8 +32,14 @@ public sealed class ChannelRequestValidator(ChannelSecrets secrets)
             return CommandResult<ChannelRow>.Invalid(errors);
         }
 
-        var stored = existing is not null && existing.Type == type ? secrets.Unprotect(existing.Secrets) : new Dictionary<string, string>();
-        var config = ValidateConfig(type, request.ConfigJson, stored, errors);
+        var requested = ParseConfig(request.ConfigJson, errors);
+        var (stored, toResend) = KeptSecrets(existing, type, requested, request.HmacSecret);
+        var config = requested is null ? null : ValidateConfig(type, requested, stored, errors);
+        foreach (var (field, messages) in toResend)
+        {
+            errors[field] = messages;
+        }
+
         ValidateTemplates(type, request.Templates, errors);
         if (errors.Count > 0 || config is null)
         {
@@ -61,8 +68,7 @@ public sealed class ChannelRequestValidator(ChannelSecrets secrets)
         });
     }
 
-    private static (JsonObject Public, IReadOnlyDictionary<string, string> Secrets)? ValidateConfig(
-        string type, string? configJson, IReadOnlyDictionary<string, string> stored, Dictionary<string, string[]> errors)
+    private static JsonObject? ParseConfig(string? configJson, Dictionary<string, string[]> errors)
     {
         JsonObject? config;
         try
@@ -77,9 +83,35 @@ public sealed class ChannelRequestValidator(ChannelSecrets secrets)
         if (config is null)
         {
             errors["config"] = ["config must be a JSON object"];
-            return null;
         }
 
+        return config;
+    }
+
+    /// <summary>
+    /// The stored secrets a request may keep by leaving them out: all of them while the destination stays, none once
+    /// it changes — then every stored secret not sent again is a field error (<see cref="ChannelDestination"/>).
+    /// </summary>
+    private (IReadOnlyDictionary<string, string> Kept, IReadOnlyDictionary<string, string[]> ToResend) KeptSecrets(
+        ChannelRow? existing, string type, JsonObject? requested, string? requestedHmacSecret)
+    {
+        if (existing is null || requested is null)
+        {
+            return (NoSecrets, NoErrors);
+        }
+
+        var stored = secrets.Unprotect(existing.Secrets);
+        return ChannelDestination.Changes(existing, stored, type, requested)
+            ? (NoSecrets, ChannelDestination.SecretsToResend(existing.Type != type, stored, requested, requestedHmacSecret))
+            : (stored, NoErrors);
+    }
+
+    private static readonly Dictionary<string, string> NoSecrets = new();
+    private static readonly Dictionary<string, string[]> NoErrors = new();
+
+    private static (JsonObject Public, IReadOnlyDictionary<string, string> Secrets)? ValidateConfig(
+        string type, JsonObject config, IReadOnlyDictionary<string, string> stored, Dictionary<string, string[]> errors)
+    {
         var validation = ChannelConfigValidator.Validate(type, config, stored);
         if (validation.Errors is { Count: > 0 } configErrors)
         {

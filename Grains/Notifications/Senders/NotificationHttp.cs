@@ -1,6 +1,8 @@
 using System.Net;
 using System.Net.Sockets;
 using System.Reflection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
 using Planekeeper.Networking;
 
 namespace Planekeeper.Grains.Notifications.Senders;
@@ -8,7 +10,8 @@ namespace Planekeeper.Grains.Notifications.Senders;
 /// <summary>
 /// The network of every sender: one HttpClient whose connect step resolves the host, refuses addresses that are not
 /// public (unless allowed) and connects to exactly the checked addresses, so DNS rebinding cannot bypass the check.
-/// Redirects are not followed; each request has 10 s.
+/// Redirects are not followed; each request has 10 s. <c>HTTP_PROXY</c>/<c>HTTPS_PROXY</c> are ignored: through a
+/// proxy the guard would check the proxy's address, and the proxy would reach whatever the URL names.
 /// </summary>
 public sealed class NotificationHttp : IDisposable
 {
@@ -18,13 +21,16 @@ public sealed class NotificationHttp : IDisposable
         $"Planekeeper/{typeof(NotificationHttp).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "1.0"}";
 
     private readonly NotificationNetworkSettings _settings;
+    private readonly ILogger _logger;
 
-    public NotificationHttp(NotificationNetworkSettings settings)
+    public NotificationHttp(NotificationNetworkSettings settings, ILogger<NotificationHttp>? logger = null)
     {
         _settings = settings;
+        _logger = logger ?? NullLogger<NotificationHttp>.Instance;
         Client = new HttpClient(new SocketsHttpHandler
         {
             AllowAutoRedirect = false,
+            UseProxy = false,
             ConnectCallback = (context, cancellationToken) => ConnectAsync(context.DnsEndPoint.Host, context.DnsEndPoint.Port, cancellationToken),
             PooledConnectionLifetime = TimeSpan.FromMinutes(5),
         })
@@ -62,6 +68,8 @@ public sealed class NotificationHttp : IDisposable
         var addresses = IPAddress.TryParse(host, out var literal) ? [literal] : await Dns.GetHostAddressesAsync(host, cancellationToken);
         if (!_settings.AllowPrivateUrls && addresses.FirstOrDefault(PrivateAddresses.IsPrivate) is { } refused)
         {
+            // The tenant sees only the host; operators see where it led.
+            _logger.LogWarning("A notification to {Host} was refused: it resolves to {Address}, which is not public", host, refused);
             throw new BlockedAddressException(host, refused);
         }
 

@@ -7,7 +7,8 @@ namespace Planekeeper.Grains.Notifications.Senders;
 
 /// <summary>
 /// Mail through MailKit: a text and an HTML part. The connection is opened through the address guard (the socket
-/// is handed to MailKit), 10 s for the whole exchange. 4xx replies and network errors are retried, 5xx are final.
+/// is handed to MailKit), 10 s for the whole exchange. Without a <c>security</c> setting the connection is upgraded
+/// with STARTTLS, and a server that does not offer it is a permanent failure. 4xx replies and network errors are retried, 5xx are final.
 /// </summary>
 public sealed class SmtpSender(NotificationHttp network) : IChannelSender
 {
@@ -42,6 +43,11 @@ public sealed class SmtpSender(NotificationHttp network) : IChannelSender
             var code = (int)e.StatusCode;
             return new DeliveryAttemptResult(code >= 500 ? DeliveryFailureKind.Permanent : DeliveryFailureKind.Retryable, code, $"the mail server answered {code}: {e.Message}", null);
         }
+        catch (NotSupportedException)
+        {
+            // MailKit's answer when the server does not offer STARTTLS: the mail would go in plain text.
+            return new DeliveryAttemptResult(DeliveryFailureKind.Permanent, null, $"the mail server at {host}:{port} does not offer STARTTLS (set security to none to send without encryption)", null);
+        }
         catch (AuthenticationException e)
         {
             return new DeliveryAttemptResult(DeliveryFailureKind.Permanent, null, $"the mail server refused the credentials: {e.Message}", null);
@@ -68,7 +74,7 @@ public sealed class SmtpSender(NotificationHttp network) : IChannelSender
     private static SecureSocketOptions Security(string? security) => security switch
     {
         "tls" => SecureSocketOptions.SslOnConnect,
-        "starttls" => SecureSocketOptions.StartTls,
-        _ => SecureSocketOptions.None,
+        "none" => SecureSocketOptions.None,
+        _ => SecureSocketOptions.StartTls,
     };
 }

@@ -3,7 +3,6 @@ using Planekeeper.Agent.Gathering;
 using Planekeeper.Agent.Gathering.Helm;
 using Planekeeper.Agent.Http;
 using Planekeeper.Agent.Work;
-using Planekeeper.Networking;
 using Planekeeper.Tests.Agent.Support;
 
 namespace Planekeeper.Tests.Agent.Gathering;
@@ -24,7 +23,7 @@ public sealed class PrivateAddressGuardTests : IAsyncLifetime
         var failure = await Assert.ThrowsAsync<TaskFailedException>(() => Gather(allowPrivateAddresses: false, $"{_repository.Repository}/podinfo"));
 
         Assert.False(failure.Retryable);
-        Assert.Equal(PrivateAddressRefusal.Message("127.0.0.1", IPAddress.Loopback), failure.Message);
+        Assert.Equal(PrivateAddressRefusal.Message("127.0.0.1"), failure.Message);
         Assert.Empty(_repository.Requests);
     }
 
@@ -34,7 +33,8 @@ public sealed class PrivateAddressGuardTests : IAsyncLifetime
         var failure = await Assert.ThrowsAsync<TaskFailedException>(() => Gather(allowPrivateAddresses: false, $"localhost:{_repository.Url.Port}/charts/podinfo"));
 
         Assert.False(failure.Retryable);
-        Assert.StartsWith("localhost resolves to ", failure.Message);
+        Assert.Equal(PrivateAddressRefusal.Message("localhost"), failure.Message);
+        Assert.DoesNotContain("127.0.0.1", failure.Message);
         Assert.Empty(_repository.Requests);
     }
 
@@ -44,7 +44,7 @@ public sealed class PrivateAddressGuardTests : IAsyncLifetime
         var failure = await Assert.ThrowsAsync<TaskFailedException>(() => Gather(allowPrivateAddresses: false, $"[::1]:{_repository.Url.Port}/charts/podinfo"));
 
         Assert.False(failure.Retryable);
-        Assert.Equal(PrivateAddressRefusal.Message("::1", IPAddress.IPv6Loopback), failure.Message);
+        Assert.Equal(PrivateAddressRefusal.Message("::1"), failure.Message);
     }
 
     [Fact]
@@ -54,30 +54,6 @@ public sealed class PrivateAddressGuardTests : IAsyncLifetime
 
         Assert.Equal("6.6.0", Assert.Single(result.Releases).Version);
     }
-
-    [Theory]
-    [InlineData("127.0.0.1")]
-    [InlineData("10.1.2.3")]
-    [InlineData("172.16.0.1")]
-    [InlineData("192.168.1.1")]
-    [InlineData("169.254.169.254")]
-    [InlineData("100.64.0.1")]
-    [InlineData("0.0.0.0")]
-    [InlineData("::1")]
-    [InlineData("::")]
-    [InlineData("fd00::1")]
-    [InlineData("fe80::1")]
-    [InlineData("::ffff:127.0.0.1")]
-    [InlineData("::ffff:10.0.0.1")]
-    public void Private_and_local_addresses_are_private(string address) => Assert.True(PrivateAddresses.IsPrivate(IPAddress.Parse(address)));
-
-    [Theory]
-    [InlineData("140.82.112.3")]
-    [InlineData("8.8.8.8")]
-    [InlineData("172.32.0.1")]
-    [InlineData("2606:4700:4700::1111")]
-    [InlineData("::ffff:140.82.112.3")]
-    public void Public_addresses_are_not_private(string address) => Assert.False(PrivateAddresses.IsPrivate(IPAddress.Parse(address)));
 
     private static Task<GatherResult> Gather(bool allowPrivateAddresses, string artifact) =>
         new HelmRepositorySource(AgentHttp.CreateHandler(allowPrivateAddresses, TestHttp.FastRetries), usePlainHttp: _ => true)

@@ -27,18 +27,44 @@ public sealed class ServerAgentRulesTests : IDisposable
     }
 
     [Theory]
-    [InlineData("https://127.0.0.1/acme/infra.git", "127.0.0.1", "127.0.0.1")]
-    [InlineData("https://localhost:8443/acme/infra.git", "localhost", null)]
-    [InlineData("https://169.254.169.254/latest/meta-data", "169.254.169.254", "169.254.169.254")]
-    [InlineData("ssh://git@[::1]:2222/acme/infra.git", "::1", "::1")]
-    [InlineData("git@10.20.30.40:acme/infra.git", "10.20.30.40", "10.20.30.40")]
-    public async Task A_host_on_a_private_address_is_refused_before_connecting(string url, string host, string? address)
+    [InlineData("https://127.0.0.1/acme/infra.git", "127.0.0.1 is")]
+    [InlineData("https://localhost:8443/acme/infra.git", "localhost resolves to")]
+    [InlineData("https://169.254.169.254/latest/meta-data", "169.254.169.254 is")]
+    [InlineData("ssh://git@[::1]:2222/acme/infra.git", "::1 is")]
+    [InlineData("git@10.20.30.40:acme/infra.git", "10.20.30.40 is")]
+    public async Task A_host_on_a_private_address_is_refused_before_connecting(string url, string hostIs)
     {
         var failure = await CheckOutFails(url);
 
         Assert.False(failure.Retryable);
-        Assert.StartsWith($"{host} resolves to {address}", failure.Message);
+        Assert.StartsWith($"{hostIs} a private or reserved address", failure.Message);
         Assert.EndsWith("a server agent only reaches public addresses (AGENT_ALLOW_PRIVATE_URLS=true allows it)", failure.Message);
+    }
+
+    [Theory]
+    [InlineData(@"https://public.example\@127.0.0.1/x.git", "contains a backslash, a space or a control character")]
+    [InlineData(@"https://public.example\@github.com/x.git", "contains a backslash, a space or a control character")]
+    [InlineData(@"ssh://public.example\@127.0.0.1/x.git", "contains a backslash, a space or a control character")]
+    [InlineData(@"git@public.example\@127.0.0.1:x.git", "contains a backslash, a space or a control character")]
+    [InlineData("https://public.example%5C@127.0.0.1/x.git", "has user information before the host; give an https_pat credential instead")]
+    [InlineData("https://public.example@github.com/x.git", "has user information before the host; give an https_pat credential instead")]
+    [InlineData("https://user:token@github.com/x.git", "has user information before the host; give an https_pat credential instead")]
+    [InlineData("ssh://public.example%40127.0.0.1@github.com/x.git", "has a user name that is not a plain name before the host")]
+    public async Task Backslash_and_user_information_tricks_in_the_host_part_are_refused_before_any_lookup(string url, string why)
+    {
+        var failure = await CheckOutFails(url);
+
+        Assert.False(failure.Retryable);
+        Assert.Equal($"repository_url '{url}' {why}; a server agent does not read it", failure.Message);
+    }
+
+    [Fact]
+    public async Task The_refusal_of_a_name_does_not_say_which_address_it_resolved_to()
+    {
+        var failure = await CheckOutFails("https://localhost/acme/infra.git");
+
+        Assert.DoesNotContain("127.0.0.1", failure.Message);
+        Assert.DoesNotContain("::1", failure.Message);
     }
 
     [Fact]

@@ -130,6 +130,23 @@ public sealed class AgentProcessTests(BootstrapSystem system) : IClassFixture<Bo
     }
 
     [Fact]
+    public async Task A_server_agent_refusing_a_name_on_a_private_address_does_not_tell_the_tenant_the_address()
+    {
+        var (owner, _) = await system.OrganizationAsync("server-agent-name");
+        using var ownerClient = owner;
+        var job = await CreateScrapeJobAsync(owner, "https://localhost:9/acme/infra.git");
+        var serverAgent = new Dictionary<string, string> { ["AGENT_BOOTSTRAP_SECRET"] = BootstrapSystem.BootstrapSecret, ["AGENT_NAME"] = "strict-name" };
+
+        await using var strict = PlanekeeperProcesses.StartAgent(system.Frontend.BaseAddress, serverAgent);
+        var failed = await Eventually.ReturnsAsync(() => owner.OkAsync(HttpMethod.Get, $"/api/v1/scrape-jobs/{job}"),
+            record => record.GetProperty("status").GetString() == "failed", TimeSpan.FromSeconds(60), "the server agent refusing localhost");
+        var error = failed.GetProperty("last_error").GetString()!;
+        Assert.Contains("localhost resolves to a private or reserved address", error);
+        Assert.DoesNotContain("127.0.0.1", error);
+        Assert.DoesNotContain("::1", error);
+    }
+
+    [Fact]
     public async Task A_stopped_server_agent_hands_back_its_running_task_and_deactivates_the_key_it_provisioned()
     {
         // An upstream that takes connections and never answers: the gather is still running when the agent is stopped.

@@ -27,13 +27,18 @@ public class HealthEndpointTests
         var notReady = await Http.GetAsync(new Uri(frontend.BaseAddress, "ready"));
         Assert.Equal(HttpStatusCode.ServiceUnavailable, notReady.StatusCode);
         var body = await notReady.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.StartsWith("unavailable", body.GetProperty("cluster").GetString());
+        Assert.Equal("unavailable", body.GetProperty("cluster").GetString());
 
         await using var silo = PlanekeeperProcesses.StartSilo(database);
         var ready = await frontend.WaitUntilReadyAsync(Http);
         Assert.Equal("ready", ready.GetProperty("status").GetString());
         Assert.Equal("ok", ready.GetProperty("database").GetString());
         Assert.Equal("ok", ready.GetProperty("cluster").GetString());
+        Assert.False(ready.TryGetProperty("silo", out _), ready.ToString());
+
+        var siloReady = await Http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{silo.HealthPort}/ready");
+        Assert.Equal("ready", siloReady.GetProperty("status").GetString());
+        Assert.Contains($"127.0.0.1:{silo.SiloPort}:", siloReady.GetProperty("silo").GetString());
 
         var siloHealth = await Http.GetAsync($"http://127.0.0.1:{silo.HealthPort}/health");
         Assert.Equal(HttpStatusCode.OK, siloHealth.StatusCode);
@@ -52,9 +57,16 @@ public class HealthEndpointTests
         await server.StopAsync();
 
         var down = await Eventually.ReturnsAsync(() => Http.GetAsync(new Uri(frontend.BaseAddress, "ready")), r => r.StatusCode == HttpStatusCode.ServiceUnavailable, TimeSpan.FromSeconds(30), "/ready turning 503");
-        var body = await down.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.StartsWith("unavailable", body.GetProperty("database").GetString());
-        Assert.Equal("ok", body.GetProperty("cluster").GetString());
+        var text = await down.Content.ReadAsStringAsync();
+        Assert.Equal("""{"status":"unavailable","database":"unavailable","cluster":"ok"}""", text);
+
+        // Operators get the reason on the silo's health port and in the frontend's log; anonymous callers do not.
+        var siloReady = await Http.GetAsync($"http://127.0.0.1:{silo.HealthPort}/ready");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, siloReady.StatusCode);
+        var details = await siloReady.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.StartsWith("unavailable: ", details.GetProperty("database").GetString());
+        Assert.Contains($"127.0.0.1:{silo.SiloPort}:", details.GetProperty("silo").GetString());
+        await Eventually.ReturnsAsync(() => Task.FromResult(frontend.Process.Output), output => output.Contains("could not reach the database"), TimeSpan.FromSeconds(10), "the reason in the frontend's log");
         var health = await Http.GetAsync(new Uri(frontend.BaseAddress, "health"));
         Assert.Equal(HttpStatusCode.OK, health.StatusCode);
 

@@ -29,15 +29,17 @@ public class SiloFailoverTests(ITestOutputHelper output)
         await second.WaitUntilActiveAsync(Http);
         await using var frontend = PlanekeeperProcesses.StartFrontend(database);
 
-        var before = await frontend.WaitUntilReadyAsync(Http);
+        await frontend.WaitUntilReadyAsync(Http);
+        var before = await ReadinessOnHealthPortAsync(first);
         var (victim, survivor) = HostedOn(before, first) ? (first, second) : (second, first);
         Assert.True(HostedOn(before, victim));
 
         var clock = Stopwatch.StartNew();
         victim.Process.Kill();
-        var after = await frontend.WaitUntilReadyAsync(Http, RecoveryBound);
+        await frontend.WaitUntilReadyAsync(Http, RecoveryBound);
         clock.Stop();
 
+        var after = await ReadinessOnHealthPortAsync(survivor);
         Assert.True(HostedOn(after, survivor), $"answered by {after}");
         output.WriteLine($"SIGKILL to first successful grain call: {clock.Elapsed.TotalSeconds:F1} s");
         File.WriteAllText(Path.Combine(AppContext.BaseDirectory, "failover-seconds.txt"), $"{clock.Elapsed.TotalSeconds:F1}\n");
@@ -46,6 +48,10 @@ public class SiloFailoverTests(ITestOutputHelper output)
         Assert.Equal(HttpStatusCode.OK, survivorHealth.StatusCode);
         Assert.Equal("Active", (await survivorHealth.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("silo").GetString());
     }
+
+    /// <summary>The readiness check with its details, which name the silo hosting the readiness grain (the public <c>/ready</c> does not).</summary>
+    private static Task<JsonElement> ReadinessOnHealthPortAsync(PlanekeeperProcesses.SiloProcess silo) =>
+        Http.GetFromJsonAsync<JsonElement>($"http://127.0.0.1:{silo.HealthPort}/ready");
 
     private static bool HostedOn(JsonElement ready, PlanekeeperProcesses.SiloProcess silo) =>
         ready.GetProperty("silo").GetString()!.Contains($":{silo.SiloPort}:");
