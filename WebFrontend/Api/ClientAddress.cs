@@ -3,7 +3,7 @@ using System.Net.Sockets;
 
 namespace Planekeeper.WebFrontend.Api;
 
-/// <summary>Under which key a client's attempts are counted (docs/security.md, "Privilege inside an organization").</summary>
+/// <summary>Under which key a client's attempts are counted (docs/security.md: bootstrap attempts, request limits and sign-in throttles).</summary>
 public static class ClientAddress
 {
     /// <summary>

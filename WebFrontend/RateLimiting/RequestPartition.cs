@@ -23,6 +23,6 @@ public static class RequestPartition
         return context.Identity().Subject ?? ClientAddress(context);
     }
 
-    /// <summary>The connection's remote address (after any trusted-proxy handling earlier in the pipeline).</summary>
-    public static string ClientAddress(HttpContext context) => $"ip:{context.Connection.RemoteIpAddress?.ToString() ?? "unknown"}";
+    /// <summary>The connection's remote address (after any trusted-proxy handling earlier in the pipeline), an IPv6 one by its /64.</summary>
+    public static string ClientAddress(HttpContext context) => $"ip:{Api.ClientAddress.CountingKey(context.Connection.RemoteIpAddress)}";
 }

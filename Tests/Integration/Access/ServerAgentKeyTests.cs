@@ -1,26 +1,19 @@
 using System.Net;
 using System.Text.Json;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Planekeeper.Grains.Identity;
-using Planekeeper.Grains.Storage;
 using Planekeeper.Tests.Infrastructure;
 
 namespace Planekeeper.Tests.Integration.Access;
 
 /// <summary>
-/// A silo hosted in the test process whose clock the test moves forward (keys expire in months, bootstrap windows
-/// close in minutes), with bootstrapping on and a small number of attempts per client address.
+/// A clocked silo (keys expire in months, bootstrap windows close in minutes) with bootstrapping on, a small number
+/// of attempts per client address, and the first global admin.
 /// </summary>
-public sealed class ClockedBootstrapSystem : RunningSystem
+public sealed class ClockedBootstrapSystem : ClockedSystem
 {
     public const string BootstrapSecret = "a bootstrap secret of forty characters!!";
     public const int MaxAttempts = 4;
-
-    private InProcessSilo? _silo;
-
-    public AdjustableClock Clock { get; } = new();
 
     protected override IReadOnlyDictionary<string, string> SiloSettings => new Dictionary<string, string>
     {
@@ -31,22 +24,9 @@ public sealed class ClockedBootstrapSystem : RunningSystem
 
     protected override async Task StartSilosAsync()
     {
-        await new DatabaseMigrator(Database.ConnectionString, NullLogger.Instance).MigrateAsync();
-        await using (var dataSource = NpgsqlDataSource.Create(Database.ConnectionString))
-        {
-            await new FirstAdminBootstrap(dataSource).EnsureAsync(AdminEmail, AdminPassword);
-        }
-
-        _silo = await InProcessSilo.StartAsync(Database, services => services.AddSingleton<TimeProvider>(Clock), SiloEnvironment);
-    }
-
-    public override async Task DisposeAsync()
-    {
-        await base.DisposeAsync();
-        if (_silo is not null)
-        {
-            await _silo.DisposeAsync();
-        }
+        await base.StartSilosAsync();
+        await using var dataSource = NpgsqlDataSource.Create(Database.ConnectionString);
+        await new FirstAdminBootstrap(dataSource).EnsureAsync(AdminEmail, AdminPassword);
     }
 }
 
@@ -147,7 +127,11 @@ public class ServerAgentKeyTests(ClockedBootstrapSystem system) : IClassFixture<
     [Fact]
     public async Task A_silo_configured_with_a_short_bootstrap_secret_does_not_start()
     {
-        var environment = new Dictionary<string, string>(system.Database.Environment) { ["AGENT_BOOTSTRAP_SECRET"] = "only thirty-one characters long" };
+        var environment = new Dictionary<string, string>(system.Database.Environment)
+        {
+            ["AGENT_BOOTSTRAP_SECRET"] = "only thirty-one characters long",
+            ["DATA_PROTECTION_ALLOW_UNENCRYPTED"] = "true",
+        };
 
         await using var process = ChildProcess.Start(TestEnvironment.SiloDll, environment);
 
