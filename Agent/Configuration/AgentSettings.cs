@@ -1,9 +1,9 @@
 namespace Planekeeper.Agent.Configuration;
 
 /// <summary>
-/// Everything the agent runs with (SPEC §7): where the server is, its key (or the deployment's bootstrap secret, with
-/// which a server agent provisions its own), how often to poll when the server does not long-poll, the credentials
-/// it holds, and the server-agent safety switch.
+/// Everything the agent runs with (docs/agent.md, "Settings"): where the server is, its key (or the deployment's
+/// bootstrap secret, with which a server agent provisions its own), how often to poll when the server does not
+/// long-poll, the credentials it holds, and the server-agent safety switch.
 /// </summary>
 public sealed record AgentSettings(
     Uri ServerUrl,

@@ -1,6 +1,6 @@
 namespace Planekeeper.Grains.Interfaces.Agents;
 
-/// <summary>What an agent says about itself every heartbeat (SPEC §5, Agent API).</summary>
+/// <summary>What an agent says about itself every heartbeat (docs/jobs.md, "Agents").</summary>
 [GenerateSerializer, Immutable, Alias("planekeeper.agents.heartbeat")]
 public sealed record AgentHeartbeat(
     [property: Id(0)] string? AgentName,

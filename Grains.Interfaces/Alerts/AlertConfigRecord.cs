@@ -1,6 +1,9 @@
 namespace Planekeeper.Grains.Interfaces.Alerts;
 
-/// <summary>An alert config (SPEC §1): one scrape job, one gather job and one rule; at most one active alert.</summary>
+/// <summary>
+/// An alert config (docs/rules-and-alerts.md, "Alert configs"): one scrape job, one gather job and one rule; at most
+/// one active alert.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("planekeeper.alerts.config-record")]
 public sealed record AlertConfigRecord(
     [property: Id(0)] long Id,

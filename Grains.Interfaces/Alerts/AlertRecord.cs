@@ -1,8 +1,8 @@
 namespace Planekeeper.Grains.Interfaces.Alerts;
 
 /// <summary>
-/// An alert (SPEC §1). <see cref="AlertConfigId"/> is null once its config was deleted; <see cref="AckMetadata"/> is
-/// the JSON text given when it was acknowledged.
+/// An alert (docs/rules-and-alerts.md, "Lifecycle and events" and "Listing"). <see cref="AlertConfigId"/> is null once
+/// its config was deleted; <see cref="AckMetadata"/> is the JSON text given when it was acknowledged.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("planekeeper.alerts.alert")]
 public sealed record AlertRecord(

@@ -1,6 +1,9 @@
 namespace Planekeeper.Grains.Interfaces.Alerts;
 
-/// <summary>A monitoring rule (SPEC §1): how far behind is too far, by one measure, with three thresholds.</summary>
+/// <summary>
+/// A monitoring rule (docs/rules-and-alerts.md, "Monitoring rules"): how far behind is too far, by one measure, with
+/// three thresholds.
+/// </summary>
 [GenerateSerializer, Immutable, Alias("planekeeper.alerts.rule-record")]
 public sealed record MonitoringRuleRecord(
     [property: Id(0)] long Id,

@@ -1,6 +1,6 @@
 namespace Planekeeper.Grains.Interfaces.Jobs;
 
-/// <summary>The statuses of every job (SPEC §2), as stored and as shown by the API.</summary>
+/// <summary>The statuses of every job (docs/jobs.md, "Statuses"), as stored and as shown by the API.</summary>
 public static class JobStatus
 {
     public const string Pending = "pending";

@@ -1,6 +1,6 @@
 namespace Planekeeper.Grains.Interfaces.Jobs;
 
-/// <summary>One upstream version a gather job found (SPEC §1, Release).</summary>
+/// <summary>One upstream version a gather job found (docs/jobs.md, "Releases").</summary>
 [GenerateSerializer, Immutable, Alias("planekeeper.jobs.release")]
 public sealed record ReleaseRecord(
     [property: Id(0)] long Id,

@@ -1,6 +1,8 @@
 namespace Planekeeper.Grains.Interfaces.Notifications;
 
-/// <summary>One delivery of one alert event to one channel (SPEC §1).</summary>
+/// <summary>
+/// One delivery of one alert event to one channel (docs/notifications.md, "Delivery statuses and retries").
+/// </summary>
 [GenerateSerializer, Immutable, Alias("planekeeper.notifications.delivery")]
 public sealed record DeliveryRecord(
     [property: Id(0)] long Id,

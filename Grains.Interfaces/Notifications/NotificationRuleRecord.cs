@@ -1,6 +1,9 @@
 namespace Planekeeper.Grains.Interfaces.Notifications;
 
-/// <summary>A notification rule (SPEC §1) with its stats: events matched, and matched but skipped (no channel).</summary>
+/// <summary>
+/// A notification rule (docs/notifications.md, "Rules") with its stats: events matched, and matched but skipped (no
+/// channel).
+/// </summary>
 [GenerateSerializer, Immutable, Alias("planekeeper.notifications.rule-record")]
 public sealed record NotificationRuleRecord(
     [property: Id(0)] long Id,

@@ -3,9 +3,9 @@ using Planekeeper.Grains.Interfaces.Tasks;
 namespace Planekeeper.Grains.Interfaces.Upstreams;
 
 /// <summary>
-/// One public upstream's shared cache (DESIGN: UpstreamGrain): the releases a server agent last fetched, serving
-/// every organization's gather job that tracks the same upstream with the same tag filter and no credential.
-/// Key: <see cref="UpstreamKey"/>.
+/// One public upstream's shared cache (docs/agent.md, "The shared upstream cache"): the releases a server agent last
+/// fetched, serving every organization's gather job that tracks the same upstream with the same tag filter and no
+/// credential. Key: <see cref="UpstreamKey"/>.
 /// </summary>
 [Alias("planekeeper.upstreams.upstream")]
 public interface IUpstreamGrain : IGrainWithStringKey

@@ -10,8 +10,8 @@ public sealed record OnlineAgent(long Id, IReadOnlyList<string> Capabilities, IR
 public sealed record CoverageGap(string Kind, long JobId, string JobName, string Reason);
 
 /// <summary>
-/// Which queued jobs no online agent can run (SPEC §2: the dashboard's no-agent warning), naming the missing
-/// capability or credential so an operator knows which agent to start or configure.
+/// Which queued jobs no online agent can run (docs/jobs.md, "Agents": <c>uncovered</c> of the agents summary), naming
+/// the missing capability or credential so an operator knows which agent to start or configure.
 /// </summary>
 public static class AgentCoverage
 {

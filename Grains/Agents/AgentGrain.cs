@@ -10,9 +10,9 @@ using Planekeeper.Grains.Upstreams;
 namespace Planekeeper.Grains.Agents;
 
 /// <summary>
-/// One agent (DESIGN: AgentGrain): what its heartbeats said, and the engines of the tasks it holds. A timer marks
-/// it offline after three missed heartbeats and hands its tasks back at once. Claims and reports pass through
-/// here, so the engines learn what the agent can run without trusting the request.
+/// One agent (docs/jobs.md, "Agents" and "How it is built"): what its heartbeats said, and the engines of the tasks it
+/// holds. A timer marks it offline after three missed heartbeats and hands its tasks back at once. Claims and reports
+/// pass through here, so the engines learn what the agent can run without trusting the request.
 /// </summary>
 [Reentrant]
 [GrainType("planekeeper.agents.agent")]

@@ -2,7 +2,7 @@ namespace Planekeeper.Grains.Agents;
 
 /// <summary>
 /// <c>AGENT_HEARTBEAT_INTERVAL</c> (default 15 s): how often agents beat. An agent is offline after
-/// <see cref="MissedHeartbeats"/> intervals without one (SPEC §2).
+/// <see cref="MissedHeartbeats"/> intervals without one (docs/jobs.md, "Leases and recovery").
 /// </summary>
 public sealed record AgentSettings(TimeSpan HeartbeatInterval)
 {

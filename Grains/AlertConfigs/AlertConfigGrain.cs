@@ -9,9 +9,10 @@ using Planekeeper.Grains.Rules;
 namespace Planekeeper.Grains.AlertConfigs;
 
 /// <summary>
-/// The single owner of one alert config and of its alerts (DESIGN: AlertConfigGrain). Not reentrant: evaluations,
-/// acknowledgments and edits of one config run one at a time, so concurrent job completions still leave one active
-/// alert and one event per change; the database's one-active-alert index holds the line against a duplicate activation.
+/// The single owner of one alert config and of its alerts (docs/rules-and-alerts.md, "When evaluation runs"). Not
+/// reentrant: evaluations, acknowledgments and edits of one config run one at a time, so concurrent job completions
+/// still leave one active alert and one event per change; the database's one-active-alert index holds the line against
+/// a duplicate activation.
 /// </summary>
 [GrainType("planekeeper.alerts.config")]
 public sealed class AlertConfigGrain(

@@ -1,6 +1,8 @@
 namespace Planekeeper.Grains.Alerts;
 
-/// <summary>The events an alert's lifecycle emits to the notification router (SPEC §3).</summary>
+/// <summary>
+/// The events an alert's lifecycle emits to the notification router (docs/rules-and-alerts.md, "Lifecycle and events").
+/// </summary>
 public static class AlertEvents
 {
     public const string Created = "alert.created";

@@ -3,9 +3,10 @@ using Planekeeper.Grains.Rules;
 namespace Planekeeper.Grains.Alerts;
 
 /// <summary>
-/// What an evaluation does to a config's active alert (SPEC §3): create, escalate (clears the acknowledgment),
-/// de-escalate (silent), refresh, unacknowledge when the deployed version changed under an acknowledgment, resolve.
-/// The same verdict twice decides nothing the second time, which makes evaluation idempotent.
+/// What an evaluation does to a config's active alert (docs/rules-and-alerts.md, "Lifecycle and events"): create,
+/// escalate (clears the acknowledgment), de-escalate (silent), refresh, unacknowledge when the deployed version changed
+/// under an acknowledgment, resolve. The same verdict twice decides nothing the second time, which makes evaluation
+/// idempotent.
 /// </summary>
 public static class AlertLifecycle
 {

@@ -4,9 +4,10 @@ using Planekeeper.Grains.Interfaces.Alerts;
 namespace Planekeeper.Grains.Alerts;
 
 /// <summary>
-/// The safety net of evaluation (DESIGN: reconciliation): a job completion is committed before its configs are told,
-/// so a silo dying in between leaves a config evaluated before its inputs changed; this pass finds and evaluates it,
-/// re-evaluates <c>days_behind</c> configs daily, and routes events a crash left unrouted.
+/// The safety net of evaluation (docs/architecture.md, "From a job completion to an alert"): a job completion is
+/// committed before its configs are told, so a silo dying in between leaves a config evaluated before its inputs
+/// changed; this pass finds and evaluates it, re-evaluates <c>days_behind</c> configs daily, and routes events a crash
+/// left unrouted.
 /// </summary>
 [GrainType("planekeeper.alerts.reconciliation")]
 public sealed partial class AlertReconciliationGrain(

@@ -5,8 +5,8 @@ using Planekeeper.Grains.Interfaces.Identity;
 namespace Planekeeper.Grains.Identity;
 
 /// <summary>
-/// Creates the first global admin when the database has no user yet (SPEC §7). Safe when several silos
-/// start together: the unique email index lets exactly one insert win.
+/// Creates the first global admin when the database has no user yet (docs/configuration.md, "Accounts (silo)"). Safe
+/// when several silos start together: the unique email index lets exactly one insert win.
 /// </summary>
 public sealed class FirstAdminBootstrap(NpgsqlDataSource database)
 {

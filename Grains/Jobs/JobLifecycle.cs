@@ -7,8 +7,9 @@ namespace Planekeeper.Grains.Jobs;
 public sealed record JobRun(string Status, DateTime? NextRunAt);
 
 /// <summary>
-/// Where a new job starts (SPEC §2): a scheduled job waits (<c>pending</c>) until its next cron occurrence; a job
-/// without a schedule is queued at once to run once. From then on the task engine moves it (<see cref="Tasks.TaskTransitions"/>).
+/// Where a new job starts (docs/jobs.md, "Scheduling"): a scheduled job waits (<c>pending</c>) until its next cron
+/// occurrence; a job without a schedule is queued at once to run once. From then on the task engine moves it
+/// (<see cref="Tasks.TaskTransitions"/>).
 /// </summary>
 public static class JobLifecycle
 {

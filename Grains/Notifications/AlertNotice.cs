@@ -1,7 +1,8 @@
 namespace Planekeeper.Grains.Notifications;
 
 /// <summary>
-/// One alert event as every channel sees it: the SPEC §4 webhook payload's fields and the template variables.
+/// One alert event as every channel sees it: the standard webhook payload's fields (docs/webhooks.md,
+/// "The request") and the template variables (docs/notifications.md, "Templates").
 /// <see cref="AcknowledgeUrl"/> is null for events of a resolved alert.
 /// </summary>
 public sealed record AlertNotice(

@@ -1,6 +1,6 @@
 namespace Planekeeper.Grains.Notifications;
 
-/// <summary>The notification channel types (SPEC §1); each has a real sender.</summary>
+/// <summary>The notification channel types (docs/notifications.md, "Channels"); each has a real sender.</summary>
 public static class ChannelTypes
 {
     public const string Webhook = "webhook";

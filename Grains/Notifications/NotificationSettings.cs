@@ -2,7 +2,8 @@ namespace Planekeeper.Grains.Notifications;
 
 /// <summary>
 /// <c>NOTIFICATION_BASE_URL</c> (where acknowledge links point), <c>NOTIFICATION_ACK_TOKEN_EXPIRY</c> (24 h) and the
-/// retry schedule after failed attempts (SPEC §4; <c>NOTIFICATION_RETRY_SCHEDULE</c> overrides it, for tests).
+/// retry schedule after failed attempts (docs/notifications.md, "Delivery statuses and retries";
+/// <c>NOTIFICATION_RETRY_SCHEDULE</c> overrides it, for tests).
 /// </summary>
 public sealed record NotificationSettings(string BaseUrl, TimeSpan AckTokenExpiry, IReadOnlyList<TimeSpan> RetrySchedule)
 {

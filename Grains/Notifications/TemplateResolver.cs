@@ -4,8 +4,8 @@ using Npgsql;
 namespace Planekeeper.Grains.Notifications;
 
 /// <summary>
-/// The template in effect for a channel and an event category (SPEC §4): the channel's own, else the organization's
-/// setting, else the global setting, else none (the channel type's built-in).
+/// The template in effect for a channel and an event category (docs/notifications.md, "Templates"): the channel's own,
+/// else the organization's setting, else the global setting, else none (the channel type's built-in).
 /// </summary>
 public sealed class TemplateResolver(NpgsqlDataSource database)
 {

@@ -2,7 +2,10 @@ using Planekeeper.Grains.Versioning;
 
 namespace Planekeeper.Grains.Rules;
 
-/// <summary>Applies a monitoring rule to a deployed version and the upstream's releases (SPEC §3).</summary>
+/// <summary>
+/// Applies a monitoring rule to a deployed version and the upstream's releases (docs/rules-and-alerts.md,
+/// "Monitoring rules").
+/// </summary>
 public static class RuleEvaluator
 {
     /// <returns>The verdict; null when no release is eligible (none parses, or only prereleases with stable_only),

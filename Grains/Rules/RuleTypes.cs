@@ -1,6 +1,8 @@
 namespace Planekeeper.Grains.Rules;
 
-/// <summary>The measures a monitoring rule can use (SPEC §3), as the API spells them.</summary>
+/// <summary>
+/// The measures a monitoring rule can use (docs/rules-and-alerts.md, "Monitoring rules"), as the API spells them.
+/// </summary>
 public static class RuleTypes
 {
     public const string DaysBehind = "days_behind";

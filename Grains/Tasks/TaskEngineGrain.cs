@@ -8,7 +8,7 @@ using Planekeeper.Grains.Interfaces.Tasks;
 namespace Planekeeper.Grains.Tasks;
 
 /// <summary>
-/// One organization's task engine (DESIGN: TaskEngineGrain). It holds the organization's jobs in memory, is the
+/// One organization's task engine (docs/jobs.md, "How it is built"). It holds the organization's jobs in memory, is the
 /// only writer of their run state, and answers claims from memory. Changes are group-committed: a caller is
 /// answered once the batch holding its change is durable. Reentrant, so claims that long-poll and writes in
 /// flight do not hold up other calls; every decision is made synchronously within one turn.

@@ -4,9 +4,9 @@ using Planekeeper.Grains.Scheduling;
 namespace Planekeeper.Grains.Tasks;
 
 /// <summary>
-/// How a job's run moves (SPEC §2), as pure functions of its state, its schedule and the time. A scheduled job
-/// keeps its last outcome (completed/failed) as status until its next run time, when it is queued again; a job
-/// without a schedule stays completed or failed until run now.
+/// How a job's run moves (docs/jobs.md, "Statuses" and "Scheduling"), as pure functions of its state, its schedule and
+/// the time. A scheduled job keeps its last outcome (completed/failed) as status until its next run time, when it is
+/// queued again; a job without a schedule stays completed or failed until run now.
 /// </summary>
 public static class TaskTransitions
 {

@@ -7,9 +7,9 @@ namespace Planekeeper.Grains.Versioning;
 #endif
 
 /// <summary>
-/// A version as the product reads it (SPEC §3): SemVer 2.0 after trimming and one leading <c>v</c>/<c>V</c>,
-/// <c>1.2</c> as <c>1.2.0</c>, <c>1.2.3.4</c> by its first three parts. Ordered by SemVer precedence, so build
-/// metadata does not count.
+/// A version as the product reads it (docs/rules-and-alerts.md, "Versions"): SemVer 2.0 after trimming and one leading
+/// <c>v</c>/<c>V</c>, <c>1.2</c> as <c>1.2.0</c>, <c>1.2.3.4</c> by its first three parts. Ordered by SemVer
+/// precedence, so build metadata does not count.
 /// </summary>
 /// <remarks>
 /// Also compiled into the agent (a linked file, in the agent's own namespace so the tests that see both assemblies

@@ -9,9 +9,10 @@ using Planekeeper.WebFrontend.Identity;
 namespace Planekeeper.WebFrontend.Api;
 
 /// <summary>
-/// Acknowledge links (<c>/ack/{token}</c>, SPEC §4): GET shows the alert and a button, POST acknowledges — a GET
-/// never changes anything, so link previews and mail scanners cannot acknowledge. With the channel's
-/// <c>require_ack_auth</c>, the caller must be signed in and hold <c>alerts:acknowledge</c> in the alert's organization.
+/// Acknowledge links (<c>/ack/{token}</c>, docs/notifications.md, "Acknowledge links"): GET shows the alert and a
+/// button, POST acknowledges — a GET never changes anything, so link previews and mail scanners cannot acknowledge.
+/// With the channel's <c>require_ack_auth</c>, the caller must be signed in and hold <c>alerts:acknowledge</c> in the
+/// alert's organization.
 /// </summary>
 public static class AckLinkEndpoints
 {

@@ -4,7 +4,7 @@ namespace Planekeeper.WebFrontend.Hosting;
 
 public static class JsonConventions
 {
-    /// <summary>Every JSON body of the API uses snake_case names (SPEC §5).</summary>
+    /// <summary>Every JSON body of the API uses snake_case names (docs/api.md).</summary>
     public static void UseSnakeCaseJson(this IHostApplicationBuilder builder) =>
         builder.Services.ConfigureHttpJsonOptions(options =>
         {

@@ -5,9 +5,9 @@ using MimeKit;
 namespace Planekeeper.Grains.Notifications.Channels;
 
 /// <summary>
-/// Each channel type's configuration (SPEC §1, §4): required fields, their form, unknown fields refused; secret fields
-/// (webhook URLs of chat services, keys, tokens, passwords, custom header values) are taken out to be encrypted. A
-/// secret left out, or sent back masked, keeps its stored value.
+/// Each channel type's configuration (docs/notifications.md, "Channels"): required fields, their form, unknown fields
+/// refused; secret fields (webhook URLs of chat services, keys, tokens, passwords, custom header values) are taken out
+/// to be encrypted. A secret left out, or sent back masked, keeps its stored value.
 /// </summary>
 public static class ChannelConfigValidator
 {

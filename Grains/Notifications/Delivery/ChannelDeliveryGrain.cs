@@ -8,11 +8,12 @@ using Planekeeper.Grains.Notifications.Templates;
 namespace Planekeeper.Grains.Notifications.Delivery;
 
 /// <summary>
-/// The deliveries of one channel (DESIGN: NotificationChannelGrain's sending half): starts what is due a batch at a
-/// time (each attempt counted before it is made), attempts the batch's alerts side by side (one alert's events stay in
-/// order), writes each outcome as it comes, and sets a timer for the next due attempt. Reentrant only so that a
-/// wake-up during a pass is remembered instead of queued; a pass runs alone. Whatever a crash interrupts is found again
-/// by the delivery recovery pass, which wakes the grain.
+/// The deliveries of one channel (docs/notifications.md, "Delivery statuses and retries"; the channel's definition is
+/// <see cref="Channels.NotificationChannelGrain"/>'s, see docs/architecture.md, "Grains"): starts what is due a
+/// batch at a time (each attempt counted before it is made), attempts the batch's alerts side by side (one alert's
+/// events stay in order), writes each outcome as it comes, and sets a timer for the next due attempt. Reentrant only so
+/// that a wake-up during a pass is remembered instead of queued; a pass runs alone. Whatever a crash interrupts is
+/// found again by the delivery recovery pass, which wakes the grain.
 /// </summary>
 [Reentrant]
 [GrainType("planekeeper.notifications.channel-delivery")]

@@ -4,9 +4,9 @@ using Planekeeper.Grains.Interfaces.Notifications;
 namespace Planekeeper.Grains.Notifications.Delivery;
 
 /// <summary>
-/// Deliveries are never dropped (SPEC §4): every minute and at every silo start this pass wakes the delivery grain of
-/// each channel that has deliveries due or an attempt a crash cut off. Once a day it deletes succeeded deliveries
-/// older than 30 days.
+/// Deliveries are never dropped (docs/notifications.md, "Delivery statuses and retries"): every minute and at every
+/// silo start this pass wakes the delivery grain of each channel that has deliveries due or an attempt a crash cut off.
+/// Once a day it deletes succeeded deliveries older than 30 days.
 /// </summary>
 [GrainType("planekeeper.notifications.delivery-recovery")]
 public sealed partial class DeliveryRecoveryGrain(DeliveryQueries queries, TimeProvider clock, ILogger<DeliveryRecoveryGrain> logger)

@@ -4,9 +4,9 @@ namespace Planekeeper.Grains.Notifications.Delivery;
 public sealed record DeliveryStep(string Status, DateTime? NextAttemptAt);
 
 /// <summary>
-/// The retry decision (SPEC §4): success ends it; a retryable failure waits the schedule's delay for that attempt
-/// (or longer, if the receiver asked with <c>Retry-After</c>) until the last attempt, after which it is dead; a
-/// permanent failure or a blocked address is dead at once.
+/// The retry decision (docs/notifications.md, "Delivery statuses and retries"): success ends it; a retryable failure
+/// waits the schedule's delay for that attempt (or longer, if the receiver asked with <c>Retry-After</c>) until the
+/// last attempt, after which it is dead; a permanent failure or a blocked address is dead at once.
 /// </summary>
 public static class DeliverySchedule
 {

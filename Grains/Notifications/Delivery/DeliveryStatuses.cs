@@ -1,6 +1,9 @@
 namespace Planekeeper.Grains.Notifications.Delivery;
 
-/// <summary>A delivery's statuses (SPEC §1): pending → in_progress → succeeded | failed (will retry) → … → dead.</summary>
+/// <summary>
+/// A delivery's statuses (docs/notifications.md, "Delivery statuses and retries"): pending → in_progress → succeeded |
+/// failed (will retry) → … → dead.
+/// </summary>
 public static class DeliveryStatuses
 {
     public const string Pending = "pending";

@@ -9,9 +9,10 @@ using Planekeeper.Grains.Notifications.Channels;
 namespace Planekeeper.Grains.Notifications.Protection;
 
 /// <summary>
-/// Acknowledge links (SPEC §4): reads a token (signed, one alert, valid 24 h) and acknowledges its alert through the
-/// alert's config grain. Whether the caller had to sign in, and may acknowledge in that organization, the frontend
-/// checks before it calls; an anonymous acknowledgment is recorded as via the link and its channel.
+/// Acknowledge links (docs/notifications.md, "Acknowledge links"): reads a token (signed, one alert, valid 24 h) and
+/// acknowledges its alert through the alert's config grain. Whether the caller had to sign in, and may acknowledge in
+/// that organization, the frontend checks before it calls; an anonymous acknowledgment is recorded as via the link and
+/// its channel.
 /// </summary>
 [StatelessWorker]
 [GrainType("planekeeper.notifications.ack-links")]

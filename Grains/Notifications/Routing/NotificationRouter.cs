@@ -7,10 +7,10 @@ using Planekeeper.Grains.Interfaces.Notifications;
 namespace Planekeeper.Grains.Notifications.Routing;
 
 /// <summary>
-/// Routes alert events to channels (SPEC §4): in one transaction it takes the unrouted events (locked, so a
-/// concurrent reconciliation pass cannot route them twice), writes one pending delivery per (event, channel) before
-/// any attempt, counts each rule's matches and skips, and marks the events routed; then it wakes the channels'
-/// delivery grains.
+/// Routes alert events to channels (docs/notifications.md, "Rules" and "Delivery statuses and retries"): in one
+/// transaction it takes the unrouted events (locked, so a concurrent reconciliation pass cannot route them twice),
+/// writes one pending delivery per (event, channel) before any attempt, counts each rule's matches and skips, and marks
+/// the events routed; then it wakes the channels' delivery grains.
 /// </summary>
 public sealed partial class NotificationRouter(NpgsqlDataSource database, IGrainFactory grains, ILogger<NotificationRouter> logger) : IAlertEventRouter
 {

@@ -1,9 +1,9 @@
 namespace Planekeeper.Grains.Notifications.Routing;
 
 /// <summary>
-/// SPEC §4 routing: the organization's active rules by priority (lower first, then id); every rule whose event and
-/// severity filters match addresses its channel, or the organization's default channel; with neither, the match is
-/// skipped. The same event reaches a channel once.
+/// Routing (docs/notifications.md, "Rules"): the organization's active rules by priority (lower first, then id); every
+/// rule whose event and severity filters match addresses its channel, or the organization's default channel; with
+/// neither, the match is skipped. The same event reaches a channel once.
 /// </summary>
 public static class NotificationRouting
 {

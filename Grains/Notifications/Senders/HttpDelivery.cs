@@ -4,8 +4,9 @@ using System.Text;
 namespace Planekeeper.Grains.Notifications.Senders;
 
 /// <summary>
-/// Sends one HTTP request and classifies the answer (SPEC §4): 2xx delivered; 408, 429, 5xx, timeouts and network
-/// errors retryable; any other status (3xx included, redirects are not followed) permanent; a blocked address its own kind.
+/// Sends one HTTP request and classifies the answer (docs/notifications.md, "Delivery statuses and retries"): 2xx
+/// delivered; 408, 429, 5xx, timeouts and network errors retryable; any other status (3xx included, redirects are not
+/// followed) permanent; a blocked address its own kind.
 /// </summary>
 public static class HttpDelivery
 {

@@ -4,7 +4,10 @@ using Planekeeper.Grains.Notifications.Channels;
 
 namespace Planekeeper.Grains.Notifications.Senders;
 
-/// <summary>Webhooks (SPEC §4): the JSON body with the event, delivery and timestamp headers, signed when the channel has an HMAC secret.</summary>
+/// <summary>
+/// Webhooks (docs/webhooks.md, "The request" and "Verifying the signature"): the JSON body with the event, delivery and
+/// timestamp headers, signed when the channel has an HMAC secret.
+/// </summary>
 public sealed class WebhookSender(NotificationHttp http, TimeProvider clock) : IChannelSender
 {
     public string Type => ChannelTypes.Webhook;

@@ -3,8 +3,9 @@ using System.Text;
 namespace Planekeeper.Grains.Notifications.Templates;
 
 /// <summary>
-/// A notification template in the Go <c>text/template</c> subset of SPEC §4, parsed and checked; render it with a
-/// notice. See <see cref="TemplateFields"/> for the variables and <see cref="TemplateFunctions"/> for the pipes.
+/// A notification template in the Go <c>text/template</c> subset (docs/notifications.md, "Templates"), parsed and
+/// checked; render it with a notice. See <see cref="TemplateFields"/> for the variables and
+/// <see cref="TemplateFunctions"/> for the pipes.
 /// </summary>
 public sealed class NotificationTemplate
 {

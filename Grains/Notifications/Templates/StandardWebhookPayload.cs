@@ -2,7 +2,10 @@ using System.Text.Json;
 
 namespace Planekeeper.Grains.Notifications.Templates;
 
-/// <summary>The standard webhook body of SPEC §4 (snake_case JSON), what a webhook channel sends without a template.</summary>
+/// <summary>
+/// The standard webhook body (docs/webhooks.md, "The request"; snake_case JSON), what a webhook channel sends without a
+/// template.
+/// </summary>
 public static class StandardWebhookPayload
 {
     private static readonly JsonSerializerOptions Options = new() { PropertyNamingPolicy = JsonNamingPolicy.SnakeCaseLower };

@@ -2,7 +2,9 @@ using Planekeeper.Grains.Alerts;
 
 namespace Planekeeper.Grains.Notifications.Templates;
 
-/// <summary>The template categories of SPEC §4 and the alert events each one renders.</summary>
+/// <summary>
+/// The template categories (docs/notifications.md, "Templates") and the alert events each one renders.
+/// </summary>
 public static class TemplateCategories
 {
     public const string NewAlert = "new_alert";

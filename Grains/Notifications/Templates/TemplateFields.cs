@@ -1,8 +1,8 @@
 namespace Planekeeper.Grains.Notifications.Templates;
 
 /// <summary>
-/// The variables a template can use (SPEC §4), by path without the leading dot, each read from the notice as a
-/// string, a number (<see cref="long"/>), a boolean or null.
+/// The variables a template can use (docs/notifications.md, "Templates"), by path without the leading dot, each read
+/// from the notice as a string, a number (<see cref="long"/>), a boolean or null.
 /// </summary>
 public static class TemplateFields
 {

@@ -3,9 +3,10 @@ using Planekeeper.Tests.Infrastructure;
 namespace Planekeeper.Tests.Integration.Tasks;
 
 /// <summary>
-/// A scheduled job becomes claimable at its next_run_at through the engine's timer, not a periodic scan. Measured
-/// on the real clock with the server's own timestamps (task_executions.started_at minus next_run_at), so client
-/// and network delays do not count; the bound is SPEC's 1 s. Waits for the next whole minute (up to 60 s).
+/// A scheduled job becomes claimable at its next_run_at through the engine's timer, not a periodic scan. Measured on
+/// the real clock with the server's own timestamps (task_executions.started_at minus next_run_at), so client and
+/// network delays do not count; the bound is the documented 1 s (docs/jobs.md, "Scheduling"). Waits for the next whole
+/// minute (up to 60 s).
 /// </summary>
 public class DueJobLatencyTests(RunningSystem system) : IClassFixture<RunningSystem>
 {

@@ -4,7 +4,9 @@ using Planekeeper.Tests.Infrastructure;
 
 namespace Planekeeper.Tests.Integration.Tasks;
 
-/// <summary>Leases that expire, agents that vanish, runs that fail, jobs that get stuck (SPEC §2, recovery).</summary>
+/// <summary>
+/// Leases that expire, agents that vanish, runs that fail, jobs that get stuck (docs/jobs.md, "Leases and recovery").
+/// </summary>
 public class TaskRecoveryTests(TaskEngineSystem system) : IClassFixture<TaskEngineSystem>
 {
     private static readonly TimeSpan Lease = TimeSpan.FromSeconds(TaskEngineSystem.LeaseSeconds);
@@ -96,7 +98,9 @@ public class TaskRecoveryTests(TaskEngineSystem system) : IClassFixture<TaskEngi
         Assert.Equal(2, agents.GetProperty("items")[0].GetProperty("running_jobs").GetArrayLength());
 
         // Offline after three missed 1 s heartbeats. The leases (3 s) are renewed meanwhile, so only the heartbeat
-        // timeout can be what frees the jobs. SPEC bound: 60 s; configured bound here: 3 s (+ margin).
+        // timeout can be what frees the jobs, at once rather than on the 2-minute sweep
+        // (docs/jobs.md, "Leases and recovery"). Outer bound: 60 s, under the sweep's interval; configured bound here:
+        // 3 s (+ margin).
         doomed.StopHeartbeats();
         var clock = Stopwatch.StartNew();
         await Eventually.ReturnsAsync(

@@ -8,10 +8,11 @@ using Planekeeper.WebFrontend.Api;
 namespace Planekeeper.WebFrontend.Hosting.Input;
 
 /// <summary>
-/// Checks a bound JSON body before the endpoint sees it (docs/api.md, "Request bodies"): a missing or <c>null</c> body
-/// where the endpoint needs one is a 400 naming <c>body</c>, and so is what <see cref="BodyInspection"/> finds. ASP.NET
-/// Core cannot tell whether a generic body type (<c>TRequest body</c>) may be null and would pass the null on; here a
-/// body is optional only when its parameter is declared nullable (<c>Acknowledge? body</c>) or allows an empty body.
+/// Checks a bound JSON body before the endpoint sees it (docs/api.md, "Request bodies and limits"): a missing or
+/// <c>null</c> body where the endpoint needs one is a 400 naming <c>body</c>, and so is what
+/// <see cref="BodyInspection"/> finds. ASP.NET Core cannot tell whether a generic body type (<c>TRequest body</c>) may
+/// be null and would pass the null on; here a body is optional only when its parameter is declared nullable
+/// (<c>Acknowledge? body</c>) or allows an empty body.
 /// </summary>
 public static class JsonBodyFilter
 {

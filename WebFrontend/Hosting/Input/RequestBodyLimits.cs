@@ -3,10 +3,10 @@ using Microsoft.AspNetCore.Http.Features;
 namespace Planekeeper.WebFrontend.Hosting.Input;
 
 /// <summary>
-/// The largest request body each family of routes accepts (docs/api.md, "Request bodies"): small where anyone may
-/// send (sign-up, sign-in, agent bootstrap), large where an agent reports a task's results, 1 MiB elsewhere. A larger
-/// body is refused with 413 before it is read: at once when <c>Content-Length</c> says so, and when a chunked body
-/// passes the limit while it is read.
+/// The largest request body each family of routes accepts (docs/api.md, "Request bodies and limits"): small where
+/// anyone may send (sign-up, sign-in, agent bootstrap), large where an agent reports a task's results, 1 MiB elsewhere.
+/// A larger body is refused with 413 before it is read: at once when <c>Content-Length</c> says so, and when a chunked
+/// body passes the limit while it is read.
 /// </summary>
 public static class RequestBodyLimits
 {

@@ -10,7 +10,7 @@ namespace Planekeeper.WebFrontend.Hosting.Input;
 /// <summary>
 /// Turns every request ASP.NET Core could not bind — a body of the wrong JSON type, invalid JSON, a missing body, an
 /// unparsable query value, a body over its size limit — into problem details that name the field and say what was
-/// expected (docs/api.md, "Request bodies"). Endpoints throw these because <c>ThrowOnBadRequest</c> is on.
+/// expected (docs/api.md, "Request bodies and limits"). Endpoints throw these because <c>ThrowOnBadRequest</c> is on.
 /// </summary>
 public sealed partial class UnreadableRequestHandler(IOptions<Microsoft.AspNetCore.Http.Json.JsonOptions> json) : IExceptionHandler
 {
