@@ -1,5 +1,3 @@
-using Dapper;
-using Npgsql;
 using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Access;
@@ -11,7 +9,7 @@ using Planekeeper.Grains.Permissions;
 namespace Planekeeper.Grains.ApiKeys;
 
 [GrainType("planekeeper.api-keys.key")]
-public sealed class ApiKeyGrain(NpgsqlDataSource database, AuditWriter audit, TimeProvider clock) : Grain, IApiKeyGrain
+public sealed class ApiKeyGrain(ApiKeyStore keys, AuditWriter audit, TimeProvider clock) : Grain, IApiKeyGrain
 {
     /// <summary>last_used_at is written at most this often per key, so busy agents do not write on every call.</summary>
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
@@ -20,11 +18,8 @@ public sealed class ApiKeyGrain(NpgsqlDataSource database, AuditWriter audit, Ti
 
     private string Subject => Subjects.ApiKey(this.GetPrimaryKeyLong());
 
-    public override async Task OnActivateAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        _key = await connection.QuerySingleOrDefaultAsync<ApiKeyRow>($"SELECT {ApiKeyRow.Columns} FROM api_keys WHERE id = @Id", new { Id = this.GetPrimaryKeyLong() });
-    }
+    public override async Task OnActivateAsync(CancellationToken cancellationToken) =>
+        _key = await keys.GetAsync(this.GetPrimaryKeyLong(), cancellationToken);
 
     public async Task<ApiKeyAuthentication> AuthenticateAsync(string secret)
     {
@@ -59,7 +54,7 @@ public sealed class ApiKeyGrain(NpgsqlDataSource database, AuditWriter audit, Ti
 
         return trimmed is null
             ? CommandResult<ApiKeyRecord>.Ok(await ToRecordAsync(current))
-            : await UpdateAsync(actor, "api_key.renamed", "name = @Name", new { Name = trimmed }, key => key with { Name = trimmed });
+            : await UpdateAsync(actor, "api_key.renamed", key => keys.RenameAsync(key, trimmed), key => key with { Name = trimmed });
     }
 
     /// <returns>Null once the key holds exactly <paramref name="roles"/>; otherwise why not (422, or 403 from the permission grain).</returns>
@@ -95,14 +90,14 @@ public sealed class ApiKeyGrain(NpgsqlDataSource database, AuditWriter audit, Ti
         }
 
         var active = !current.IsActive;
-        return UpdateAsync(actor, active ? "api_key.enabled" : "api_key.disabled", "is_active = @Active", new { Active = active }, key => key with { IsActive = active });
+        return UpdateAsync(actor, active ? "api_key.enabled" : "api_key.disabled", key => keys.SetActiveAsync(key, active), key => key with { IsActive = active });
     }
 
     public Task<CommandResult<ApiKeyRecord>> DeactivateAsync(string actor, long organizationId) =>
         _key.OwnedBy(organizationId) is not { } current ? NotFound()
         : current.DeactivatedAt is not null
             ? Task.FromResult(CommandResult<ApiKeyRecord>.Conflict("the key is already deactivated"))
-            : UpdateAsync(actor, "api_key.deactivated", "is_active = false, deactivated_at = now()", new { }, key => key with { IsActive = false, DeactivatedAt = clock.GetUtcNow().UtcDateTime });
+            : UpdateAsync(actor, "api_key.deactivated", keys.DeactivateAsync, key => key with { IsActive = false, DeactivatedAt = clock.GetUtcNow().UtcDateTime });
 
     /// <summary>The one answer for "no such key" and "another organization's key".</summary>
     private Task<CommandResult<ApiKeyRecord>> NotFound() =>
@@ -127,23 +122,17 @@ public sealed class ApiKeyGrain(NpgsqlDataSource database, AuditWriter audit, Ti
         }
 
         _key = _key with { LastUsedAt = now };
-        await using var connection = await database.OpenConnectionAsync();
-        await connection.ExecuteAsync("UPDATE api_keys SET last_used_at = @Now WHERE id = @Id", new { Now = now, _key.Id });
+        await keys.SetLastUsedAsync(_key.Id, now);
     }
 
-    private async Task<CommandResult<ApiKeyRecord>> UpdateAsync(string actor, string auditAction, string assignments, object values, Func<ApiKeyRow, ApiKeyRow> apply)
+    private async Task<CommandResult<ApiKeyRecord>> UpdateAsync(string actor, string auditAction, Func<ApiKeyRow, Task<int?>> write, Func<ApiKeyRow, ApiKeyRow> apply)
     {
         if (_key is null)
         {
             return await NotFound();
         }
 
-        var parameters = new DynamicParameters(values);
-        parameters.Add("Id", _key.Id);
-        parameters.Add("Version", _key.Version);
-        await using var connection = await database.OpenConnectionAsync();
-        var version = await connection.QuerySingleOrDefaultAsync<int?>(
-            $"UPDATE api_keys SET {assignments}, updated_at = now(), version = version + 1 WHERE id = @Id AND version = @Version RETURNING version", parameters);
+        var version = await write(_key);
         if (version is null)
         {
             await OnActivateAsync(CancellationToken.None);

@@ -2,7 +2,7 @@ using Planekeeper.Grains.Access;
 
 namespace Planekeeper.Grains.ApiKeys;
 
-internal sealed record ApiKeyRow(
+public sealed record ApiKeyRow(
     long Id, long OrganizationId, string Name, byte[] SecretHash, bool IsActive, DateTime? DeactivatedAt,
     DateTime? ExpiresAt, DateTime? LastUsedAt, DateTime CreatedAt, long? CreatedBy, int Version) : IOrganizationOwned
 {

@@ -1,5 +1,3 @@
-using Dapper;
-using Npgsql;
 using Orleans.Concurrency;
 using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Audit;
@@ -13,7 +11,7 @@ namespace Planekeeper.Grains.ApiKeys;
 
 [StatelessWorker]
 [GrainType("planekeeper.api-keys.directory")]
-public sealed class ApiKeysGrain(NpgsqlDataSource database, AuditWriter audit, TimeProvider clock) : Grain, IApiKeysGrain
+public sealed class ApiKeysGrain(ApiKeyStore keys, AuditWriter audit, TimeProvider clock) : Grain, IApiKeysGrain
 {
     public async Task<CommandResult<CreatedApiKey>> CreateAsync(string actor, long organizationId, string name, IReadOnlyList<string> roles, DateTime? expiresAt)
     {
@@ -55,12 +53,12 @@ public sealed class ApiKeysGrain(NpgsqlDataSource database, AuditWriter audit, T
         }
 
         var secret = SecretToken.New(ApiKeyFormat.SecretBytes);
-        var id = await InsertAsync(organizationId, trimmed, secret, expiresAt, await CreatorOfAsync(actor, organizationId));
+        var id = await keys.InsertAsync(organizationId, trimmed, SecretToken.Hash(secret), expiresAt, await CreatorOfAsync(actor, organizationId));
         var assigned = await permissions.ReplaceRolesAsync(actor, Subjects.ApiKey(id), roles);
         if (assigned.Status != CommandStatus.Ok)
         {
             // The actor's roles changed since the check above: the key never existed.
-            await DeleteAsync(id);
+            await keys.DeleteAsync(id);
             return assigned.Without<CreatedApiKey>();
         }
 
@@ -71,10 +69,7 @@ public sealed class ApiKeysGrain(NpgsqlDataSource database, AuditWriter audit, T
 
     public async Task<int> DeactivateCreatedByAsync(string actor, long organizationId, long userId)
     {
-        await using var connection = await database.OpenConnectionAsync();
-        var ids = await connection.QueryAsync<long>(
-            "SELECT id FROM api_keys WHERE organization_id = @OrganizationId AND created_by = @UserId AND deactivated_at IS NULL ORDER BY id",
-            new { OrganizationId = organizationId, UserId = userId });
+        var ids = await keys.NotDeactivatedCreatedByAsync(organizationId, userId);
         var deactivated = 0;
         foreach (var id in ids)
         {
@@ -86,64 +81,9 @@ public sealed class ApiKeysGrain(NpgsqlDataSource database, AuditWriter audit, T
         return deactivated;
     }
 
-    public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(long organizationId)
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        var rows = await connection.QueryAsync<ApiKeyListRow>(
-            $"""
-            SELECT k.id, k.organization_id AS OrganizationId, k.name,
-                   {AccessSql.Roles} AS Roles,
-                   k.is_active AS IsActive, k.deactivated_at AS DeactivatedAt, k.expires_at AS ExpiresAt,
-                   k.last_used_at AS LastUsedAt, k.created_at AS CreatedAt, k.created_by AS CreatedBy
-              FROM api_keys k
-              {AccessSql.JoinRoles("'apikey:' || k.id", "k.organization_id")}
-             WHERE k.organization_id = @OrganizationId
-             GROUP BY k.id
-             ORDER BY k.id
-            """,
-            new { OrganizationId = organizationId });
-        return rows.Select(row => new ApiKeyRecord(row.Id, row.OrganizationId, row.Name, row.Roles, row.IsActive, row.DeactivatedAt, row.ExpiresAt, row.LastUsedAt, row.CreatedAt, row.CreatedBy)).ToList();
-    }
-
-    // A class with setters: Dapper matches constructors by exact type, and Npgsql reports text[] as Array.
-    private sealed class ApiKeyListRow
-    {
-        public long Id { get; init; }
-
-        public long OrganizationId { get; init; }
-
-        public string Name { get; init; } = "";
-
-        public string[] Roles { get; init; } = [];
-
-        public bool IsActive { get; init; }
-
-        public DateTime? DeactivatedAt { get; init; }
-
-        public DateTime? ExpiresAt { get; init; }
-
-        public DateTime? LastUsedAt { get; init; }
-
-        public DateTime CreatedAt { get; init; }
-
-        public long? CreatedBy { get; init; }
-    }
+    public async Task<IReadOnlyList<ApiKeyRecord>> ListAsync(long organizationId) => await keys.ListAsync(organizationId);
 
     /// <summary>The user behind a key: the actor, or for a key created with a key, that key's own creator.</summary>
     private async Task<long?> CreatorOfAsync(string actor, long organizationId) =>
         Subjects.UserIdOf(actor) ?? (Subjects.ApiKeyIdOf(actor) is { } keyId ? (await GrainFactory.GetGrain<IApiKeyGrain>(keyId).GetAsync(organizationId))?.CreatedBy : null);
-
-    private async Task<long> InsertAsync(long organizationId, string name, string secret, DateTime? expiresAt, long? createdBy)
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        return await connection.QuerySingleAsync<long>(
-            "INSERT INTO api_keys (organization_id, name, secret_hash, expires_at, created_by) VALUES (@OrganizationId, @Name, @Hash, @ExpiresAt, @CreatedBy) RETURNING id",
-            new { OrganizationId = organizationId, Name = name, Hash = SecretToken.Hash(secret), ExpiresAt = expiresAt, CreatedBy = createdBy });
-    }
-
-    private async Task DeleteAsync(long id)
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        await connection.ExecuteAsync("DELETE FROM api_keys WHERE id = @Id", new { Id = id });
-    }
 }

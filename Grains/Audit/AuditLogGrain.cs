@@ -1,5 +1,3 @@
-using Dapper;
-using Npgsql;
 using Orleans.Concurrency;
 using Planekeeper.Grains.Interfaces.Audit;
 using Planekeeper.Grains.Interfaces.Common;
@@ -12,22 +10,12 @@ namespace Planekeeper.Grains.Audit;
 /// </summary>
 [StatelessWorker]
 [GrainType("planekeeper.audit.log")]
-public sealed class AuditLogGrain(NpgsqlDataSource database) : Grain, IAuditLogGrain
+public sealed class AuditLogGrain(AuditLogStore store) : Grain, IAuditLogGrain
 {
-    private const string Select = """
-        SELECT id, organization_id AS OrganizationId, actor, action, target, details::text AS Details, created_at AS CreatedAt
-          FROM audit_log
-         WHERE (organization_id = @OrganizationId
-                OR (organization_id IS NULL AND target IN (SELECT 'user:' || user_id FROM organization_members WHERE organization_id = @OrganizationId)))
-           AND (@Before::bigint IS NULL OR id < @Before)
-         ORDER BY id DESC
-         LIMIT @Limit
-        """;
-
     public async Task<Page<AuditRecord>> ListAsync(long organizationId, int limit, long? before)
     {
-        await using var connection = await database.OpenConnectionAsync();
-        var rows = (await connection.QueryAsync<AuditRecord>(Select, new { OrganizationId = organizationId, Before = before, Limit = limit + 1 })).ToList();
+        // One more than asked tells whether a next page exists.
+        var rows = await store.ListAsync(organizationId, limit + 1, before);
         var next = rows.Count > limit ? rows[limit - 1].Id.ToString() : null;
         return new Page<AuditRecord>(rows.Take(limit).ToList(), next);
     }

@@ -1,7 +1,4 @@
-using Dapper;
-using Npgsql;
 using Orleans.Concurrency;
-using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Identity;
@@ -10,7 +7,7 @@ namespace Planekeeper.Grains.Identity;
 
 [StatelessWorker]
 [GrainType("planekeeper.identity.accounts")]
-public sealed class AccountsGrain(NpgsqlDataSource database, AuditWriter audit, KnownClientTokens knownClients) : Grain, IAccountsGrain
+public sealed class AccountsGrain(UserStore users, AuditWriter audit, KnownClientTokens knownClients) : Grain, IAccountsGrain
 {
     public async Task<CommandResult<UserRecord>> SignUpAsync(string email, string password, bool autoApprove)
     {
@@ -25,7 +22,7 @@ public sealed class AccountsGrain(NpgsqlDataSource database, AuditWriter audit, 
             return CommandResult<UserRecord>.Invalid("password", problem);
         }
 
-        var id = await InsertUserAsync(normalized, PasswordHashing.Hash(password), externalSubject: null, autoApprove);
+        var id = await users.InsertAsync(normalized, PasswordHashing.Hash(password), externalSubject: null, autoApprove);
         if (id is null)
         {
             return CommandResult<UserRecord>.Conflict("an account with this email already exists");
@@ -35,21 +32,7 @@ public sealed class AccountsGrain(NpgsqlDataSource database, AuditWriter audit, 
         return CommandResult<UserRecord>.Ok((await GrainFactory.GetGrain<IUserGrain>(id.Value).GetAsync())!);
     }
 
-    public async Task<IReadOnlyList<UserRecord>> ListUsersAsync(bool pendingOnly)
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        var users = await connection.QueryAsync<UserRecord>(
-            $"""
-            SELECT u.id, u.email, u.is_approved AS IsApproved,
-                   {AccessSql.IsSuperAdmin("u.id")} AS IsSuperAdmin,
-                   u.created_at AS CreatedAt
-              FROM users u
-             WHERE NOT @PendingOnly OR NOT u.is_approved
-             ORDER BY u.id
-            """,
-            new { PendingOnly = pendingOnly });
-        return users.ToList();
-    }
+    public async Task<IReadOnlyList<UserRecord>> ListUsersAsync(bool pendingOnly) => await users.ListAsync(pendingOnly);
 
     public async Task<SignInResult> SignInAsync(string email, string password, SessionOrigin origin, string? knownClientToken)
     {
@@ -59,7 +42,7 @@ public sealed class AccountsGrain(NpgsqlDataSource database, AuditWriter audit, 
             return new SignInResult(SignInStatus.WrongCredentials, null, null, null);
         }
 
-        var userId = await FindByEmailAsync(email?.Trim() ?? "");
+        var userId = await users.FindByEmailAsync(email?.Trim() ?? "");
         var knownClient = userId is { } id && knownClients.IsFor(knownClientToken, id);
         var check = await GrainFactory.GetGrain<IUserGrain>(userId ?? 0).CheckPasswordAsync(password, knownClient);
         switch (check.Status)
@@ -83,41 +66,20 @@ public sealed class AccountsGrain(NpgsqlDataSource database, AuditWriter audit, 
 
     public async Task<long?> ResolveExternalUserAsync(string subject, string email, bool autoApprove)
     {
-        await using var connection = await database.OpenConnectionAsync();
-        var existing = await connection.QuerySingleOrDefaultAsync<long?>("SELECT id FROM users WHERE external_subject = @Subject", new { Subject = subject });
+        var existing = await users.FindByExternalSubjectAsync(subject);
         if (existing is not null)
         {
             return existing;
         }
 
-        var created = await InsertUserAsync(email, passwordHash: null, subject, autoApprove);
+        var created = await users.InsertAsync(email, passwordHash: null, subject, autoApprove);
         if (created is null)
         {
             // Either the email is a local account's, or a concurrent request created this subject's user first.
-            return await connection.QuerySingleOrDefaultAsync<long?>("SELECT id FROM users WHERE external_subject = @Subject", new { Subject = subject });
+            return await users.FindByExternalSubjectAsync(subject);
         }
 
         await audit.WriteAsync(new AuditEntry(null, $"user:{created}", "auth.external_user_created", $"user:{created}", new { subject }));
         return created;
-    }
-
-    private async Task<long?> FindByEmailAsync(string email)
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        return await connection.QuerySingleOrDefaultAsync<long?>("SELECT id FROM users WHERE lower(email) = lower(@Email)", new { Email = email });
-    }
-
-    /// <returns>The new user's id, or null when the email or external subject is taken.</returns>
-    private async Task<long?> InsertUserAsync(string email, string? passwordHash, string? externalSubject, bool approved)
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        return await connection.QuerySingleOrDefaultAsync<long?>(
-            """
-            INSERT INTO users (email, password_hash, external_subject, is_approved)
-            VALUES (@Email, @PasswordHash, @ExternalSubject, @Approved)
-            ON CONFLICT DO NOTHING
-            RETURNING id
-            """,
-            new { Email = email, PasswordHash = passwordHash, ExternalSubject = externalSubject, Approved = approved });
     }
 }

@@ -1,15 +1,11 @@
-using Dapper;
-using Npgsql;
 using Planekeeper.Grains.Interfaces.Identity;
 
 namespace Planekeeper.Grains.Identity;
 
 [GrainType("planekeeper.identity.session")]
-public sealed class SessionGrain(NpgsqlDataSource database, SessionSettings settings, TimeProvider clock) : Grain, ISessionGrain
+public sealed class SessionGrain(SessionStore sessions, SessionSettings settings, TimeProvider clock) : Grain, ISessionGrain
 {
-    private sealed record SessionRow(long UserId, DateTime ExpiresAt, DateTime LastSeenAt, DateTime? RevokedAt);
-
-    private SessionRow? _session;
+    private SessionStore.SessionRow? _session;
     private DateTime _storedLastSeenAt;
 
     private byte[] TokenHash => Convert.FromHexString(this.GetPrimaryKeyString());
@@ -18,13 +14,7 @@ public sealed class SessionGrain(NpgsqlDataSource database, SessionSettings sett
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        _session = await connection.QuerySingleOrDefaultAsync<SessionRow>(
-            """
-            SELECT user_id AS UserId, expires_at AS ExpiresAt, last_seen_at AS LastSeenAt, revoked_at AS RevokedAt
-              FROM user_sessions WHERE token_hash = @Hash
-            """,
-            new { Hash = TokenHash });
+        _session = await sessions.GetAsync(TokenHash, cancellationToken);
         _storedLastSeenAt = _session?.LastSeenAt ?? default;
     }
 
@@ -32,14 +22,8 @@ public sealed class SessionGrain(NpgsqlDataSource database, SessionSettings sett
     {
         var now = Now;
         var expiresAt = now + settings.Lifetime;
-        await using var connection = await database.OpenConnectionAsync();
-        await connection.ExecuteAsync(
-            """
-            INSERT INTO user_sessions (token_hash, user_id, created_at, expires_at, last_seen_at, user_agent, ip_address)
-            VALUES (@Hash, @UserId, @Now, @ExpiresAt, @Now, @UserAgent, @IpAddress)
-            """,
-            new { Hash = TokenHash, UserId = userId, Now = now, ExpiresAt = expiresAt, origin.UserAgent, origin.IpAddress });
-        _session = new SessionRow(userId, expiresAt, now, null);
+        await sessions.InsertAsync(TokenHash, userId, now, expiresAt, origin);
+        _session = new SessionStore.SessionRow(userId, expiresAt, now, null);
         _storedLastSeenAt = now;
         return expiresAt;
     }
@@ -55,8 +39,7 @@ public sealed class SessionGrain(NpgsqlDataSource database, SessionSettings sett
         _session = session with { LastSeenAt = now };
         if (now - _storedLastSeenAt >= SessionExpiry.ActivityWriteInterval)
         {
-            await using var connection = await database.OpenConnectionAsync();
-            await connection.ExecuteAsync("UPDATE user_sessions SET last_seen_at = @Now WHERE token_hash = @Hash", new { Now = now, Hash = TokenHash });
+            await sessions.SetLastSeenAsync(TokenHash, now);
             _storedLastSeenAt = now;
         }
 
@@ -71,8 +54,7 @@ public sealed class SessionGrain(NpgsqlDataSource database, SessionSettings sett
         }
 
         var now = Now;
-        await using var connection = await database.OpenConnectionAsync();
-        await connection.ExecuteAsync("UPDATE user_sessions SET revoked_at = @Now WHERE token_hash = @Hash AND revoked_at IS NULL", new { Now = now, Hash = TokenHash });
+        await sessions.RevokeAsync(TokenHash, now);
         _session = _session with { RevokedAt = now };
     }
 }

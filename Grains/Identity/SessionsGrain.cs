@@ -1,5 +1,3 @@
-using Dapper;
-using Npgsql;
 using Orleans.Concurrency;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Identity;
@@ -12,46 +10,33 @@ namespace Planekeeper.Grains.Identity;
 /// </summary>
 [StatelessWorker]
 [GrainType("planekeeper.identity.sessions")]
-public sealed class SessionsGrain(NpgsqlDataSource database, SessionSettings settings, AuditWriter audit, TimeProvider clock) : Grain, ISessionsGrain
+public sealed class SessionsGrain(SessionStore sessions, SessionSettings settings, AuditWriter audit, TimeProvider clock) : Grain, ISessionsGrain
 {
-    private const string Active = "user_id = @UserId AND revoked_at IS NULL AND expires_at > @Now AND last_seen_at > @IdleCutoff";
-
     public async Task<IReadOnlyList<SessionView>> ListAsync(long userId, string? currentKey)
     {
-        await using var connection = await database.OpenConnectionAsync();
-        var sessions = await connection.QueryAsync<SessionView>(
-            $"""
-            SELECT id, created_at AS CreatedAt, last_seen_at AS LastSeenAt, expires_at AS ExpiresAt,
-                   user_agent AS UserAgent, ip_address AS IpAddress, COALESCE(token_hash = @Current, false) AS Current
-              FROM user_sessions
-             WHERE {Active}
-             ORDER BY last_seen_at DESC, id DESC
-            """,
-            ActiveParameters(userId, new { Current = currentKey is null ? null : Convert.FromHexString(currentKey) }));
-        return sessions.ToList();
+        var (now, idleCutoff) = ActiveAt();
+        return await sessions.ListActiveAsync(userId, currentKey is null ? null : Convert.FromHexString(currentKey), now, idleCutoff);
     }
 
     public async Task<bool> RevokeAsync(long userId, long sessionId, string actor)
     {
-        var keys = await ActiveKeysAsync(userId, $"{Active} AND id = @SessionId", new { SessionId = sessionId });
+        var (now, idleCutoff) = ActiveAt();
+        var keys = Keys(await sessions.ActiveTokenHashAsync(userId, sessionId, now, idleCutoff));
         await CloseAsync(keys, userId, actor);
         return keys.Count > 0;
     }
 
     public async Task<int> RevokeAllAsync(long userId, string? keepKey, string actor)
     {
-        var keys = await ActiveKeysAsync(userId, Active, new { });
+        var (now, idleCutoff) = ActiveAt();
+        var keys = Keys(await sessions.ActiveTokenHashesAsync(userId, now, idleCutoff));
         var ended = keys.Where(key => !string.Equals(key, keepKey, StringComparison.OrdinalIgnoreCase)).ToList();
         await CloseAsync(ended, userId, actor);
         return ended.Count;
     }
 
-    private async Task<IReadOnlyList<string>> ActiveKeysAsync(long userId, string where, object extra)
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        var hashes = await connection.QueryAsync<byte[]>($"SELECT token_hash FROM user_sessions WHERE {where}", ActiveParameters(userId, extra));
-        return hashes.Select(Convert.ToHexStringLower).ToList();
-    }
+    /// <summary>The session grains' keys: the token hashes in lower-case hex.</summary>
+    private static List<string> Keys(IEnumerable<byte[]> tokenHashes) => tokenHashes.Select(Convert.ToHexStringLower).ToList();
 
     private async Task CloseAsync(IReadOnlyList<string> keys, long userId, string actor)
     {
@@ -64,11 +49,9 @@ public sealed class SessionsGrain(NpgsqlDataSource database, SessionSettings set
         await audit.WriteAsync(new AuditEntry(null, actor, "auth.sessions_revoked", $"user:{userId}", new { count = keys.Count }));
     }
 
-    private DynamicParameters ActiveParameters(long userId, object extra)
+    private (DateTime Now, DateTime IdleCutoff) ActiveAt()
     {
         var now = clock.GetUtcNow().UtcDateTime;
-        var parameters = new DynamicParameters(extra);
-        parameters.AddDynamicParams(new { UserId = userId, Now = now, IdleCutoff = SessionExpiry.IdlePurgeCutoff(now, settings.IdleTimeout) });
-        return parameters;
+        return (now, SessionExpiry.IdlePurgeCutoff(now, settings.IdleTimeout));
     }
 }

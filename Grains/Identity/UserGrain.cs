@@ -1,6 +1,3 @@
-using Dapper;
-using Npgsql;
-using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Identity;
@@ -8,28 +5,15 @@ using Planekeeper.Grains.Interfaces.Identity;
 namespace Planekeeper.Grains.Identity;
 
 [GrainType("planekeeper.identity.user")]
-public sealed class UserGrain(NpgsqlDataSource database, AuditWriter audit, TimeProvider clock) : Grain, IUserGrain
+public sealed class UserGrain(UserStore users, AuditWriter audit, TimeProvider clock) : Grain, IUserGrain
 {
-    private sealed record UserRow(long Id, string Email, string? PasswordHash, bool IsApproved, bool IsSuperAdmin, int FailedSignIns, DateTime? LockedUntil, DateTime CreatedAt, int Version);
-
-    private static readonly string Select = $"""
-        SELECT u.id, u.email, u.password_hash AS PasswordHash, u.is_approved AS IsApproved,
-               {AccessSql.IsSuperAdmin("u.id")} AS IsSuperAdmin,
-               u.failed_sign_ins AS FailedSignIns, u.locked_until AS LockedUntil, u.created_at AS CreatedAt, u.version
-          FROM users u WHERE u.id = @Id
-        """;
-
-    private UserRow? _user;
+    private UserStore.UserRow? _user;
 
     private string Subject => $"user:{this.GetPrimaryKeyLong()}";
 
     public override Task OnActivateAsync(CancellationToken cancellationToken) => LoadAsync();
 
-    private async Task LoadAsync()
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        _user = await connection.QuerySingleOrDefaultAsync<UserRow>(Select, new { Id = this.GetPrimaryKeyLong() });
-    }
+    private async Task LoadAsync() => _user = await users.GetAsync(this.GetPrimaryKeyLong());
 
     public Task<UserRecord?> GetAsync() =>
         Task.FromResult(_user is null ? null : new UserRecord(_user.Id, _user.Email, _user.IsApproved, _user.IsSuperAdmin, _user.CreatedAt));
@@ -41,19 +25,14 @@ public sealed class UserGrain(NpgsqlDataSource database, AuditWriter audit, Time
             return null;
         }
 
-        await using (var connection = await database.OpenConnectionAsync())
+        var version = await users.SetApprovedAsync(_user, approved);
+        if (version is null)
         {
-            var version = await connection.QuerySingleOrDefaultAsync<int?>(
-                "UPDATE users SET is_approved = @Approved, updated_at = now(), version = version + 1 WHERE id = @Id AND version = @Version RETURNING version",
-                new { Approved = approved, _user.Id, _user.Version });
-            if (version is null)
-            {
-                await LoadAsync();
-                return await SetApprovedAsync(actor, approved);
-            }
-
-            _user = _user with { IsApproved = approved, Version = version.Value };
+            await LoadAsync();
+            return await SetApprovedAsync(actor, approved);
         }
+
+        _user = _user with { IsApproved = approved, Version = version.Value };
 
         await audit.WriteAsync(new AuditEntry(null, actor, approved ? "user.approved" : "user.unapproved", Subject));
         return await GetAsync();
@@ -92,10 +71,7 @@ public sealed class UserGrain(NpgsqlDataSource database, AuditWriter audit, Time
 
     private async Task StorePasswordHashAsync(string hash)
     {
-        await using var connection = await database.OpenConnectionAsync();
-        var version = await connection.QuerySingleAsync<int>(
-            "UPDATE users SET password_hash = @Hash, updated_at = now(), version = version + 1 WHERE id = @Id RETURNING version",
-            new { Hash = hash, _user!.Id });
+        var version = await users.SetPasswordHashAsync(_user!.Id, hash);
         _user = _user with { PasswordHash = hash, Version = version };
     }
 
@@ -156,21 +132,14 @@ public sealed class UserGrain(NpgsqlDataSource database, AuditWriter audit, Time
 
     private async Task<bool> TryRecordAsync(int failures, DateTime? lockedUntil, bool signedIn)
     {
-        await using var connection = await database.OpenConnectionAsync();
-        var version = await connection.QuerySingleOrDefaultAsync<int?>(
-            """
-            UPDATE users SET failed_sign_ins = @Failures, locked_until = @LockedUntil,
-                   last_sign_in_at = CASE WHEN @SignedIn THEN now() ELSE last_sign_in_at END, updated_at = now(), version = version + 1
-             WHERE id = @Id AND version = @Version
-            RETURNING version
-            """,
-            new { Failures = failures, LockedUntil = lockedUntil, SignedIn = signedIn, _user!.Id, _user.Version });
+        var user = _user!;
+        var version = await users.RecordSignInAttemptAsync(user, failures, lockedUntil, signedIn);
         if (version is null)
         {
             return false;
         }
 
-        _user = _user with { FailedSignIns = failures, LockedUntil = lockedUntil, Version = version.Value };
+        _user = user with { FailedSignIns = failures, LockedUntil = lockedUntil, Version = version.Value };
         return true;
     }
 }

@@ -1,6 +1,3 @@
-using Dapper;
-using Npgsql;
-using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Identity;
 using Planekeeper.Grains.Interfaces.Access;
@@ -17,62 +14,26 @@ namespace Planekeeper.Grains.Organizations;
 /// written by the organization's <see cref="IPermissionGrain"/>, which also guards the last owner.
 /// </summary>
 [GrainType("planekeeper.organizations.organization")]
-public sealed class OrganizationGrain(NpgsqlDataSource database, AuditWriter audit) : Grain, IOrganizationGrain
+public sealed class OrganizationGrain(OrganizationStore organizations, InviteStore invites, AuditWriter audit, TimeProvider clock) : Grain, IOrganizationGrain
 {
     public static readonly TimeSpan InviteLifetime = TimeSpan.FromDays(7);
-
-    private sealed record InviteRow(long Id, string Email, string Role, DateTime CreatedAt, DateTime ExpiresAt, DateTime? AcceptedAt, DateTime? RevokedAt)
-    {
-        public string Status => AcceptedAt is not null ? "accepted" : RevokedAt is not null ? "revoked" : ExpiresAt <= DateTime.UtcNow ? "expired" : "pending";
-
-        public InviteRecord ToRecord() => new(Id, Email, Role, Status, CreatedAt, ExpiresAt);
-    }
-
-    // A class with setters: Dapper matches constructors by exact type, and Npgsql reports text[] as Array.
-    private sealed class MemberRow
-    {
-        public long UserId { get; init; }
-
-        public string Email { get; init; } = "";
-
-        public DateTime JoinedAt { get; init; }
-
-        public string[] Roles { get; init; } = [];
-    }
-
-    private const string InviteColumns = "id, email, role, created_at AS CreatedAt, expires_at AS ExpiresAt, accepted_at AS AcceptedAt, revoked_at AS RevokedAt";
 
     private HashSet<long> _members = [];
 
     private long OrganizationId => this.GetPrimaryKeyLong();
 
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
     private IPermissionGrain Permissions => GrainFactory.GetGrain<IPermissionGrain>(OrganizationId);
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        _members = (await connection.QueryAsync<long>("SELECT user_id FROM organization_members WHERE organization_id = @Id", new { Id = OrganizationId })).ToHashSet();
+        _members = await organizations.MemberIdsAsync(OrganizationId, cancellationToken);
     }
 
     public Task<bool> IsMemberAsync(long userId) => Task.FromResult(_members.Contains(userId));
 
-    public async Task<IReadOnlyList<MemberRecord>> ListMembersAsync()
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        var rows = await connection.QueryAsync<MemberRow>(
-            $"""
-            SELECT m.user_id AS UserId, u.email, m.created_at AS JoinedAt,
-                   {AccessSql.Roles} AS Roles
-              FROM organization_members m
-              JOIN users u ON u.id = m.user_id
-              {AccessSql.JoinRoles("'user:' || m.user_id", "m.organization_id")}
-             WHERE m.organization_id = @Id
-             GROUP BY m.user_id, u.email, m.created_at
-             ORDER BY m.user_id
-            """,
-            new { Id = OrganizationId });
-        return rows.Select(row => new MemberRecord(row.UserId, row.Email, row.Roles, row.JoinedAt)).ToList();
-    }
+    public async Task<IReadOnlyList<MemberRecord>> ListMembersAsync() => await organizations.ListMembersAsync(OrganizationId);
 
     public async Task<CommandResult<MemberRecord>> ChangeMemberRoleAsync(string actor, long userId, string role)
     {
@@ -105,8 +66,7 @@ public sealed class OrganizationGrain(NpgsqlDataSource database, AuditWriter aud
 
         // Before the member row goes, so a retry after a crash finds the member and finishes the job.
         await GrainFactory.GetGrain<IApiKeysGrain>(0).DeactivateCreatedByAsync(actor, OrganizationId, userId);
-        await using var connection = await database.OpenConnectionAsync();
-        await connection.ExecuteAsync("DELETE FROM organization_members WHERE organization_id = @Id AND user_id = @UserId", new { Id = OrganizationId, UserId = userId });
+        await organizations.RemoveMemberAsync(OrganizationId, userId);
         _members.Remove(userId);
         await audit.WriteAsync(new AuditEntry(OrganizationId, actor, "member.removed", Subjects.User(userId)));
         return CommandResult<bool>.Ok(true);
@@ -133,23 +93,16 @@ public sealed class OrganizationGrain(NpgsqlDataSource database, AuditWriter aud
         }
 
         var token = SecretToken.New();
-        await using var connection = await database.OpenConnectionAsync();
-        var row = await connection.QuerySingleAsync<InviteRow>(
-            $"""
-            INSERT INTO organization_invites (organization_id, email, role, token_hash, created_by, expires_at)
-            VALUES (@Id, @Email, @Role, @Hash, @CreatedBy, @ExpiresAt)
-            RETURNING {InviteColumns}
-            """,
-            new { Id = OrganizationId, Email = normalized, Role = role, Hash = SecretToken.Hash(token), CreatedBy = Subjects.UserIdOf(actor), ExpiresAt = DateTime.UtcNow + InviteLifetime });
+        var now = Now;
+        var row = await invites.InsertAsync(OrganizationId, normalized, role!, SecretToken.Hash(token), Subjects.UserIdOf(actor), now + InviteLifetime);
         await audit.WriteAsync(new AuditEntry(OrganizationId, actor, "invite.created", $"invite:{row.Id}", new { email = normalized, role }));
-        return CommandResult<CreatedInvite>.Ok(new CreatedInvite(row.ToRecord(), token));
+        return CommandResult<CreatedInvite>.Ok(new CreatedInvite(row.ToRecord(now), token));
     }
 
     public async Task<IReadOnlyList<InviteRecord>> ListInvitesAsync()
     {
-        await using var connection = await database.OpenConnectionAsync();
-        var rows = await connection.QueryAsync<InviteRow>($"SELECT {InviteColumns} FROM organization_invites WHERE organization_id = @Id ORDER BY id DESC", new { Id = OrganizationId });
-        return rows.Select(row => row.ToRecord()).ToList();
+        var now = Now;
+        return (await invites.ListAsync(OrganizationId)).Select(row => row.ToRecord(now)).ToList();
     }
 
     public async Task<CommandResult<InviteRecord>> RevokeInviteAsync(string actor, long inviteId)
@@ -160,15 +113,14 @@ public sealed class OrganizationGrain(NpgsqlDataSource database, AuditWriter aud
             return CommandResult<InviteRecord>.NotFound($"no invite {inviteId}");
         }
 
-        if (invite.Status != "pending")
+        if (invite.StatusAt(Now) is not "pending" and var status)
         {
-            return CommandResult<InviteRecord>.Conflict($"the invite is {invite.Status}");
+            return CommandResult<InviteRecord>.Conflict($"the invite is {status}");
         }
 
-        await using var connection = await database.OpenConnectionAsync();
-        await connection.ExecuteAsync("UPDATE organization_invites SET revoked_at = now() WHERE id = @InviteId", new { InviteId = inviteId });
+        await invites.RevokeAsync(inviteId);
         await audit.WriteAsync(new AuditEntry(OrganizationId, actor, "invite.revoked", $"invite:{inviteId}"));
-        return CommandResult<InviteRecord>.Ok((await FindInviteAsync(inviteId))!.ToRecord());
+        return CommandResult<InviteRecord>.Ok((await FindInviteAsync(inviteId))!.ToRecord(Now));
     }
 
     public async Task<CommandResult<OrganizationSummary>> AcceptInviteAsync(long inviteId, long userId)
@@ -180,40 +132,24 @@ public sealed class OrganizationGrain(NpgsqlDataSource database, AuditWriter aud
             return CommandResult<OrganizationSummary>.NotFound("no such invite for this account");
         }
 
-        if (invite.Status != "pending")
+        if (invite.StatusAt(Now) is not "pending" and var status)
         {
-            return CommandResult<OrganizationSummary>.Conflict($"the invite is {invite.Status}");
+            return CommandResult<OrganizationSummary>.Conflict($"the invite is {status}");
         }
 
         await AddMemberAsync(inviteId, userId);
         var subject = Subjects.User(userId);
         var roles = await Permissions.AssignAsync(Subjects.SystemActor($"invite:{inviteId}"), subject, invite.Role);
         await audit.WriteAsync(new AuditEntry(OrganizationId, subject, "invite.accepted", $"invite:{inviteId}", new { role = invite.Role }));
-        var (name, createdAt) = await OrganizationRecordAsync();
+        var (name, createdAt) = await organizations.GetAsync(OrganizationId);
         return CommandResult<OrganizationSummary>.Ok(new OrganizationSummary(OrganizationId, name, roles.Value ?? [], createdAt));
     }
 
     private async Task AddMemberAsync(long inviteId, long userId)
     {
-        await using var connection = await database.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await connection.ExecuteAsync("UPDATE organization_invites SET accepted_at = now(), accepted_by = @UserId WHERE id = @InviteId", new { InviteId = inviteId, UserId = userId }, transaction);
-        await connection.ExecuteAsync(
-            "INSERT INTO organization_members (organization_id, user_id) VALUES (@Id, @UserId) ON CONFLICT DO NOTHING", new { Id = OrganizationId, UserId = userId }, transaction);
-        await transaction.CommitAsync();
+        await invites.AcceptAsync(OrganizationId, inviteId, userId);
         _members.Add(userId);
     }
 
-    private async Task<InviteRow?> FindInviteAsync(long inviteId)
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        return await connection.QuerySingleOrDefaultAsync<InviteRow>(
-            $"SELECT {InviteColumns} FROM organization_invites WHERE id = @InviteId AND organization_id = @Id", new { InviteId = inviteId, Id = OrganizationId });
-    }
-
-    private async Task<(string Name, DateTime CreatedAt)> OrganizationRecordAsync()
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        return await connection.QuerySingleAsync<(string, DateTime)>("SELECT name, created_at FROM organizations WHERE id = @Id", new { Id = OrganizationId });
-    }
+    private Task<InviteRow?> FindInviteAsync(long inviteId) => invites.GetAsync(OrganizationId, inviteId);
 }

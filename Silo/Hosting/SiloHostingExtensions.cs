@@ -11,6 +11,7 @@ using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Identity;
 using Planekeeper.Grains.Jobs;
 using Planekeeper.Grains.MonitoringRules;
+using Planekeeper.Grains.Organizations;
 using Planekeeper.Grains.Tasks;
 using Planekeeper.Grains.Upstreams;
 
@@ -32,6 +33,12 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<AuditWriter>();
         builder.Services.AddSingleton<KnownClientTokens>();
         builder.Services.AddSingleton<AccessStore>();
+        builder.Services.AddSingleton<AuditLogStore>();
+        builder.Services.AddSingleton<UserStore>();
+        builder.Services.AddSingleton<SessionStore>();
+        builder.Services.AddSingleton<OrganizationStore>();
+        builder.Services.AddSingleton<InviteStore>();
+        builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddSingleton<GatherJobStore>();
         builder.Services.AddSingleton<ScrapeJobStore>();
         builder.Services.AddSingleton<HelmSyncJobStore>();
