@@ -6,7 +6,8 @@ namespace Planekeeper.Grains.Tasks;
 
 /// <summary>
 /// The task engine's SQL: loading an organization's jobs, and writing a whole <see cref="TaskBatch"/> in one
-/// transaction and one round trip (one statement per kind of change, however many jobs it covers).
+/// transaction and one round trip (one statement per kind of change, however many jobs it covers); and the
+/// cluster-wide questions of server dispatch and maintenance (which organizations have such jobs).
 /// </summary>
 public sealed class TaskStore(NpgsqlDataSource database)
 {
@@ -37,6 +38,27 @@ public sealed class TaskStore(NpgsqlDataSource database)
         await using var connection = await database.OpenConnectionAsync();
         return (await connection.QueryAsync<long>(
             "SELECT id FROM agents WHERE id = ANY(@Ids) AND last_heartbeat_at < @Since", new { Ids = agentIds.ToArray(), Since = since })).ToList();
+    }
+
+    /// <summary>Organizations with jobs a server agent may run: runnable and naming no credential.</summary>
+    public async Task<List<long>> OrganizationsWithServerWorkAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<long>(
+            """
+            SELECT organization_id FROM gather_jobs WHERE credential_name IS NULL
+            UNION SELECT organization_id FROM scrape_jobs WHERE credential_name IS NULL AND parse_type <> 'manual'
+            UNION SELECT organization_id FROM helm_sync_jobs WHERE credential_name IS NULL
+            """)).ToList();
+    }
+
+    /// <summary>Organizations with a job in progress since before <paramref name="startedBefore"/>.</summary>
+    public async Task<List<long>> OrganizationsWithRunsStartedBeforeAsync(DateTime startedBefore)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return (await connection.QueryAsync<long>(
+            string.Join(" UNION ", JobTable.All.Select(table => $"SELECT organization_id FROM {table.Table} WHERE status = 'in_progress' AND started_at < @StartedBefore")),
+            new { StartedBefore = startedBefore })).ToList();
     }
 
     /// <exception cref="RunVersionConflictException">A job row was changed or deleted by someone else; nothing was written.</exception>
