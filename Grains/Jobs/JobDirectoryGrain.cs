@@ -27,8 +27,8 @@ public abstract class JobDirectoryGrain<TRow, TRecord, TDefinition, TRequest>(
 
         var (definition, schedule) = validated.Value;
         var row = await store.InsertAsync(organizationId, definition, JobLifecycle.OnCreated(schedule, clock.GetUtcNow().UtcDateTime, isRunnable?.Invoke(definition) ?? true));
-        await GrainFactory.GetGrain<ITaskEngineGrain>(organizationId).JobSavedAsync(new JobRef(kind.AuditPrefix, row.Id));
-        await audit.WriteAsync(new AuditEntry(organizationId, actor, $"{kind.AuditPrefix}.created", $"{kind.TargetPrefix}:{row.Id}"));
+        await GrainFactory.GetGrain<ITaskEngineGrain>(organizationId).JobSavedAsync(new JobRef(kind.Name, row.Id));
+        await audit.WriteAsync(new AuditEntry(organizationId, actor, $"{kind.Name}.created", $"{kind.TargetPrefix}:{row.Id}"));
         return CommandResult<TRecord>.Ok(row.ToRecord());
     }
 

@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using Planekeeper.Grains.Interfaces.Tasks;
+using Planekeeper.Grains.Jobs;
 
 namespace Planekeeper.Grains.Tasks;
 
@@ -44,12 +45,8 @@ public sealed class TaskStore(NpgsqlDataSource database)
     public async Task<List<long>> OrganizationsWithServerWorkAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<long>(
-            """
-            SELECT organization_id FROM gather_jobs WHERE credential_name IS NULL
-            UNION SELECT organization_id FROM scrape_jobs WHERE credential_name IS NULL AND parse_type <> 'manual'
-            UNION SELECT organization_id FROM helm_sync_jobs WHERE credential_name IS NULL
-            """)).ToList();
+        return (await connection.QueryAsync<long>(string.Join("\nUNION ", JobKind.All.Select(kind =>
+            $"SELECT organization_id FROM {kind.Table} WHERE credential_name IS NULL AND ({kind.Runnable})")))).ToList();
     }
 
     /// <summary>Organizations with a job in progress since before <paramref name="startedBefore"/>.</summary>
@@ -57,7 +54,7 @@ public sealed class TaskStore(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync();
         return (await connection.QueryAsync<long>(
-            string.Join(" UNION ", JobTable.All.Select(table => $"SELECT organization_id FROM {table.Table} WHERE status = 'in_progress' AND started_at < @StartedBefore")),
+            string.Join(" UNION ", JobKind.All.Select(kind => $"SELECT organization_id FROM {kind.Table} WHERE status = 'in_progress' AND started_at < @StartedBefore")),
             new { StartedBefore = startedBefore })).ToList();
     }
 
