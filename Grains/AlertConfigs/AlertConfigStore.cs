@@ -31,6 +31,25 @@ public sealed class AlertConfigStore(NpgsqlDataSource database)
         return rows.ToList();
     }
 
+    /// <summary>The organization's active configs that use one of these scrape or gather jobs.</summary>
+    public async Task<List<long>> ActiveUsingJobsAsync(long organizationId, long[] scrapeJobs, long[] gatherJobs)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return (await connection.QueryAsync<long>(
+            """
+            SELECT id FROM alert_configs
+             WHERE organization_id = @OrganizationId AND active AND (scrape_job_id = ANY(@ScrapeJobs) OR gather_job_id = ANY(@GatherJobs))
+             ORDER BY id
+            """,
+            new { OrganizationId = organizationId, ScrapeJobs = scrapeJobs, GatherJobs = gatherJobs })).ToList();
+    }
+
+    public async Task<List<long>> UsingRuleAsync(long ruleId)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return (await connection.QueryAsync<long>("SELECT id FROM alert_configs WHERE rule_id = @RuleId ORDER BY id", new { RuleId = ruleId })).ToList();
+    }
+
     /// <returns>Null when one of the jobs or the rule was deleted meanwhile.</returns>
     public async Task<AlertConfigRow?> InsertAsync(long organizationId, AlertConfigDefinition config)
     {

@@ -2,6 +2,7 @@ using Orleans.Concurrency;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Storage;
 
 namespace Planekeeper.Grains.AlertConfigs;
 
@@ -28,10 +29,6 @@ public sealed class AlertConfigsGrain(AlertConfigStore store, AlertConfigValidat
         return CommandResult<AlertConfigRecord>.Ok((await config.GetAsync(organizationId))!);
     }
 
-    public async Task<Page<AlertConfigRecord>> ListAsync(long organizationId, int limit, long? after)
-    {
-        var rows = await store.ListAsync(organizationId, limit + 1, after);
-        var next = rows.Count > limit ? rows[limit - 1].Config.Id.ToString() : null;
-        return new Page<AlertConfigRecord>(rows.Take(limit).Select(row => row.Config.ToRecord(row.ActiveAlertId)).ToList(), next);
-    }
+    public Task<Page<AlertConfigRecord>> ListAsync(long organizationId, int limit, long? after) =>
+        KeysetPaging.ReadAsync(limit, count => store.ListAsync(organizationId, count, after), row => row.Config.Id, row => row.Config.ToRecord(row.ActiveAlertId));
 }

@@ -1,6 +1,5 @@
-using Dapper;
-using Npgsql;
 using Orleans.Concurrency;
+using Planekeeper.Grains.AlertConfigs;
 using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.Tasks;
 
@@ -9,7 +8,7 @@ namespace Planekeeper.Grains.Alerts;
 /// <summary>Finds the alert configs that use changed jobs or a changed rule (one query) and has each evaluate itself.</summary>
 [StatelessWorker]
 [GrainType("planekeeper.alerts.evaluation")]
-public sealed class AlertEvaluationGrain(NpgsqlDataSource database, EvaluationCrashHook crashHook) : Grain, IAlertEvaluationGrain
+public sealed class AlertEvaluationGrain(AlertConfigStore alertConfigs, EvaluationCrashHook crashHook) : Grain, IAlertEvaluationGrain
 {
     public async Task JobsChangedAsync(long organizationId, IReadOnlyList<JobRef> jobs)
     {
@@ -21,21 +20,13 @@ public sealed class AlertEvaluationGrain(NpgsqlDataSource database, EvaluationCr
         }
 
         crashHook.BeforeEvaluation();
-        await using var connection = await database.OpenConnectionAsync();
-        var configs = await connection.QueryAsync<long>(
-            """
-            SELECT id FROM alert_configs
-             WHERE organization_id = @OrganizationId AND active AND (scrape_job_id = ANY(@ScrapeJobs) OR gather_job_id = ANY(@GatherJobs))
-             ORDER BY id
-            """,
-            new { OrganizationId = organizationId, ScrapeJobs = scrapeJobs, GatherJobs = gatherJobs });
+        var configs = await alertConfigs.ActiveUsingJobsAsync(organizationId, scrapeJobs, gatherJobs);
         await Task.WhenAll(configs.Select(id => GrainFactory.GetGrain<IAlertConfigGrain>(id).EvaluateAsync("job completed")));
     }
 
     public async Task<IReadOnlyList<ConfigEvaluation>> RuleChangedAsync(long ruleId, string trigger)
     {
-        await using var connection = await database.OpenConnectionAsync();
-        var configs = await connection.QueryAsync<long>("SELECT id FROM alert_configs WHERE rule_id = @RuleId ORDER BY id", new { RuleId = ruleId });
+        var configs = await alertConfigs.UsingRuleAsync(ruleId);
         return await Task.WhenAll(configs.Select(id => GrainFactory.GetGrain<IAlertConfigGrain>(id).EvaluateAsync(trigger)));
     }
 }

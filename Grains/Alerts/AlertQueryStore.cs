@@ -52,6 +52,13 @@ public sealed class AlertQueryStore(NpgsqlDataSource database)
         return new AlertSummary(active, bySeverity, acknowledged, active - acknowledged);
     }
 
+    public async Task<bool> BelongsToAsync(long organizationId, long alertId)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<bool>(
+            "SELECT EXISTS (SELECT 1 FROM alerts WHERE id = @Id AND organization_id = @OrganizationId)", new { Id = alertId, OrganizationId = organizationId });
+    }
+
     /// <summary>The alert's config, when the alert belongs to the organization; (false, null) when it does not.</summary>
     public async Task<(bool Found, long? ConfigId)> FindConfigAsync(long organizationId, long alertId)
     {

@@ -1,6 +1,4 @@
-using Dapper;
 using Microsoft.Extensions.Logging;
-using Npgsql;
 using Planekeeper.Grains.Interfaces.Alerts;
 
 namespace Planekeeper.Grains.Alerts;
@@ -8,7 +6,7 @@ namespace Planekeeper.Grains.Alerts;
 /// <summary>Once a day, deletes resolved alerts (with their history) older than <c>ALERT_RETENTION_DAYS</c>.</summary>
 [GrainType("planekeeper.alerts.retention")]
 public sealed partial class AlertRetentionGrain(
-    NpgsqlDataSource database, AlertSettings settings, AlertMetrics metrics, TimeProvider clock, ILogger<AlertRetentionGrain> logger)
+    AlertStore alerts, AlertSettings settings, AlertMetrics metrics, TimeProvider clock, ILogger<AlertRetentionGrain> logger)
     : Grain, IAlertRetentionGrain, IRemindable
 {
     private const string Reminder = "purge";
@@ -18,8 +16,7 @@ public sealed partial class AlertRetentionGrain(
     public async Task<int> PurgeAsync()
     {
         var cutoff = clock.GetUtcNow().UtcDateTime.AddDays(-settings.RetentionDays);
-        await using var connection = await database.OpenConnectionAsync();
-        var purged = await connection.ExecuteAsync("DELETE FROM alerts WHERE resolved_at IS NOT NULL AND resolved_at < @Cutoff", new { Cutoff = cutoff });
+        var purged = await alerts.PurgeResolvedAsync(cutoff);
         metrics.AlertsPurged(purged);
         LogPurged(purged, settings.RetentionDays);
         return purged;

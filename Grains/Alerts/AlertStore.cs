@@ -108,6 +108,13 @@ public sealed class AlertStore(NpgsqlDataSource database)
         await connection.ExecuteAsync("UPDATE alert_configs SET evaluated_at = @At WHERE id = @Id", new { At = at, Id = configId });
     }
 
+    /// <summary>Deletes resolved alerts (their history goes with them) resolved before <paramref name="cutoff"/>.</summary>
+    public async Task<int> PurgeResolvedAsync(DateTime cutoff)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return await connection.ExecuteAsync("DELETE FROM alerts WHERE resolved_at IS NOT NULL AND resolved_at < @Cutoff", new { Cutoff = cutoff });
+    }
+
     public async Task<AlertRecord?> GetAsync(long organizationId, long alertId)
     {
         await using var connection = await database.OpenConnectionAsync();

@@ -1,6 +1,7 @@
 using Orleans.Concurrency;
 using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Storage;
 
 namespace Planekeeper.Grains.Alerts;
 
@@ -8,12 +9,8 @@ namespace Planekeeper.Grains.Alerts;
 [GrainType("planekeeper.alerts.alerts")]
 public sealed class AlertsGrain(AlertQueryStore queries, AlertStore alerts) : Grain, IAlertsGrain
 {
-    public async Task<Page<AlertRecord>> ListAsync(long organizationId, AlertFilter filter, int limit, long? before)
-    {
-        var rows = await queries.ListAsync(organizationId, filter, limit + 1, before);
-        var next = rows.Count > limit ? rows[limit - 1].Id.ToString() : null;
-        return new Page<AlertRecord>(rows.Take(limit).ToList(), next);
-    }
+    public Task<Page<AlertRecord>> ListAsync(long organizationId, AlertFilter filter, int limit, long? before) =>
+        KeysetPaging.ReadAsync(limit, count => queries.ListAsync(organizationId, filter, count, before), alert => alert.Id);
 
     public Task<AlertRecord?> GetAsync(long organizationId, long alertId) => alerts.GetAsync(organizationId, alertId);
 

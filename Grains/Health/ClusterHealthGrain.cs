@@ -4,7 +4,7 @@ using Planekeeper.Grains.Interfaces.Health;
 namespace Planekeeper.Grains.Health;
 
 [GrainType("planekeeper.health.cluster")]
-public sealed class ClusterHealthGrain(NpgsqlDataSource database) : Grain, IClusterHealthGrain
+public sealed class ClusterHealthGrain(HealthStore store) : Grain, IClusterHealthGrain
 {
     private static readonly TimeSpan DatabaseTimeout = TimeSpan.FromSeconds(2);
 
@@ -14,8 +14,7 @@ public sealed class ClusterHealthGrain(NpgsqlDataSource database) : Grain, IClus
         try
         {
             using var timeout = new CancellationTokenSource(DatabaseTimeout);
-            await using var command = database.CreateCommand("SELECT 1");
-            await command.ExecuteScalarAsync(timeout.Token);
+            await store.PingAsync(timeout.Token);
             return new ClusterHealthReport(true, null, silo);
         }
         catch (Exception e) when (e is NpgsqlException or OperationCanceledException or TimeoutException)

@@ -1,6 +1,7 @@
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Jobs;
+using Planekeeper.Grains.Storage;
 
 namespace Planekeeper.Grains.Jobs;
 
@@ -15,8 +16,7 @@ public sealed class GatherJobGrain(GatherJobStore store, ReleaseStore releases, 
             return null;
         }
 
-        var rows = await releases.ListAsync(job.Id, limit + 1, before);
-        return new Page<ReleaseRecord>(rows.Take(limit).ToList(), rows.Count > limit ? rows[limit - 1].Id.ToString() : null);
+        return await KeysetPaging.ReadAsync(limit, count => releases.ListAsync(job.Id, count, before), release => release.Id);
     }
 
     public async Task<CommandResult<int>> ClearReleasesAsync(string actor, long organizationId)

@@ -26,7 +26,7 @@ public sealed class GatherJobRow : JobRow<GatherJobRecord>
 
 public sealed class GatherJobStore(NpgsqlDataSource database) : JobStore<GatherJobRow, GatherJobRecord, GatherJobDefinition>(database)
 {
-    protected override string Table => "gather_jobs";
+    protected override string Table => JobKind.Gather.Table;
 
     protected override string DefinitionSelect => """
         name, source_type AS SourceType, artifact_name AS ArtifactName, schedule, credential_name AS CredentialName,

@@ -20,7 +20,7 @@ public sealed class HelmSyncJobRow : JobRow<HelmSyncJobRecord>
 
 public sealed class HelmSyncJobStore(NpgsqlDataSource database) : JobStore<HelmSyncJobRow, HelmSyncJobRecord, HelmSyncJobDefinition>(database)
 {
-    protected override string Table => "helm_sync_jobs";
+    protected override string Table => JobKind.HelmSync.Table;
 
     protected override string DefinitionSelect => """
         name, repository_url AS RepositoryUrl, chart_filter AS ChartFilter, schedule, credential_name AS CredentialName, labels::text AS Labels

@@ -3,6 +3,7 @@ using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Jobs;
 using Planekeeper.Grains.Interfaces.Tasks;
 using Planekeeper.Grains.Scheduling;
+using Planekeeper.Grains.Storage;
 
 namespace Planekeeper.Grains.Jobs;
 
@@ -27,17 +28,13 @@ public abstract class JobDirectoryGrain<TRow, TRecord, TDefinition, TRequest>(
 
         var (definition, schedule) = validated.Value;
         var row = await store.InsertAsync(organizationId, definition, JobLifecycle.OnCreated(schedule, clock.GetUtcNow().UtcDateTime, isRunnable?.Invoke(definition) ?? true));
-        await GrainFactory.GetGrain<ITaskEngineGrain>(organizationId).JobSavedAsync(new JobRef(kind.AuditPrefix, row.Id));
-        await audit.WriteAsync(new AuditEntry(organizationId, actor, $"{kind.AuditPrefix}.created", $"{kind.TargetPrefix}:{row.Id}"));
+        await GrainFactory.GetGrain<ITaskEngineGrain>(organizationId).JobSavedAsync(new JobRef(kind.Name, row.Id));
+        await audit.WriteAsync(new AuditEntry(organizationId, actor, $"{kind.Name}.created", $"{kind.TargetPrefix}:{row.Id}"));
         return CommandResult<TRecord>.Ok(row.ToRecord());
     }
 
-    public async Task<Page<TRecord>> ListAsync(long organizationId, int limit, long? after)
-    {
-        var rows = await store.ListAsync(organizationId, limit + 1, after);
-        var next = rows.Count > limit ? rows[limit - 1].Id.ToString() : null;
-        return new Page<TRecord>(rows.Take(limit).Select(row => row.ToRecord()).ToList(), next);
-    }
+    public Task<Page<TRecord>> ListAsync(long organizationId, int limit, long? after) =>
+        KeysetPaging.ReadAsync(limit, count => store.ListAsync(organizationId, count, after), row => row.Id, row => row.ToRecord());
 
     public async Task<JobSummary> SummaryAsync(long organizationId)
     {

@@ -93,7 +93,7 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
         }
 
         await Engine.JobSavedAsync(Ref);
-        await audit.WriteAsync(new AuditEntry(row.OrganizationId, actor, $"{kind.AuditPrefix}.deleted", Target));
+        await audit.WriteAsync(new AuditEntry(row.OrganizationId, actor, $"{kind.Name}.deleted", Target));
         _row = null;
         DeactivateOnIdle();
         return CommandResult<bool>.Ok(true);
@@ -127,7 +127,7 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
         return await SaveAsync(await store.GetAsync(_row!.Id), actor, change);
     }
 
-    protected JobRef Ref => new(kind.AuditPrefix, this.GetPrimaryKeyLong());
+    protected JobRef Ref => new(kind.Name, this.GetPrimaryKeyLong());
 
     private ITaskEngineGrain Engine => GrainFactory.GetGrain<ITaskEngineGrain>(_row!.OrganizationId);
 
@@ -142,12 +142,12 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
         }
 
         _row = saved;
-        await audit.WriteAsync(new AuditEntry(saved.OrganizationId, actor, $"{kind.AuditPrefix}.{change}", Target));
+        await audit.WriteAsync(new AuditEntry(saved.OrganizationId, actor, $"{kind.Name}.{change}", Target));
         return CommandResult<TRecord>.Ok(saved.ToRecord());
     }
 
     protected Task Audit(string actor, string change) =>
-        audit.WriteAsync(new AuditEntry(_row!.OrganizationId, actor, $"{kind.AuditPrefix}.{change}", Target));
+        audit.WriteAsync(new AuditEntry(_row!.OrganizationId, actor, $"{kind.Name}.{change}", Target));
 
     /// <summary>The one answer for "no such job" and "another organization's job".</summary>
     protected CommandResult<T> NotFound<T>() => CommandResult<T>.NotFound($"no {kind.Noun} {this.GetPrimaryKeyLong()}");

@@ -30,7 +30,7 @@ public sealed class ScrapeJobRow : JobRow<ScrapeJobRecord>
 
 public sealed class ScrapeJobStore(NpgsqlDataSource database) : JobStore<ScrapeJobRow, ScrapeJobRecord, ScrapeJobDefinition>(database)
 {
-    protected override string Table => "scrape_jobs";
+    protected override string Table => JobKind.Scrape.Table;
 
     protected override string DefinitionSelect => """
         name, repository_url AS RepositoryUrl, ref, target_file AS TargetFile, parse_type AS ParseType, parse_expression AS ParseExpression,

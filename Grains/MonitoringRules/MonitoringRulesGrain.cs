@@ -2,6 +2,7 @@ using Orleans.Concurrency;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Storage;
 
 namespace Planekeeper.Grains.MonitoringRules;
 
@@ -22,10 +23,6 @@ public sealed class MonitoringRulesGrain(MonitoringRuleStore store, AuditWriter 
         return CommandResult<MonitoringRuleRecord>.Ok(row.ToRecord());
     }
 
-    public async Task<Page<MonitoringRuleRecord>> ListAsync(long organizationId, int limit, long? after)
-    {
-        var rows = await store.ListAsync(organizationId, limit + 1, after);
-        var next = rows.Count > limit ? rows[limit - 1].Id.ToString() : null;
-        return new Page<MonitoringRuleRecord>(rows.Take(limit).Select(row => row.ToRecord()).ToList(), next);
-    }
+    public Task<Page<MonitoringRuleRecord>> ListAsync(long organizationId, int limit, long? after) =>
+        KeysetPaging.ReadAsync(limit, count => store.ListAsync(organizationId, count, after), row => row.Id, row => row.ToRecord());
 }

@@ -1,4 +1,5 @@
 using Planekeeper.Grains.Interfaces.Tasks;
+using Planekeeper.Grains.Jobs;
 using Planekeeper.Grains.Scheduling;
 
 namespace Planekeeper.Grains.Tasks;
@@ -6,13 +7,7 @@ namespace Planekeeper.Grains.Tasks;
 /// <summary>What an agent needs to run a job: the capability of its kind and, when named, a credential.</summary>
 public sealed record JobNeeds(string Capability, string? CredentialName)
 {
-    public static string CapabilityOf(string kind) => kind switch
-    {
-        JobRef.Gather => "gather",
-        JobRef.Scrape => "scrape",
-        JobRef.HelmSync => "helm_sync",
-        _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, "unknown job kind"),
-    };
+    public static string CapabilityOf(string kind) => JobKind.Of(kind).Capability;
 
     public bool CanBeRunBy(ClaimingAgent agent) =>
         agent.Capabilities.Contains(Capability)

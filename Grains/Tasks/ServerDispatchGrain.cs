@@ -1,5 +1,3 @@
-using Dapper;
-using Npgsql;
 using Orleans.Concurrency;
 using Planekeeper.Grains.Interfaces.Tasks;
 
@@ -12,7 +10,7 @@ namespace Planekeeper.Grains.Tasks;
 /// </summary>
 [Reentrant]
 [GrainType("planekeeper.tasks.server-dispatch")]
-public sealed class ServerDispatchGrain(NpgsqlDataSource database, TimeProvider clock) : Grain, IServerDispatchGrain
+public sealed class ServerDispatchGrain(TaskStore store, TimeProvider clock) : Grain, IServerDispatchGrain
 {
     private readonly Queue<long> _rotation = new();
     private readonly HashSet<long> _inRotation = [];
@@ -20,14 +18,7 @@ public sealed class ServerDispatchGrain(NpgsqlDataSource database, TimeProvider 
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var organizations = await connection.QueryAsync<long>(
-            """
-            SELECT organization_id FROM gather_jobs WHERE credential_name IS NULL
-            UNION SELECT organization_id FROM scrape_jobs WHERE credential_name IS NULL AND parse_type <> 'manual'
-            UNION SELECT organization_id FROM helm_sync_jobs WHERE credential_name IS NULL
-            """);
-        foreach (var organization in organizations)
+        foreach (var organization in await store.OrganizationsWithServerWorkAsync(cancellationToken))
         {
             Keep(organization);
         }

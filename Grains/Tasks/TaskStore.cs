@@ -1,12 +1,14 @@
 using Dapper;
 using Npgsql;
 using Planekeeper.Grains.Interfaces.Tasks;
+using Planekeeper.Grains.Jobs;
 
 namespace Planekeeper.Grains.Tasks;
 
 /// <summary>
 /// The task engine's SQL: loading an organization's jobs, and writing a whole <see cref="TaskBatch"/> in one
-/// transaction and one round trip (one statement per kind of change, however many jobs it covers).
+/// transaction and one round trip (one statement per kind of change, however many jobs it covers); and the
+/// cluster-wide questions of server dispatch and maintenance (which organizations have such jobs).
 /// </summary>
 public sealed class TaskStore(NpgsqlDataSource database)
 {
@@ -37,6 +39,23 @@ public sealed class TaskStore(NpgsqlDataSource database)
         await using var connection = await database.OpenConnectionAsync();
         return (await connection.QueryAsync<long>(
             "SELECT id FROM agents WHERE id = ANY(@Ids) AND last_heartbeat_at < @Since", new { Ids = agentIds.ToArray(), Since = since })).ToList();
+    }
+
+    /// <summary>Organizations with jobs a server agent may run: runnable and naming no credential.</summary>
+    public async Task<List<long>> OrganizationsWithServerWorkAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<long>(string.Join("\nUNION ", JobKind.All.Select(kind =>
+            $"SELECT organization_id FROM {kind.Table} WHERE credential_name IS NULL AND ({kind.Runnable})")))).ToList();
+    }
+
+    /// <summary>Organizations with a job in progress since before <paramref name="startedBefore"/>.</summary>
+    public async Task<List<long>> OrganizationsWithRunsStartedBeforeAsync(DateTime startedBefore)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return (await connection.QueryAsync<long>(
+            string.Join(" UNION ", JobKind.All.Select(kind => $"SELECT organization_id FROM {kind.Table} WHERE status = 'in_progress' AND started_at < @StartedBefore")),
+            new { StartedBefore = startedBefore })).ToList();
     }
 
     /// <exception cref="RunVersionConflictException">A job row was changed or deleted by someone else; nothing was written.</exception>

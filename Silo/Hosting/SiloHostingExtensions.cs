@@ -8,6 +8,7 @@ using Planekeeper.Grains.Alerts;
 using Planekeeper.Grains.Agents;
 using Planekeeper.Grains.ApiKeys;
 using Planekeeper.Grains.Audit;
+using Planekeeper.Grains.Health;
 using Planekeeper.Grains.Identity;
 using Planekeeper.Grains.Jobs;
 using Planekeeper.Grains.MonitoringRules;
@@ -56,6 +57,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<AlertStore>();
         builder.Services.AddSingleton<AlertQueryStore>();
         builder.Services.AddSingleton<AlertReconciliationStore>();
+        builder.Services.AddSingleton<HealthStore>();
         builder.Services.AddSingleton<AlertMetrics>();
         builder.Services.AddNotifications(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(AlertSettingsReader.Read(builder.Configuration));

@@ -2,6 +2,7 @@ using Orleans.Concurrency;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Notifications;
+using Planekeeper.Grains.Storage;
 
 namespace Planekeeper.Grains.Notifications.Channels;
 
@@ -22,12 +23,8 @@ public sealed class NotificationChannelsGrain(ChannelStore store, ChannelRequest
         return CommandResult<NotificationChannelRecord>.Ok(row.ToRecord());
     }
 
-    public async Task<Page<NotificationChannelRecord>> ListAsync(long organizationId, int limit, long? after)
-    {
-        var rows = await store.ListAsync(organizationId, limit + 1, after);
-        var next = rows.Count > limit ? rows[limit - 1].Id.ToString() : null;
-        return new Page<NotificationChannelRecord>(rows.Take(limit).Select(row => row.ToRecord()).ToList(), next);
-    }
+    public Task<Page<NotificationChannelRecord>> ListAsync(long organizationId, int limit, long? after) =>
+        KeysetPaging.ReadAsync(limit, count => store.ListAsync(organizationId, count, after), row => row.Id, row => row.ToRecord());
 
     public Task<CommandResult<bool>> ValidateAsync(NotificationChannelRequest request)
     {

@@ -1,29 +1,20 @@
-using Dapper;
-using Npgsql;
 using Orleans.Concurrency;
+using Planekeeper.Grains.Alerts;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Notifications;
+using Planekeeper.Grains.Storage;
 
 namespace Planekeeper.Grains.Notifications.Delivery;
 
 [StatelessWorker]
 [GrainType("planekeeper.notifications.deliveries")]
-public sealed class DeliveriesGrain(DeliveryQueries queries, NpgsqlDataSource database) : Grain, IDeliveriesGrain
+public sealed class DeliveriesGrain(DeliveryQueries queries, AlertQueryStore alerts) : Grain, IDeliveriesGrain
 {
-    public async Task<Page<DeliveryRecord>> ListAsync(long organizationId, string? status, int limit, long? before)
-    {
-        var rows = await queries.ListAsync(organizationId, status, limit + 1, before);
-        var next = rows.Count > limit ? rows[limit - 1].Id.ToString() : null;
-        return new Page<DeliveryRecord>(rows.Take(limit).ToList(), next);
-    }
+    public Task<Page<DeliveryRecord>> ListAsync(long organizationId, string? status, int limit, long? before) =>
+        KeysetPaging.ReadAsync(limit, count => queries.ListAsync(organizationId, status, count, before), delivery => delivery.Id);
 
-    public async Task<IReadOnlyList<DeliveryRecord>?> OfAlertAsync(long organizationId, long alertId)
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        var owned = await connection.ExecuteScalarAsync<bool>(
-            "SELECT EXISTS (SELECT 1 FROM alerts WHERE id = @Id AND organization_id = @OrganizationId)", new { Id = alertId, OrganizationId = organizationId });
-        return owned ? await queries.OfAlertAsync(alertId) : null;
-    }
+    public async Task<IReadOnlyList<DeliveryRecord>?> OfAlertAsync(long organizationId, long alertId) =>
+        await alerts.BelongsToAsync(organizationId, alertId) ? await queries.OfAlertAsync(alertId) : null;
 
     public async Task<CommandResult<DeliveryRecord>> RetryAsync(long organizationId, long deliveryId) =>
         await queries.ChannelOfAsync(organizationId, deliveryId) is { } channel

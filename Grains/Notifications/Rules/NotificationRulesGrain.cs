@@ -4,6 +4,7 @@ using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Notifications;
 using Planekeeper.Grains.Notifications.Routing;
+using Planekeeper.Grains.Storage;
 
 namespace Planekeeper.Grains.Notifications.Rules;
 
@@ -24,12 +25,8 @@ public sealed class NotificationRulesGrain(NotificationRuleStore store, Notifica
         return CommandResult<NotificationRuleRecord>.Ok(row.ToRecord());
     }
 
-    public async Task<Page<NotificationRuleRecord>> ListAsync(long organizationId, int limit, long? after)
-    {
-        var rows = await store.ListAsync(organizationId, limit + 1, after);
-        var next = rows.Count > limit ? rows[limit - 1].Id.ToString() : null;
-        return new Page<NotificationRuleRecord>(rows.Take(limit).Select(row => row.ToRecord()).ToList(), next);
-    }
+    public Task<Page<NotificationRuleRecord>> ListAsync(long organizationId, int limit, long? after) =>
+        KeysetPaging.ReadAsync(limit, count => store.ListAsync(organizationId, count, after), row => row.Id, row => row.ToRecord());
 
     public async Task<CommandResult<RoutingSimulation>> SimulateAsync(long organizationId, string? eventName, string? severity)
     {
