@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using Orleans.Concurrency;
+using Planekeeper.ApiKeys;
 using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Access;
