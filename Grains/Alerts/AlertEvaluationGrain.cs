@@ -9,7 +9,7 @@ namespace Planekeeper.Grains.Alerts;
 /// <summary>Finds the alert configs that use changed jobs or a changed rule (one query) and has each evaluate itself.</summary>
 [StatelessWorker]
 [GrainType("planekeeper.alerts.evaluation")]
-public sealed class AlertEvaluationGrain(NpgsqlDataSource database, EvaluationCrashHook crashHook) : Grain, IAlertEvaluationGrain
+public sealed class AlertEvaluationGrain(NpgsqlDataSource database, IEnumerable<IAlertEvaluationObserver> observers) : Grain, IAlertEvaluationGrain
 {
     public async Task JobsChangedAsync(long organizationId, IReadOnlyList<JobRef> jobs)
     {
@@ -20,7 +20,11 @@ public sealed class AlertEvaluationGrain(NpgsqlDataSource database, EvaluationCr
             return;
         }
 
-        crashHook.BeforeEvaluation();
+        foreach (var observer in observers)
+        {
+            observer.BeforeEvaluation(organizationId, jobs);
+        }
+
         await using var connection = await database.OpenConnectionAsync();
         var configs = await connection.QueryAsync<long>(
             """
