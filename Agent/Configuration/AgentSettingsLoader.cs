@@ -1,5 +1,5 @@
 using Planekeeper.Configuration;
-using Planekeeper.Grains.Interfaces.ApiKeys;
+using Planekeeper.ApiKeys;
 using YamlDotNet.Core;
 using YamlDotNet.Serialization;
 using YamlDotNet.Serialization.NamingConventions;
@@ -86,8 +86,8 @@ public static class AgentSettingsLoader
 
     /// <summary>The server refuses shorter secrets, so an agent with one stops at start rather than retrying for ever.</summary>
     private static string? BootstrapSecret(string? value) =>
-        value is { Length: < ServerAgentKeys.BootstrapSecretMinimumLength }
-            ? throw new AgentConfigurationException($"AGENT_BOOTSTRAP_SECRET must be at least {ServerAgentKeys.BootstrapSecretMinimumLength} characters (got {value.Length}): the same secret the silos are started with")
+        value is { Length: < BootstrapSecretLength.Minimum }
+            ? throw new AgentConfigurationException($"AGENT_BOOTSTRAP_SECRET must be at least {BootstrapSecretLength.Minimum} characters (got {value.Length}): the same secret the silos are started with")
             : value;
 
     private static TimeSpan PollInterval(string? value) =>

@@ -1,4 +1,4 @@
-using Planekeeper.Agent.Versioning;
+using Planekeeper.Versioning;
 
 namespace Planekeeper.Agent.Gathering;
 

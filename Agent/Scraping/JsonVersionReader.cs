@@ -1,6 +1,6 @@
 using System.Text.Json;
 using Planekeeper.Agent.Work;
-using Planekeeper.Grains.Interfaces.Jobs;
+using Planekeeper.Scraping;
 
 namespace Planekeeper.Agent.Scraping;
 

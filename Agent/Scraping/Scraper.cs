@@ -1,5 +1,5 @@
 using Planekeeper.Agent.Work;
-using Planekeeper.Grains.Interfaces.Jobs;
+using Planekeeper.Versioning;
 
 namespace Planekeeper.Agent.Scraping;
 

@@ -1,5 +1,5 @@
 using Planekeeper.Agent.Work;
-using Planekeeper.Grains.Interfaces.Jobs;
+using Planekeeper.Scraping;
 
 namespace Planekeeper.Agent.Scraping;
 

@@ -1,5 +1,5 @@
 using Planekeeper.Agent.Work;
-using Planekeeper.Grains.Interfaces.Jobs;
+using Planekeeper.Scraping;
 using YamlDotNet.Core;
 using YamlDotNet.RepresentationModel;
 

@@ -14,9 +14,6 @@ public static class ServerAgentKeys
 
     public const string AutoProvisionedPrefix = "serveragent-auto-";
 
-    /// <summary>The bootstrap secret's minimum length, for the silo's setting, each request and the agent's setting alike.</summary>
-    public const int BootstrapSecretMinimumLength = 32;
-
     public static readonly TimeSpan DefaultLifetime = TimeSpan.FromDays(90);
 
     public static readonly TimeSpan MaxLifetime = TimeSpan.FromDays(365);

@@ -8,7 +8,7 @@ namespace Planekeeper.Grains.Alerts;
 /// <summary>Finds the alert configs that use changed jobs or a changed rule (one query) and has each evaluate itself.</summary>
 [StatelessWorker]
 [GrainType("planekeeper.alerts.evaluation")]
-public sealed class AlertEvaluationGrain(AlertConfigStore alertConfigs, EvaluationCrashHook crashHook) : Grain, IAlertEvaluationGrain
+public sealed class AlertEvaluationGrain(AlertConfigStore alertConfigs, IEnumerable<IAlertEvaluationObserver> observers) : Grain, IAlertEvaluationGrain
 {
     public async Task JobsChangedAsync(long organizationId, IReadOnlyList<JobRef> jobs)
     {
@@ -19,7 +19,11 @@ public sealed class AlertEvaluationGrain(AlertConfigStore alertConfigs, Evaluati
             return;
         }
 
-        crashHook.BeforeEvaluation();
+        foreach (var observer in observers)
+        {
+            observer.BeforeEvaluation(organizationId, jobs);
+        }
+
         var configs = await alertConfigs.ActiveUsingJobsAsync(organizationId, scrapeJobs, gatherJobs);
         await Task.WhenAll(configs.Select(id => GrainFactory.GetGrain<IAlertConfigGrain>(id).EvaluateAsync("job completed")));
     }

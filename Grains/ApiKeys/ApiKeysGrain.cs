@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Planekeeper.ApiKeys;
 using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Access;

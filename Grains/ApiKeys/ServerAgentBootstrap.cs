@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Planekeeper.ApiKeys;
 using Planekeeper.Configuration;
 using Planekeeper.Grains.Interfaces.ApiKeys;
 using Planekeeper.Grains.Interfaces.Identity;
@@ -13,7 +14,7 @@ namespace Planekeeper.Grains.ApiKeys;
 public sealed partial record ServerAgentBootstrap(string? Secret, int MaxAttempts, TimeSpan Window)
 {
     /// <summary>Shorter secrets can be guessed; a deployment configured with one does not start.</summary>
-    public const int MinimumSecretLength = ServerAgentKeys.BootstrapSecretMinimumLength;
+    public const int MinimumSecretLength = BootstrapSecretLength.Minimum;
 
     public const int DefaultMaxAttempts = 10;
 

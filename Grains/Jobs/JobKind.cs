@@ -1,5 +1,6 @@
 using Planekeeper.Grains.Interfaces.Jobs;
 using Planekeeper.Grains.Interfaces.Tasks;
+using Planekeeper.Scraping;
 
 namespace Planekeeper.Grains.Jobs;
 

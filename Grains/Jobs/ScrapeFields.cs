@@ -1,4 +1,5 @@
 using Planekeeper.Grains.Interfaces.Jobs;
+using Planekeeper.Scraping;
 namespace Planekeeper.Grains.Jobs;
 
 /// <summary>Rules for the repository-side fields of a non-manual scrape job.</summary>

@@ -2,6 +2,8 @@ using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Jobs;
+using Planekeeper.Scraping;
+using Planekeeper.Versioning;
 
 namespace Planekeeper.Grains.Jobs;
 

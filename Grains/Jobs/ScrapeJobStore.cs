@@ -14,7 +14,7 @@ public sealed class ScrapeJobRow : JobRow<ScrapeJobRecord>
     public string? ParseExpression { get; init; }
     public string? CredentialName { get; init; }
     public string? Schedule { get; init; }
-    public string VersionTransform { get; init; } = Interfaces.Jobs.VersionTransform.None;
+    public string VersionTransform { get; init; } = Planekeeper.Versioning.VersionTransform.None;
     public int HistoryLimit { get; init; }
     public string Labels { get; init; } = "{}";
 

@@ -1,4 +1,6 @@
 using Planekeeper.Grains.Interfaces.Jobs;
+using Planekeeper.Scraping;
+using Planekeeper.Versioning;
 namespace Planekeeper.Grains.Jobs;
 
 public static class ScrapeJobValidator

@@ -1,3 +1,5 @@
+using Planekeeper.Versioning;
+
 namespace Planekeeper.Grains.Versioning;
 
 /// <summary>Picking by SemVer precedence among versions as published; text that is not a version is left out.</summary>

@@ -62,7 +62,6 @@ public static class SiloHostingExtensions
         builder.Services.AddNotifications(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(AlertSettingsReader.Read(builder.Configuration));
         builder.Services.AddSingleton(SessionSettingsReader.Read(builder.Configuration));
-        builder.Services.AddSingleton(new EvaluationCrashHook(builder.Configuration["PLANEKEEPER_TEST_CRASH_FILE"]));
         builder.Services.AddSingleton(ServerAgentBootstrap.Configured(
             builder.Configuration["AGENT_BOOTSTRAP_SECRET"],
             PositiveIntegerSetting.Read(builder.Configuration, "AGENT_BOOTSTRAP_MAX_ATTEMPTS", ServerAgentBootstrap.DefaultMaxAttempts),

@@ -32,7 +32,9 @@ public static class PlanekeeperProcesses
     };
 
     /// <param name="samePortsAs">A silo that died: the new one takes its address, as a restarted server would.</param>
-    public static SiloProcess StartSilo(TestDatabase database, IReadOnlyDictionary<string, string>? extra = null, SiloProcess? samePortsAs = null)
+    /// <param name="program">The silo program to run: <see cref="TestEnvironment.SiloDll"/> unless a test needs another.</param>
+    public static SiloProcess StartSilo(
+        TestDatabase database, IReadOnlyDictionary<string, string>? extra = null, SiloProcess? samePortsAs = null, string? program = null)
     {
         var (siloPort, gatewayPort, healthPort) = samePortsAs is { } dead
             ? (dead.SiloPort, dead.GatewayPort, dead.HealthPort)
@@ -47,7 +49,7 @@ public static class PlanekeeperProcesses
             ["DATA_PROTECTION_ALLOW_UNENCRYPTED"] = "true",
         };
         Merge(environment, extra);
-        return new SiloProcess(ChildProcess.Start(TestEnvironment.SiloDll, environment), siloPort, gatewayPort, healthPort);
+        return new SiloProcess(ChildProcess.Start(program ?? TestEnvironment.SiloDll, environment), siloPort, gatewayPort, healthPort);
     }
 
     public static FrontendProcess StartFrontend(TestDatabase database, IReadOnlyDictionary<string, string>? extra = null)

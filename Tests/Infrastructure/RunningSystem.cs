@@ -21,6 +21,9 @@ public class RunningSystem : IAsyncLifetime
 
     protected virtual int SiloCount => 1;
 
+    /// <summary>The silo program this system runs.</summary>
+    protected virtual string SiloProgram => TestEnvironment.SiloDll;
+
     /// <summary>Settings a test class needs on its silos beyond the defaults.</summary>
     protected virtual IReadOnlyDictionary<string, string> SiloSettings => new Dictionary<string, string>();
 
@@ -77,7 +80,7 @@ public class RunningSystem : IAsyncLifetime
             settings[key] = value;
         }
 
-        var silo = PlanekeeperProcesses.StartSilo(Database, settings, samePortsAs);
+        var silo = PlanekeeperProcesses.StartSilo(Database, settings, samePortsAs, SiloProgram);
         _silos.Add(silo);
         await silo.WaitUntilActiveAsync(_probe);
         return silo;

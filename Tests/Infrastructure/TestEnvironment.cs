@@ -11,6 +11,9 @@ public static class TestEnvironment
 
     public static string SiloDll => HostDll("Silo", "Planekeeper.Silo.dll");
 
+    /// <summary>The silo with a test-only crash observer (<c>Tests/CrashTestSilo</c>).</summary>
+    public static string CrashTestSiloDll => HostDll(Path.Combine("Tests", "CrashTestSilo"), "Planekeeper.Tests.CrashTestSilo.dll");
+
     public static string FrontendDll => HostDll("WebFrontend", "Planekeeper.WebFrontend.dll");
 
     public static string AgentDll => HostDll("Agent", "Planekeeper.Agent.dll");

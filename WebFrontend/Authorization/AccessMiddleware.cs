@@ -92,11 +92,15 @@ public sealed class AccessMiddleware(RequestDelegate next, IClusterClient cluste
 
     private async Task<IResult?> AuthorizeAsync(HttpContext context, RequestIdentity identity, string action)
     {
-        var organization = identity.ApiKey is { } key ? key.OrganizationId : await UserOrganizationAsync(context, identity);
-        if (organization is not long organizationId)
+        var selection = identity.ApiKey is { } key
+            ? OrganizationSelection.Chosen(key.OrganizationId)
+            : await UserOrganizationAsync(context, identity);
+        if (selection.Problem is { } problem)
         {
-            return organization as IResult;
+            return problem;
         }
+
+        var organizationId = selection.OrganizationId;
 
         if (!await cluster.GetGrain<IPermissionGrain>(organizationId).IsAllowedAsync(identity.Subject!, identity.IsSuperAdmin, action))
         {
@@ -107,25 +111,24 @@ public sealed class AccessMiddleware(RequestDelegate next, IClusterClient cluste
         return null;
     }
 
-    /// <returns>The organization id, or the problem to answer with.</returns>
-    private async Task<object> UserOrganizationAsync(HttpContext context, RequestIdentity identity)
+    private async Task<OrganizationSelection> UserOrganizationAsync(HttpContext context, RequestIdentity identity)
     {
         var header = context.Request.Headers[OrganizationHeader].FirstOrDefault();
         if (header is null)
         {
             var mine = await cluster.GetGrain<IOrganizationsGrain>(0).ListForUserAsync(identity.User!.Id);
             return mine.Count == 1
-                ? mine[0].Id
-                : Problems.BadRequest($"send the {OrganizationHeader} header: you belong to {mine.Count} organizations");
+                ? OrganizationSelection.Chosen(mine[0].Id)
+                : OrganizationSelection.Refused(Problems.BadRequest($"send the {OrganizationHeader} header: you belong to {mine.Count} organizations"));
         }
 
         if (!long.TryParse(header, out var organizationId) || organizationId <= 0)
         {
-            return Problems.BadRequest($"{OrganizationHeader} must be an organization id, got '{header}'");
+            return OrganizationSelection.Refused(Problems.BadRequest($"{OrganizationHeader} must be an organization id, got '{header}'"));
         }
 
         return await cluster.GetGrain<IOrganizationGrain>(organizationId).IsMemberAsync(identity.User!.Id)
-            ? organizationId
-            : Problems.NotFound($"organization {organizationId} not found");
+            ? OrganizationSelection.Chosen(organizationId)
+            : OrganizationSelection.Refused(Problems.NotFound($"organization {organizationId} not found"));
     }
 }

@@ -1,3 +1,4 @@
+using Planekeeper.ApiKeys;
 using Planekeeper.Grains.Interfaces.ApiKeys;
 using Planekeeper.Grains.Interfaces.Identity;
 

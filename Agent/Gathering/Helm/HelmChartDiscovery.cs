@@ -1,6 +1,6 @@
 using Planekeeper.Agent.Configuration;
 using Planekeeper.Agent.Http;
-using Planekeeper.Agent.Versioning;
+using Planekeeper.Versioning;
 using Planekeeper.Agent.Work;
 
 namespace Planekeeper.Agent.Gathering.Helm;

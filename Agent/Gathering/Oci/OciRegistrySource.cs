@@ -1,5 +1,5 @@
 using Planekeeper.Agent.Http;
-using Planekeeper.Agent.Versioning;
+using Planekeeper.Versioning;
 
 namespace Planekeeper.Agent.Gathering.Oci;
 

@@ -1,5 +1,5 @@
 using Planekeeper.Agent.Gathering;
-using Planekeeper.Agent.Versioning;
+using Planekeeper.Versioning;
 
 namespace Planekeeper.Tests.Agent.Gathering;
 

@@ -3,10 +3,15 @@ using Planekeeper.Tests.Integration.Tasks;
 
 namespace Planekeeper.Tests.Integration.Alerts;
 
-/// <summary>The silo of <see cref="AlertReconciliationTests"/>: it dies the moment a completion reaches evaluation while the crash file exists.</summary>
+/// <summary>
+/// The silo of <see cref="AlertReconciliationTests"/> (the test-only <c>Tests/CrashTestSilo</c> program): it dies the
+/// moment a completion reaches evaluation while the crash file exists.
+/// </summary>
 public sealed class CrashBeforeEvaluationSystem : TaskEngineSystem
 {
     public string CrashFile { get; } = Path.Combine(Path.GetTempPath(), $"planekeeper-crash-{Guid.NewGuid():N}");
+
+    protected override string SiloProgram => TestEnvironment.CrashTestSiloDll;
 
     protected override IReadOnlyDictionary<string, string> SiloSettings => new Dictionary<string, string>(base.SiloSettings)
     {

@@ -1,4 +1,4 @@
-using Planekeeper.Grains.Interfaces.ApiKeys;
+using Planekeeper.ApiKeys;
 
 namespace Planekeeper.Tests.Unit.Identity;
 

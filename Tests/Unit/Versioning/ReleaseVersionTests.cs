@@ -1,4 +1,5 @@
 using Planekeeper.Grains.Versioning;
+using Planekeeper.Versioning;
 
 namespace Planekeeper.Tests.Unit.Versioning;
 

@@ -1,4 +1,4 @@
-namespace Planekeeper.Grains.Interfaces.Jobs;
+namespace Planekeeper.Scraping;
 
 /// <summary>One step of a <see cref="PathExpression"/>: a mapping key or a sequence index.</summary>
 public abstract record PathSegment;

@@ -1,20 +1,13 @@
 using Semver;
 
-#if PLANEKEEPER_AGENT
-namespace Planekeeper.Agent.Versioning;
-#else
-namespace Planekeeper.Grains.Versioning;
-#endif
+namespace Planekeeper.Versioning;
 
 /// <summary>
 /// A version as the product reads it (docs/rules-and-alerts.md, "Versions"): SemVer 2.0 after trimming and one leading
 /// <c>v</c>/<c>V</c>, <c>1.2</c> as <c>1.2.0</c>, <c>1.2.3.4</c> by its first three parts. Ordered by SemVer
 /// precedence, so build metadata does not count.
 /// </summary>
-/// <remarks>
-/// Also compiled into the agent (a linked file, in the agent's own namespace so the tests that see both assemblies
-/// are never ambiguous): keep it free of Orleans and I/O.
-/// </remarks>
+/// <remarks>Read the same way by the server and the agent: keep it free of Orleans and I/O.</remarks>
 public sealed record ReleaseVersion : IComparable<ReleaseVersion>
 {
     // Leading zeros are read as numbers (22.04, 2024.01.15 are common tags), as the agent always did.

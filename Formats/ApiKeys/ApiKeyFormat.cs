@@ -1,4 +1,4 @@
-namespace Planekeeper.Grains.Interfaces.ApiKeys;
+namespace Planekeeper.ApiKeys;
 
 /// <summary>The wire form of an API key: <c>pk_&lt;id&gt;_&lt;secret&gt;</c>.</summary>
 public static class ApiKeyFormat

@@ -1,4 +1,4 @@
-namespace Planekeeper.Grains.Interfaces.Jobs;
+namespace Planekeeper.Scraping;
 
 /// <summary>How a scrape job reads the deployed version out of its target file.</summary>
 public static class ScrapeParseTypes

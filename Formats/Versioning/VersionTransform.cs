@@ -1,4 +1,4 @@
-namespace Planekeeper.Grains.Interfaces.Jobs;
+namespace Planekeeper.Versioning;
 
 /// <summary>How a scraped version string is adjusted before it is compared with upstream releases.</summary>
 public static class VersionTransform

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace Planekeeper.Grains.Interfaces.Jobs;
+namespace Planekeeper.Scraping;
 
 /// <summary>
 /// The subset of yq/jq path syntax a scrape job may use: a leading '.', then segments <c>.name</c>,

@@ -1,0 +1,35 @@
+using Planekeeper.Configuration;
+using Planekeeper.Grains.Storage;
+
+namespace Planekeeper.Silo.Hosting;
+
+/// <summary>The silo program's steps, so that a host built on it (the tests' crash host) runs the very same silo.</summary>
+public static class SiloProgram
+{
+    /// <param name="addServices">Services a host built on the silo adds; none for the product.</param>
+    /// <returns>The process exit code: 1 when the settings or the migrations stop the start.</returns>
+    public static async Task<int> RunAsync(string[] args, Action<IServiceCollection>? addServices = null)
+    {
+        // Named as the product's silo, whichever program runs it.
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = "Planekeeper.Silo" });
+        try
+        {
+            var database = await builder.PrepareDatabaseAsync();
+            builder.AddPlanekeeperSilo(database, SiloEndpointSettings.FromConfiguration(builder.Configuration));
+            builder.ListenForSiloHealthChecks();
+            builder.AddSiloMetrics();
+            addServices?.Invoke(builder.Services);
+        }
+        catch (Exception e) when (e is StartupConfigurationException or MigrationFailedException)
+        {
+            Console.Error.WriteLine($"planekeeper-silo: {e.Message}");
+            return 1;
+        }
+
+        var app = builder.Build();
+        app.MapSiloHealth();
+        app.MapSiloMetrics();
+        await app.RunAsync();
+        return 0;
+    }
+}
