@@ -18,12 +18,9 @@ namespace Planekeeper.Silo.Hosting;
 
 public static class SiloHostingExtensions
 {
-    /// <summary>The grain storage provider every <c>[PersistentState]</c> in the project names.</summary>
-    public const string GrainStorageName = "Default";
-
     /// <summary>
-    /// Makes this process a silo of the Planekeeper cluster: ADO.NET membership, reminders and grain
-    /// storage on the project's PostgreSQL database.
+    /// Makes this process a silo of the Planekeeper cluster: ADO.NET membership and reminders on the project's
+    /// PostgreSQL database. No grain storage: grains keep their state in the tables they own (docs/architecture.md).
     /// </summary>
     public static IHostApplicationBuilder AddPlanekeeperSilo(this IHostApplicationBuilder builder, PostgresSettings database, SiloEndpointSettings endpoints)
     {
@@ -80,12 +77,6 @@ public static class SiloHostingExtensions
                 options.Invariant = PostgresSettings.AdoNetInvariant;
                 options.ConnectionString = database.ConnectionString;
             });
-            silo.AddAdoNetGrainStorage(GrainStorageName, options =>
-            {
-                options.Invariant = PostgresSettings.AdoNetInvariant;
-                options.ConnectionString = database.ConnectionString;
-            });
-            silo.UseSystemTextJsonGrainStorageSerializer();
             silo.StartAlertMaintenance();
             silo.StartSessionMaintenance();
         });
