@@ -38,6 +38,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<HelmSyncChildren>();
         builder.Services.AddSingleton<AlertConfigReferences>();
         builder.Services.AddSingleton<TaskStore>();
+        builder.Services.AddSingleton<AgentStore>();
         builder.Services.AddSingleton<UpstreamStore>();
         builder.Services.AddSingleton<MonitoringRuleStore>();
         builder.Services.AddSingleton<AlertConfigStore>();
