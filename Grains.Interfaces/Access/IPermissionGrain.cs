@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Planekeeper.Grains.Interfaces.Common;
 
 namespace Planekeeper.Grains.Interfaces.Access;
@@ -6,25 +7,33 @@ namespace Planekeeper.Grains.Interfaces.Access;
 /// The permission model of one organization: its custom roles and every role assignment in it.
 /// The only writer of that organization's casbin_rule rows, so its in-memory model is always current.
 /// Subjects are <c>user:N</c> or <c>apikey:N</c>; actions are <c>resource:action</c>.
+/// Reads of the model interleave with everything, so a role write waiting for the database never stalls the
+/// organization's permission checks: each read sees the model before or after a write, which replaces it whole.
 /// </summary>
 [Alias("planekeeper.access.permissions")]
 public interface IPermissionGrain : IGrainWithIntegerKey
 {
+    [AlwaysInterleave]
     [Alias("is-allowed")]
     Task<bool> IsAllowedAsync(string subject, bool isSuperAdmin, string action);
 
+    [AlwaysInterleave]
     [Alias("explain")]
     Task<CommandResult<PermissionExplanation>> ExplainAsync(string subject, bool isSuperAdmin, string action);
 
+    [AlwaysInterleave]
     [Alias("roles-of")]
     Task<IReadOnlyList<string>> RolesOfAsync(string subject);
 
+    [AlwaysInterleave]
     [Alias("allowed-actions")]
     Task<IReadOnlyList<string>> AllowedActionsAsync(string subject, bool isSuperAdmin);
 
+    [AlwaysInterleave]
     [Alias("list-roles")]
     Task<IReadOnlyList<RoleRecord>> ListRolesAsync();
 
+    [AlwaysInterleave]
     [Alias("get-role")]
     Task<RoleRecord?> GetRoleAsync(string key);
 
@@ -47,6 +56,7 @@ public interface IPermissionGrain : IGrainWithIntegerKey
     /// Whether <paramref name="actor"/> may give a new subject (an API key, an invitee) exactly these roles:
     /// Ok, or Forbidden naming the actions (or the owner role) the actor lacks.
     /// </summary>
+    [ReadOnly]
     [Alias("may-grant")]
     Task<CommandResult<bool>> MayGrantAsync(string actor, IReadOnlyList<string> roles);
 

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Planekeeper.Grains.Interfaces.Tasks;
 
 namespace Planekeeper.Grains.Interfaces.Alerts;
@@ -9,6 +10,14 @@ public interface IAlertEvaluationGrain : IGrainWithIntegerKey
     /// <summary>Jobs of the organization completed a run (or got a version by hand).</summary>
     [Alias("jobs-changed")]
     Task JobsChangedAsync(long organizationId, IReadOnlyList<JobRef> jobs);
+
+    /// <summary>
+    /// <see cref="JobsChangedAsync"/> without waiting: the task engine's claims never wait for evaluations, and a
+    /// lost call is made good by the alert reconciliation pass.
+    /// </summary>
+    [OneWay]
+    [Alias("jobs-completed")]
+    Task JobsCompletedAsync(long organizationId, IReadOnlyList<JobRef> jobs);
 
     /// <summary>Evaluates every config using the rule.</summary>
     [Alias("rule-changed")]

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Planekeeper.Grains.Interfaces.Common;
 
 namespace Planekeeper.Grains.Interfaces.Identity;
@@ -6,6 +7,8 @@ namespace Planekeeper.Grains.Interfaces.Identity;
 [Alias("planekeeper.identity.user")]
 public interface IUserGrain : IGrainWithIntegerKey
 {
+    /// <summary>Interleaves with writes (a sign-in's lockout write, an approval), which replace the user's row whole.</summary>
+    [AlwaysInterleave]
     [Alias("get")]
     Task<UserRecord?> GetAsync();
 

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Planekeeper.Grains.Interfaces.Tasks;
 
 namespace Planekeeper.Grains.Interfaces.Jobs;
@@ -15,7 +16,9 @@ public interface IHelmSyncJobGrain : IJobGrain<HelmSyncJobRequest, HelmSyncJobRe
     /// <summary>
     /// Internal, for the task engine only (no route calls it): a run found these charts: create or update one child
     /// gather job per chart (never deletes one). The children belong to the helm sync job's own organization.
+    /// One-way and idempotent: a lost call is made good by the sync job's next run.
     /// </summary>
+    [OneWay]
     [Alias("sync-children")]
     Task SyncChildrenAsync(IReadOnlyList<FoundChart> charts);
 }

@@ -1,3 +1,4 @@
+using Orleans.Concurrency;
 using Planekeeper.Grains.Interfaces.Common;
 
 namespace Planekeeper.Grains.Interfaces.Notifications;
@@ -9,7 +10,8 @@ namespace Planekeeper.Grains.Interfaces.Notifications;
 [Alias("planekeeper.notifications.channel-delivery")]
 public interface IChannelDeliveryGrain : IGrainWithIntegerKey
 {
-    /// <summary>Wakes the grain: it attempts every due delivery of the channel. Returns at once.</summary>
+    /// <summary>Wakes the grain: it attempts every due delivery of the channel. One-way: returns at once.</summary>
+    [OneWay]
     [Alias("deliver")]
     Task DeliverAsync();
 

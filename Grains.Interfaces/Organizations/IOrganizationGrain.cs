@@ -1,14 +1,20 @@
+using Orleans.Concurrency;
 using Planekeeper.Grains.Interfaces.Common;
 
 namespace Planekeeper.Grains.Interfaces.Organizations;
 
-/// <summary>One organization: its record, members and invites. Role changes go through its permission grain.</summary>
+/// <summary>
+/// One organization: its record, members and invites. Role changes go through its permission grain. The membership
+/// check interleaves with everything, so a member write waiting for the database never stalls it.
+/// </summary>
 [Alias("planekeeper.organizations.organization")]
 public interface IOrganizationGrain : IGrainWithIntegerKey
 {
+    [AlwaysInterleave]
     [Alias("is-member")]
     Task<bool> IsMemberAsync(long userId);
 
+    [ReadOnly]
     [Alias("members")]
     Task<IReadOnlyList<MemberRecord>> ListMembersAsync();
 
@@ -21,6 +27,7 @@ public interface IOrganizationGrain : IGrainWithIntegerKey
     [Alias("create-invite")]
     Task<CommandResult<CreatedInvite>> CreateInviteAsync(string actor, string email, string role);
 
+    [ReadOnly]
     [Alias("invites")]
     Task<IReadOnlyList<InviteRecord>> ListInvitesAsync();
 

@@ -1,3 +1,5 @@
+using Orleans.Concurrency;
+
 namespace Planekeeper.Grains.Interfaces.Tasks;
 
 /// <summary>
@@ -10,7 +12,8 @@ public interface IServerDispatchGrain : IGrainWithIntegerKey
     [Alias("claim")]
     Task<TaskAssignment?> ClaimAsync(ClaimingAgent agent, TimeSpan wait);
 
-    /// <summary>The organization has due jobs without a credential.</summary>
+    /// <summary>The organization has due jobs without a credential. One-way: the engine never waits for it.</summary>
+    [OneWay]
     [Alias("offer")]
     Task OfferAsync(long organizationId);
 }

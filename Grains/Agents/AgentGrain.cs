@@ -1,5 +1,3 @@
-using Dapper;
-using Npgsql;
 using Orleans.Concurrency;
 using Planekeeper.Grains.Interfaces.Agents;
 using Planekeeper.Grains.Interfaces.Common;
@@ -16,20 +14,14 @@ namespace Planekeeper.Grains.Agents;
 /// </summary>
 [Reentrant]
 [GrainType("planekeeper.agents.agent")]
-public sealed class AgentGrain(NpgsqlDataSource database, AgentSettings settings, TimeProvider clock) : Grain, IAgentGrain
+public sealed class AgentGrain(AgentStore store, AgentSettings settings, TimeProvider clock) : Grain, IAgentGrain
 {
-    private sealed class AgentRow
-    {
-        public long OrganizationId { get; init; }
-        public long ApiKeyId { get; init; }
-        public string[] Capabilities { get; init; } = [];
-        public string[] CredentialNames { get; init; } = [];
-        public DateTime LastHeartbeatAt { get; init; }
-    }
-
     private const int MostSharedCompletionsPerClaim = 1_000;
 
-    private readonly Dictionary<long, long> _taskOrganizations = new();
+    /// <summary>How many completions from the shared cache one claim has under way at once.</summary>
+    private const int SharedCompletionsAtOnce = 16;
+
+    private readonly HeldTasks _heldTasks = new();
     private readonly Dictionary<long, string> _fetchesForAll = new();
     private ClaimingAgent? _agent;
     private long _apiKeyId;
@@ -39,21 +31,15 @@ public sealed class AgentGrain(NpgsqlDataSource database, AgentSettings settings
     private long AgentId => this.GetPrimaryKeyLong();
 
     /// <summary>How long until the agent counts as offline, unless another heartbeat comes (zero or less: it is offline).</summary>
-    private TimeSpan UntilOffline => _lastHeartbeatAt + settings.OfflineAfter - clock.GetUtcNow().UtcDateTime;
+    private TimeSpan UntilOffline => _lastHeartbeatAt + settings.OfflineAfter - Now;
 
     private bool IsOnline => UntilOffline > TimeSpan.Zero;
 
+    private DateTime Now => clock.GetUtcNow().UtcDateTime;
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var row = await connection.QuerySingleOrDefaultAsync<AgentRow>(
-            """
-            SELECT organization_id AS OrganizationId, api_key_id AS ApiKeyId, capabilities,
-                   ARRAY(SELECT c ->> 'name' FROM jsonb_array_elements(credentials) AS c) AS CredentialNames, last_heartbeat_at AS LastHeartbeatAt
-              FROM agents WHERE id = @Id
-            """,
-            new { Id = AgentId });
-        if (row is not null)
+        if (await store.LoadAsync(AgentId, cancellationToken) is { } row)
         {
             Remember(new ClaimingAgent(AgentId, row.OrganizationId, row.Capabilities, row.CredentialNames), row.ApiKeyId, row.LastHeartbeatAt);
         }
@@ -61,7 +47,7 @@ public sealed class AgentGrain(NpgsqlDataSource database, AgentSettings settings
 
     public Task BeatAsync(ClaimingAgent agent, long apiKeyId)
     {
-        Remember(agent, apiKeyId, clock.GetUtcNow().UtcDateTime);
+        Remember(agent, apiKeyId, Now);
         return Task.CompletedTask;
     }
 
@@ -83,52 +69,73 @@ public sealed class AgentGrain(NpgsqlDataSource database, AgentSettings settings
             return CommandResult<TaskAssignment?>.Ok(await ClaimAsServerAgentAsync(agent, wait));
         }
 
-        var assignment = await GrainFactory.GetGrain<ITaskEngineGrain>(agent.OrganizationId).ClaimAsync(agent, wait);
-        if (assignment is not null)
-        {
-            _taskOrganizations[assignment.TaskId] = assignment.OrganizationId;
-        }
-
-        return CommandResult<TaskAssignment?>.Ok(assignment);
+        return CommandResult<TaskAssignment?>.Ok(Held(await GrainFactory.GetGrain<ITaskEngineGrain>(agent.OrganizationId).ClaimAsync(agent, wait)));
     }
 
     /// <summary>
     /// A server agent's claim: a gather of a public upstream that another organization's job fetched since this run
     /// fell due is completed from the shared cache here, and the agent gets the next task instead; the first job of an
-    /// upstream to be run fetches for all (its result fills the cache).
+    /// upstream to be run fetches for all (its result fills the cache). The completions run while the next tasks are
+    /// claimed, a few at once, and are all done when the claim answers.
     /// </summary>
     private async Task<TaskAssignment?> ClaimAsServerAgentAsync(ClaimingAgent agent, TimeSpan wait)
     {
-        for (var i = 0; i < MostSharedCompletionsPerClaim; i++)
+        var completions = new List<Task>();
+        try
         {
-            var assignment = await GrainFactory.GetGrain<IServerDispatchGrain>(0).ClaimAsync(agent, i == 0 ? wait : TimeSpan.Zero);
-            if (assignment is null)
+            for (var i = 0; i < MostSharedCompletionsPerClaim; i++)
             {
-                return null;
+                var assignment = await GrainFactory.GetGrain<IServerDispatchGrain>(0).ClaimAsync(agent, i == 0 ? wait : TimeSpan.Zero);
+                if (assignment is null || SharedUpstreams.KeyOf(assignment) is not { } upstream)
+                {
+                    return Held(assignment);
+                }
+
+                if (await GrainFactory.GetGrain<IUpstreamGrain>(upstream).ShareAsync(assignment.DueAt ?? Now) is not { } shared)
+                {
+                    _fetchesForAll[assignment.TaskId] = upstream;
+                    return Held(assignment);
+                }
+
+                if (completions.Count == SharedCompletionsAtOnce)
+                {
+                    var done = await Task.WhenAny(completions);
+                    completions.Remove(done);
+                    await done;
+                }
+
+                completions.Add(GrainFactory.GetGrain<ITaskEngineGrain>(assignment.OrganizationId).CompleteAsync(
+                    AgentId, assignment.TaskId, new TaskResult(shared.Releases, null, null, Validators: shared.Validators), claimNext: null));
             }
 
-            _taskOrganizations[assignment.TaskId] = assignment.OrganizationId;
-            if (SharedUpstreams.KeyOf(assignment) is not { } upstream)
-            {
-                return assignment;
-            }
-
-            if (await GrainFactory.GetGrain<IUpstreamGrain>(upstream).ShareAsync(assignment.DueAt ?? clock.GetUtcNow().UtcDateTime) is not { } shared)
-            {
-                _fetchesForAll[assignment.TaskId] = upstream;
-                return assignment;
-            }
-
-            await GrainFactory.GetGrain<ITaskEngineGrain>(assignment.OrganizationId).CompleteAsync(
-                AgentId, assignment.TaskId, new TaskResult(shared.Releases, null, null, Validators: shared.Validators), claimNext: null);
-            _taskOrganizations.Remove(assignment.TaskId);
+            return null;
         }
-
-        return null;
+        finally
+        {
+            await Task.WhenAll(completions);
+        }
     }
 
-    public Task<CommandResult<TaskLease>> RenewAsync(long apiKeyId, long taskId) =>
-        OnEngineAsync(apiKeyId, taskId, engine => engine.RenewAsync(AgentId, taskId));
+    private TaskAssignment? Held(TaskAssignment? assignment)
+    {
+        if (assignment is not null)
+        {
+            _heldTasks.Hold(assignment.TaskId, assignment.OrganizationId, assignment.LeaseExpiresAt, Now);
+        }
+
+        return assignment;
+    }
+
+    public async Task<CommandResult<TaskLease>> RenewAsync(long apiKeyId, long taskId)
+    {
+        var renewed = await OnEngineAsync(apiKeyId, taskId, engine => engine.RenewAsync(AgentId, taskId));
+        if (renewed is { Status: CommandStatus.Ok, Value: { } lease })
+        {
+            _heldTasks.Renewed(taskId, lease.LeaseExpiresAt);
+        }
+
+        return renewed;
+    }
 
     /// <summary>A server agent's next task comes through the dispatcher (organizations take turns), not with the report.</summary>
     public async Task<CommandResult<TaskAssignment?>> CompleteAsync(long apiKeyId, long taskId, TaskResult result, bool claimNext)
@@ -142,7 +149,7 @@ public sealed class AgentGrain(NpgsqlDataSource database, AgentSettings settings
 
         if (completed is { Status: CommandStatus.Ok, Value: { } next })
         {
-            _taskOrganizations[next.TaskId] = next.OrganizationId;
+            Held(next);
         }
         else if (completed.Status == CommandStatus.Ok && claimNext && nextFromEngine is null && IsOnline)
         {
@@ -173,7 +180,7 @@ public sealed class AgentGrain(NpgsqlDataSource database, AgentSettings settings
         var result = await call(GrainFactory.GetGrain<ITaskEngineGrain>(organization));
         if (finishes && result.Status == CommandStatus.Ok)
         {
-            _taskOrganizations.Remove(taskId);
+            _heldTasks.Release(taskId);
         }
 
         return result;
@@ -213,30 +220,14 @@ public sealed class AgentGrain(NpgsqlDataSource database, AgentSettings settings
 
         _offlineTimer?.Dispose();
         _offlineTimer = null;
-        var organizations = _taskOrganizations.Values.Concat(await OrganizationsWithOpenTasksAsync()).Distinct().ToList();
-        _taskOrganizations.Clear();
+        var organizations = _heldTasks.Organizations.Concat(await store.OrganizationsWithOpenTasksAsync(AgentId)).Distinct().ToList();
+        _heldTasks.Clear();
         await Task.WhenAll(organizations.Select(organization => GrainFactory.GetGrain<ITaskEngineGrain>(organization).AgentOfflineAsync(AgentId)));
     }
 
     private CommandResult<T>? Refusal<T>(long apiKeyId) =>
         _agent is null || _apiKeyId != apiKeyId ? CommandResult<T>.NotFound($"no agent {AgentId} for this API key: send a heartbeat first") : null;
 
-    private async Task<long?> OrganizationOfTaskAsync(long taskId)
-    {
-        if (_taskOrganizations.TryGetValue(taskId, out var organization))
-        {
-            return organization;
-        }
-
-        await using var connection = await database.OpenConnectionAsync();
-        return await connection.QuerySingleOrDefaultAsync<long?>(
-            "SELECT organization_id FROM task_executions WHERE id = @TaskId AND agent_id = @AgentId", new { TaskId = taskId, AgentId });
-    }
-
-    private async Task<IEnumerable<long>> OrganizationsWithOpenTasksAsync()
-    {
-        await using var connection = await database.OpenConnectionAsync();
-        return await connection.QueryAsync<long>(
-            "SELECT DISTINCT organization_id FROM task_executions WHERE agent_id = @AgentId AND finished_at IS NULL", new { AgentId });
-    }
+    private async Task<long?> OrganizationOfTaskAsync(long taskId) =>
+        _heldTasks.OrganizationOf(taskId, Now) ?? await store.OrganizationOfTaskAsync(AgentId, taskId);
 }

@@ -10,6 +10,8 @@ namespace Planekeeper.Grains.Alerts;
 [GrainType("planekeeper.alerts.evaluation")]
 public sealed class AlertEvaluationGrain(AlertConfigStore alertConfigs, IEnumerable<IAlertEvaluationObserver> observers) : Grain, IAlertEvaluationGrain
 {
+    public Task JobsCompletedAsync(long organizationId, IReadOnlyList<JobRef> jobs) => JobsChangedAsync(organizationId, jobs);
+
     public async Task JobsChangedAsync(long organizationId, IReadOnlyList<JobRef> jobs)
     {
         var scrapeJobs = jobs.Where(job => job.Kind == JobRef.Scrape).Select(job => job.Id).ToArray();

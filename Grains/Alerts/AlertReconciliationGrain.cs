@@ -16,6 +16,9 @@ public sealed partial class AlertReconciliationGrain(
 {
     private const string Reminder = "reconcile";
 
+    /// <summary>How many configs evaluate at once: a pass after a long outage must not wake every config together.</summary>
+    private const int EvaluationsAtOnce = 16;
+
     public async Task StartAsync()
     {
         await this.RegisterOrUpdateReminder(Reminder, settings.ReconcileInterval, settings.ReconcileInterval);
@@ -34,7 +37,12 @@ public sealed partial class AlertReconciliationGrain(
     {
         var now = clock.GetUtcNow().UtcDateTime;
         var stale = await store.StaleConfigsAsync(now, AlertSettings.DaysBehindRefresh);
-        var evaluations = await Task.WhenAll(stale.Select(id => GrainFactory.GetGrain<IAlertConfigGrain>(id).EvaluateAsync("reconciliation")));
+        var evaluations = new List<ConfigEvaluation>(stale.Count);
+        foreach (var batch in stale.Chunk(EvaluationsAtOnce))
+        {
+            evaluations.AddRange(await Task.WhenAll(batch.Select(id => GrainFactory.GetGrain<IAlertConfigGrain>(id).EvaluateAsync("reconciliation"))));
+        }
+
         var unrouted = await store.UnroutedEventsAsync(now - AlertSettings.UnroutedGrace);
         await router.RouteAsync(unrouted);
         if (stale.Count > 0 || unrouted.Count > 0)

@@ -40,8 +40,7 @@ public sealed partial class TaskEngineGrain
 
         if (_taskIds.Count == 0)
         {
-            // The waiters are served when the ids arrive; a failure here surfaces on the next claim.
-            EnsureTaskIdsAsync().Ignore();
+            _ = ReserveForWaitersAsync();
             return;
         }
 
@@ -78,6 +77,19 @@ public sealed partial class TaskEngineGrain
     }
 
     /// <summary>Task ids are reserved in blocks, so a claim knows its id before its write.</summary>
+    /// <summary>The waiters are served when the ids arrive; a failed reservation is made again by the next claim.</summary>
+    private async Task ReserveForWaitersAsync()
+    {
+        try
+        {
+            await EnsureTaskIdsAsync();
+        }
+        catch (Exception)
+        {
+            // Nobody waits on this reservation; the next claim's own reservation reports the failure.
+        }
+    }
+
     private async Task EnsureTaskIdsAsync()
     {
         while (_taskIds.Count == 0)

@@ -108,7 +108,7 @@ public sealed partial class TaskEngineGrain
         else if (!_offered)
         {
             _offered = true;
-            GrainFactory.GetGrain<IServerDispatchGrain>(0).OfferAsync(OrganizationId).Ignore();
+            _ = GrainFactory.GetGrain<IServerDispatchGrain>(0).OfferAsync(OrganizationId);
         }
     }
 
@@ -213,14 +213,14 @@ public sealed partial class TaskEngineGrain
     }
 
     /// <summary>
-    /// Results are durable now: the alert configs using these jobs evaluate. Not awaited, so claims never wait for
-    /// evaluations; a lost call is made good by the alert reconciliation pass.
+    /// Results are durable now: the alert configs using these jobs evaluate (one-way, see
+    /// <see cref="IAlertEvaluationGrain.JobsCompletedAsync"/>).
     /// </summary>
     private void TellAlertConfigs(TaskBatch batch)
     {
         if (batch.Results.Count > 0)
         {
-            GrainFactory.GetGrain<IAlertEvaluationGrain>(0).JobsChangedAsync(OrganizationId, batch.Results.Select(result => result.Job).ToList()).Ignore();
+            _ = GrainFactory.GetGrain<IAlertEvaluationGrain>(0).JobsCompletedAsync(OrganizationId, batch.Results.Select(result => result.Job).ToList());
         }
     }
 

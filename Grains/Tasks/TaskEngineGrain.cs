@@ -120,8 +120,7 @@ public sealed partial class TaskEngineGrain(
         await _commit.CommitAsync();
         if (job.Ref.Kind == JobRef.HelmSync && result.Charts is { } charts)
         {
-            // Idempotent: a lost call is made good by the sync job's next run.
-            GrainFactory.GetGrain<IHelmSyncJobGrain>(job.Ref.Id).SyncChildrenAsync(charts).Ignore();
+            _ = GrainFactory.GetGrain<IHelmSyncJobGrain>(job.Ref.Id).SyncChildrenAsync(charts);
         }
 
         return CommandResult<TaskAssignment?>.Ok(next);

@@ -20,12 +20,9 @@ namespace Planekeeper.Silo.Hosting;
 
 public static class SiloHostingExtensions
 {
-    /// <summary>The grain storage provider every <c>[PersistentState]</c> in the project names.</summary>
-    public const string GrainStorageName = "Default";
-
     /// <summary>
-    /// Makes this process a silo of the Planekeeper cluster: ADO.NET membership, reminders and grain
-    /// storage on the project's PostgreSQL database.
+    /// Makes this process a silo of the Planekeeper cluster: ADO.NET membership and reminders on the project's
+    /// PostgreSQL database. No grain storage: grains keep their state in the tables they own (docs/architecture.md).
     /// </summary>
     public static IHostApplicationBuilder AddPlanekeeperSilo(this IHostApplicationBuilder builder, PostgresSettings database, SiloEndpointSettings endpoints)
     {
@@ -49,6 +46,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<HelmSyncChildren>();
         builder.Services.AddSingleton<AlertConfigReferences>();
         builder.Services.AddSingleton<TaskStore>();
+        builder.Services.AddSingleton<AgentStore>();
         builder.Services.AddSingleton<UpstreamStore>();
         builder.Services.AddSingleton<MonitoringRuleStore>();
         builder.Services.AddSingleton<AlertConfigStore>();
@@ -88,12 +86,6 @@ public static class SiloHostingExtensions
                 options.Invariant = PostgresSettings.AdoNetInvariant;
                 options.ConnectionString = database.ConnectionString;
             });
-            silo.AddAdoNetGrainStorage(GrainStorageName, options =>
-            {
-                options.Invariant = PostgresSettings.AdoNetInvariant;
-                options.ConnectionString = database.ConnectionString;
-            });
-            silo.UseSystemTextJsonGrainStorageSerializer();
             silo.StartAlertMaintenance();
             silo.StartSessionMaintenance();
         });

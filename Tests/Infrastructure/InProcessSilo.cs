@@ -9,8 +9,8 @@ using Planekeeper.Silo.Hosting;
 namespace Planekeeper.Tests.Infrastructure;
 
 /// <summary>
-/// A silo configured exactly as <c>Silo/Program.cs</c> configures it (ADO.NET clustering, reminders and
-/// grain storage on PostgreSQL), hosted in the test process so tests can reach its grain factory.
+/// A silo configured exactly as <c>Silo/Program.cs</c> configures it (ADO.NET clustering and reminders on
+/// PostgreSQL), hosted in the test process so tests can reach its grain factory.
 /// </summary>
 public sealed class InProcessSilo : IAsyncDisposable
 {

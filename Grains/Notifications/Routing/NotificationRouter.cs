@@ -39,7 +39,7 @@ public sealed partial class NotificationRouter(NpgsqlDataSource database, IGrain
         var channels = await RouteInOneTransactionAsync(eventIds);
         foreach (var channel in channels)
         {
-            grains.GetGrain<IChannelDeliveryGrain>(channel).DeliverAsync().Ignore();
+            _ = grains.GetGrain<IChannelDeliveryGrain>(channel).DeliverAsync();
         }
     }
 

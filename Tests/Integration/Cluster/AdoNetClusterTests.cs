@@ -1,20 +1,31 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.Hosting;
+using Planekeeper.Configuration;
 using Planekeeper.Tests.Infrastructure;
 
 namespace Planekeeper.Tests.Integration.Cluster;
 
 /// <summary>
-/// Silos configured as in production (ADO.NET membership, grain storage and reminders on PostgreSQL),
-/// several per test, sharing one migrated database.
+/// Silos configured as in production (ADO.NET membership and reminders on PostgreSQL), several per test, sharing
+/// one migrated database. The product's grains keep their state in their own tables; these tests add the ADO.NET
+/// grain storage (whose table migration 004 keeps) for their probe grains, which observe the cluster through it.
 /// </summary>
 public class AdoNetClusterTests(MigratedDatabase fixture) : IClassFixture<MigratedDatabase>
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(45);
 
+    private void WithProbeStorage(IServiceCollection services) =>
+        services.AddAdoNetGrainStorage("Default", options =>
+        {
+            options.Invariant = PostgresSettings.AdoNetInvariant;
+            options.ConnectionString = fixture.Database.Settings.ConnectionString;
+        });
+
     [Fact]
     public async Task Grain_state_outlives_the_silo_that_hosted_it()
     {
-        await using var first = await InProcessSilo.StartAsync(fixture.Database);
-        await using var second = await InProcessSilo.StartAsync(fixture.Database);
+        await using var first = await InProcessSilo.StartAsync(fixture.Database, WithProbeStorage);
+        await using var second = await InProcessSilo.StartAsync(fixture.Database, WithProbeStorage);
         var key = Guid.NewGuid().ToString();
 
         var onFirst = first.Grains.GetGrain<IStatefulProbeGrain>(key);
@@ -37,14 +48,14 @@ public class AdoNetClusterTests(MigratedDatabase fixture) : IClassFixture<Migrat
     {
         var key = Guid.NewGuid().ToString();
         int ticksBeforeRestart;
-        await using (var silo = await InProcessSilo.StartAsync(fixture.Database))
+        await using (var silo = await InProcessSilo.StartAsync(fixture.Database, WithProbeStorage))
         {
             var probe = silo.Grains.GetGrain<IReminderProbeGrain>(key);
             await probe.StartTickingAsync(TimeSpan.FromSeconds(1));
             ticksBeforeRestart = await Eventually.ReturnsAsync(probe.TicksAsync, ticks => ticks >= 2, Patience, "two reminder ticks");
         }
 
-        await using var restarted = await InProcessSilo.StartAsync(fixture.Database);
+        await using var restarted = await InProcessSilo.StartAsync(fixture.Database, WithProbeStorage);
         var again = restarted.Grains.GetGrain<IReminderProbeGrain>(key);
         try
         {

@@ -1,0 +1,150 @@
+using System.Text.Json;
+using Dapper;
+using Npgsql;
+using Planekeeper.Grains.Interfaces.Agents;
+
+namespace Planekeeper.Grains.Agents;
+
+/// <summary>
+/// The <c>agents</c> rows (written by heartbeats through <see cref="AgentsGrain"/>) and what the agent grains read of
+/// <c>task_executions</c> and the job tables.
+/// </summary>
+public sealed class AgentStore(NpgsqlDataSource database)
+{
+    /// <summary>What an agent grain loads at activation.</summary>
+    public sealed class AgentState
+    {
+        public long OrganizationId { get; init; }
+        public long ApiKeyId { get; init; }
+        public string[] Capabilities { get; init; } = [];
+        public string[] CredentialNames { get; init; } = [];
+        public DateTime LastHeartbeatAt { get; init; }
+    }
+
+    public sealed class AgentRow
+    {
+        public long Id { get; init; }
+        public long OrganizationId { get; init; }
+        public long ApiKeyId { get; init; }
+        public string Name { get; init; } = "";
+        public string Version { get; init; } = "";
+        public string[] Capabilities { get; init; } = [];
+        public string Credentials { get; init; } = "[]";
+        public string RateLimits { get; init; } = "{}";
+        public DateTime LastHeartbeatAt { get; init; }
+        public DateTime CreatedAt { get; init; }
+    }
+
+    public sealed class QueuedJobRow
+    {
+        public string Kind { get; init; } = "";
+        public long Id { get; init; }
+        public string Name { get; init; } = "";
+        public string? CredentialName { get; init; }
+    }
+
+    public sealed class RunningTaskRow
+    {
+        public long AgentId { get; init; }
+        public long TaskId { get; init; }
+        public long OrganizationId { get; init; }
+        public string JobKind { get; init; } = "";
+        public long JobId { get; init; }
+        public DateTime StartedAt { get; init; }
+    }
+
+    public async Task<AgentState?> LoadAsync(long agentId, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return await connection.QuerySingleOrDefaultAsync<AgentState>(
+            """
+            SELECT organization_id AS OrganizationId, api_key_id AS ApiKeyId, capabilities,
+                   ARRAY(SELECT c ->> 'name' FROM jsonb_array_elements(credentials) AS c) AS CredentialNames, last_heartbeat_at AS LastHeartbeatAt
+              FROM agents WHERE id = @Id
+            """,
+            new { Id = agentId });
+    }
+
+    /// <summary>Creates or refreshes the row of the agent named in the heartbeat under this API key; returns its id.</summary>
+    public async Task<long> SaveHeartbeatAsync(long organizationId, long apiKeyId, ValidHeartbeat agent, DateTime now)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return await connection.QuerySingleAsync<long>(
+            """
+            INSERT INTO agents (organization_id, api_key_id, name, version, capabilities, credentials, rate_limits, last_heartbeat_at)
+            VALUES (@OrganizationId, @ApiKeyId, @Name, @Version, @Capabilities, CAST(@Credentials AS jsonb), CAST(@RateLimits AS jsonb), @Now)
+            ON CONFLICT (api_key_id, name) DO UPDATE
+               SET version = EXCLUDED.version, capabilities = EXCLUDED.capabilities, credentials = EXCLUDED.credentials,
+                   rate_limits = CASE WHEN EXCLUDED.rate_limits = '{}' THEN agents.rate_limits ELSE EXCLUDED.rate_limits END,
+                   last_heartbeat_at = EXCLUDED.last_heartbeat_at
+            RETURNING id
+            """,
+            new
+            {
+                OrganizationId = organizationId,
+                ApiKeyId = apiKeyId,
+                agent.Name,
+                agent.Version,
+                Capabilities = agent.Capabilities.ToArray(),
+                Credentials = JsonSerializer.Serialize(agent.Credentials.Select(c => new { name = c.Name, type = c.Type })),
+                RateLimits = JsonSerializer.Serialize(agent.RateLimits, JsonSerializerOptions.Web),
+                Now = now,
+            });
+    }
+
+    public async Task<List<AgentRow>> ListAsync(long organizationId)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return (await connection.QueryAsync<AgentRow>(
+            """
+            SELECT id, organization_id AS OrganizationId, api_key_id AS ApiKeyId, name, version, capabilities,
+                   credentials::text AS Credentials, rate_limits::text AS RateLimits, last_heartbeat_at AS LastHeartbeatAt, created_at AS CreatedAt
+              FROM agents WHERE organization_id = @OrganizationId ORDER BY id
+            """,
+            new { OrganizationId = organizationId })).ToList();
+    }
+
+    /// <summary>The unfinished tasks of the organization's agents, by agent.</summary>
+    public async Task<ILookup<long, RunningTaskRow>> RunningTasksAsync(long organizationId)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return (await connection.QueryAsync<RunningTaskRow>(
+            """
+            SELECT t.agent_id AS AgentId, t.id AS TaskId, t.organization_id AS OrganizationId, t.job_kind AS JobKind, t.job_id AS JobId, t.started_at AS StartedAt
+              FROM task_executions t JOIN agents a ON a.id = t.agent_id
+             WHERE a.organization_id = @OrganizationId AND t.finished_at IS NULL
+             ORDER BY t.id
+            """,
+            new { OrganizationId = organizationId })).ToLookup(task => task.AgentId);
+    }
+
+    public async Task<List<QueuedJobRow>> QueuedJobsAsync(long organizationId)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return (await connection.QueryAsync<QueuedJobRow>(
+            """
+            SELECT 'gather_job' AS Kind, id, name, credential_name AS CredentialName FROM gather_jobs WHERE organization_id = @OrganizationId AND status = 'queued'
+            UNION ALL
+            SELECT 'scrape_job', id, name, credential_name FROM scrape_jobs WHERE organization_id = @OrganizationId AND status = 'queued'
+            UNION ALL
+            SELECT 'helm_sync_job', id, name, credential_name FROM helm_sync_jobs WHERE organization_id = @OrganizationId AND status = 'queued'
+            ORDER BY 1, 2
+            """,
+            new { OrganizationId = organizationId })).ToList();
+    }
+
+    /// <summary>The organization of a task the agent holds or held; null when it never held it.</summary>
+    public async Task<long?> OrganizationOfTaskAsync(long agentId, long taskId)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return await connection.QuerySingleOrDefaultAsync<long?>(
+            "SELECT organization_id FROM task_executions WHERE id = @TaskId AND agent_id = @AgentId", new { TaskId = taskId, AgentId = agentId });
+    }
+
+    public async Task<IEnumerable<long>> OrganizationsWithOpenTasksAsync(long agentId)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return await connection.QueryAsync<long>(
+            "SELECT DISTINCT organization_id FROM task_executions WHERE agent_id = @AgentId AND finished_at IS NULL", new { AgentId = agentId });
+    }
+}
