@@ -2,7 +2,7 @@ using System.Net;
 using Planekeeper.Tests.Infrastructure;
 using Planekeeper.Tests.Integration.Alerts;
 using Planekeeper.Tests.Integration.Tasks;
-using Planekeeper.Tests.Notifications.Support;
+using Planekeeper.Tests.Integration.Notifications.Support;
 
 namespace Planekeeper.Tests.Integration.Notifications;
 

@@ -3,7 +3,7 @@ using Planekeeper.Grains.Interfaces.Notifications;
 using Planekeeper.Grains.Notifications;
 using Planekeeper.Tests.Infrastructure;
 using Planekeeper.Tests.Integration.Tasks;
-using Planekeeper.Tests.Notifications.Support;
+using Planekeeper.Tests.Integration.Notifications.Support;
 
 namespace Planekeeper.Tests.Integration.Notifications;
 

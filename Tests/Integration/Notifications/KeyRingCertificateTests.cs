@@ -3,7 +3,7 @@ using System.Security.Cryptography.X509Certificates;
 using Planekeeper.Grains.Notifications.Senders;
 using Planekeeper.Tests.Infrastructure;
 using Planekeeper.Tests.Integration.Tasks;
-using Planekeeper.Tests.Notifications.Support;
+using Planekeeper.Tests.Integration.Notifications.Support;
 
 namespace Planekeeper.Tests.Integration.Notifications;
 

@@ -4,7 +4,7 @@ using Planekeeper.Grains.Notifications.Senders;
 using Planekeeper.Tests.Infrastructure;
 using Planekeeper.Tests.Integration.Alerts;
 using Planekeeper.Tests.Integration.Tasks;
-using Planekeeper.Tests.Notifications.Support;
+using Planekeeper.Tests.Integration.Notifications.Support;
 
 namespace Planekeeper.Tests.Integration.Notifications;
 

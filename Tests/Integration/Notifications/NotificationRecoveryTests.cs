@@ -1,6 +1,6 @@
 using Planekeeper.Tests.Infrastructure;
 using Planekeeper.Tests.Integration.Tasks;
-using Planekeeper.Tests.Notifications.Support;
+using Planekeeper.Tests.Integration.Notifications.Support;
 
 namespace Planekeeper.Tests.Integration.Notifications;
 
