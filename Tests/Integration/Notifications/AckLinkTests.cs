@@ -1,8 +1,8 @@
 using System.Net;
 using Planekeeper.Tests.Infrastructure;
 using Planekeeper.Tests.Integration.Alerts;
-using Planekeeper.Tests.Integration.Tasks;
 using Planekeeper.Tests.Integration.Notifications.Support;
+using Planekeeper.Tests.Integration.Tasks;
 
 namespace Planekeeper.Tests.Integration.Notifications;
 

@@ -3,8 +3,8 @@ using System.Text.Json;
 using Planekeeper.Grains.Notifications.Senders;
 using Planekeeper.Tests.Infrastructure;
 using Planekeeper.Tests.Integration.Alerts;
-using Planekeeper.Tests.Integration.Tasks;
 using Planekeeper.Tests.Integration.Notifications.Support;
+using Planekeeper.Tests.Integration.Tasks;
 
 namespace Planekeeper.Tests.Integration.Notifications;
 

@@ -1,6 +1,6 @@
 using Planekeeper.Tests.Infrastructure;
-using Planekeeper.Tests.Integration.Tasks;
 using Planekeeper.Tests.Integration.Notifications.Support;
+using Planekeeper.Tests.Integration.Tasks;
 
 namespace Planekeeper.Tests.Integration.Notifications;
 
