@@ -1,5 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+using Planekeeper.Grains.Identity;
 using Planekeeper.Grains.Storage;
 
 namespace Planekeeper.Tests.Infrastructure;
@@ -19,7 +21,23 @@ public class ClockedSystem : RunningSystem
     protected override async Task StartSilosAsync()
     {
         await new DatabaseMigrator(Database.ConnectionString, NullLogger.Instance).MigrateAsync();
-        _silo = await InProcessSilo.StartAsync(Database, services => services.AddSingleton<TimeProvider>(Clock), SiloEnvironment);
+        _silo = await InProcessSilo.StartAsync(Database, services =>
+        {
+            services.AddSingleton<TimeProvider>(Clock);
+            ConfigureSilo(services);
+        }, SiloEnvironment);
+    }
+
+    /// <summary>The first global admin (<see cref="RunningSystem.AdminEmail"/>), as a silo process creates it on an empty database.</summary>
+    protected async Task CreateFirstAdminAsync()
+    {
+        await using var dataSource = NpgsqlDataSource.Create(Database.ConnectionString);
+        await new FirstAdminBootstrap(dataSource).EnsureAsync(AdminEmail, AdminPassword);
+    }
+
+    /// <summary>Services a test class adds to the silo, such as a grain call filter that reports what the silo is doing.</summary>
+    protected virtual void ConfigureSilo(IServiceCollection services)
+    {
     }
 
     public override async Task DisposeAsync()

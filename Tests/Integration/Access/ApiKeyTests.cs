@@ -7,7 +7,7 @@ namespace Planekeeper.Tests.Integration.Access;
 public class ApiKeyTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     [Fact]
-    public async Task A_key_works_until_it_is_disabled_deactivated_or_expired_and_a_wrong_secret_never_works()
+    public async Task A_key_works_until_it_is_disabled_or_deactivated_and_a_wrong_secret_never_works()
     {
         using var owner = system.Client();
         await owner.SignUpAsync("keys@example.com");
@@ -40,13 +40,6 @@ public class ApiKeyTests(RunningSystem system) : IClassFixture<RunningSystem>
         var deactivated = await agent.ExpectAsync(HttpStatusCode.Unauthorized, HttpMethod.Get, "/api/v1/members");
         Assert.Contains("deactivated", deactivated.GetProperty("detail").GetString());
         await owner.ExpectAsync(HttpStatusCode.Conflict, HttpMethod.Post, $"/api/v1/api-keys/{id}/toggle");
-
-        var shortLived = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/api-keys", new { name = "brief", expires_at = DateTime.UtcNow.AddSeconds(4) });
-        using var brief = ApiClient.WithKey(system.Frontend.BaseAddress, shortLived.GetProperty("key").GetString()!);
-        await brief.OkAsync(HttpMethod.Get, "/api/v1/members");
-        await Task.Delay(TimeSpan.FromSeconds(4.5));
-        var expired = await brief.ExpectAsync(HttpStatusCode.Unauthorized, HttpMethod.Get, "/api/v1/members");
-        Assert.Contains("expired", expired.GetProperty("detail").GetString());
 
         await owner.ExpectAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "/api/v1/api-keys", new { name = "past", expires_at = DateTime.UtcNow.AddDays(-1) });
         await owner.ExpectAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "/api/v1/api-keys", new { name = "x", roles = new[] { "pilot" } });

@@ -1,13 +1,13 @@
 using System.Net;
 using Planekeeper.Tests.Infrastructure;
 using Planekeeper.Tests.Integration.Alerts;
+using Planekeeper.Tests.Integration.Notifications.Support;
 using Planekeeper.Tests.Integration.Tasks;
-using Planekeeper.Tests.Notifications.Support;
 
 namespace Planekeeper.Tests.Integration.Notifications;
 
 /// <summary>Acknowledge links of a channel that requires signing in: who may use them, and links that are tampered with or expired.</summary>
-public class AckLinkTests(ShortAckLinkSystem system) : IClassFixture<ShortAckLinkSystem>
+public class AckLinkTests(ClockedAckLinkSystem system) : IClassFixture<ClockedAckLinkSystem>
 {
     [Fact]
     public async Task A_link_needs_a_signed_in_member_who_may_acknowledge_and_refuses_tampered_and_expired_tokens()
@@ -21,6 +21,7 @@ public class AckLinkTests(ShortAckLinkSystem system) : IClassFixture<ShortAckLin
         var deploy = await system.AlertByHandAsync(owner, key, "ack-auth");
         await deploy("1.0.0");
         var token = (await receiver.ReceivedAsync(1, "the alert.created webhook")).Single().AckToken();
+        var issuedBefore = system.Clock.GetUtcNow();
 
         using var anonymous = system.Client();
         Assert.Equal(HttpStatusCode.OK, (await anonymous.SendAsync(HttpMethod.Get, $"/ack/{token}")).StatusCode);
@@ -39,7 +40,7 @@ public class AckLinkTests(ShortAckLinkSystem system) : IClassFixture<ShortAckLin
         Assert.StartsWith("user:", alert.GetProperty("acknowledged_by").GetString());
         Assert.Equal(HttpStatusCode.Conflict, (await member.SendAsync(HttpMethod.Post, $"/ack/{token}")).StatusCode);
 
-        await Task.Delay(TimeSpan.FromSeconds(ShortAckLinkSystem.ExpirySeconds + 1));
+        system.Clock.AdvanceTo(issuedBefore + ClockedAckLinkSystem.Expiry + TimeSpan.FromSeconds(1));
         var expired = await member.SendAsync(HttpMethod.Post, $"/ack/{token}");
         Assert.Equal(HttpStatusCode.Gone, expired.StatusCode);
         Assert.Contains("expired", await expired.Content.ReadAsStringAsync());

@@ -2,8 +2,8 @@ using System.Text.Json;
 using Planekeeper.Grains.Interfaces.Notifications;
 using Planekeeper.Grains.Notifications;
 using Planekeeper.Tests.Infrastructure;
+using Planekeeper.Tests.Integration.Notifications.Support;
 using Planekeeper.Tests.Integration.Tasks;
-using Planekeeper.Tests.Notifications.Support;
 
 namespace Planekeeper.Tests.Integration.Notifications;
 

@@ -2,8 +2,8 @@ using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Planekeeper.Grains.Notifications.Senders;
 using Planekeeper.Tests.Infrastructure;
+using Planekeeper.Tests.Integration.Notifications.Support;
 using Planekeeper.Tests.Integration.Tasks;
-using Planekeeper.Tests.Notifications.Support;
 
 namespace Planekeeper.Tests.Integration.Notifications;
 

@@ -1,7 +1,7 @@
 using System.Net;
 using Planekeeper.Tests.Infrastructure;
+using Planekeeper.Tests.Integration.Notifications.Support;
 using Planekeeper.Tests.Integration.Tasks;
-using Planekeeper.Tests.Notifications.Support;
 
 namespace Planekeeper.Tests.Integration.Notifications;
 

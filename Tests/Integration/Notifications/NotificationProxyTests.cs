@@ -1,5 +1,5 @@
+using Planekeeper.Tests.Integration.Notifications.Support;
 using Planekeeper.Tests.Integration.Tasks;
-using Planekeeper.Tests.Notifications.Support;
 
 namespace Planekeeper.Tests.Integration.Notifications;
 

@@ -23,12 +23,3 @@ public sealed class GuardedNotificationSystem : NotificationSystem
 {
     protected override IReadOnlyDictionary<string, string> NotificationSettings => new Dictionary<string, string>();
 }
-
-/// <summary>Acknowledge links that expire after 8 s.</summary>
-public sealed class ShortAckLinkSystem : NotificationSystem
-{
-    public const int ExpirySeconds = 8;
-
-    protected override IReadOnlyDictionary<string, string> NotificationSettings =>
-        base.NotificationSettings.Append(new("NOTIFICATION_ACK_TOKEN_EXPIRY", $"{ExpirySeconds}s")).ToDictionary(pair => pair.Key, pair => pair.Value);
-}

@@ -2,8 +2,8 @@ using System.Net;
 using System.Text.Json;
 using Planekeeper.Tests.Infrastructure;
 using Planekeeper.Tests.Integration.Alerts;
+using Planekeeper.Tests.Integration.Notifications.Support;
 using Planekeeper.Tests.Integration.Tasks;
-using Planekeeper.Tests.Notifications.Support;
 
 namespace Planekeeper.Tests.Integration.Notifications;
 

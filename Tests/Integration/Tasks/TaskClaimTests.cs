@@ -240,24 +240,6 @@ public class TaskClaimTests(TaskEngineSystem system) : IClassFixture<TaskEngineS
     }
 
     [Fact]
-    public async Task A_long_polling_agent_receives_a_job_queued_while_it_waits_and_otherwise_gets_204()
-    {
-        var (owner, key) = await system.OrganizationAsync("long-poll");
-        using var ownerClient = owner;
-        using var agent = await TestAgent.StartAsync(system.Frontend.BaseAddress, key, "a1");
-
-        var clock = System.Diagnostics.Stopwatch.StartNew();
-        Assert.Null(await agent.ClaimAsync(waitSeconds: 1));
-        Assert.InRange(clock.Elapsed.TotalSeconds, 0.9, 5);
-
-        var waiting = agent.ClaimAsync(waitSeconds: 20);
-        await Task.Delay(500);
-        var jobId = await owner.CreateGatherJobAsync("arrives later");
-        var task = await waiting;
-        Assert.Equal(jobId, TestAgent.JobId(task!.Value));
-    }
-
-    [Fact]
     public async Task Bad_agent_requests_are_refused_with_the_field_named()
     {
         var (owner, key) = await system.OrganizationAsync("bad-agent");

@@ -37,25 +37,6 @@ public class TaskRecoveryTests(TaskEngineSystem system) : IClassFixture<TaskEngi
     }
 
     [Fact]
-    public async Task A_renewed_lease_outlives_its_first_term()
-    {
-        var (owner, key) = await system.OrganizationAsync("lease-renewal");
-        using var ownerClient = owner;
-        await owner.CreateGatherJobAsync("long");
-        using var agent = await TestAgent.StartAsync(system.Frontend.BaseAddress, key, "a1");
-        var task = (await agent.ClaimAsync())!.Value;
-
-        var clock = Stopwatch.StartNew();
-        while (clock.Elapsed < Lease * 2)
-        {
-            Assert.Equal(HttpStatusCode.OK, await agent.RenewAsync(TestAgent.TaskId(task)));
-            await Task.Delay(Lease / 3);
-        }
-
-        Assert.Equal(HttpStatusCode.OK, await agent.CompleteAsync(task));
-    }
-
-    [Fact]
     public async Task Retryable_failures_are_retried_until_the_third_attempt_fails_the_run_with_the_last_error()
     {
         var (owner, key) = await system.OrganizationAsync("retries");
@@ -119,28 +100,6 @@ public class TaskRecoveryTests(TaskEngineSystem system) : IClassFixture<TaskEngi
         Assert.Equal(2L, await system.ScalarAsync<long>(
             $"SELECT count(*) FROM task_executions WHERE agent_id = {doomed.Id} AND outcome = 'agent_offline'"));
         Assert.Equal(0, (await owner.OkAsync(HttpMethod.Get, "/api/v1/agents")).GetProperty("items")[0].GetProperty("running_jobs").GetArrayLength());
-    }
-
-    [Fact]
-    public async Task Operators_reset_jobs_stuck_in_progress()
-    {
-        var (owner, key) = await system.OrganizationAsync("stuck");
-        using var ownerClient = owner;
-        var jobId = await owner.CreateGatherJobAsync("stuck");
-        using var agent = await TestAgent.StartAsync(system.Frontend.BaseAddress, key, "a1");
-        var task = (await agent.ClaimAsync())!.Value;
-        using var admin = await system.AdminAsync();
-
-        await admin.ExpectAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, "/api/v1/internal/jobs/reset-stuck?older_than=soon");
-        await owner.ExpectAsync(HttpStatusCode.Forbidden, HttpMethod.Post, "/api/v1/internal/jobs/reset-stuck?older_than=1s");
-        Assert.Equal(0, (await admin.OkAsync(HttpMethod.Post, "/api/v1/internal/jobs/reset-stuck?older_than=1h")).GetProperty("reset").GetInt32());
-        await Task.Delay(TimeSpan.FromSeconds(1.2));
-        await agent.RenewAsync(TestAgent.TaskId(task));
-        Assert.True((await admin.OkAsync(HttpMethod.Post, "/api/v1/internal/jobs/reset-stuck?older_than=1s")).GetProperty("reset").GetInt32() >= 1);
-
-        Assert.Equal("queued", await owner.JobStatusAsync("gather-jobs", jobId));
-        Assert.Equal("reset", await system.ScalarAsync<string>($"SELECT outcome FROM task_executions WHERE id = {TestAgent.TaskId(task)}"));
-        Assert.Equal(HttpStatusCode.Conflict, await agent.CompleteAsync(task));
     }
 
     [Fact]

@@ -7,9 +7,9 @@ using Planekeeper.Grains.Notifications;
 using Planekeeper.Grains.Notifications.Channels;
 using Planekeeper.Grains.Notifications.Senders;
 using Planekeeper.Grains.Notifications.Templates;
-using Planekeeper.Tests.Notifications.Support;
+using Planekeeper.Tests.Integration.Notifications.Support;
 
-namespace Planekeeper.Tests.Notifications;
+namespace Planekeeper.Tests.Integration.Notifications;
 
 /// <summary>Each sender against a real receiver on 127.0.0.1 (private addresses allowed, as in a test deployment).</summary>
 public sealed class ChannelSenderTests : IAsyncLifetime

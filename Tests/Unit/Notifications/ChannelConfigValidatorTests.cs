@@ -1,7 +1,7 @@
 using System.Text.Json.Nodes;
 using Planekeeper.Grains.Notifications.Channels;
 
-namespace Planekeeper.Tests.Notifications;
+namespace Planekeeper.Tests.Unit.Notifications;
 
 public class ChannelConfigValidatorTests
 {

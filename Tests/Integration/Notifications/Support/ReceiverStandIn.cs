@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 
-namespace Planekeeper.Tests.Notifications.Support;
+namespace Planekeeper.Tests.Integration.Notifications.Support;
 
 /// <summary>One request a receiver got: every header and the raw body.</summary>
 public sealed record ReceivedRequest(string Method, string Path, IReadOnlyDictionary<string, string> Headers, string Body, int AnsweredWith, DateTime At);
