@@ -2,6 +2,7 @@ using System.Text.Json;
 using Dapper;
 using Npgsql;
 using Planekeeper.Grains.Interfaces.Agents;
+using Planekeeper.Grains.Jobs;
 
 namespace Planekeeper.Grains.Agents;
 
@@ -122,14 +123,9 @@ public sealed class AgentStore(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync();
         return (await connection.QueryAsync<QueuedJobRow>(
-            """
-            SELECT 'gather_job' AS Kind, id, name, credential_name AS CredentialName FROM gather_jobs WHERE organization_id = @OrganizationId AND status = 'queued'
-            UNION ALL
-            SELECT 'scrape_job', id, name, credential_name FROM scrape_jobs WHERE organization_id = @OrganizationId AND status = 'queued'
-            UNION ALL
-            SELECT 'helm_sync_job', id, name, credential_name FROM helm_sync_jobs WHERE organization_id = @OrganizationId AND status = 'queued'
-            ORDER BY 1, 2
-            """,
+            string.Join("\nUNION ALL\n", JobKind.All.Select(kind =>
+                $"SELECT '{kind.Name}' AS Kind, id, name, credential_name AS CredentialName FROM {kind.Table} WHERE organization_id = @OrganizationId AND status = 'queued'"))
+            + "\nORDER BY 1, 2",
             new { OrganizationId = organizationId })).ToList();
     }
 

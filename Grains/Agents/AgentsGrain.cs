@@ -3,6 +3,7 @@ using Orleans.Concurrency;
 using Planekeeper.Grains.Interfaces.Agents;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Tasks;
+using Planekeeper.Grains.Jobs;
 
 namespace Planekeeper.Grains.Agents;
 
@@ -25,11 +26,6 @@ public sealed class AgentsGrain(AgentStore store, AgentSettings settings, TimePr
         return CommandResult<AgentRegistration>.Ok(new AgentRegistration(id, (int)settings.HeartbeatInterval.TotalSeconds, organizationId));
     }
 
-    private static readonly Dictionary<string, string> CapabilityOfKind = new()
-    {
-        ["gather_job"] = "gather", ["scrape_job"] = "scrape", ["helm_sync_job"] = "helm_sync",
-    };
-
     public async Task<AgentSummary> SummaryAsync(long organizationId)
     {
         var agents = await ListAsync(organizationId);
@@ -40,7 +36,7 @@ public sealed class AgentsGrain(AgentStore store, AgentSettings settings, TimePr
             .Select(agent => new OnlineAgent(agent.Id, agent.Capabilities, agent.Credentials.Select(c => c.Name!).ToList()))
             .Concat(serverAgents.Where(agent => agent.Status == "online").Select(agent => new OnlineAgent(agent.Id, agent.Capabilities, [])))
             .ToList();
-        var gaps = AgentCoverage.Gaps(queued.Select(job => new QueuedJob(job.Kind, job.Id, job.Name, CapabilityOfKind[job.Kind], job.CredentialName)), online);
+        var gaps = AgentCoverage.Gaps(queued.Select(job => new QueuedJob(job.Kind, job.Id, job.Name, JobKind.Of(job.Kind).Capability, job.CredentialName)), online);
         return new AgentSummary(online.Count, agents.Count - online.Count, queued.Count,
             gaps.Select(gap => new UncoveredJob(gap.Kind, gap.JobId, gap.JobName, gap.Reason)).ToList());
     }

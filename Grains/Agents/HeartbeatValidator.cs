@@ -10,7 +10,7 @@ public sealed record ValidHeartbeat(
 
 public static partial class HeartbeatValidator
 {
-    public static readonly IReadOnlyList<string> AllCapabilities = ["gather", "scrape", "helm_sync"];
+    public static readonly IReadOnlyList<string> AllCapabilities = JobKind.All.Select(kind => kind.Capability).ToList();
     public static readonly IReadOnlyList<string> CredentialTypes = ["ssh_key", "https_pat", "registry_basic"];
     public const int MaxRateLimits = 20;
 

@@ -1,7 +1,5 @@
 using System.Net;
 using System.Text.Json;
-using Npgsql;
-using Planekeeper.Grains.Identity;
 using Planekeeper.Tests.Infrastructure;
 
 namespace Planekeeper.Tests.Integration.Access;
@@ -25,8 +23,7 @@ public sealed class ClockedBootstrapSystem : ClockedSystem
     protected override async Task StartSilosAsync()
     {
         await base.StartSilosAsync();
-        await using var dataSource = NpgsqlDataSource.Create(Database.ConnectionString);
-        await new FirstAdminBootstrap(dataSource).EnsureAsync(AdminEmail, AdminPassword);
+        await CreateFirstAdminAsync();
     }
 }
 
