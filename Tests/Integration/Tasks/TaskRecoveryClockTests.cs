@@ -3,7 +3,7 @@ using Planekeeper.Tests.Infrastructure;
 
 namespace Planekeeper.Tests.Integration.Tasks;
 
-/// <summary>Renewed leases and stuck runs, on a clock the test moves instead of the wall clock (SPEC §2, recovery).</summary>
+/// <summary>Renewed leases and stuck runs, on a clock the test moves instead of the wall clock (docs/jobs.md, "Leases and recovery").</summary>
 public class TaskRecoveryClockTests(ClockedTaskEngineSystem system) : IClassFixture<ClockedTaskEngineSystem>
 {
     private static readonly TimeSpan Lease = ClockedTaskEngineSystem.Lease;
