@@ -4,7 +4,8 @@ namespace Planekeeper.Tests.Infrastructure;
 
 /// <summary>
 /// The real programs on one fresh database: silo processes and frontend processes, started once per test
-/// class. Users sign up with auto-approval; the first global admin is <see cref="AdminEmail"/>.
+/// class. Users sign up with auto-approval unless <see cref="FrontendSettings"/> says otherwise; the first global
+/// admin is <see cref="AdminEmail"/>.
 /// </summary>
 public class RunningSystem : IAsyncLifetime
 {
@@ -57,7 +58,9 @@ public class RunningSystem : IAsyncLifetime
 
         _siloSettings = siloSettings;
         await StartSilosAsync();
-        await StartFrontendAsync(new Dictionary<string, string>(FrontendSettings) { ["AUTO_APPROVE_USERS"] = "true" });
+        var frontendSettings = new Dictionary<string, string>(FrontendSettings);
+        frontendSettings.TryAdd("AUTO_APPROVE_USERS", "true");
+        await StartFrontendAsync(frontendSettings);
     }
 
     /// <summary>The silos the frontend connects to: <see cref="SiloCount"/> silo processes.</summary>

@@ -7,9 +7,6 @@ namespace Planekeeper.WebFrontend.Api;
 
 public static class AuthEndpoints
 {
-    /// <summary>Left by a successful sign-in; a later sign-in from the same browser is not held back by the account's lock.</summary>
-    public const string KnownClientCookie = "planekeeper_known_client";
-
     public sealed record Credentials(string? Email, string? Password);
 
     public static void MapAuthEndpoints(this RouteGroupBuilder api)
@@ -22,77 +19,33 @@ public static class AuthEndpoints
             .WithSummary("An antiforgery token for a browser form (field or header), with its cookie; forms posted with the session cookie must carry one.");
     }
 
-    private static async Task<IResult> SignUpAsync(Credentials body, HttpContext context, IClusterClient cluster, AccountSettings accounts, SignInThrottle throttle)
+    private static async Task<IResult> SignUpAsync(Credentials body, HttpContext context, PasswordSignIn accounts)
     {
-        if (await throttle.RefusalAsync(context, body.Email ?? "", knownClientToken: null) is { } refusal)
-        {
-            return refusal;
-        }
-
-        var result = await cluster.GetGrain<IAccountsGrain>(0).SignUpAsync(body.Email ?? "", body.Password ?? "", accounts.AutoApprove);
-        return Problems.From(result, user => Results.Created($"/api/v1/me", UserView.From(user)));
+        var (refusal, result) = await accounts.SignUpAsync(context, body.Email, body.Password);
+        return refusal is not null
+            ? Problems.TooManyRequests(refusal.Detail, refusal.RetryAfter)
+            : Problems.From(result!, user => Results.Created($"/api/v1/me", UserView.From(user)));
     }
 
-    private static async Task<IResult> SignInAsync(Credentials body, HttpContext context, IClusterClient cluster, PublicOrigin publicOrigin, SignInThrottle throttle)
+    private static async Task<IResult> SignInAsync(Credentials body, HttpContext context, PasswordSignIn signIn)
     {
-        if (string.IsNullOrWhiteSpace(body.Email) || string.IsNullOrEmpty(body.Password))
+        var outcome = await signIn.SignInAsync(context, body.Email, body.Password);
+        return outcome.Kind switch
         {
-            return Problems.Invalid(new Dictionary<string, string[]>
-            {
-                [string.IsNullOrWhiteSpace(body.Email) ? "email" : "password"] = ["email and password are required"],
-            });
-        }
-
-        if (body.Password.Length > PasswordLimits.MaximumLength)
-        {
-            return Problems.Invalid("password", $"password must have at most {PasswordLimits.MaximumLength} characters");
-        }
-
-        var knownClient = context.Request.Cookies[KnownClientCookie];
-        if (await throttle.RefusalAsync(context, body.Email, knownClient) is { } refusal)
-        {
-            return refusal;
-        }
-
-        var origin = SessionOrigin.From(context.Request.Headers.UserAgent.FirstOrDefault(), context.Connection.RemoteIpAddress?.ToString());
-        var result = await cluster.GetGrain<IAccountsGrain>(0).SignInAsync(body.Email, body.Password, origin, knownClient);
-        switch (result.Status)
-        {
-            case SignInStatus.LockedOut:
-                context.Response.Headers.RetryAfter = Math.Max((int)Math.Ceiling((result.LockedUntil!.Value - DateTime.UtcNow).TotalSeconds), 1).ToString();
-                return Results.Problem(
-                    "too many failed sign-ins; the account is locked for a while for browsers that have not signed in to it before",
-                    statusCode: StatusCodes.Status429TooManyRequests, title: "Locked");
-            case SignInStatus.WrongCredentials:
-                return Problems.Unauthorized("wrong email or password");
-        }
-
-        SessionCookie.Write(context, publicOrigin, result.SessionToken!, result.SessionExpiresAt!.Value - DateTime.UtcNow);
-        context.Response.Cookies.Append(KnownClientCookie, result.KnownClientToken!, KnownClientCookieOptions(publicOrigin));
-        var user = await cluster.GetGrain<IUserGrain>(result.UserId!.Value).GetAsync();
-        return Results.Ok(UserView.From(user!));
+            SignInOutcomeKind.SignedIn => Results.Ok(UserView.From(outcome.User!)),
+            SignInOutcomeKind.Invalid => Problems.Invalid(outcome.Field!, outcome.Message),
+            SignInOutcomeKind.Throttled => Problems.TooManyRequests(outcome.Message, TimeSpan.FromSeconds(outcome.RetryAfterSeconds)),
+            SignInOutcomeKind.LockedOut => new RetryAfter(
+                Results.Problem(outcome.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "Locked"), outcome.RetryAfterSeconds),
+            _ => Problems.Unauthorized(outcome.Message),
+        };
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context, IClusterClient cluster, PublicOrigin publicOrigin)
+    private static async Task<IResult> SignOutAsync(HttpContext context, PasswordSignIn signIn)
     {
-        if (SessionCookie.Read(context, publicOrigin) is { } token)
-        {
-            await cluster.GetGrain<ISessionGrain>(SecretToken.HashHex(token)).CloseAsync();
-        }
-
-        SessionCookie.Clear(context, publicOrigin);
+        await signIn.SignOutAsync(context);
         return Results.NoContent();
     }
-
-    /// <summary>Sent only to the authentication routes; it outlives sign-out on purpose (it proves nothing by itself).</summary>
-    private static CookieOptions KnownClientCookieOptions(PublicOrigin origin) => new()
-    {
-        HttpOnly = true,
-        Secure = !origin.IsPlainHttp,
-        SameSite = SameSiteMode.Strict,
-        Path = "/api/v1/auth",
-        MaxAge = TimeSpan.FromDays(90),
-    };
 
     private static IResult IssueAntiforgeryToken(HttpContext context, IAntiforgery antiforgery)
     {

@@ -11,7 +11,7 @@ public static class MeEndpoints
         api.MapGet("/me", GetAsync).WithTags("Authentication")
             .WithSummary("The caller, their organizations, and their effective actions in the current organization.");
 
-    private static async Task<IResult> GetAsync(HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> GetAsync(HttpContext context, IClusterClient cluster, PublicOrigin publicOrigin)
     {
         var identity = context.Identity();
         if (identity.ApiKey is { } key)
@@ -22,16 +22,17 @@ public static class MeEndpoints
 
         var user = identity.User!;
         var organizations = user.IsApproved ? await cluster.GetGrain<IOrganizationsGrain>(0).ListForUserAsync(user.Id) : [];
-        var current = CurrentOrganization(context, organizations);
+        var current = CurrentOrganization(context, publicOrigin, organizations);
         var actions = current is null ? [] : await cluster.GetGrain<IPermissionGrain>(current.Id).AllowedActionsAsync(identity.Subject!, user.IsSuperAdmin);
         return Results.Ok(new { user = UserView.From(user), organizations, current_organization_id = current?.Id, actions });
     }
 
-    private static OrganizationSummary? CurrentOrganization(HttpContext context, IReadOnlyList<OrganizationSummary> organizations)
+    /// <summary>The header's organization, else the browser's choice or the only one (as <see cref="AccessMiddleware"/> picks it).</summary>
+    private static OrganizationSummary? CurrentOrganization(HttpContext context, PublicOrigin publicOrigin, IReadOnlyList<OrganizationSummary> organizations)
     {
         var header = context.Request.Headers[AccessMiddleware.OrganizationHeader].FirstOrDefault();
         return long.TryParse(header, out var id)
             ? organizations.FirstOrDefault(o => o.Id == id)
-            : organizations.Count == 1 ? organizations[0] : null;
+            : OrganizationSelection.Current(context, publicOrigin, organizations);
     }
 }

@@ -7,14 +7,25 @@ namespace Planekeeper.WebFrontend.Authorization;
 
 /// <summary>
 /// Applies <see cref="RouteActions"/> to every matched route: 401 without a valid credential, 403 naming the
-/// missing action, 404 for an organization the caller does not belong to. Runs after routing.
+/// missing action, 404 for an organization the caller does not belong to. Runs after routing. Razor pages pass
+/// through <see cref="PageAccess"/>, which applies the same table with redirects and error pages instead.
 /// </summary>
-public sealed class AccessMiddleware(RequestDelegate next, IClusterClient cluster)
+public sealed class AccessMiddleware(RequestDelegate next, IClusterClient cluster, PublicOrigin publicOrigin, PageAccess pages)
 {
     public const string OrganizationHeader = "X-Organization-Id";
 
     public async Task InvokeAsync(HttpContext context)
     {
+        if (context.GetEndpoint() is RouteEndpoint page && RouteActionsCheck.IsPage(page))
+        {
+            if (await pages.AllowsAsync(context, page))
+            {
+                await next(context);
+            }
+
+            return;
+        }
+
         var denial = await CheckAsync(context);
         if (denial is null)
         {
@@ -117,8 +128,8 @@ public sealed class AccessMiddleware(RequestDelegate next, IClusterClient cluste
         if (header is null)
         {
             var mine = await cluster.GetGrain<IOrganizationsGrain>(0).ListForUserAsync(identity.User!.Id);
-            return mine.Count == 1
-                ? OrganizationSelection.Chosen(mine[0].Id)
+            return OrganizationSelection.Current(context, publicOrigin, mine) is { } current
+                ? OrganizationSelection.Chosen(current.Id)
                 : OrganizationSelection.Refused(Problems.BadRequest($"send the {OrganizationHeader} header: you belong to {mine.Count} organizations"));
         }
 

@@ -3,8 +3,9 @@ using System.Text.RegularExpressions;
 namespace Planekeeper.WebFrontend.Authorization;
 
 /// <summary>
-/// The one table that says what every route requires. The frontend refuses to start when an
-/// <c>/api/</c> route is mapped without an entry here (<see cref="RouteActionsCheck"/>).
+/// The one table that says what every route requires: <see cref="Table"/> for endpoints, <see cref="Pages"/> for
+/// every handler of every Razor page (docs/ui.md). The frontend refuses to start when a route or a page handler is
+/// mapped without an entry here (<see cref="RouteActionsCheck"/>).
 /// </summary>
 public static partial class RouteActions
 {
@@ -148,6 +149,34 @@ public static partial class RouteActions
         [("GET", $"{V1}/internal/upstreams")] = RouteAccess.GlobalAdmin,
     };
 
+    /// <summary>
+    /// Every page handler: its method, the page's route and the handler's name (<c>OnPostSwitch</c> → <c>switch</c>,
+    /// sent as <c>?handler=switch</c>; null for plain <c>OnGet</c>/<c>OnPost</c>). A page's <c>Organization</c> action is
+    /// checked like an API route's; pages answer with a redirect to <c>/login</c>, <c>/pending-approval</c> or
+    /// <c>/onboarding</c>, or the 403 page, where the API answers problem details.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<PageHandler, RouteAccess> Pages = new Dictionary<PageHandler, RouteAccess>
+    {
+        [new("GET", "/error/{code}")] = RouteAccess.Public,
+        [new("GET", "/login")] = RouteAccess.Public,
+        [new("POST", "/login")] = RouteAccess.Public,
+        [new("GET", "/signup")] = RouteAccess.Public,
+        [new("POST", "/signup")] = RouteAccess.Public,
+        [new("GET", "/logout")] = RouteAccess.Public,
+        [new("POST", "/logout")] = RouteAccess.Public,
+        [new("GET", "/pending-approval")] = RouteAccess.Authenticated,
+
+        [new("GET", "/onboarding")] = RouteAccess.ApprovedUser,
+        [new("POST", "/onboarding", "create")] = RouteAccess.ApprovedUser,
+        [new("POST", "/onboarding", "invite")] = RouteAccess.ApprovedUser,
+        [new("GET", "/join/{token}")] = RouteAccess.ApprovedUser,
+        [new("POST", "/join/{token}")] = RouteAccess.ApprovedUser,
+        [new("POST", "/switch-organization")] = RouteAccess.ApprovedUser,
+
+        [new("GET", "/")] = RouteAccess.Requires("organizations:read"),
+        [new("GET", "/", "overview")] = RouteAccess.Requires("organizations:read"),
+    };
+
     /// <summary>The routes every kind of job has (Api/JobEndpoints.cs), guarded by that kind's actions.</summary>
     private static IEnumerable<KeyValuePair<(string, string), RouteAccess>> JobRoutes(string resource) =>
     [
@@ -162,6 +191,9 @@ public static partial class RouteActions
 
     public static RouteAccess? For(string method, string pattern) =>
         Table.TryGetValue((method, Normalize(pattern)), out var access) ? access : null;
+
+    public static RouteAccess? ForPage(string method, string pattern, string? handler) =>
+        Pages.TryGetValue(new PageHandler(method, Normalize(pattern), handler), out var access) ? access : null;
 
     /// <summary>Leading slash, no trailing slash, route constraints dropped: <c>{id:long}</c> is <c>{id}</c>.</summary>
     public static string Normalize(string pattern) => "/" + Constraint().Replace(pattern.Trim('/'), "{$1}");

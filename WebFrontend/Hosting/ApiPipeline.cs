@@ -23,13 +23,16 @@ public static class ApiPipeline
         builder.Services.AddSingleton<JwksCache>();
         builder.Services.AddSingleton<ExternalTokenValidator>();
         builder.Services.AddSingleton<CredentialLookups>();
+        builder.Services.AddSingleton<PasswordSignIn>();
         builder.AddPlanekeeperRateLimiting();
+        builder.AddPlanekeeperPages();
         builder.OmitServerHeader();
     }
 
     /// <summary>
-    /// Proxies and security headers first (so every response has them, errors included), then identity, the rate
-    /// limit (per key, user or address), the cross-site check, routing, the route table's access check, and the endpoints.
+    /// Proxies and security headers first (so every response has them, errors included), the UI's error pages and
+    /// static files, then identity, the rate limit (per key, user or address), the cross-site check, routing, the route
+    /// table's access check (API routes and pages alike), and the endpoints.
     /// </summary>
     public static void UsePlanekeeperApi(this WebApplication app)
     {
@@ -37,6 +40,7 @@ public static class ApiPipeline
         app.UsePlanekeeperSecurityHeaders();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UsePlanekeeperPageErrorsAndStaticFiles();
         app.UseRequestBodyLimits();
         app.UseMiddleware<IdentityMiddleware>();
         app.UseRateLimiter();
@@ -47,6 +51,7 @@ public static class ApiPipeline
         app.MapHealthEndpoints();
         app.MapPlanekeeperApi();
         app.MapPlanekeeperOpenApi();
+        app.MapRazorPages();
         app.EnsureEveryRouteIsDeclared();
     }
 }

@@ -2,7 +2,7 @@ namespace Planekeeper.WebFrontend.Hosting;
 
 /// <summary>
 /// The headers every response carries, errors included (docs/security.md, "Response headers and proxies"): a CSP
-/// that allows no script at all and no framing, no MIME sniffing, no referrer, HSTS on https requests only, no Server.
+/// that allows no inline or foreign script and no framing, no MIME sniffing, no referrer to other sites, HSTS on https requests only, no Server.
 /// </summary>
 public static class SecurityHeadersExtensions
 {
@@ -26,7 +26,9 @@ public static class SecurityHeadersExtensions
             })
             .AddFrameOptionsDeny()
             .AddContentTypeOptionsNoSniff()
-            .AddReferrerPolicyNoReferrer()
+            // same-origin, not no-referrer: under no-referrer browsers send "Origin: null" on form posts, which the
+            // cross-site check must refuse (docs/security.md). Other sites still get no referrer.
+            .AddReferrerPolicySameOrigin()
             .AddCrossOriginOpenerPolicy(policy => policy.SameOrigin())
             .AddStrictTransportSecurityMaxAgeIncludeSubDomains(HstsMaxAgeSeconds)
             .RemoveServerHeader());

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Planekeeper.WebFrontend.Api;
+using Planekeeper.WebFrontend.Ui;
 
 namespace Planekeeper.WebFrontend.Identity;
 
@@ -7,7 +8,7 @@ namespace Planekeeper.WebFrontend.Identity;
 /// Refuses cross-site writes made with the session cookie (403 problem details): the Origin check of
 /// <see cref="CrossSiteRequestPolicy"/>, and for form posts (the only bodies a foreign page can send without asking)
 /// an antiforgery token as well. API keys and bearer tokens are never sent by a browser on its own, so requests
-/// authenticated by them are not checked.
+/// authenticated by them are not checked. A refused page request gets the 403 page instead of problem details.
 /// </summary>
 public sealed class CrossSiteRequestGuard(RequestDelegate next, PublicOrigin publicOrigin, IAntiforgery antiforgery)
 {
@@ -15,6 +16,12 @@ public sealed class CrossSiteRequestGuard(RequestDelegate next, PublicOrigin pub
     {
         if (context.Identity().Credential == CredentialKind.Session && await RefusalAsync(context) is { } refusal)
         {
+            if (context.Request.IsUi())
+            {
+                context.Refuse(StatusCodes.Status403Forbidden, refusal);  // the error page says why
+                return;
+            }
+
             await Problems.Forbidden(refusal).ExecuteAsync(context);
             return;
         }

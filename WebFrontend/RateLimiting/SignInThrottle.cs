@@ -1,5 +1,4 @@
 using Planekeeper.Grains.Interfaces.Identity;
-using Planekeeper.WebFrontend.Api;
 
 namespace Planekeeper.WebFrontend.RateLimiting;
 
@@ -10,21 +9,21 @@ namespace Planekeeper.WebFrontend.RateLimiting;
 /// </summary>
 public sealed class SignInThrottle(ClusterRateLimits limits, RateLimitSettings settings, RefusalMetrics metrics)
 {
-    /// <returns>Null when the attempt may go on, otherwise the 429 to answer.</returns>
-    public async Task<IResult?> RefusalAsync(HttpContext context, string email, string? knownClientToken)
+    /// <returns>Null when the attempt may go on, otherwise why not and for how long (answered as 429).</returns>
+    public async Task<ThrottleRefusal?> RefusalAsync(HttpContext context, string email, string? knownClientToken)
     {
         var address = await limits.TryAcquireAsync($"sign-in:{RequestPartition.ClientAddress(context)}", settings.SignInsPerAddress);
         if (!address.Acquired)
         {
             metrics.Refused("sign_in_address");
-            return Problems.TooManyRequests("too many sign-in attempts from this address; try again later", address.RetryAfter);
+            return new ThrottleRefusal("too many sign-in attempts from this address; try again later", address.RetryAfter);
         }
 
         var account = await limits.TryAcquireAsync(AccountPartition(email, knownClientToken), settings.SignInsPerAccount);
         if (!account.Acquired)
         {
             metrics.Refused("sign_in_account");
-            return Problems.TooManyRequests("too many sign-in attempts for this account; try again later", account.RetryAfter);
+            return new ThrottleRefusal("too many sign-in attempts for this account; try again later", account.RetryAfter);
         }
 
         return null;
@@ -36,4 +35,11 @@ public sealed class SignInThrottle(ClusterRateLimits limits, RateLimitSettings s
         var target = email.Trim().ToLowerInvariant() + (string.IsNullOrEmpty(knownClientToken) ? "" : "\n" + knownClientToken);
         return $"sign-in:account:{SecretToken.HashHex(target)}";
     }
+}
+
+/// <summary>A sign-in or sign-up attempt held back before any password was hashed: why, and when to try again.</summary>
+public sealed record ThrottleRefusal(string Detail, TimeSpan RetryAfter)
+{
+    /// <summary>Whole seconds, at least 1 (the <c>Retry-After</c> value).</summary>
+    public int RetryAfterSeconds => Math.Max(1, (int)Math.Ceiling(RetryAfter.TotalSeconds));
 }

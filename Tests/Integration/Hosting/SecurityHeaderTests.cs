@@ -15,7 +15,7 @@ public class SecurityHeaderTests(RunningSystem system) : IClassFixture<RunningSy
         Assert.DoesNotContain("unsafe-inline", csp);
         Assert.DoesNotContain("unsafe-eval", csp);
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
-        Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("same-origin", response.Headers.GetValues("Referrer-Policy").Single());
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.False(response.Headers.Contains("Server"), $"Server: {string.Join(',', response.Headers.Server)}");
         Assert.Equal(hsts, response.Headers.Contains("Strict-Transport-Security"));

@@ -1,0 +1,27 @@
+namespace Planekeeper.WebFrontend.Ui;
+
+/// <summary>
+/// What the error page (<c>Pages/Error</c>) says beyond the status: the missing action of a 403, or why a request
+/// was refused. Set by whoever refuses a page request without writing a body.
+/// </summary>
+public static class ErrorDetails
+{
+    private static readonly object MissingActionKey = new();
+    private static readonly object ReasonKey = new();
+
+    public static void RefuseForMissingAction(this HttpContext context, string action)
+    {
+        context.Items[MissingActionKey] = action;
+        context.Response.StatusCode = StatusCodes.Status403Forbidden;
+    }
+
+    public static void Refuse(this HttpContext context, int status, string reason)
+    {
+        context.Items[ReasonKey] = reason;
+        context.Response.StatusCode = status;
+    }
+
+    public static string? MissingAction(this HttpContext context) => context.Items.TryGetValue(MissingActionKey, out var action) ? (string?)action : null;
+
+    public static string? RefusalReason(this HttpContext context) => context.Items.TryGetValue(ReasonKey, out var reason) ? (string?)reason : null;
+}

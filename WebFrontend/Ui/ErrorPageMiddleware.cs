@@ -1,0 +1,52 @@
+using System.Diagnostics;
+using Microsoft.AspNetCore.Mvc.RazorPages;
+
+namespace Planekeeper.WebFrontend.Ui;
+
+/// <summary>
+/// For UI requests (<see cref="UiRequests.IsUi"/>): an unhandled error becomes the 500 page with the trace id (the
+/// exception is logged, never shown), and any error status without a body — an unknown path (404), a page refused
+/// for a missing action (403) — becomes the error page for that status. The error page (<c>Pages/Error</c>) is run
+/// directly, not by sending the request through the pipeline again, so identity and the request limit are not
+/// applied twice. API requests keep their problem details.
+/// </summary>
+public sealed class ErrorPageMiddleware(RequestDelegate next, EndpointDataSource endpoints, ILogger<ErrorPageMiddleware> logger)
+{
+    private Endpoint? _errorPage;
+
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (!context.Request.IsUi())
+        {
+            await next(context);
+            return;
+        }
+
+        try
+        {
+            await next(context);
+        }
+        catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogError(exception, "unhandled error on page {Path}, trace id {TraceId}", context.Request.Path, TraceId(context));
+            context.Response.Clear();
+            context.Response.StatusCode = StatusCodes.Status500InternalServerError;
+        }
+
+        if (context.Response.StatusCode >= 400 && !context.Response.HasStarted && context.Response.ContentLength is null)
+        {
+            await RenderAsync(context, context.Response.StatusCode);
+        }
+    }
+
+    public static string TraceId(HttpContext context) => Activity.Current?.TraceId.ToString() ?? context.TraceIdentifier;
+
+    private async Task RenderAsync(HttpContext context, int status)
+    {
+        var page = _errorPage ??= endpoints.Endpoints.Single(e => e.Metadata.GetMetadata<PageActionDescriptor>()?.ViewEnginePath == "/Error");
+        context.Request.Method = HttpMethods.Get;
+        context.Request.RouteValues = new RouteValueDictionary { ["page"] = "/Error", ["code"] = status.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        context.SetEndpoint(page);
+        await page.RequestDelegate!(context);
+    }
+}
