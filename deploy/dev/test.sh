@@ -1,12 +1,22 @@
 #!/usr/bin/env bash
-# Runs the whole test suite. Installs what the tests need first (the PostgreSQL server binaries;
-# each test run starts its own private clusters through deploy/dev/postgres.sh), then builds and
-# runs every test project, and ends with one line "tests: N passed, N failed".
+# Runs the whole test suite. Installs what the tests need first (the PostgreSQL server binaries —
+# each test run starts its own private clusters through deploy/dev/postgres.sh — and Debian's
+# chromium for the browser tests, Tests/Browser), then builds and runs every test project, and ends
+# with one line "tests: N passed, N failed". CHROMIUM_PATH names another Chromium to use instead.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
 command -v dotnet >/dev/null 2>&1 || { echo "test.sh: the .NET 10 SDK (dotnet) is required" >&2; exit 1; }
 deploy/dev/postgres.sh install
+
+# The browser tests drive the distribution's chromium through Playwright (no browser download).
+if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+  command -v apt-get >/dev/null 2>&1 || { echo "test.sh: chromium is missing and there is no apt-get to install it; install chromium or set CHROMIUM_PATH" >&2; exit 1; }
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "test.sh: installing chromium with apt-get" >&2
+  $SUDO apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium >&2
+fi
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
