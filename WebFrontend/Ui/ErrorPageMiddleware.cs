@@ -8,7 +8,8 @@ namespace Planekeeper.WebFrontend.Ui;
 /// exception is logged, never shown), and any error status without a body — an unknown path (404), a page refused
 /// for a missing action (403) — becomes the error page for that status. The error page (<c>Pages/Error</c>) is run
 /// directly, not by sending the request through the pipeline again, so identity and the request limit are not
-/// applied twice. API requests keep their problem details.
+/// applied twice. API requests keep their problem details, and so does a request that could not be read
+/// (<see cref="BadHttpRequestException"/>: 400/413 from the frontend's own handler, never a 500 page).
 /// </summary>
 public sealed class ErrorPageMiddleware(RequestDelegate next, EndpointDataSource endpoints, ILogger<ErrorPageMiddleware> logger)
 {
@@ -26,7 +27,7 @@ public sealed class ErrorPageMiddleware(RequestDelegate next, EndpointDataSource
         {
             await next(context);
         }
-        catch (Exception exception) when (!context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        catch (Exception exception) when (exception is not BadHttpRequestException && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
             logger.LogError(exception, "unhandled error on page {Path}, trace id {TraceId}", context.Request.Path, TraceId(context));
             context.Response.Clear();
