@@ -28,6 +28,19 @@ public sealed class PageDefenceTests(BrowserSystem system)
     }
 
     [Fact]
+    public async Task A_live_fragment_asked_for_without_a_session_sends_the_whole_page_to_sign_in()
+    {
+        using var http = new HttpClient(new HttpClientHandler { AllowAutoRedirect = false }) { BaseAddress = system.Frontend.BaseAddress };
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/?handler=overview");
+        request.Headers.Add("HX-Request", "true");
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
+        Assert.Equal("/login?returnUrl=%2F", response.Headers.GetValues("HX-Redirect").Single());
+    }
+
+    [Fact]
     public async Task Sign_in_never_redirects_to_another_site()
     {
         await system.ApprovedUserAsync("no-open-redirect@example.com", BrowserSystem.Password);
