@@ -36,16 +36,22 @@ public sealed class DashboardModel(IClusterClient cluster) : PlanekeeperPage
     private async Task LoadAsync()
     {
         var organization = OrganizationId;
-        var alerts = Viewer!.May(AlertsAction) ? cluster.GetGrain<IAlertsGrain>(0).SummaryAsync(organization) : Task.FromResult<AlertSummary>(null!);
-        var agents = Viewer.May(AgentsAction) ? cluster.GetGrain<IAgentsGrain>(0).SummaryAsync(organization) : Task.FromResult<AgentSummary>(null!);
-        var gather = Counts("Gather jobs", "gather-jobs:list", () => cluster.GetGrain<IGatherJobsGrain>(0).SummaryAsync(organization));
-        var scrape = Counts("Scrape jobs", "scrape-jobs:list", () => cluster.GetGrain<IScrapeJobsGrain>(0).SummaryAsync(organization));
-        var helm = Counts("Helm sync jobs", "helm-sync-jobs:list", () => cluster.GetGrain<IHelmSyncJobsGrain>(0).SummaryAsync(organization));
+        var alerts = IfAllowed(AlertsAction, () => cluster.GetGrain<IAlertsGrain>(0).SummaryAsync(organization));
+        var agents = IfAllowed(AgentsAction, () => cluster.GetGrain<IAgentsGrain>(0).SummaryAsync(organization));
+        var gather = IfAllowed("gather-jobs:list", () => cluster.GetGrain<IGatherJobsGrain>(0).SummaryAsync(organization));
+        var scrape = IfAllowed("scrape-jobs:list", () => cluster.GetGrain<IScrapeJobsGrain>(0).SummaryAsync(organization));
+        var helm = IfAllowed("helm-sync-jobs:list", () => cluster.GetGrain<IHelmSyncJobsGrain>(0).SummaryAsync(organization));
         Alerts = await alerts;
         Agents = await agents;
-        Jobs = [await gather, await scrape, await helm];
+        Jobs =
+        [
+            new("Gather jobs", "gather-jobs:list", await gather),
+            new("Scrape jobs", "scrape-jobs:list", await scrape),
+            new("Helm sync jobs", "helm-sync-jobs:list", await helm),
+        ];
     }
 
-    private async Task<JobKindCounts> Counts(string name, string action, Func<Task<JobSummary>> summary) =>
-        new(name, action, Viewer!.May(action) ? await summary() : null);
+    /// <summary>The grain call's answer when the viewer holds <paramref name="action"/>, else null (the part says which action is missing).</summary>
+    private async Task<T?> IfAllowed<T>(string action, Func<Task<T>> read) where T : class =>
+        Viewer!.May(action) ? await read() : null;
 }
