@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Planekeeper.Grains.Alerts.Evaluation;
 using Planekeeper.Grains.Interfaces.Alerts;
 
 namespace Planekeeper.Grains.Alerts;

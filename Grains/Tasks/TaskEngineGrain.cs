@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using Planekeeper.Grains.Agents;
 using Planekeeper.Grains.Interfaces.Common;
-using Planekeeper.Grains.Interfaces.Jobs;
+using Planekeeper.Grains.Interfaces.Jobs.HelmSync;
 using Planekeeper.Grains.Interfaces.Tasks;
 
 namespace Planekeeper.Grains.Tasks;

@@ -17,14 +17,14 @@ public static class AlertConfigEndpoints
                 return Paging.Problem(limit);
             }
 
-            var result = await cluster.GetGrain<IAlertConfigsGrain>(0).ListAsync(context.Scope().OrganizationId, page.Limit, page.After);
+            var result = await cluster.GetGrain<IAlertConfigDirectoryGrain>(0).ListAsync(context.Scope().OrganizationId, page.Limit, page.After);
             return Results.Ok(new { items = result.Items, next_cursor = result.NextCursor });
         }).WithSummary("The organization's alert configs, by id (keyset pagination).");
 
         configs.MapPost("/", async (AlertConfigRequest body, HttpContext context, IClusterClient cluster) =>
         {
             var scope = context.Scope();
-            var result = await cluster.GetGrain<IAlertConfigsGrain>(0).CreateAsync(scope.Subject, scope.OrganizationId, body);
+            var result = await cluster.GetGrain<IAlertConfigDirectoryGrain>(0).CreateAsync(scope.Subject, scope.OrganizationId, body);
             return Problems.From(result, config => Results.Created($"/api/v1/alert-configs/{config.Id}", config));
         }).WithSummary("Link a scrape job, a gather job and a rule of this organization; evaluated at once.");
 

@@ -1,0 +1,14 @@
+using Planekeeper.Grains.Interfaces.Common;
+
+namespace Planekeeper.Grains.Interfaces.Alerts;
+
+/// <summary>Creating and listing an organization's alert configs. Stateless.</summary>
+[Alias("planekeeper.alerts.configs")]
+public interface IAlertConfigDirectoryGrain : IGrainWithIntegerKey
+{
+    [Alias("create")]
+    Task<CommandResult<AlertConfigRecord>> CreateAsync(string actor, long organizationId, AlertConfigRequest request);
+
+    [Alias("list")]
+    Task<Page<AlertConfigRecord>> ListAsync(long organizationId, int limit, long? after);
+}
