@@ -11,4 +11,12 @@ public interface IAlertConfigDirectoryGrain : IGrainWithIntegerKey
 
     [Alias("list")]
     Task<Page<AlertConfigRecord>> ListAsync(long organizationId, int limit, long? after);
+
+    /// <summary>The drift table by config id (keyset pagination).</summary>
+    [Alias("drift")]
+    Task<Page<AlertConfigDrift>> DriftAsync(long organizationId, int limit, long? after);
+
+    /// <summary>The <paramref name="limit"/> most drifted configs: by active alert severity, then by how far behind.</summary>
+    [Alias("worst-drift")]
+    Task<IReadOnlyList<AlertConfigDrift>> WorstDriftAsync(long organizationId, int limit);
 }

@@ -53,6 +53,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<UpstreamStore>();
         builder.Services.AddSingleton<MonitoringRuleStore>();
         builder.Services.AddSingleton<AlertConfigStore>();
+        builder.Services.AddSingleton<DriftStore>();
         builder.Services.AddSingleton<AlertConfigValidator>();
         builder.Services.AddSingleton<EvaluationInputStore>();
         builder.Services.AddSingleton<AlertStore>();

@@ -7,6 +7,9 @@ namespace Planekeeper.WebFrontend.Api;
 /// <summary><c>/alert-configs</c>: CRUD and toggle.</summary>
 public static class AlertConfigEndpoints
 {
+    private const int DefaultWorst = 10;
+    private const int MostWorst = 100;
+
     public static void MapAlertConfigEndpoints(this RouteGroupBuilder api)
     {
         var configs = api.MapGroup("/alert-configs").WithTags("Alert configs");
@@ -20,6 +23,23 @@ public static class AlertConfigEndpoints
             var result = await cluster.GetGrain<IAlertConfigDirectoryGrain>(0).ListAsync(context.Scope().OrganizationId, page.Limit, page.After);
             return Results.Ok(new { items = result.Items, next_cursor = result.NextCursor });
         }).WithSummary("The organization's alert configs, by id (keyset pagination).");
+
+        configs.MapGet("/drift", async (int? limit, string? cursor, HttpContext context, IClusterClient cluster) =>
+        {
+            if (Paging.Parse(limit, cursor) is not { } page)
+            {
+                return Paging.Problem(limit);
+            }
+
+            var result = await cluster.GetGrain<IAlertConfigDirectoryGrain>(0).DriftAsync(context.Scope().OrganizationId, page.Limit, page.After);
+            return Results.Ok(new { items = result.Items, next_cursor = result.NextCursor });
+        }).WithSummary("The drift table: each alert config's deployed and latest version, behind-by, state and active alert, by id (keyset pagination).");
+
+        configs.MapGet("/drift/worst", async (int? limit, HttpContext context, IClusterClient cluster) =>
+            (limit ?? DefaultWorst) is var count and >= 1 and <= MostWorst
+                ? Results.Ok(new { items = await cluster.GetGrain<IAlertConfigDirectoryGrain>(0).WorstDriftAsync(context.Scope().OrganizationId, count) })
+                : Problems.Invalid("limit", $"limit must be between 1 and {MostWorst}"))
+            .WithSummary("The most drifted alert configs first: by the active alert's severity, then by how far behind (limit 1–100, default 10).");
 
         configs.MapPost("/", async (AlertConfigRequest body, HttpContext context, IClusterClient cluster) =>
         {

@@ -8,7 +8,8 @@ namespace Planekeeper.Grains.Alerts.Configs;
 
 [StatelessWorker]
 [GrainType("planekeeper.alerts.configs")]
-public sealed class AlertConfigDirectoryGrain(AlertConfigStore store, AlertConfigValidator validator, AuditWriter audit) : Grain, IAlertConfigDirectoryGrain
+public sealed class AlertConfigDirectoryGrain(AlertConfigStore store, DriftStore drift, AlertConfigValidator validator, AuditWriter audit)
+    : Grain, IAlertConfigDirectoryGrain
 {
     public async Task<CommandResult<AlertConfigRecord>> CreateAsync(string actor, long organizationId, AlertConfigRequest request)
     {
@@ -31,4 +32,9 @@ public sealed class AlertConfigDirectoryGrain(AlertConfigStore store, AlertConfi
 
     public Task<Page<AlertConfigRecord>> ListAsync(long organizationId, int limit, long? after) =>
         KeysetPaging.ReadAsync(limit, count => store.ListAsync(organizationId, count, after), row => row.Config.Id, row => row.Config.ToRecord(row.ActiveAlertId));
+
+    public Task<Page<AlertConfigDrift>> DriftAsync(long organizationId, int limit, long? after) =>
+        KeysetPaging.ReadAsync(limit, count => drift.PageAsync(organizationId, count, after), row => row.AlertConfigId);
+
+    public async Task<IReadOnlyList<AlertConfigDrift>> WorstDriftAsync(long organizationId, int limit) => await drift.WorstAsync(organizationId, limit);
 }

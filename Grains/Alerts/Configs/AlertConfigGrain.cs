@@ -101,13 +101,13 @@ public sealed class AlertConfigGrain(
 
         if (found.DeployedVersion is not { } deployed || found.Releases.Count == 0)
         {
-            await MarkEvaluatedAsync(startedAt);
+            await MarkEvaluatedAsync(new EvaluationMark(startedAt, EvaluationOutcomes.WaitingForInputs, found.DeployedVersion, null, null));
             return Report(EvaluationOutcomes.WaitingForInputs, null, found.DeployedVersion is null ? "the scrape job has no version yet" : "the gather job has no releases yet");
         }
 
         if (RuleEvaluator.Evaluate(rule.Definition, deployed, found.Releases, startedAt) is not { } verdict)
         {
-            await MarkEvaluatedAsync(startedAt);
+            await MarkEvaluatedAsync(new EvaluationMark(startedAt, EvaluationOutcomes.WaitingForInputs, deployed, null, null));
             return Report(EvaluationOutcomes.WaitingForInputs, null, "no release of the gather job is eligible (parsable, and stable if the rule says so)");
         }
 
@@ -140,15 +140,17 @@ public sealed class AlertConfigGrain(
             var decision = AlertLifecycle.Decide(ActiveState(), verdict);
             if (decision.Kind == AlertChangeKind.None)
             {
-                await MarkEvaluatedAsync(startedAt);
-                return Report(_active is null ? EvaluationOutcomes.NoAlert : EvaluationOutcomes.Unchanged, verdict, null);
+                var outcome = _active is null ? EvaluationOutcomes.NoAlert : EvaluationOutcomes.Unchanged;
+                await MarkEvaluatedAsync(Mark(startedAt, outcome, verdict));
+                return Report(outcome, verdict, null);
             }
 
             var details = JsonSerializer.Serialize(new
             {
                 trigger, behind_by = verdict.BehindBy, discovered_version = verdict.DiscoveredVersion, latest_version = verdict.LatestVersion, reason = verdict.Reason,
             });
-            if (await WriteAsync(AlertChanges.Apply(_active, _config!, decision, verdict, Now), decision.Steps, System, details, startedAt) is not null)
+            var mark = Mark(startedAt, OutcomeOf(decision.Kind), verdict);
+            if (await WriteAsync(AlertChanges.Apply(_active, _config!, decision, verdict, Now), decision.Steps, System, details, mark) is not null)
             {
                 return Report(OutcomeOf(decision.Kind), verdict, null);
             }
@@ -199,9 +201,9 @@ public sealed class AlertConfigGrain(
     }
 
     /// <summary>Writes the alert and its history in one transaction, then routes its events. Null: someone else wrote first (reloaded).</summary>
-    private async Task<AlertRow?> WriteAsync(AlertRow alert, IReadOnlyList<AlertStep> steps, string actor, string details, DateTime? evaluatedAt)
+    private async Task<AlertRow?> WriteAsync(AlertRow alert, IReadOnlyList<AlertStep> steps, string actor, string details, EvaluationMark? evaluation)
     {
-        var saved = await alerts.SaveAsync(alert, steps, actor, details, Now, evaluatedAt);
+        var saved = await alerts.SaveAsync(alert, steps, actor, details, Now, evaluation);
         if (saved is not { } written)
         {
             _active = await alerts.GetActiveAsync(_config!.Id);
@@ -209,20 +211,23 @@ public sealed class AlertConfigGrain(
         }
 
         _active = written.Alert.ResolvedAt is null ? written.Alert : null;
-        if (evaluatedAt is not null)
+        if (evaluation is not null)
         {
-            _config!.EvaluatedAt = evaluatedAt;
+            _config!.EvaluatedAt = evaluation.At;
         }
 
         await router.RouteAsync(written.EventIds);
         return written.Alert;
     }
 
-    private async Task MarkEvaluatedAsync(DateTime at)
+    private async Task MarkEvaluatedAsync(EvaluationMark evaluation)
     {
-        await alerts.MarkEvaluatedAsync(_config!.Id, at);
-        _config.EvaluatedAt = at;
+        await alerts.MarkEvaluatedAsync(_config!.Id, evaluation);
+        _config.EvaluatedAt = evaluation.At;
     }
+
+    private static EvaluationMark Mark(DateTime at, string outcome, RuleOutcome verdict) =>
+        new(at, outcome, verdict.DiscoveredVersion, verdict.LatestVersion, verdict.BehindBy);
 
     private async Task<CommandResult<AlertConfigRecord>> SavedAsync(AlertConfigRow? saved, string actor, string change)
     {
