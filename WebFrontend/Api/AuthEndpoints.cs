@@ -62,7 +62,8 @@ public static class AuthEndpoints
                 context.Response.Headers.RetryAfter = Math.Max((int)Math.Ceiling((result.LockedUntil!.Value - DateTime.UtcNow).TotalSeconds), 1).ToString();
                 return Results.Problem(
                     "too many failed sign-ins; the account is locked for a while for browsers that have not signed in to it before",
-                    statusCode: StatusCodes.Status429TooManyRequests, title: "Locked");
+                    statusCode: StatusCodes.Status429TooManyRequests, title: "Locked",
+                    extensions: new Dictionary<string, object?> { [ProblemCodes.Key] = ProblemCodes.AccountLocked });
             case SignInStatus.WrongCredentials:
                 return Problems.Unauthorized("wrong email or password");
         }

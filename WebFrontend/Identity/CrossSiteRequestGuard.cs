@@ -15,7 +15,7 @@ public sealed class CrossSiteRequestGuard(RequestDelegate next, PublicOrigin pub
     {
         if (context.Identity().Credential == CredentialKind.Session && await RefusalAsync(context) is { } refusal)
         {
-            await Problems.Forbidden(refusal).ExecuteAsync(context);
+            await Problems.ForbiddenBecause(ProblemCodes.CrossSiteRequest, refusal).ExecuteAsync(context);
             return;
         }
 
