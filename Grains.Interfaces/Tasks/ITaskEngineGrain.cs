@@ -13,7 +13,11 @@ public interface ITaskEngineGrain : IGrainWithIntegerKey
     [Alias("claim")]
     Task<TaskAssignment?> ClaimAsync(ClaimingAgent agent, TimeSpan wait);
 
-    /// <summary>The oldest due job without a credential this server agent can run, without waiting.</summary>
+    /// <summary>
+    /// The oldest due job without a credential this server agent can run, without waiting. Due gathers the shared upstream
+    /// cache serves are completed from it on the way (in batches), so a gather of a public upstream in the answer must be
+    /// fetched, and its result fills the cache for all.
+    /// </summary>
     [Alias("claim-for-server-agent")]
     Task<ServerClaim> ClaimForServerAgentAsync(ClaimingAgent agent);
 
