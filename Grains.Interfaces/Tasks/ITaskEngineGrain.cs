@@ -21,6 +21,14 @@ public interface ITaskEngineGrain : IGrainWithIntegerKey
     [Alias("claim-for-server-agent")]
     Task<ServerClaim> ClaimForServerAgentAsync(ClaimingAgent agent);
 
+    /// <summary>
+    /// Completes the due gathers the shared upstream cache serves, as runs of this server agent, and hands out nothing:
+    /// the dispatcher has many organizations do this at once before it claims from them in turn. True when the
+    /// organization still has work for server agents.
+    /// </summary>
+    [Alias("complete-shared-gathers")]
+    Task<bool> CompleteSharedGathersAsync(ClaimingAgent agent);
+
     [Alias("renew")]
     Task<CommandResult<TaskLease>> RenewAsync(long agentId, long taskId);
 

@@ -22,7 +22,16 @@ public sealed partial class TaskEngineGrain
 
     private const int UpstreamsAskedAtOnce = 16;
 
-    public async Task<ServerClaim> ClaimForServerAgentAsync(ClaimingAgent agent)
+    public Task<ServerClaim> ClaimForServerAgentAsync(ClaimingAgent agent) => ServeServerAgentAsync(agent, handOut: true);
+
+    public async Task<bool> CompleteSharedGathersAsync(ClaimingAgent agent) => (await ServeServerAgentAsync(agent, handOut: false)).HasMore;
+
+    /// <summary>
+    /// Completes the due gathers the cache serves, batch after batch, until the oldest job left must really run; hands
+    /// that one out when <paramref name="handOut"/>. Each batch either settles its oldest job or finds it changed by
+    /// another call meanwhile, so the loop ends; the bound only guards against jobs racing in without end.
+    /// </summary>
+    private async Task<ServerClaim> ServeServerAgentAsync(ClaimingAgent agent, bool handOut)
     {
         ThrowIfBroken();
         var mustRun = new HashSet<EngineJob>();
@@ -32,13 +41,12 @@ public sealed partial class TaskEngineGrain
             await EnsureTaskIdsAsync(size + 1);
             if (_jobs.FirstClaimableBy(agent) is not { } first)
             {
-                await _commit.CommitAsync();
-                return new ServerClaim(null, _jobs.ServerClaimable > 0);
+                break;
             }
 
             if (mustRun.Contains(first) || UpstreamOf(first) is null)
             {
-                var assignment = HandOut(first, agent);
+                var assignment = handOut ? HandOut(first, agent) : null;
                 AfterChanges();
                 await _commit.CommitAsync();
                 return new ServerClaim(assignment, _jobs.ServerClaimable > 0);
