@@ -22,6 +22,9 @@ public sealed partial class TaskEngineGrain
 
     private const int UpstreamsAskedAtOnce = 16;
 
+    /// <summary>Jobs whose upstreams a claim is asking right now: other claims leave them alone, so no save is counted twice.</summary>
+    private readonly HashSet<EngineJob> _sharing = [];
+
     public Task<ServerClaim> ClaimForServerAgentAsync(ClaimingAgent agent) => ServeServerAgentAsync(agent, handOut: true);
 
     public async Task<bool> CompleteSharedGathersAsync(ClaimingAgent agent) => (await ServeServerAgentAsync(agent, handOut: false)).HasMore;
@@ -39,7 +42,7 @@ public sealed partial class TaskEngineGrain
         for (var batch = 0; batch < MostSharedBatchesPerClaim; batch++, size = Math.Min(size * SharedBatchGrowth, MostPerSharedBatch))
         {
             await EnsureTaskIdsAsync(size + 1);
-            if (_jobs.FirstClaimableBy(agent) is not { } first)
+            if (FirstNotBeingShared(agent) is not { } first)
             {
                 break;
             }
@@ -53,8 +56,17 @@ public sealed partial class TaskEngineGrain
             }
 
             var candidates = SharedCandidates(agent, size, mustRun);
-            var cached = await AskUpstreamsAsync(candidates);
-            CompleteFromCache(agent, candidates, cached, mustRun);
+            var jobs = candidates.Select(candidate => candidate.Job).ToList();
+            _sharing.UnionWith(jobs);
+            try
+            {
+                CompleteFromCache(agent, candidates, await AskUpstreamsAsync(candidates), mustRun);
+            }
+            finally
+            {
+                _sharing.ExceptWith(jobs);
+            }
+
             AfterChanges();
         }
 
@@ -62,10 +74,13 @@ public sealed partial class TaskEngineGrain
         return new ServerClaim(null, _jobs.ServerClaimable > 0);
     }
 
+    private EngineJob? FirstNotBeingShared(ClaimingAgent agent) =>
+        _jobs.QueuedInOrder.FirstOrDefault(job => job.Definition.Needs.CanBeRunBy(agent) && !_sharing.Contains(job));
+
     /// <summary>The queued jobs this agent can run, oldest first, that may share a fetch and were not yet found to need one.</summary>
     private List<SharedCandidate> SharedCandidates(ClaimingAgent agent, int size, HashSet<EngineJob> mustRun) =>
         _jobs.QueuedInOrder
-            .Where(job => job.Definition.Needs.CanBeRunBy(agent) && !mustRun.Contains(job))
+            .Where(job => job.Definition.Needs.CanBeRunBy(agent) && !mustRun.Contains(job) && !_sharing.Contains(job))
             .Select(job => UpstreamOf(job) is { } upstream ? new SharedCandidate(job, job.Run, upstream, job.Run.NextRunAt ?? Now) : null)
             .OfType<SharedCandidate>()
             .Take(size)
