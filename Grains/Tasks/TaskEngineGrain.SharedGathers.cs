@@ -81,7 +81,7 @@ public sealed partial class TaskEngineGrain
     private List<SharedCandidate> SharedCandidates(ClaimingAgent agent, int size, HashSet<EngineJob> mustRun) =>
         _jobs.QueuedInOrder
             .Where(job => job.Definition.Needs.CanBeRunBy(agent) && !mustRun.Contains(job) && !_sharing.Contains(job))
-            .Select(job => UpstreamOf(job) is { } upstream ? new SharedCandidate(job, job.Run, upstream, job.Run.NextRunAt ?? Now) : null)
+            .Select(job => UpstreamOf(job) is { } upstream ? new SharedCandidate(job, job.Run, job.Definition, upstream, job.Run.NextRunAt ?? Now) : null)
             .OfType<SharedCandidate>()
             .Take(size)
             .ToList();
@@ -117,13 +117,13 @@ public sealed partial class TaskEngineGrain
 
     /// <summary>
     /// Each candidate the cache serves runs and succeeds at once as the agent's task; the others must be fetched. A job
-    /// another call changed meanwhile (claimed, run now, deleted) is left alone.
+    /// another call changed meanwhile (claimed, run now, redefined, deleted) is left alone.
     /// </summary>
     private void CompleteFromCache(ClaimingAgent agent, List<SharedCandidate> candidates, Dictionary<string, SharedUpstream?> cached, HashSet<EngineJob> mustRun)
     {
-        foreach (var (job, run, upstream, dueAt) in candidates)
+        foreach (var (job, run, definition, upstream, dueAt) in candidates)
         {
-            if (_jobs.Get(job.Ref) != job || !ReferenceEquals(job.Run, run))
+            if (_jobs.Get(job.Ref) != job || !ReferenceEquals(job.Run, run) || !ReferenceEquals(job.Definition, definition))
             {
                 continue;
             }
@@ -149,5 +149,6 @@ public sealed partial class TaskEngineGrain
 
     private static string? UpstreamOf(EngineJob job) => SharedUpstreams.KeyOf(job.Ref.Kind, job.Definition.JobJson);
 
-    private sealed record SharedCandidate(EngineJob Job, JobRunState Run, string Upstream, DateTime DueAt);
+    /// <summary>A job as it was when its upstream was asked: its run and definition, to see whether it changed meanwhile.</summary>
+    private sealed record SharedCandidate(EngineJob Job, JobRunState Run, JobDefinitionForTasks Definition, string Upstream, DateTime DueAt);
 }
