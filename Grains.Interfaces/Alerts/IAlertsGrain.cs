@@ -22,6 +22,10 @@ public interface IAlertsGrain : IGrainWithIntegerKey
     [Alias("summary")]
     Task<AlertSummary> SummaryAsync(long organizationId);
 
+    /// <summary>Alerts raised per day over the last <paramref name="days"/> days (UTC, today included), oldest first.</summary>
+    [Alias("history")]
+    Task<IReadOnlyList<AlertDayCount>> HistoryAsync(long organizationId, int days);
+
     [Alias("acknowledge")]
     Task<CommandResult<AlertRecord>> AcknowledgeAsync(string actor, long organizationId, long alertId, string? metadataJson);
 

@@ -11,7 +11,7 @@ public interface IJobDirectoryGrain<in TRequest, TRecord> : IGrainWithIntegerKey
     Task<CommandResult<TRecord>> CreateAsync(string actor, long organizationId, TRequest request);
 
     [Alias("list")]
-    Task<Page<TRecord>> ListAsync(long organizationId, int limit, long? after);
+    Task<Page<TRecord>> ListAsync(long organizationId, JobFilter filter, int limit, long? after);
 
     [Alias("summary")]
     Task<JobSummary> SummaryAsync(long organizationId);

@@ -13,9 +13,21 @@ public interface ITaskEngineGrain : IGrainWithIntegerKey
     [Alias("claim")]
     Task<TaskAssignment?> ClaimAsync(ClaimingAgent agent, TimeSpan wait);
 
-    /// <summary>The oldest due job without a credential this server agent can run, without waiting.</summary>
+    /// <summary>
+    /// The oldest due job without a credential this server agent can run, without waiting. Due gathers the shared upstream
+    /// cache serves are completed from it on the way (in batches), so a gather of a public upstream in the answer must be
+    /// fetched, and its result fills the cache for all.
+    /// </summary>
     [Alias("claim-for-server-agent")]
     Task<ServerClaim> ClaimForServerAgentAsync(ClaimingAgent agent);
+
+    /// <summary>
+    /// Completes the due gathers the shared upstream cache serves, as runs of this server agent, and hands out nothing:
+    /// the dispatcher has many organizations do this at once before it claims from them in turn. True when the
+    /// organization still has work for server agents.
+    /// </summary>
+    [Alias("complete-shared-gathers")]
+    Task<bool> CompleteSharedGathersAsync(ClaimingAgent agent);
 
     [Alias("renew")]
     Task<CommandResult<TaskLease>> RenewAsync(long agentId, long taskId);

@@ -14,8 +14,7 @@ public sealed record TaskAssignment(
     [property: Id(4)] int Attempt,
     [property: Id(5)] DateTime LeaseExpiresAt,
     [property: Id(6)] string JobJson,
-    [property: Id(7)] UpstreamValidators? Previous = null,
-    [property: Id(8)] DateTime? DueAt = null);
+    [property: Id(7)] UpstreamValidators? Previous = null);
 
 /// <summary>A renewed lease.</summary>
 [GenerateSerializer, Immutable, Alias("planekeeper.tasks.lease")]

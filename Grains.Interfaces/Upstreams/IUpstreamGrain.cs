@@ -10,18 +10,26 @@ namespace Planekeeper.Grains.Interfaces.Upstreams;
 [Alias("planekeeper.upstreams.upstream")]
 public interface IUpstreamGrain : IGrainWithStringKey
 {
-    /// <summary>The cached releases if they were fetched at or after <paramref name="dueAt"/> (counted as a saved request), else null.</summary>
+    /// <summary>
+    /// The cached releases for the runs due at <paramref name="dueAts"/> (a task engine asks once for all its due gathers
+    /// of this upstream): each run due at or before <see cref="SharedUpstream.FetchedAt"/> may use them and is counted as
+    /// a saved request. Null when none may.
+    /// </summary>
     [Alias("share")]
-    Task<SharedUpstream?> ShareAsync(DateTime dueAt);
+    Task<SharedUpstream?> ShareAsync(IReadOnlyList<DateTime> dueAts);
 
     /// <summary>A server agent fetched the upstream (counted as a request made); <paramref name="unchanged"/> keeps the cached releases.</summary>
     [Alias("fill")]
     Task FillAsync(IReadOnlyList<FoundRelease>? releases, bool unchanged, UpstreamValidators? validators);
 }
 
-/// <summary>What the cache hands a gather job instead of a fetch.</summary>
+/// <summary>What the cache hands the gather jobs due at or before <see cref="FetchedAt"/> instead of a fetch.</summary>
 [GenerateSerializer, Immutable, Alias("planekeeper.upstreams.shared")]
-public sealed record SharedUpstream([property: Id(0)] IReadOnlyList<FoundRelease> Releases, [property: Id(1)] UpstreamValidators? Validators);
+public sealed record SharedUpstream(
+    [property: Id(0)] IReadOnlyList<FoundRelease> Releases, [property: Id(1)] UpstreamValidators? Validators, [property: Id(2)] DateTime FetchedAt)
+{
+    public bool Serves(DateTime dueAt) => FetchedAt >= dueAt;
+}
 
 /// <summary>An upstream as the operators' list shows it.</summary>
 [GenerateSerializer, Immutable, Alias("planekeeper.upstreams.record")]

@@ -1,6 +1,6 @@
 using Dapper;
 using Npgsql;
-using Planekeeper.Grains.Permissions;
+using Planekeeper.Grains.Access.Policy;
 
 namespace Planekeeper.Grains.Access;
 

@@ -1,4 +1,4 @@
-using Planekeeper.Grains.Permissions;
+using Planekeeper.Grains.Access.Policy;
 
 namespace Planekeeper.Grains.Access;
 

@@ -1,10 +1,10 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
+using Planekeeper.Grains.Access.Policy;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Access;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Identity;
-using Planekeeper.Grains.Permissions;
 
 namespace Planekeeper.Grains.Access;
 

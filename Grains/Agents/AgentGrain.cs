@@ -16,11 +16,6 @@ namespace Planekeeper.Grains.Agents;
 [GrainType("planekeeper.agents.agent")]
 public sealed class AgentGrain(AgentStore store, AgentSettings settings, TimeProvider clock) : Grain, IAgentGrain
 {
-    private const int MostSharedCompletionsPerClaim = 1_000;
-
-    /// <summary>How many completions from the shared cache one claim has under way at once.</summary>
-    private const int SharedCompletionsAtOnce = 16;
-
     private readonly HeldTasks _heldTasks = new();
     private readonly Dictionary<long, string> _fetchesForAll = new();
     private ClaimingAgent? _agent;
@@ -73,47 +68,19 @@ public sealed class AgentGrain(AgentStore store, AgentSettings settings, TimePro
     }
 
     /// <summary>
-    /// A server agent's claim: a gather of a public upstream that another organization's job fetched since this run
-    /// fell due is completed from the shared cache here, and the agent gets the next task instead; the first job of an
-    /// upstream to be run fetches for all (its result fills the cache). The completions run while the next tasks are
-    /// claimed, a few at once, and are all done when the claim answers.
+    /// A server agent's claim comes through the dispatcher (organizations take turns). The engines complete the due gathers
+    /// the shared upstream cache serves themselves, so a gather of a public upstream handed out here must be fetched:
+    /// its result fills the cache for all.
     /// </summary>
     private async Task<TaskAssignment?> ClaimAsServerAgentAsync(ClaimingAgent agent, TimeSpan wait)
     {
-        var completions = new List<Task>();
-        try
+        var assignment = await GrainFactory.GetGrain<IServerDispatchGrain>(0).ClaimAsync(agent, wait);
+        if (assignment is not null && SharedUpstreams.KeyOf(assignment) is { } upstream)
         {
-            for (var i = 0; i < MostSharedCompletionsPerClaim; i++)
-            {
-                var assignment = await GrainFactory.GetGrain<IServerDispatchGrain>(0).ClaimAsync(agent, i == 0 ? wait : TimeSpan.Zero);
-                if (assignment is null || SharedUpstreams.KeyOf(assignment) is not { } upstream)
-                {
-                    return Held(assignment);
-                }
-
-                if (await GrainFactory.GetGrain<IUpstreamGrain>(upstream).ShareAsync(assignment.DueAt ?? Now) is not { } shared)
-                {
-                    _fetchesForAll[assignment.TaskId] = upstream;
-                    return Held(assignment);
-                }
-
-                if (completions.Count == SharedCompletionsAtOnce)
-                {
-                    var done = await Task.WhenAny(completions);
-                    completions.Remove(done);
-                    await done;
-                }
-
-                completions.Add(GrainFactory.GetGrain<ITaskEngineGrain>(assignment.OrganizationId).CompleteAsync(
-                    AgentId, assignment.TaskId, new TaskResult(shared.Releases, null, null, Validators: shared.Validators), claimNext: null));
-            }
-
-            return null;
+            _fetchesForAll[assignment.TaskId] = upstream;
         }
-        finally
-        {
-            await Task.WhenAll(completions);
-        }
+
+        return Held(assignment);
     }
 
     private TaskAssignment? Held(TaskAssignment? assignment)

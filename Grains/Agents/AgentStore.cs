@@ -7,7 +7,7 @@ using Planekeeper.Grains.Jobs;
 namespace Planekeeper.Grains.Agents;
 
 /// <summary>
-/// The <c>agents</c> rows (written by heartbeats through <see cref="AgentsGrain"/>) and what the agent grains read of
+/// The <c>agents</c> rows (written by heartbeats through <see cref="AgentDirectoryGrain"/>) and what the agent grains read of
 /// <c>task_executions</c> and the job tables.
 /// </summary>
 public sealed class AgentStore(NpgsqlDataSource database)

@@ -52,6 +52,20 @@ public sealed class AlertQueryStore(NpgsqlDataSource database)
         return new AlertSummary(active, bySeverity, acknowledged, active - acknowledged);
     }
 
+    /// <summary>Alerts raised since <paramref name="firstDay"/> (UTC), by day and their severity now.</summary>
+    public async Task<List<(DateOnly Day, string Severity, int Count)>> RaisedPerDayAsync(long organizationId, DateOnly firstDay)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<(DateTime Day, string Severity, int Count)>(
+            """
+            SELECT date_trunc('day', created_at AT TIME ZONE 'UTC') AS day, severity, count(*)::int FROM alerts
+             WHERE organization_id = @OrganizationId AND created_at >= @Since
+             GROUP BY 1, 2
+            """,
+            new { OrganizationId = organizationId, Since = firstDay.ToDateTime(TimeOnly.MinValue, DateTimeKind.Utc) });
+        return rows.Select(row => (DateOnly.FromDateTime(row.Day), row.Severity, row.Count)).ToList();
+    }
+
     public async Task<bool> BelongsToAsync(long organizationId, long alertId)
     {
         await using var connection = await database.OpenConnectionAsync();

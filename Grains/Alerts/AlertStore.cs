@@ -1,5 +1,6 @@
 using Dapper;
 using Npgsql;
+using Planekeeper.Grains.Alerts.Evaluation;
 using Planekeeper.Grains.Interfaces.Alerts;
 
 namespace Planekeeper.Grains.Alerts;
@@ -31,7 +32,7 @@ public sealed class AlertStore(NpgsqlDataSource database)
     /// first (the caller reloads and decides again).
     /// </summary>
     public async Task<(AlertRow Alert, IReadOnlyList<long> EventIds)?> SaveAsync(
-        AlertRow alert, IReadOnlyList<AlertStep> steps, string actor, string details, DateTime at, DateTime? evaluatedAt)
+        AlertRow alert, IReadOnlyList<AlertStep> steps, string actor, string details, DateTime at, EvaluationMark? evaluation)
     {
         await using var connection = await database.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -61,9 +62,9 @@ public sealed class AlertStore(NpgsqlDataSource database)
             }
         }
 
-        if (evaluatedAt is { } evaluated && saved.AlertConfigId is { } configId)
+        if (evaluation is not null && saved.AlertConfigId is { } configId)
         {
-            await connection.ExecuteAsync("UPDATE alert_configs SET evaluated_at = @At WHERE id = @Id", new { At = evaluated, Id = configId });
+            await connection.ExecuteAsync(MarkEvaluated, Mark(configId, evaluation));
         }
 
         await transaction.CommitAsync();
@@ -102,11 +103,22 @@ public sealed class AlertStore(NpgsqlDataSource database)
         }
     }
 
-    public async Task MarkEvaluatedAsync(long configId, DateTime at)
+    public async Task MarkEvaluatedAsync(long configId, EvaluationMark evaluation)
     {
         await using var connection = await database.OpenConnectionAsync();
-        await connection.ExecuteAsync("UPDATE alert_configs SET evaluated_at = @At WHERE id = @Id", new { At = at, Id = configId });
+        await connection.ExecuteAsync(MarkEvaluated, Mark(configId, evaluation));
     }
+
+    private const string MarkEvaluated = """
+        UPDATE alert_configs SET evaluated_at = @At, evaluation_outcome = @Outcome, deployed_version = @DeployedVersion,
+               latest_version = @LatestVersion, behind_by = @BehindBy
+         WHERE id = @Id
+        """;
+
+    private static object Mark(long configId, EvaluationMark evaluation) => new
+    {
+        Id = configId, evaluation.At, evaluation.Outcome, evaluation.DeployedVersion, evaluation.LatestVersion, evaluation.BehindBy,
+    };
 
     /// <summary>Deletes resolved alerts (their history goes with them) resolved before <paramref name="cutoff"/>.</summary>
     public async Task<int> PurgeResolvedAsync(DateTime cutoff)

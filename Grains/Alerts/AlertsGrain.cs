@@ -7,7 +7,7 @@ namespace Planekeeper.Grains.Alerts;
 
 [StatelessWorker]
 [GrainType("planekeeper.alerts.alerts")]
-public sealed class AlertsGrain(AlertQueryStore queries, AlertStore alerts) : Grain, IAlertsGrain
+public sealed class AlertsGrain(AlertQueryStore queries, AlertStore alerts, TimeProvider clock) : Grain, IAlertsGrain
 {
     public Task<Page<AlertRecord>> ListAsync(long organizationId, AlertFilter filter, int limit, long? before) =>
         KeysetPaging.ReadAsync(limit, count => queries.ListAsync(organizationId, filter, count, before), alert => alert.Id);
@@ -18,6 +18,12 @@ public sealed class AlertsGrain(AlertQueryStore queries, AlertStore alerts) : Gr
         (await queries.FindConfigAsync(organizationId, alertId)).Found ? await queries.ListActionsAsync(alertId) : null;
 
     public Task<AlertSummary> SummaryAsync(long organizationId) => queries.SummaryAsync(organizationId);
+
+    public async Task<IReadOnlyList<AlertDayCount>> HistoryAsync(long organizationId, int days)
+    {
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        return AlertHistory.Days(today, days, await queries.RaisedPerDayAsync(organizationId, AlertHistory.FirstDay(today, days)));
+    }
 
     public Task<CommandResult<AlertRecord>> AcknowledgeAsync(string actor, long organizationId, long alertId, string? metadataJson) =>
         OnConfigAsync(organizationId, alertId, config => config.AcknowledgeAsync(actor, organizationId, alertId, metadataJson));

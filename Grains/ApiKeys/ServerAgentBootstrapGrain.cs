@@ -1,5 +1,5 @@
+using Planekeeper.Grains.Access.Policy;
 using Planekeeper.Grains.Interfaces.ApiKeys;
-using Planekeeper.Grains.Permissions;
 
 namespace Planekeeper.Grains.ApiKeys;
 
@@ -31,7 +31,7 @@ public sealed class ServerAgentBootstrapGrain(ServerAgentBootstrap bootstrap, Ti
             return new BootstrapOutcome(BootstrapStatus.Refused, null, "bootstrapping is off on this deployment, or the secret is wrong");
         }
 
-        var created = await GrainFactory.GetGrain<IApiKeysGrain>(0).CreateAsync(
+        var created = await GrainFactory.GetGrain<IApiKeyDirectoryGrain>(0).CreateAsync(
             Subjects.SystemActor("bootstrap"), ServerAgentKeys.GlobalOrganizationId, ServerAgentBootstrap.KeyName(hostname), [], now.UtcDateTime + ServerAgentBootstrap.KeyLifetime);
         return new BootstrapOutcome(BootstrapStatus.Created, created.Value, "");
     }

@@ -1,6 +1,7 @@
 using Orleans.Concurrency;
 using Planekeeper.Grains.Interfaces.Audit;
 using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Storage;
 
 namespace Planekeeper.Grains.Audit;
 
@@ -12,11 +13,6 @@ namespace Planekeeper.Grains.Audit;
 [GrainType("planekeeper.audit.log")]
 public sealed class AuditLogGrain(AuditLogStore store) : Grain, IAuditLogGrain
 {
-    public async Task<Page<AuditRecord>> ListAsync(long organizationId, int limit, long? before)
-    {
-        // One more than asked tells whether a next page exists.
-        var rows = await store.ListAsync(organizationId, limit + 1, before);
-        var next = rows.Count > limit ? rows[limit - 1].Id.ToString() : null;
-        return new Page<AuditRecord>(rows.Take(limit).ToList(), next);
-    }
+    public Task<Page<AuditRecord>> ListAsync(long organizationId, int limit, long? before) =>
+        KeysetPaging.ReadAsync(limit, count => store.ListAsync(organizationId, count, before), row => row.Id);
 }

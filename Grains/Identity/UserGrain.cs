@@ -65,7 +65,7 @@ public sealed class UserGrain(UserStore users, AuditWriter audit, TimeProvider c
 
         await StorePasswordHashAsync(PasswordHashing.Hash(newPassword));
         await audit.WriteAsync(new AuditEntry(null, Subject, "user.password_changed", Subject));
-        var ended = await GrainFactory.GetGrain<ISessionsGrain>(0).RevokeAllAsync(_user.Id, keepSessionKey, Subject);
+        var ended = await GrainFactory.GetGrain<ISessionDirectoryGrain>(0).RevokeAllAsync(_user.Id, keepSessionKey, Subject);
         return CommandResult<int>.Ok(ended);
     }
 

@@ -33,8 +33,8 @@ public abstract class JobDirectoryGrain<TRow, TRecord, TDefinition, TRequest>(
         return CommandResult<TRecord>.Ok(row.ToRecord());
     }
 
-    public Task<Page<TRecord>> ListAsync(long organizationId, int limit, long? after) =>
-        KeysetPaging.ReadAsync(limit, count => store.ListAsync(organizationId, count, after), row => row.Id, row => row.ToRecord());
+    public Task<Page<TRecord>> ListAsync(long organizationId, JobFilter filter, int limit, long? after) =>
+        KeysetPaging.ReadAsync(limit, count => store.ListAsync(organizationId, filter, count, after), row => row.Id, row => row.ToRecord());
 
     public async Task<JobSummary> SummaryAsync(long organizationId)
     {

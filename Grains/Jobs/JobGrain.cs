@@ -1,4 +1,5 @@
 using Planekeeper.Grains.Access;
+using Planekeeper.Grains.Alerts.Configs;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Jobs;

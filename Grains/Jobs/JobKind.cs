@@ -1,4 +1,3 @@
-using Planekeeper.Grains.Interfaces.Jobs;
 using Planekeeper.Grains.Interfaces.Tasks;
 using Planekeeper.Scraping;
 

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using Dapper;
 using Npgsql;
+using Planekeeper.Grains.Interfaces.Jobs;
 
 namespace Planekeeper.Grains.Jobs;
 
@@ -80,12 +82,19 @@ public abstract class JobStore<TRow, TRecord, TDefinition>(NpgsqlDataSource data
         }
     }
 
-    public async Task<List<TRow>> ListAsync(long organizationId, int limit, long? after)
+    public async Task<List<TRow>> ListAsync(long organizationId, JobFilter filter, int limit, long? after)
     {
         await using var connection = await database.OpenConnectionAsync();
         return (await connection.QueryAsync<TRow>(
-            Read("organization_id = @OrganizationId AND id > @After ORDER BY id LIMIT @Limit") + " ORDER BY j.id",
-            new { OrganizationId = organizationId, After = after ?? 0, Limit = limit })).ToList();
+            Read("""
+                organization_id = @OrganizationId AND id > @After AND (@Status::text IS NULL OR status = @Status)
+                AND labels @> CAST(@Labels AS jsonb) ORDER BY id LIMIT @Limit
+                """) + " ORDER BY j.id",
+            new
+            {
+                OrganizationId = organizationId, After = after ?? 0, Limit = limit, filter.Status,
+                Labels = JsonSerializer.Serialize(filter.Labels),
+            })).ToList();
     }
 
     public async Task<Dictionary<string, int>> CountByStatusAsync(long organizationId)

@@ -1,3 +1,4 @@
+using Planekeeper.Grains.Access.Policy;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Identity;
 using Planekeeper.Grains.Interfaces.Access;
@@ -5,7 +6,6 @@ using Planekeeper.Grains.Interfaces.ApiKeys;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Identity;
 using Planekeeper.Grains.Interfaces.Organizations;
-using Planekeeper.Grains.Permissions;
 
 namespace Planekeeper.Grains.Organizations;
 
@@ -65,7 +65,7 @@ public sealed class OrganizationGrain(OrganizationStore organizations, InviteSto
         }
 
         // Before the member row goes, so a retry after a crash finds the member and finishes the job.
-        await GrainFactory.GetGrain<IApiKeysGrain>(0).DeactivateCreatedByAsync(actor, OrganizationId, userId);
+        await GrainFactory.GetGrain<IApiKeyDirectoryGrain>(0).DeactivateCreatedByAsync(actor, OrganizationId, userId);
         await organizations.RemoveMemberAsync(OrganizationId, userId);
         _members.Remove(userId);
         await audit.WriteAsync(new AuditEntry(OrganizationId, actor, "member.removed", Subjects.User(userId)));

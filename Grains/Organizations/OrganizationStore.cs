@@ -1,8 +1,8 @@
 using Dapper;
 using Npgsql;
 using Planekeeper.Grains.Access;
+using Planekeeper.Grains.Access.Policy;
 using Planekeeper.Grains.Interfaces.Organizations;
-using Planekeeper.Grains.Permissions;
 
 namespace Planekeeper.Grains.Organizations;
 

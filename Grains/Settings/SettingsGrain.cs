@@ -1,7 +1,7 @@
 using Orleans.Concurrency;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Interfaces.Common;
-using Planekeeper.Grains.Interfaces.Notifications;
+using Planekeeper.Grains.Interfaces.Settings;
 using Planekeeper.Grains.Notifications.Routing;
 
 namespace Planekeeper.Grains.Settings;

@@ -10,10 +10,9 @@ public sealed partial class TaskEngineGrain
         var now = Now;
         var lease = new TaskLeaseHolder(_taskIds.Dequeue(), agent.AgentId, now, now + settings.LeaseDuration);
         var attempt = job.Run.Attempt + 1;
-        var dueAt = job.Run.NextRunAt ?? now;
         Change(job, TaskTransitions.Claimed(job.Run, lease));
         _commit.Open.Started.Add(new ExecutionStarted(lease.TaskId, job.Ref, agent.AgentId, attempt, now));
-        return new TaskAssignment(lease.TaskId, OrganizationId, job.Ref.Kind, job.Ref.Id, attempt, lease.ExpiresAt, job.Definition.JobJson, job.Validators, dueAt);
+        return new TaskAssignment(lease.TaskId, OrganizationId, job.Ref.Kind, job.Ref.Id, attempt, lease.ExpiresAt, job.Definition.JobJson, job.Validators);
     }
 
     private async Task<TaskAssignment?> WaitForWorkAsync(ClaimingAgent agent, TimeSpan wait)
@@ -90,23 +89,24 @@ public sealed partial class TaskEngineGrain
         }
     }
 
-    private async Task EnsureTaskIdsAsync()
+    /// <summary>At least <paramref name="needed"/> task ids are reserved (claims of a batch of shared gathers need many).</summary>
+    private async Task EnsureTaskIdsAsync(int needed = 1)
     {
-        while (_taskIds.Count == 0)
+        while (_taskIds.Count < needed)
         {
             // One reservation at a time; a finished one (even one that completed synchronously) makes way for the next.
             if (_reserving is not { IsCompleted: false })
             {
-                _reserving = ReserveTaskIdsAsync();
+                _reserving = ReserveTaskIdsAsync(Math.Max(TaskIdBlock, needed - _taskIds.Count));
             }
 
             await _reserving;
         }
     }
 
-    private async Task ReserveTaskIdsAsync()
+    private async Task ReserveTaskIdsAsync(int count)
     {
-        foreach (var id in await store.ReserveTaskIdsAsync(TaskIdBlock))
+        foreach (var id in await store.ReserveTaskIdsAsync(count))
         {
             _taskIds.Enqueue(id);
         }

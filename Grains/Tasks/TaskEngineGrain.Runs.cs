@@ -19,6 +19,16 @@ public sealed partial class TaskEngineGrain
         OfferToWaiters(job);
     }
 
+    /// <summary>The current try ended with a (valid) result: it is stored with the run's completion.</summary>
+    private void Succeed(EngineJob job, TaskResult result)
+    {
+        var now = Now;
+        End(job, now, "succeeded", null);
+        _commit.Open.Results.Add(new ResultToStore(job.Ref, result, now, job.Definition.HistoryLimit));
+        job.Validators = result.Validators ?? job.Validators;
+        Change(job, TaskTransitions.Completed(job.Run, job.Definition.Schedule, now));
+    }
+
     /// <summary>The current try ended without a result: the job is queued again, or failed after its last attempt.</summary>
     private void Retry(EngineJob job, string outcome, string error)
     {

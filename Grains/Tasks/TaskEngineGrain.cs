@@ -2,7 +2,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using Planekeeper.Grains.Agents;
 using Planekeeper.Grains.Interfaces.Common;
-using Planekeeper.Grains.Interfaces.Jobs;
+using Planekeeper.Grains.Interfaces.Jobs.HelmSync;
 using Planekeeper.Grains.Interfaces.Tasks;
 
 namespace Planekeeper.Grains.Tasks;
@@ -76,12 +76,6 @@ public sealed partial class TaskEngineGrain(
         return await WaitForWorkAsync(agent, wait);
     }
 
-    public async Task<ServerClaim> ClaimForServerAgentAsync(ClaimingAgent agent)
-    {
-        var assignment = await ClaimAsync(agent, TimeSpan.Zero);
-        return new ServerClaim(assignment, _jobs.ServerClaimable > 0);
-    }
-
     public async Task<CommandResult<TaskLease>> RenewAsync(long agentId, long taskId)
     {
         ThrowIfBroken();
@@ -110,11 +104,7 @@ public sealed partial class TaskEngineGrain(
             return CommandResult<TaskAssignment?>.Invalid(errors);
         }
 
-        var now = Now;
-        End(job, now, "succeeded", null);
-        _commit.Open.Results.Add(new ResultToStore(job.Ref, result, now, job.Definition.HistoryLimit));
-        job.Validators = result.Validators ?? job.Validators;
-        Change(job, TaskTransitions.Completed(job.Run, job.Definition.Schedule, now));
+        Succeed(job, result);
         var next = claimNext is not null && _taskIds.Count > 0 && _jobs.FirstClaimableBy(claimNext) is { } due ? HandOut(due, claimNext) : null;
         AfterChanges();
         await _commit.CommitAsync();

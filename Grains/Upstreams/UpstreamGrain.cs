@@ -23,16 +23,23 @@ public sealed class UpstreamGrain(UpstreamStore store, TimeProvider clock) : Gra
         }
     }
 
-    public async Task<SharedUpstream?> ShareAsync(DateTime dueAt)
+    public async Task<SharedUpstream?> ShareAsync(IReadOnlyList<DateTime> dueAts)
     {
-        if (_fetchedAt is not { } fetched || fetched < dueAt)
+        if (_fetchedAt is not { } fetched)
         {
             return null;
         }
 
-        _saved++;
+        var shared = new SharedUpstream(_releases, _validators, fetched);
+        var served = dueAts.Count(shared.Serves);
+        if (served == 0)
+        {
+            return null;
+        }
+
+        _saved += served;
         await SaveAsync();
-        return new SharedUpstream(_releases, _validators);
+        return shared;
     }
 
     public async Task FillAsync(IReadOnlyList<FoundRelease>? releases, bool unchanged, UpstreamValidators? validators)

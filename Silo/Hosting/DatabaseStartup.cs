@@ -1,8 +1,8 @@
 using Npgsql;
 using Planekeeper.Configuration;
 using Planekeeper.Grains.Access;
+using Planekeeper.Grains.Access.Policy;
 using Planekeeper.Grains.Identity;
-using Planekeeper.Grains.Permissions;
 using Planekeeper.Grains.Storage;
 
 namespace Planekeeper.Silo.Hosting;

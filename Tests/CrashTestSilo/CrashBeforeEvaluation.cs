@@ -1,5 +1,5 @@
 using System.Diagnostics;
-using Planekeeper.Grains.Alerts;
+using Planekeeper.Grains.Alerts.Evaluation;
 using Planekeeper.Grains.Interfaces.Tasks;
 
 namespace Planekeeper.Tests.CrashTestSilo;

@@ -1,4 +1,4 @@
-using Planekeeper.Grains.Alerts;
+using Planekeeper.Grains.Alerts.Evaluation;
 using Planekeeper.Silo.Hosting;
 using Planekeeper.Tests.CrashTestSilo;
 

@@ -18,14 +18,14 @@ public static class AgentEndpoints
         api.MapGet("/agents", ListAsync).WithTags("Agents")
             .WithSummary("The organization's agents: online or offline, capabilities, credential names, last heartbeat.");
         api.MapGet("/agents/summary", async (HttpContext context, IClusterClient cluster) =>
-                Results.Ok(await cluster.GetGrain<IAgentsGrain>(0).SummaryAsync(context.Scope().OrganizationId)))
+                Results.Ok(await cluster.GetGrain<IAgentDirectoryGrain>(0).SummaryAsync(context.Scope().OrganizationId)))
             .WithTags("Agents")
             .WithSummary("Agents online/offline, queued jobs, and each queued job no online agent can run, with the missing capability or credential.");
     }
 
     private static Task<IResult> HeartbeatAsync(AgentHeartbeat body, HttpContext context, IClusterClient cluster) =>
         DuringRecovery.AnswerAsync(async () => Problems.From(
-            await cluster.GetGrain<IAgentsGrain>(0).HeartbeatAsync(context.Identity().ApiKey!.KeyId, context.Scope().OrganizationId, body), Results.Ok));
+            await cluster.GetGrain<IAgentDirectoryGrain>(0).HeartbeatAsync(context.Identity().ApiKey!.KeyId, context.Scope().OrganizationId, body), Results.Ok));
 
     public sealed record BootstrapRequest(string? Secret, string? Hostname);
 
@@ -58,5 +58,5 @@ public static class AgentEndpoints
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IClusterClient cluster) =>
-        Results.Ok(new { items = await cluster.GetGrain<IAgentsGrain>(0).ListAsync(context.Scope().OrganizationId), next_cursor = (string?)null });
+        Results.Ok(new { items = await cluster.GetGrain<IAgentDirectoryGrain>(0).ListAsync(context.Scope().OrganizationId), next_cursor = (string?)null });
 }

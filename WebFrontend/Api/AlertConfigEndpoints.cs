@@ -7,6 +7,9 @@ namespace Planekeeper.WebFrontend.Api;
 /// <summary><c>/alert-configs</c>: CRUD and toggle.</summary>
 public static class AlertConfigEndpoints
 {
+    private const int DefaultWorst = 10;
+    private const int MostWorst = 100;
+
     public static void MapAlertConfigEndpoints(this RouteGroupBuilder api)
     {
         var configs = api.MapGroup("/alert-configs").WithTags("Alert configs");
@@ -17,14 +20,31 @@ public static class AlertConfigEndpoints
                 return Paging.Problem(limit);
             }
 
-            var result = await cluster.GetGrain<IAlertConfigsGrain>(0).ListAsync(context.Scope().OrganizationId, page.Limit, page.After);
+            var result = await cluster.GetGrain<IAlertConfigDirectoryGrain>(0).ListAsync(context.Scope().OrganizationId, page.Limit, page.After);
             return Results.Ok(new { items = result.Items, next_cursor = result.NextCursor });
         }).WithSummary("The organization's alert configs, by id (keyset pagination).");
+
+        configs.MapGet("/drift", async (int? limit, string? cursor, HttpContext context, IClusterClient cluster) =>
+        {
+            if (Paging.Parse(limit, cursor) is not { } page)
+            {
+                return Paging.Problem(limit);
+            }
+
+            var result = await cluster.GetGrain<IAlertConfigDirectoryGrain>(0).DriftAsync(context.Scope().OrganizationId, page.Limit, page.After);
+            return Results.Ok(new { items = result.Items, next_cursor = result.NextCursor });
+        }).WithSummary("The drift table: each alert config's deployed and latest version, behind-by, state and active alert, by id (keyset pagination).");
+
+        configs.MapGet("/drift/worst", async (int? limit, HttpContext context, IClusterClient cluster) =>
+            (limit ?? DefaultWorst) is var count and >= 1 and <= MostWorst
+                ? Results.Ok(new { items = await cluster.GetGrain<IAlertConfigDirectoryGrain>(0).WorstDriftAsync(context.Scope().OrganizationId, count) })
+                : Problems.Invalid("limit", $"limit must be between 1 and {MostWorst}"))
+            .WithSummary("The most drifted alert configs first: by the active alert's severity, then by how far behind (limit 1–100, default 10).");
 
         configs.MapPost("/", async (AlertConfigRequest body, HttpContext context, IClusterClient cluster) =>
         {
             var scope = context.Scope();
-            var result = await cluster.GetGrain<IAlertConfigsGrain>(0).CreateAsync(scope.Subject, scope.OrganizationId, body);
+            var result = await cluster.GetGrain<IAlertConfigDirectoryGrain>(0).CreateAsync(scope.Subject, scope.OrganizationId, body);
             return Problems.From(result, config => Results.Created($"/api/v1/alert-configs/{config.Id}", config));
         }).WithSummary("Link a scrape job, a gather job and a rule of this organization; evaluated at once.");
 

@@ -11,6 +11,8 @@ public static class AlertEndpoints
 {
     public const int MetadataMaxBytes = 4096;
     public const int BulkMaxIds = 200;
+    public const int HistoryDefaultDays = 30;
+    public const int HistoryMostDays = 90;
 
     public sealed record Acknowledge(JsonElement? Metadata);
 
@@ -24,6 +26,8 @@ public static class AlertEndpoints
         alerts.MapGet("/summary", async (HttpContext context, IClusterClient cluster) =>
             Results.Ok(await Alerts(cluster).SummaryAsync(context.Scope().OrganizationId)))
             .WithSummary("Active alerts by severity, acknowledged and not.");
+        alerts.MapGet("/history", HistoryAsync)
+            .WithSummary("Alerts raised per day (UTC) by severity over the last `days` days (1–90, default 30), oldest first, every day present.");
         alerts.MapGet("/{id:long}", async (long id, HttpContext context, IClusterClient cluster) =>
             await Alerts(cluster).GetAsync(context.Scope().OrganizationId, id) is { } alert ? Results.Ok(AlertView.Of(alert)) : NotFound(id))
             .WithSummary("One alert.");
@@ -43,6 +47,11 @@ public static class AlertEndpoints
         alerts.MapPost("/bulk-acknowledge", BulkAcknowledgeAsync)
             .WithSummary("Acknowledge up to 200 alerts; answers which were acknowledged and why the others were not.");
     }
+
+    private static async Task<IResult> HistoryAsync(int? days, HttpContext context, IClusterClient cluster) =>
+        (days ?? HistoryDefaultDays) is var count and >= 1 and <= HistoryMostDays
+            ? Results.Ok(new { items = await Alerts(cluster).HistoryAsync(context.Scope().OrganizationId, count) })
+            : Problems.Invalid("days", $"days must be between 1 and {HistoryMostDays}");
 
     private static async Task<IResult> ListAsync(
         int? limit, string? cursor, string? status, string? severity, string? acknowledged, HttpContext context, IClusterClient cluster)

@@ -24,13 +24,13 @@ public static class ApiKeyEndpoints
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IClusterClient cluster) =>
-        Results.Ok(new { items = await cluster.GetGrain<IApiKeysGrain>(0).ListAsync(context.Scope().OrganizationId), next_cursor = (string?)null });
+        Results.Ok(new { items = await cluster.GetGrain<IApiKeyDirectoryGrain>(0).ListAsync(context.Scope().OrganizationId), next_cursor = (string?)null });
 
     private static async Task<IResult> CreateAsync(NewApiKey body, HttpContext context, IClusterClient cluster)
     {
         var scope = context.Scope();
         var expiresAt = body.ExpiresAt?.ToUniversalTime();
-        var result = await cluster.GetGrain<IApiKeysGrain>(0).CreateAsync(scope.Subject, scope.OrganizationId, body.Name ?? "", body.Roles ?? [], expiresAt);
+        var result = await cluster.GetGrain<IApiKeyDirectoryGrain>(0).CreateAsync(scope.Subject, scope.OrganizationId, body.Name ?? "", body.Roles ?? [], expiresAt);
         return Problems.From(result, created => Results.Created($"/api/v1/api-keys/{created.Key.Id}", new
         {
             created.Key.Id,

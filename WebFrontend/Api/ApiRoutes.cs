@@ -1,4 +1,6 @@
-using Planekeeper.Grains.Interfaces.Jobs;
+using Planekeeper.Grains.Interfaces.Jobs.Gather;
+using Planekeeper.Grains.Interfaces.Jobs.HelmSync;
+using Planekeeper.Grains.Interfaces.Jobs.Scrape;
 using Planekeeper.WebFrontend.Hosting.Input;
 
 namespace Planekeeper.WebFrontend.Api;
@@ -20,9 +22,9 @@ public static class ApiRoutes
         api.MapInternalEndpoints();
         api.MapAgentEndpoints();
         api.MapAgentTaskEndpoints();
-        api.MapJobs<IGatherJobGrain, IGatherJobsGrain, GatherJobRequest, GatherJobRecord>("/gather-jobs", "gather job").MapGatherReleases();
-        api.MapJobs<IScrapeJobGrain, IScrapeJobsGrain, ScrapeJobRequest, ScrapeJobRecord>("/scrape-jobs", "scrape job").MapScrapeVersions();
-        api.MapJobs<IHelmSyncJobGrain, IHelmSyncJobsGrain, HelmSyncJobRequest, HelmSyncJobRecord>("/helm-sync-jobs", "helm sync job").MapHelmCharts();
+        api.MapJobs<IGatherJobGrain, IGatherJobDirectoryGrain, GatherJobRequest, GatherJobRecord>("/gather-jobs", "gather job").MapGatherReleases();
+        api.MapJobs<IScrapeJobGrain, IScrapeJobDirectoryGrain, ScrapeJobRequest, ScrapeJobRecord>("/scrape-jobs", "scrape job").MapScrapeVersions();
+        api.MapJobs<IHelmSyncJobGrain, IHelmSyncJobDirectoryGrain, HelmSyncJobRequest, HelmSyncJobRecord>("/helm-sync-jobs", "helm sync job").MapHelmCharts();
         api.MapReleaseEndpoints();
         api.MapMonitoringRuleEndpoints();
         api.MapAlertConfigEndpoints();

@@ -36,7 +36,8 @@ public static class AuthEndpoints
             SignInOutcomeKind.Invalid => Problems.Invalid(outcome.Field!, outcome.Message),
             SignInOutcomeKind.Throttled => Problems.TooManyRequests(outcome.Message, TimeSpan.FromSeconds(outcome.RetryAfterSeconds)),
             SignInOutcomeKind.LockedOut => new RetryAfter(
-                Results.Problem(outcome.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "Locked"), outcome.RetryAfterSeconds),
+                Results.Problem(outcome.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "Locked",
+                    extensions: new Dictionary<string, object?> { [ProblemCodes.Key] = ProblemCodes.AccountLocked }), outcome.RetryAfterSeconds),
             _ => Problems.Unauthorized(outcome.Message),
         };
     }

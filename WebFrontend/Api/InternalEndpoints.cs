@@ -4,6 +4,7 @@ using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.ApiKeys;
 using Planekeeper.Grains.Interfaces.Identity;
 using Planekeeper.Grains.Interfaces.Notifications;
+using Planekeeper.Grains.Interfaces.Settings;
 using Planekeeper.Grains.Interfaces.Tasks;
 using Planekeeper.Grains.Interfaces.Upstreams;
 using Planekeeper.WebFrontend.Identity;
@@ -21,7 +22,7 @@ public static class InternalEndpoints
         api.MapPost("/internal/jobs/reset-stuck", ResetStuckAsync).WithTags("Internal")
             .WithSummary("Queue again every job in progress for longer than older_than (e.g. 5m, default 1h), in every organization.");
         api.MapGet("/internal/upstreams", async (IClusterClient cluster) =>
-                Results.Ok(new { items = await cluster.GetGrain<IUpstreamsGrain>(0).ListAsync(), next_cursor = (string?)null }))
+                Results.Ok(new { items = await cluster.GetGrain<IUpstreamDirectoryGrain>(0).ListAsync(), next_cursor = (string?)null }))
             .WithTags("Internal")
             .WithSummary("The shared upstream cache: each public upstream, when a server agent last fetched it, requests made and saved.");
         api.MapPost("/internal/alerts/purge", async (IClusterClient cluster) =>

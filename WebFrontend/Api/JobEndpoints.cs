@@ -12,16 +12,22 @@ public static class JobEndpoints
         where TRecord : IJobRecord
     {
         var jobs = api.MapGroup(path).WithTags(char.ToUpperInvariant(noun[0]) + noun[1..] + "s");
-        jobs.MapGet("/", async (int? limit, string? cursor, HttpContext context, IClusterClient cluster) =>
+        jobs.MapGet("/", async (int? limit, string? cursor, string? status, string[]? label, HttpContext context, IClusterClient cluster) =>
         {
             if (Paging.Parse(limit, cursor) is not { } page)
             {
                 return Paging.Problem(limit);
             }
 
-            var result = await cluster.GetGrain<TDirectory>(0).ListAsync(context.Scope().OrganizationId, page.Limit, page.After);
+            var query = JobListQuery.Parse(status, label);
+            if (query.Filter is null)
+            {
+                return Problems.Invalid(query.Field!, query.Problem!);
+            }
+
+            var result = await cluster.GetGrain<TDirectory>(0).ListAsync(context.Scope().OrganizationId, query.Filter, page.Limit, page.After);
             return Results.Ok(new { items = result.Items, next_cursor = result.NextCursor });
-        }).WithSummary($"The organization's {noun}s, by id (keyset pagination).");
+        }).WithSummary($"The organization's {noun}s, by id (keyset pagination); status= and label=key:value (repeatable) filter them.");
 
         jobs.MapPost("/", async (TRequest body, HttpContext context, IClusterClient cluster) =>
         {

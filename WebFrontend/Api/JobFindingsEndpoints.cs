@@ -1,4 +1,5 @@
-using Planekeeper.Grains.Interfaces.Jobs;
+using Planekeeper.Grains.Interfaces.Jobs.Gather;
+using Planekeeper.Grains.Interfaces.Jobs.HelmSync;
 using Planekeeper.WebFrontend.Authorization;
 
 namespace Planekeeper.WebFrontend.Api;

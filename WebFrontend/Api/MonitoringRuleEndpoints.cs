@@ -1,5 +1,5 @@
-using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Interfaces.Rules;
 using Planekeeper.WebFrontend.Authorization;
 
 namespace Planekeeper.WebFrontend.Api;
@@ -17,14 +17,14 @@ public static class MonitoringRuleEndpoints
                 return Paging.Problem(limit);
             }
 
-            var result = await cluster.GetGrain<IMonitoringRulesGrain>(0).ListAsync(context.Scope().OrganizationId, page.Limit, page.After);
+            var result = await cluster.GetGrain<IMonitoringRuleDirectoryGrain>(0).ListAsync(context.Scope().OrganizationId, page.Limit, page.After);
             return Results.Ok(new { items = result.Items, next_cursor = result.NextCursor });
         }).WithSummary("The organization's monitoring rules, by id (keyset pagination).");
 
         rules.MapPost("/", async (MonitoringRuleRequest body, HttpContext context, IClusterClient cluster) =>
         {
             var scope = context.Scope();
-            var result = await cluster.GetGrain<IMonitoringRulesGrain>(0).CreateAsync(scope.Subject, scope.OrganizationId, body);
+            var result = await cluster.GetGrain<IMonitoringRuleDirectoryGrain>(0).CreateAsync(scope.Subject, scope.OrganizationId, body);
             return Problems.From(result, rule => Results.Created($"/api/v1/monitoring-rules/{rule.Id}", rule));
         }).WithSummary("Create a rule: days_behind, majors_behind or minors_behind with thresholds moderate ≤ high ≤ critical.");
 

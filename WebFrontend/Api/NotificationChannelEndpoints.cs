@@ -81,7 +81,7 @@ public static class NotificationChannelEndpoints
 
     private static INotificationChannelGrain Channel(IClusterClient cluster, long id) => cluster.GetGrain<INotificationChannelGrain>(id);
 
-    private static INotificationChannelsGrain Directory(IClusterClient cluster) => cluster.GetGrain<INotificationChannelsGrain>(0);
+    private static INotificationChannelDirectoryGrain Directory(IClusterClient cluster) => cluster.GetGrain<INotificationChannelDirectoryGrain>(0);
 
     private static IResult NotFound(long id) => Problems.NotFound($"no notification channel {id}");
 }

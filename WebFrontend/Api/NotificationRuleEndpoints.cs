@@ -64,7 +64,7 @@ public static class NotificationRuleEndpoints
 
     private static INotificationRuleGrain Rule(IClusterClient cluster, long id) => cluster.GetGrain<INotificationRuleGrain>(id);
 
-    private static INotificationRulesGrain Directory(IClusterClient cluster) => cluster.GetGrain<INotificationRulesGrain>(0);
+    private static INotificationRuleDirectoryGrain Directory(IClusterClient cluster) => cluster.GetGrain<INotificationRuleDirectoryGrain>(0);
 
     private static IResult NotFound(long id) => Problems.NotFound($"no notification rule {id}");
 }

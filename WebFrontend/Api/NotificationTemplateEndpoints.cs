@@ -1,4 +1,5 @@
 using Planekeeper.Grains.Interfaces.Notifications;
+using Planekeeper.Grains.Interfaces.Settings;
 using Planekeeper.WebFrontend.Authorization;
 
 namespace Planekeeper.WebFrontend.Api;

@@ -17,14 +17,14 @@ public static class OrganizationEndpoints
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IClusterClient cluster) =>
-        Results.Ok(new { items = await cluster.GetGrain<IOrganizationsGrain>(0).ListForUserAsync(context.Identity().User!.Id), next_cursor = (string?)null });
+        Results.Ok(new { items = await cluster.GetGrain<IOrganizationDirectoryGrain>(0).ListForUserAsync(context.Identity().User!.Id), next_cursor = (string?)null });
 
     private static async Task<IResult> CreateAsync(NewOrganization body, HttpContext context, IClusterClient cluster)
     {
-        var result = await cluster.GetGrain<IOrganizationsGrain>(0).CreateAsync(body.Name ?? "", context.Identity().User!.Id);
+        var result = await cluster.GetGrain<IOrganizationDirectoryGrain>(0).CreateAsync(body.Name ?? "", context.Identity().User!.Id);
         return Problems.From(result, organization => Results.Created($"/api/v1/organizations/{organization.Id}", organization));
     }
 
     private static async Task<IResult> AcceptInviteAsync(string token, HttpContext context, IClusterClient cluster) =>
-        Problems.From(await cluster.GetGrain<IOrganizationsGrain>(0).AcceptInviteAsync(token, context.Identity().User!.Id), Results.Ok);
+        Problems.From(await cluster.GetGrain<IOrganizationDirectoryGrain>(0).AcceptInviteAsync(token, context.Identity().User!.Id), Results.Ok);
 }

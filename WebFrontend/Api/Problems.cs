@@ -20,6 +20,10 @@ public static class Problems
         detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
         extensions: missingAction is null ? null : new Dictionary<string, object?> { ["missing_action"] = missingAction });
 
+    /// <summary>403 with a specific <see cref="ProblemCodes"/> code, e.g. <see cref="ProblemCodes.ApprovalPending"/>.</summary>
+    public static IResult ForbiddenBecause(string code, string detail) => Results.Problem(
+        detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden", extensions: new Dictionary<string, object?> { [ProblemCodes.Key] = code });
+
     /// <summary>503 with <c>Retry-After: 1</c>: nothing happened, the same request may be sent again.</summary>
     public static IResult Unavailable(string detail) => new RetryAfter(
         Results.Problem(detail, statusCode: StatusCodes.Status503ServiceUnavailable, title: "Service unavailable"), seconds: 1);

@@ -1,4 +1,4 @@
-using Planekeeper.Grains.Interfaces.Jobs;
+using Planekeeper.Grains.Interfaces.Jobs.Gather;
 using Planekeeper.WebFrontend.Authorization;
 
 namespace Planekeeper.WebFrontend.Api;

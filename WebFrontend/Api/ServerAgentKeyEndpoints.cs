@@ -14,7 +14,7 @@ public static class ServerAgentKeyEndpoints
         keys.MapPost("/", CreateAsync)
             .WithSummary("Create an API key of the global scope for a server agent (expires_at: default 90 days, at most 365); the key is returned only in this answer.");
         keys.MapGet("/", async (IClusterClient cluster) =>
-                Results.Ok(new { items = await cluster.GetGrain<IApiKeysGrain>(0).ListAsync(ServerAgentKeys.GlobalOrganizationId), next_cursor = (string?)null }))
+                Results.Ok(new { items = await cluster.GetGrain<IApiKeyDirectoryGrain>(0).ListAsync(ServerAgentKeys.GlobalOrganizationId), next_cursor = (string?)null }))
             .WithSummary("Every key of the global scope, provisioned or bootstrapped, with its expiry, last use and state (never a secret).");
         keys.MapDelete("/{id:long}", RevokeAsync)
             .WithSummary("Deactivate a key of the global scope for good; the next request with it is refused.");
@@ -22,7 +22,7 @@ public static class ServerAgentKeyEndpoints
 
     private static async Task<IResult> CreateAsync(NewServerAgentKey body, HttpContext context, IClusterClient cluster)
     {
-        var result = await cluster.GetGrain<IApiKeysGrain>(0).CreateAsync(
+        var result = await cluster.GetGrain<IApiKeyDirectoryGrain>(0).CreateAsync(
             context.Identity().Subject!, ServerAgentKeys.GlobalOrganizationId, body.Name ?? "", [], body.ExpiresAt?.ToUniversalTime());
         return Problems.From(result, created => Results.Created($"/api/v1/internal/server-agent-keys/{created.Key.Id}", new
         {

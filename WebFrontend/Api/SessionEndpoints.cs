@@ -27,7 +27,7 @@ public static class SessionEndpoints
         }
 
         var identity = context.Identity();
-        return Results.Ok(new { items = await cluster.GetGrain<ISessionsGrain>(0).ListAsync(identity.User!.Id, identity.SessionKey) });
+        return Results.Ok(new { items = await cluster.GetGrain<ISessionDirectoryGrain>(0).ListAsync(identity.User!.Id, identity.SessionKey) });
     }
 
     private static async Task<IResult> RevokeAsync(long id, HttpContext context, IClusterClient cluster, PublicOrigin publicOrigin)
@@ -38,8 +38,8 @@ public static class SessionEndpoints
         }
 
         var identity = context.Identity();
-        var current = (await cluster.GetGrain<ISessionsGrain>(0).ListAsync(identity.User!.Id, identity.SessionKey)).Any(s => s.Id == id && s.Current);
-        if (!await cluster.GetGrain<ISessionsGrain>(0).RevokeAsync(identity.User!.Id, id, identity.Subject!))
+        var current = (await cluster.GetGrain<ISessionDirectoryGrain>(0).ListAsync(identity.User!.Id, identity.SessionKey)).Any(s => s.Id == id && s.Current);
+        if (!await cluster.GetGrain<ISessionDirectoryGrain>(0).RevokeAsync(identity.User!.Id, id, identity.Subject!))
         {
             return Problems.NotFound($"you have no active session {id}");
         }
@@ -61,7 +61,7 @@ public static class SessionEndpoints
 
         var identity = context.Identity();
         var keep = includeCurrent == true ? null : identity.SessionKey;
-        var ended = await cluster.GetGrain<ISessionsGrain>(0).RevokeAllAsync(identity.User!.Id, keep, identity.Subject!);
+        var ended = await cluster.GetGrain<ISessionDirectoryGrain>(0).RevokeAllAsync(identity.User!.Id, keep, identity.Subject!);
         if (keep is null)
         {
             SessionCookie.Clear(context, publicOrigin);

@@ -97,7 +97,7 @@ public sealed class AccessMiddleware(RequestDelegate next, IClusterClient cluste
     private static IResult? RequireApprovedUser(RequestIdentity identity) => identity.User switch
     {
         null => Problems.Forbidden("this route needs a signed-in user, not an API key"),
-        { IsApproved: false } => Problems.Forbidden("the account is waiting for a global admin's approval"),
+        { IsApproved: false } => Problems.ForbiddenBecause(ProblemCodes.ApprovalPending, "the account is waiting for a global admin's approval"),
         _ => null,
     };
 

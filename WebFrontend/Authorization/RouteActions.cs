@@ -78,6 +78,8 @@ public static partial class RouteActions
 
         [("GET", $"{V1}/alert-configs")] = RouteAccess.Requires("alert-configs:list"),
         [("POST", $"{V1}/alert-configs")] = RouteAccess.Requires("alert-configs:create"),
+        [("GET", $"{V1}/alert-configs/drift")] = RouteAccess.Requires("alert-configs:list"),
+        [("GET", $"{V1}/alert-configs/drift/worst")] = RouteAccess.Requires("alert-configs:list"),
         [("GET", $"{V1}/alert-configs/{{id}}")] = RouteAccess.Requires("alert-configs:read"),
         [("PUT", $"{V1}/alert-configs/{{id}}")] = RouteAccess.Requires("alert-configs:update"),
         [("DELETE", $"{V1}/alert-configs/{{id}}")] = RouteAccess.Requires("alert-configs:delete"),
@@ -85,6 +87,7 @@ public static partial class RouteActions
 
         [("GET", $"{V1}/alerts")] = RouteAccess.Requires("alerts:list"),
         [("GET", $"{V1}/alerts/summary")] = RouteAccess.Requires("alerts:list"),
+        [("GET", $"{V1}/alerts/history")] = RouteAccess.Requires("alerts:list"),
         [("GET", $"{V1}/alerts/{{id}}")] = RouteAccess.Requires("alerts:read"),
         [("GET", $"{V1}/alerts/{{id}}/actions")] = RouteAccess.Requires("alerts:read"),
         [("POST", $"{V1}/alerts/{{id}}/acknowledge")] = RouteAccess.Requires("alerts:acknowledge"),

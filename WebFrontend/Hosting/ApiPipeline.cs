@@ -12,7 +12,7 @@ public static class ApiPipeline
     public static void AddPlanekeeperApi(this WebApplicationBuilder builder)
     {
         var publicOrigin = PublicOrigin.FromConfiguration(builder.Configuration);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context => ProblemCodes.Apply(context.ProblemDetails));
         builder.Services.AddExceptionHandler<UnreadableRequestHandler>();
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddHttpClient();

@@ -22,7 +22,7 @@ public sealed class CrossSiteRequestGuard(RequestDelegate next, PublicOrigin pub
                 return;
             }
 
-            await Problems.Forbidden(refusal).ExecuteAsync(context);
+            await Problems.ForbiddenBecause(ProblemCodes.CrossSiteRequest, refusal).ExecuteAsync(context);
             return;
         }
 

@@ -29,7 +29,7 @@ public sealed class GrainAgent : IJobWorker
     /// <summary>Heartbeats once (which registers the agent) and returns it.</summary>
     public static async Task<IJobWorker> HeartbeatAsync(IGrainFactory grains, PlanekeeperOrganization organization, string name, bool claimNext)
     {
-        var registration = await grains.GetGrain<IAgentsGrain>(0).HeartbeatAsync(organization.ApiKeyId, organization.Id, new AgentHeartbeat(name, "bench", null, null));
+        var registration = await grains.GetGrain<IAgentDirectoryGrain>(0).HeartbeatAsync(organization.ApiKeyId, organization.Id, new AgentHeartbeat(name, "bench", null, null));
         var agentId = registration.OrThrow("heartbeat").AgentId;
         return new GrainAgent(grains.GetGrain<IAgentGrain>(agentId), organization.ApiKeyId, claimNext);
     }

@@ -19,8 +19,8 @@ public sealed record PlanekeeperOrganization(long Id, long ApiKeyId, string ApiK
 
     public static async Task<PlanekeeperOrganization> CreateAsync(IGrainFactory grains, long ownerUserId, string name)
     {
-        var organization = (await grains.GetGrain<IOrganizationsGrain>(0).CreateAsync(name, ownerUserId)).OrThrow($"create organization {name}");
-        var key = (await grains.GetGrain<IApiKeysGrain>(0).CreateAsync($"user:{ownerUserId}", organization.Id, "bench agents", [], null))
+        var organization = (await grains.GetGrain<IOrganizationDirectoryGrain>(0).CreateAsync(name, ownerUserId)).OrThrow($"create organization {name}");
+        var key = (await grains.GetGrain<IApiKeyDirectoryGrain>(0).CreateAsync($"user:{ownerUserId}", organization.Id, "bench agents", [], null))
             .OrThrow($"create an API key of {name}");
         return new PlanekeeperOrganization(organization.Id, key.Key.Id, key.Value);
     }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Planekeeper.Bench.JobPipeline;
-using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.Notifications;
+using Planekeeper.Grains.Interfaces.Rules;
 
 namespace Planekeeper.Bench.NotificationLatency;
 
@@ -18,11 +18,11 @@ public sealed record AlertingOrganization(PlanekeeperOrganization Organization, 
     {
         var organization = await PlanekeeperOrganization.CreateAsync(grains, ownerUserId, $"{prefix}organization");
         var actor = $"user:{ownerUserId}";
-        var channel = (await grains.GetGrain<INotificationChannelsGrain>(0).CreateAsync(actor, organization.Id, new NotificationChannelRequest(
+        var channel = (await grains.GetGrain<INotificationChannelDirectoryGrain>(0).CreateAsync(actor, organization.Id, new NotificationChannelRequest(
             "bench receiver", "webhook", JsonSerializer.Serialize(new { url = receiver.ToString() }), "bench-secret", false, null, true))).OrThrow("create the channel");
-        (await grains.GetGrain<INotificationRulesGrain>(0).CreateAsync(actor, organization.Id,
+        (await grains.GetGrain<INotificationRuleDirectoryGrain>(0).CreateAsync(actor, organization.Id,
             new NotificationRuleRequest("everything", 1, null, null, channel.Id, true))).OrThrow("create the routing rule");
-        var rule = (await grains.GetGrain<IMonitoringRulesGrain>(0).CreateAsync(actor, organization.Id,
+        var rule = (await grains.GetGrain<IMonitoringRuleDirectoryGrain>(0).CreateAsync(actor, organization.Id,
             new MonitoringRuleRequest("majors behind", "majors_behind", 1, 2, 3, false))).OrThrow("create the monitoring rule");
 
         await organization.SeedGatherJobsAsync(database, 1);

@@ -19,7 +19,7 @@ public sealed class ScrapeAgent(IAgentGrain agent, long apiKeyId)
 
     public static async Task<ScrapeAgent> HeartbeatAsync(IGrainFactory grains, PlanekeeperOrganization organization, string name)
     {
-        var registration = (await grains.GetGrain<IAgentsGrain>(0).HeartbeatAsync(
+        var registration = (await grains.GetGrain<IAgentDirectoryGrain>(0).HeartbeatAsync(
             organization.ApiKeyId, organization.Id, new AgentHeartbeat(name, "bench", null, null))).OrThrow("heartbeat");
         return new ScrapeAgent(grains.GetGrain<IAgentGrain>(registration.AgentId), organization.ApiKeyId);
     }

@@ -1,7 +1,7 @@
 using Dapper;
 using Microsoft.Extensions.Logging;
 using Npgsql;
-using Planekeeper.Grains.Alerts;
+using Planekeeper.Grains.Alerts.Evaluation;
 using Planekeeper.Grains.Interfaces.Notifications;
 
 namespace Planekeeper.Grains.Notifications.Routing;

@@ -23,7 +23,7 @@ public static class HttpDelivery
             return status switch
             {
                 >= 200 and < 300 => new DeliveryAttemptResult(DeliveryFailureKind.None, status, null, body),
-                408 or 429 or >= 500 => new DeliveryAttemptResult(DeliveryFailureKind.Retryable, status, $"the receiver answered {status} {response.ReasonPhrase}", body, RetryAfter(response)),
+                408 or 429 or >= 500 => new DeliveryAttemptResult(DeliveryFailureKind.Retryable, status, $"the receiver answered {status} {response.ReasonPhrase}", body, RetryAfter(response, http.Clock)),
                 _ => new DeliveryAttemptResult(DeliveryFailureKind.Permanent, status, $"the receiver answered {status} {response.ReasonPhrase}", body),
             };
         }
@@ -61,10 +61,10 @@ public static class HttpDelivery
         return Encoding.UTF8.GetString(buffer, 0, read);
     }
 
-    private static TimeSpan? RetryAfter(HttpResponseMessage response) => response.Headers.RetryAfter switch
+    private static TimeSpan? RetryAfter(HttpResponseMessage response, TimeProvider clock) => response.Headers.RetryAfter switch
     {
         { Delta: { } delta } => delta,
-        { Date: { } date } => date - DateTimeOffset.UtcNow is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
+        { Date: { } date } => date - clock.GetUtcNow() is var wait && wait > TimeSpan.Zero ? wait : TimeSpan.Zero,
         _ => null,
     };
 

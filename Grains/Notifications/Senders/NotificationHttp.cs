@@ -23,9 +23,10 @@ public sealed class NotificationHttp : IDisposable
     private readonly NotificationNetworkSettings _settings;
     private readonly ILogger _logger;
 
-    public NotificationHttp(NotificationNetworkSettings settings, ILogger<NotificationHttp>? logger = null)
+    public NotificationHttp(NotificationNetworkSettings settings, ILogger<NotificationHttp>? logger = null, TimeProvider? clock = null)
     {
         _settings = settings;
+        Clock = clock ?? TimeProvider.System;
         _logger = logger ?? NullLogger<NotificationHttp>.Instance;
         Client = new HttpClient(new SocketsHttpHandler
         {
@@ -39,6 +40,9 @@ public sealed class NotificationHttp : IDisposable
     }
 
     public HttpClient Client { get; }
+
+    /// <summary>The silo's clock, against which a receiver's <c>Retry-After</c> date is read.</summary>
+    public TimeProvider Clock { get; }
 
     /// <summary>A connected stream to the host, through the guard; SMTP connects through here too.</summary>
     public async ValueTask<Stream> ConnectAsync(string host, int port, CancellationToken cancellationToken)

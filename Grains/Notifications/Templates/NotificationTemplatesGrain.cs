@@ -2,6 +2,7 @@ using Orleans.Concurrency;
 using Planekeeper.Grains.Alerts;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Notifications;
+using Planekeeper.Grains.Interfaces.Settings;
 using Planekeeper.Grains.Settings;
 
 namespace Planekeeper.Grains.Notifications.Templates;

@@ -2,8 +2,11 @@ using System.Net;
 using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.ApiKeys;
 using Planekeeper.Grains.Interfaces.Common;
-using Planekeeper.Grains.Interfaces.Jobs;
+using Planekeeper.Grains.Interfaces.Jobs.Gather;
+using Planekeeper.Grains.Interfaces.Jobs.HelmSync;
+using Planekeeper.Grains.Interfaces.Jobs.Scrape;
 using Planekeeper.Grains.Interfaces.Notifications;
+using Planekeeper.Grains.Interfaces.Rules;
 using Planekeeper.Tests.Infrastructure;
 
 namespace Planekeeper.Tests.Integration.Access;

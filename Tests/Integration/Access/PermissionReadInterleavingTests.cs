@@ -1,7 +1,7 @@
 using Dapper;
 using Npgsql;
+using Planekeeper.Grains.Access.Policy;
 using Planekeeper.Grains.Interfaces.Access;
-using Planekeeper.Grains.Permissions;
 using Planekeeper.Tests.Infrastructure;
 
 namespace Planekeeper.Tests.Integration.Access;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Planekeeper.WebFrontend.Api;
 
 namespace Planekeeper.Tests.Integration.Hardening;
 
@@ -49,8 +50,16 @@ public static class SweepAnswer
             return $"400 does not name the field '{field}': {Short(text)}";
         }
 
-        return null;
+        return problem.RootElement.TryGetProperty(ProblemCodes.Key, out var code) && code.ValueKind == JsonValueKind.String && Fits(code.GetString()!, status)
+            ? null
+            : $"problem details without the code of a {status}: {Short(text)}";
     }
+
+    /// <summary>The code a problem of this status may carry: the status's own, or a more specific one documented for it.</summary>
+    public static bool Fits(string code, int status) =>
+        code == ProblemCodes.ForStatus(status)
+        || (status == 403 && code is ProblemCodes.MissingAction or ProblemCodes.ApprovalPending or ProblemCodes.CrossSiteRequest)
+        || (status == 429 && code == ProblemCodes.AccountLocked);
 
     private static bool NamesField(JsonElement problem, string field) =>
         problem.TryGetProperty("errors", out var errors) && errors.ValueKind == JsonValueKind.Object

@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Microsoft.Extensions.Time.Testing;
 using netDumbster.smtp;
 using Planekeeper.Grains.Notifications;
 using Planekeeper.Grains.Notifications.Channels;
@@ -176,6 +177,18 @@ public sealed class ChannelSenderTests : IAsyncLifetime
         var result = await SendAsync(new WebhookSender(_http, TimeProvider.System), Channel("webhook", new { url = _receiver.Url.ToString() }));
         Assert.Equal((expected, (int?)status), (result.Failure, result.StatusCode));
         Assert.Equal(status == 429 ? TimeSpan.FromSeconds(120) : null, result.RetryAfter);
+    }
+
+    [Fact]
+    public async Task A_retry_after_date_is_read_against_the_silos_clock()
+    {
+        var now = new DateTimeOffset(2031, 3, 4, 5, 6, 0, TimeSpan.Zero);
+        using var http = new NotificationHttp(new NotificationNetworkSettings(AllowPrivateUrls: true), clock: new FakeTimeProvider(now));
+        _receiver.AnswerNext(503, now.AddSeconds(90).ToString("R"));
+
+        var result = await SendAsync(new WebhookSender(http, TimeProvider.System), Channel("webhook", new { url = _receiver.Url.ToString() }));
+
+        Assert.Equal(TimeSpan.FromSeconds(90), result.RetryAfter);
     }
 
     [Fact]

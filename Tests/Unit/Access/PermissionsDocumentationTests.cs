@@ -1,4 +1,4 @@
-using Planekeeper.Grains.Permissions;
+using Planekeeper.Grains.Access.Policy;
 using Planekeeper.Tests.Infrastructure;
 
 namespace Planekeeper.Tests.Unit.Access;

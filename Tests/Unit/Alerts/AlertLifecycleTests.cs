@@ -1,5 +1,6 @@
 using Planekeeper.Grains.Alerts;
-using Planekeeper.Grains.Rules;
+using Planekeeper.Grains.Alerts.Evaluation;
+using Planekeeper.Grains.Rules.Evaluation;
 
 namespace Planekeeper.Tests.Unit.Alerts;
 

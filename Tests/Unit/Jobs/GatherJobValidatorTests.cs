@@ -1,4 +1,5 @@
 using Planekeeper.Grains.Jobs;
+using Planekeeper.Grains.Jobs.Gather;
 
 namespace Planekeeper.Tests.Unit.Jobs;
 

@@ -1,4 +1,4 @@
-using Planekeeper.Grains.Jobs;
+using Planekeeper.Grains.Jobs.HelmSync;
 
 namespace Planekeeper.Tests.Unit.Jobs;
 

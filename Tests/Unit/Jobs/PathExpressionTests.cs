@@ -1,5 +1,3 @@
-using Planekeeper.Grains.Interfaces.Jobs;
-using Planekeeper.Grains.Jobs;
 using Planekeeper.Scraping;
 
 namespace Planekeeper.Tests.Unit.Jobs;

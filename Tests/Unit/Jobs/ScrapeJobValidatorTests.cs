@@ -1,5 +1,4 @@
-using Planekeeper.Grains.Interfaces.Jobs;
-using Planekeeper.Grains.Jobs;
+using Planekeeper.Grains.Jobs.Scrape;
 
 namespace Planekeeper.Tests.Unit.Jobs;
 

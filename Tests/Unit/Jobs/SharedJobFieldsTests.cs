@@ -1,4 +1,7 @@
 using Planekeeper.Grains.Jobs;
+using Planekeeper.Grains.Jobs.Gather;
+using Planekeeper.Grains.Jobs.HelmSync;
+using Planekeeper.Grains.Jobs.Scrape;
 
 namespace Planekeeper.Tests.Unit.Jobs;
 

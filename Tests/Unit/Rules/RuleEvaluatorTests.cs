@@ -1,4 +1,4 @@
-using Planekeeper.Grains.Rules;
+using Planekeeper.Grains.Rules.Evaluation;
 
 namespace Planekeeper.Tests.Unit.Rules;
 

@@ -1,4 +1,0 @@
-namespace Planekeeper.Grains.Interfaces.Jobs;
-
-[Alias("planekeeper.jobs.gather-directory")]
-public interface IGatherJobsGrain : IJobDirectoryGrain<GatherJobRequest, GatherJobRecord>;

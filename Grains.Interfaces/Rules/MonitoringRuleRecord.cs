@@ -1,0 +1,19 @@
+namespace Planekeeper.Grains.Interfaces.Rules;
+
+/// <summary>
+/// A monitoring rule (docs/rules-and-alerts.md, "Monitoring rules"): how far behind is too far, by one measure, with
+/// three thresholds.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("planekeeper.alerts.rule-record")]
+public sealed record MonitoringRuleRecord(
+    [property: Id(0)] long Id,
+    [property: Id(1)] long OrganizationId,
+    [property: Id(2)] string Name,
+    [property: Id(3)] string RuleType,
+    [property: Id(4)] int Moderate,
+    [property: Id(5)] int High,
+    [property: Id(6)] int Critical,
+    [property: Id(7)] bool StableOnly,
+    [property: Id(8)] bool Active,
+    [property: Id(9)] DateTime CreatedAt,
+    [property: Id(10)] DateTime UpdatedAt);

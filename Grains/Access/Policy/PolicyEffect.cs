@@ -1,0 +1,7 @@
+namespace Planekeeper.Grains.Access.Policy;
+
+public enum PolicyEffect
+{
+    Allow,
+    Deny,
+}

@@ -1,0 +1,55 @@
+using System.Text.Json;
+using Orleans.Concurrency;
+using Planekeeper.Grains.Interfaces.Agents;
+using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Interfaces.Tasks;
+using Planekeeper.Grains.Jobs;
+
+namespace Planekeeper.Grains.Agents;
+
+[StatelessWorker]
+[GrainType("planekeeper.agents.directory")]
+public sealed class AgentDirectoryGrain(AgentStore store, AgentSettings settings, TimeProvider clock) : Grain, IAgentDirectoryGrain
+{
+    public async Task<CommandResult<AgentRegistration>> HeartbeatAsync(long apiKeyId, long organizationId, AgentHeartbeat heartbeat)
+    {
+        var validated = HeartbeatValidator.Validate(heartbeat);
+        if (!validated.IsValid)
+        {
+            return CommandResult<AgentRegistration>.Invalid(validated.Errors);
+        }
+
+        var agent = validated.Value!;
+        var id = await store.SaveHeartbeatAsync(organizationId, apiKeyId, agent, clock.GetUtcNow().UtcDateTime);
+        await GrainFactory.GetGrain<IAgentGrain>(id).BeatAsync(
+            new ClaimingAgent(id, organizationId, agent.Capabilities, agent.Credentials.Select(c => c.Name!).ToList()), apiKeyId);
+        return CommandResult<AgentRegistration>.Ok(new AgentRegistration(id, (int)settings.HeartbeatInterval.TotalSeconds, organizationId));
+    }
+
+    public async Task<AgentSummary> SummaryAsync(long organizationId)
+    {
+        var agents = await ListAsync(organizationId);
+        var serverAgents = organizationId == ClaimingAgent.GlobalOrganizationId ? [] : await ListAsync(ClaimingAgent.GlobalOrganizationId);
+        var queued = await store.QueuedJobsAsync(organizationId);
+        // Server agents run any organization's jobs that need no credential, so they count without their credentials.
+        var online = agents.Where(agent => agent.Status == "online")
+            .Select(agent => new OnlineAgent(agent.Id, agent.Capabilities, agent.Credentials.Select(c => c.Name!).ToList()))
+            .Concat(serverAgents.Where(agent => agent.Status == "online").Select(agent => new OnlineAgent(agent.Id, agent.Capabilities, [])))
+            .ToList();
+        var gaps = AgentCoverage.Gaps(queued.Select(job => new QueuedJob(job.Kind, job.Id, job.Name, JobKind.Of(job.Kind).Capability, job.CredentialName)), online);
+        return new AgentSummary(online.Count, agents.Count - online.Count, queued.Count,
+            gaps.Select(gap => new UncoveredJob(gap.Kind, gap.JobId, gap.JobName, gap.Reason)).ToList());
+    }
+
+    public async Task<IReadOnlyList<AgentRecord>> ListAsync(long organizationId)
+    {
+        var running = await store.RunningTasksAsync(organizationId);
+        var rows = await store.ListAsync(organizationId);
+        var offlineBefore = clock.GetUtcNow().UtcDateTime - settings.OfflineAfter;
+        return rows.Select(row => new AgentRecord(
+            row.Id, row.OrganizationId, row.ApiKeyId, row.Name, row.Version, row.LastHeartbeatAt > offlineBefore ? "online" : "offline",
+            row.Capabilities, JsonSerializer.Deserialize<List<AgentCredential>>(row.Credentials, JsonSerializerOptions.Web)!, row.LastHeartbeatAt, row.CreatedAt,
+            running[row.Id].Select(task => new RunningTask(task.TaskId, task.OrganizationId, task.JobKind, task.JobId, task.StartedAt)).ToList(),
+            JsonSerializer.Deserialize<Dictionary<string, UpstreamRateLimit>>(row.RateLimits, JsonSerializerOptions.Web)!)).ToList();
+    }
+}

@@ -1,4 +1,0 @@
-namespace Planekeeper.Grains.AlertConfigs;
-
-/// <summary>A validated alert config as the store writes it.</summary>
-public sealed record AlertConfigDefinition(string Name, long ScrapeJobId, long GatherJobId, long RuleId);

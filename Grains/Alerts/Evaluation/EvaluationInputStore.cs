@@ -1,0 +1,52 @@
+using Dapper;
+using Npgsql;
+using Planekeeper.Grains.Alerts.Configs;
+using Planekeeper.Grains.Rules.Evaluation;
+
+namespace Planekeeper.Grains.Alerts.Evaluation;
+
+/// <summary>Reads a config's evaluation inputs in one round trip.</summary>
+public sealed class EvaluationInputStore(NpgsqlDataSource database)
+{
+    private sealed class RuleRow
+    {
+        public string Name { get; set; } = "";
+        public string RuleType { get; set; } = "";
+        public int Moderate { get; set; }
+        public int High { get; set; }
+        public int Critical { get; set; }
+        public bool StableOnly { get; set; }
+        public bool Active { get; set; }
+    }
+
+    private sealed class ReleaseRow
+    {
+        public string Version { get; set; } = "";
+        public DateTime? ReleasedAt { get; set; }
+        public bool Prerelease { get; set; }
+        public DateTime FoundAt { get; set; }
+    }
+
+    public async Task<EvaluationInputs> LoadAsync(AlertConfigRow config)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        await using var results = await connection.QueryMultipleAsync(
+            """
+            SELECT name, rule_type AS RuleType, moderate, high, critical, stable_only AS StableOnly, active FROM monitoring_rules WHERE id = @RuleId;
+            SELECT version FROM version_snapshots WHERE scrape_job_id = @ScrapeJobId ORDER BY id DESC LIMIT 1;
+            SELECT version, released_at AS ReleasedAt, prerelease, found_at AS FoundAt FROM releases WHERE gather_job_id = @GatherJobId;
+            """,
+            new { config.RuleId, config.ScrapeJobId, config.GatherJobId });
+        var rule = await results.ReadSingleOrDefaultAsync<RuleRow>();
+        var deployed = await results.ReadSingleOrDefaultAsync<string>();
+        var releases = (await results.ReadAsync<ReleaseRow>())
+            .Select(r => new UpstreamRelease(r.Version, Utc(r.ReleasedAt), r.Prerelease, DateTime.SpecifyKind(r.FoundAt, DateTimeKind.Utc)))
+            .ToList();
+        return new EvaluationInputs(
+            rule is null ? null : new EvaluationRule(rule.Name, rule.Active, new RuleDefinition(rule.RuleType, new RuleThresholds(rule.Moderate, rule.High, rule.Critical), rule.StableOnly)),
+            deployed,
+            releases);
+    }
+
+    private static DateTime? Utc(DateTime? value) => value is { } v ? DateTime.SpecifyKind(v, DateTimeKind.Utc) : null;
+}

@@ -1,4 +1,0 @@
-namespace Planekeeper.Grains.MonitoringRules;
-
-/// <summary>A validated rule as the store writes it.</summary>
-public sealed record MonitoringRuleDefinition(string Name, string RuleType, int Moderate, int High, int Critical, bool StableOnly);

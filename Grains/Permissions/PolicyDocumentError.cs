@@ -1,7 +1,0 @@
-namespace Planekeeper.Grains.Permissions;
-
-/// <summary>Why a policy document was rejected; <see cref="StatementIndex"/> is null for document-level problems.</summary>
-public sealed record PolicyDocumentError(int? StatementIndex, string Reason)
-{
-    public override string ToString() => StatementIndex is { } index ? $"Statement[{index}]: {Reason}" : Reason;
-}

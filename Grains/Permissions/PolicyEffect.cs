@@ -1,7 +1,0 @@
-namespace Planekeeper.Grains.Permissions;
-
-public enum PolicyEffect
-{
-    Allow,
-    Deny,
-}
