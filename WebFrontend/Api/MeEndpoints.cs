@@ -21,7 +21,7 @@ public static class MeEndpoints
         }
 
         var user = identity.User!;
-        var organizations = user.IsApproved ? await cluster.GetGrain<IOrganizationsGrain>(0).ListForUserAsync(user.Id) : [];
+        var organizations = user.IsApproved ? await cluster.GetGrain<IOrganizationDirectoryGrain>(0).ListForUserAsync(user.Id) : [];
         var current = CurrentOrganization(context, publicOrigin, organizations);
         var actions = current is null ? [] : await cluster.GetGrain<IPermissionGrain>(current.Id).AllowedActionsAsync(identity.Subject!, user.IsSuperAdmin);
         return Results.Ok(new { user = UserView.From(user), organizations, current_organization_id = current?.Id, actions });

@@ -127,7 +127,7 @@ public sealed class AccessMiddleware(RequestDelegate next, IClusterClient cluste
         var header = context.Request.Headers[OrganizationHeader].FirstOrDefault();
         if (header is null)
         {
-            var mine = await cluster.GetGrain<IOrganizationsGrain>(0).ListForUserAsync(identity.User!.Id);
+            var mine = await cluster.GetGrain<IOrganizationDirectoryGrain>(0).ListForUserAsync(identity.User!.Id);
             return OrganizationSelection.Current(context, publicOrigin, mine) is { } current
                 ? OrganizationSelection.Chosen(current.Id)
                 : OrganizationSelection.Refused(Problems.BadRequest($"send the {OrganizationHeader} header: you belong to {mine.Count} organizations"));

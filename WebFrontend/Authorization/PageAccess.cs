@@ -83,7 +83,7 @@ public sealed class PageAccess(IClusterClient cluster, PublicOrigin publicOrigin
     /// </summary>
     private async Task<Viewer> ViewerAsync(HttpContext context, RequestIdentity identity, Grains.Interfaces.Identity.UserRecord user)
     {
-        IReadOnlyList<OrganizationSummary> mine = user.IsApproved ? await cluster.GetGrain<IOrganizationsGrain>(0).ListForUserAsync(user.Id) : [];
+        IReadOnlyList<OrganizationSummary> mine = user.IsApproved ? await cluster.GetGrain<IOrganizationDirectoryGrain>(0).ListForUserAsync(user.Id) : [];
         var current = OrganizationSelection.Current(context, publicOrigin, mine) ?? mine.FirstOrDefault();
         if (current is not null && OrganizationCookie.Read(context, publicOrigin) != current.Id)
         {

@@ -54,6 +54,6 @@ public class PageActionsCheckTests
     {
         var actions = RouteActions.Pages.Values.Where(access => access.Kind == AccessKind.Organization).Select(access => access.Action!);
 
-        Assert.All(actions, action => Assert.True(Planekeeper.Grains.Permissions.ActionCatalogue.IsKnown(action), action));
+        Assert.All(actions, action => Assert.True(Planekeeper.Grains.Access.Policy.ActionCatalogue.IsKnown(action), action));
     }
 }

@@ -2,6 +2,9 @@ using Microsoft.AspNetCore.Mvc;
 using Planekeeper.Grains.Interfaces.Agents;
 using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.Jobs;
+using Planekeeper.Grains.Interfaces.Jobs.Gather;
+using Planekeeper.Grains.Interfaces.Jobs.HelmSync;
+using Planekeeper.Grains.Interfaces.Jobs.Scrape;
 
 namespace Planekeeper.WebFrontend.Pages.Dashboard;
 
@@ -37,10 +40,10 @@ public sealed class DashboardModel(IClusterClient cluster) : PlanekeeperPage
     {
         var organization = OrganizationId;
         var alerts = IfAllowed(AlertsAction, () => cluster.GetGrain<IAlertsGrain>(0).SummaryAsync(organization));
-        var agents = IfAllowed(AgentsAction, () => cluster.GetGrain<IAgentsGrain>(0).SummaryAsync(organization));
-        var gather = IfAllowed("gather-jobs:list", () => cluster.GetGrain<IGatherJobsGrain>(0).SummaryAsync(organization));
-        var scrape = IfAllowed("scrape-jobs:list", () => cluster.GetGrain<IScrapeJobsGrain>(0).SummaryAsync(organization));
-        var helm = IfAllowed("helm-sync-jobs:list", () => cluster.GetGrain<IHelmSyncJobsGrain>(0).SummaryAsync(organization));
+        var agents = IfAllowed(AgentsAction, () => cluster.GetGrain<IAgentDirectoryGrain>(0).SummaryAsync(organization));
+        var gather = IfAllowed("gather-jobs:list", () => cluster.GetGrain<IGatherJobDirectoryGrain>(0).SummaryAsync(organization));
+        var scrape = IfAllowed("scrape-jobs:list", () => cluster.GetGrain<IScrapeJobDirectoryGrain>(0).SummaryAsync(organization));
+        var helm = IfAllowed("helm-sync-jobs:list", () => cluster.GetGrain<IHelmSyncJobDirectoryGrain>(0).SummaryAsync(organization));
         Alerts = await alerts;
         Agents = await agents;
         Jobs =

@@ -25,7 +25,7 @@ public sealed class OnboardingModel(IClusterClient cluster, PublicOrigin publicO
 
     public async Task<IActionResult> OnPostCreateAsync()
     {
-        var result = await cluster.GetGrain<IOrganizationsGrain>(0).CreateAsync(Name ?? "", Viewer!.User.Id);
+        var result = await cluster.GetGrain<IOrganizationDirectoryGrain>(0).CreateAsync(Name ?? "", Viewer!.User.Id);
         return Entered(result, "name");
     }
 
@@ -37,7 +37,7 @@ public sealed class OnboardingModel(IClusterClient cluster, PublicOrigin publicO
             return PageWithErrors(CommandResult<bool>.Invalid("invite", "paste the invite link or its token"));
         }
 
-        var result = await cluster.GetGrain<IOrganizationsGrain>(0).AcceptInviteAsync(token, Viewer!.User.Id);
+        var result = await cluster.GetGrain<IOrganizationDirectoryGrain>(0).AcceptInviteAsync(token, Viewer!.User.Id);
         return Entered(result, "invite");
     }
 

@@ -21,7 +21,7 @@ public sealed class JoinModel(IClusterClient cluster, PublicOrigin publicOrigin)
 
     public async Task<IActionResult> OnPostAsync()
     {
-        var result = await cluster.GetGrain<IOrganizationsGrain>(0).AcceptInviteAsync(Token, Viewer!.User.Id);
+        var result = await cluster.GetGrain<IOrganizationDirectoryGrain>(0).AcceptInviteAsync(Token, Viewer!.User.Id);
         if (result.Status != CommandStatus.Ok)
         {
             return PageWithErrors(result);
