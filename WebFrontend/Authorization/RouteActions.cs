@@ -178,6 +178,15 @@ public static partial class RouteActions
 
         [new("GET", "/")] = RouteAccess.Requires("organizations:read"),
         [new("GET", "/", "overview")] = RouteAccess.Requires("organizations:read"),
+
+        [new("GET", "/gather-jobs")] = RouteAccess.Requires("gather-jobs:list"),
+        [new("GET", "/gather-jobs/new")] = RouteAccess.Requires("gather-jobs:create"),
+        [new("POST", "/gather-jobs/new")] = RouteAccess.Requires("gather-jobs:create"),
+        [new("GET", "/gather-jobs/{id}")] = RouteAccess.Requires("gather-jobs:read"),
+        [new("POST", "/gather-jobs/{id}", "run")] = RouteAccess.Requires("gather-jobs:run"),
+        [new("POST", "/gather-jobs/{id}", "clear")] = RouteAccess.Requires("releases:delete"),
+        [new("GET", "/gather-jobs/{id}/edit")] = RouteAccess.Requires("gather-jobs:read"),
+        [new("POST", "/gather-jobs/{id}/edit")] = RouteAccess.Requires("gather-jobs:update"),
     };
 
     /// <summary>The routes every kind of job has (Api/JobEndpoints.cs), guarded by that kind's actions.</summary>

@@ -18,6 +18,9 @@ public abstract class PlanekeeperPage : PageModel
     /// <summary>The organization page's organization (checked by <see cref="PageAccess"/> before the handler runs).</summary>
     protected long OrganizationId => HttpContext.Scope().OrganizationId;
 
+    /// <summary>Who a command is done by, as the audit log and the grains name them (the same as the API's).</summary>
+    protected string Actor => HttpContext.Scope().Subject;
+
     /// <summary>
     /// The page again, with a refused command's messages next to their fields (a refusal without fields at
     /// <paramref name="field"/>, by default above the form) and the status the API would answer.

@@ -1,0 +1,113 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Planekeeper.Tests.Infrastructure;
+using Planekeeper.Tests.Integration.Alerts;
+using static Microsoft.Playwright.Assertions;
+
+namespace Planekeeper.Tests.Browser;
+
+/// <summary>The gather job pages: the form with the API's validation messages, the list with its filter, the job with its releases.</summary>
+[Collection("browser")]
+public sealed class GatherJobPageTests(BrowserSystem system)
+{
+    [Fact]
+    public async Task An_owner_creates_a_job_through_the_form_sees_its_releases_and_edits_it()
+    {
+        using var owner = await system.OwnerAsync("gather-pages@example.com", "Gather Org");
+        var page = await system.NewPageAsync();
+        await BrowserSystem.SignInAsync(page, "gather-pages@example.com");
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Gather jobs" }).ClickAsync();
+        await Expect(page.GetByText("No gather jobs yet")).ToBeVisibleAsync();
+        await CheckAsync(page, "Gather jobs", "gather-jobs-empty");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "New gather job" }).ClickAsync();
+        await page.GetByLabel("Artifact").FillAsync("github.com/kubernetes/kubernetes");
+        await page.GetByLabel("Labels").FillAsync("team: platform");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create gather job" }).ClickAsync();
+        await Expect(page.Locator("#name-error")).ToContainTextAsync("Name");
+        await Expect(page.GetByLabel("Name")).ToHaveAttributeAsync("aria-invalid", "true");
+        await CheckAsync(page, "New gather job", "gather-job-new-invalid");
+
+        await page.GetByLabel("Name").FillAsync("kubernetes");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create gather job" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex(@"/gather-jobs/\d+$"));
+        var id = long.Parse(page.Url.Split('/')[^1]);
+        await Expect(page.GetByText("No releases found yet")).ToBeVisibleAsync();
+
+        var (_, key) = await owner.CreateApiKeyAsync("pages-agent");
+        using (var agent = await TestAgent.StartAsync(system.Frontend.BaseAddress, key, "pages-agent"))
+        {
+            await agent.GatherAsync(owner, id, "1.29.0", "1.30.0-rc.1", "1.30.0");
+        }
+
+        await page.ReloadAsync();
+        await Expect(page.Locator("svg.chart circle")).ToHaveCountAsync(3);
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "1.30.0-rc.1 prerelease" })).ToBeVisibleAsync();
+        await Expect(page.Locator(".facts")).ToContainTextAsync("1.30.0");
+        await CheckAsync(page, "kubernetes", "gather-job-detail");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
+        await Expect(page.GetByLabel("Labels")).ToHaveValueAsync("team: platform");
+        await page.GetByLabel("Name").FillAsync("kubernetes upstream");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "kubernetes upstream", Level = 1 })).ToBeVisibleAsync();
+
+        await page.GotoAsync("/gather-jobs?label=team:platform");
+        await Expect(page.GetByRole(AriaRole.Link, new() { Name = "kubernetes upstream" })).ToBeVisibleAsync();
+        await CheckAsync(page, "Gather jobs", "gather-jobs");
+        await page.GotoAsync("/gather-jobs?label=team:nobody");
+        await Expect(page.GetByText("No gather job matches this filter.")).ToBeVisibleAsync();
+        await page.GotoAsync("/gather-jobs?label=team");
+        await Expect(page.Locator("#label-error")).ToBeVisibleAsync();
+    }
+
+    [Fact]
+    public async Task A_viewer_sees_the_pages_with_the_controls_disabled_and_a_direct_post_is_refused()
+    {
+        using var owner = await system.OwnerAsync("gather-owner@example.com", "Viewed Org");
+        var job = (await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/gather-jobs",
+            new { name = "etcd", source_type = "github_releases", artifact_name = "github.com/etcd-io/etcd", schedule = "0 3 * * *" })).GetProperty("id").GetInt64();
+        await system.MemberAsync(owner, "gather-viewer@example.com", "viewer");
+        var page = await system.NewPageAsync();
+        await BrowserSystem.SignInAsync(page, "gather-viewer@example.com");
+
+        await page.GotoAsync("/gather-jobs");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "New gather job" })).ToBeDisabledAsync();
+        await page.GotoAsync($"/gather-jobs/{job}");
+        var run = page.GetByRole(AriaRole.Button, new() { Name = "Run now" });
+        await Expect(run).ToBeDisabledAsync();
+        await Expect(page.Locator("[title*='gather-jobs:run']")).ToHaveCountAsync(1);
+        await CheckAsync(page, "etcd", "gather-job-viewer");
+
+        var token = await page.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
+        var posted = await page.APIRequest.PostAsync($"/gather-jobs/{job}?handler=run", new()
+        {
+            Form = FormWith(page, token!),
+            Headers = new Dictionary<string, string> { ["Origin"] = system.Frontend.BaseAddress.GetLeftPart(UriPartial.Authority) },
+        });
+        Assert.Equal(403, posted.Status);
+        Assert.Contains("gather-jobs:run", await posted.TextAsync());
+
+        var refused = await page.GotoAsync("/gather-jobs/new");
+        Assert.Equal(403, refused!.Status);
+        await Expect(page.GetByText("gather-jobs:create")).ToBeVisibleAsync();
+        await Expect(page.Locator(".facts")).ToHaveCountAsync(0);
+        var stranger = await page.GotoAsync("/gather-jobs/999999");
+        Assert.Equal(404, stranger!.Status);
+    }
+
+    private static IFormData FormWith(IPage page, string token)
+    {
+        var form = page.APIRequest.CreateFormData();
+        form.Set("__RequestVerificationToken", token);
+        return form;
+    }
+
+    private static async Task CheckAsync(IPage page, string heading, string screenshot)
+    {
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+        await BrowserSystem.AssertAccessibleAsync(page);
+        await BrowserSystem.ScreenshotAsync(page, screenshot);
+    }
+}
