@@ -175,6 +175,8 @@ public static partial class RouteActions
 
         [new("GET", "/")] = RouteAccess.Requires("organizations:read"),
         [new("GET", "/", "overview")] = RouteAccess.Requires("organizations:read"),
+        [new("GET", "/invites/new")] = RouteAccess.Requires("organizations:read"),
+        [new("POST", "/invites/new")] = RouteAccess.Requires("invites:create"),
     };
 
     /// <summary>The routes every kind of job has (Api/JobEndpoints.cs), guarded by that kind's actions.</summary>
