@@ -23,6 +23,8 @@ public sealed class BrowserSystem : RunningSystem
     public override async Task InitializeAsync()
     {
         await base.InitializeAsync();
+        // The whole suite shares two cores: give a page more than Playwright's 5 s default to answer.
+        Assertions.SetDefaultExpectTimeout(15_000);
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new()
         {

@@ -23,13 +23,13 @@ public sealed class DashboardPageTests(BrowserSystem system)
             name = "private image", source_type = "oci_registry", artifact_name = "ghcr.io/acme/api", credential_name = "ghcr-token",
         });
         var warning = page.GetByRole(AriaRole.Region, new() { Name = "1 queued job has no agent to run it" });
-        await Expect(warning).ToContainTextAsync("Gather job private image", new() { Timeout = 15_000 });
+        await Expect(warning).ToContainTextAsync("Gather job private image", new() { Timeout = 20_000 });
         await Expect(warning).ToContainTextAsync("no agent is online");
 
         var (_, key) = await owner.CreateApiKeyAsync("dashboard-agent");
         using var agent = ApiClient.WithKey(system.Frontend.BaseAddress, key);
         await agent.OkAsync(HttpMethod.Post, "/api/v1/agent/heartbeat", new { agent_name = "gatherer", capabilities = new[] { "gather" } });
-        await Expect(warning).ToContainTextAsync("no online agent with the gather capability holds the credential 'ghcr-token'", new() { Timeout = 15_000 });
+        await Expect(warning).ToContainTextAsync("no online agent with the gather capability holds the credential 'ghcr-token'", new() { Timeout = 20_000 });
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Agents" })).ToContainTextAsync("1 online");
 
         Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the page was reloaded");

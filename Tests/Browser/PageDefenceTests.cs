@@ -143,7 +143,7 @@ public sealed class PageDefenceTests(BrowserSystem system)
         var response = await page.GotoAsync("/");
 
         Assert.Contains("script-src 'self'", response!.Headers["content-security-policy"]);
-        await page.WaitForRequestFinishedAsync(new() { Predicate = request => request.Url.EndsWith("?handler=overview", StringComparison.Ordinal), Timeout = 15_000 });
+        await page.WaitForRequestFinishedAsync(new() { Predicate = request => request.Url.EndsWith("?handler=overview", StringComparison.Ordinal), Timeout = 20_000 });
         Assert.True(overviewRequests >= 1);
         Assert.Empty(violations);
     }

@@ -178,6 +178,8 @@ public static partial class RouteActions
 
         [new("GET", "/")] = RouteAccess.Requires("organizations:read"),
         [new("GET", "/", "overview")] = RouteAccess.Requires("organizations:read"),
+        [new("GET", "/invites/new")] = RouteAccess.Requires("organizations:read"),
+        [new("POST", "/invites/new")] = RouteAccess.Requires("invites:create"),
 
         [new("GET", "/gather-jobs")] = RouteAccess.Requires("gather-jobs:list"),
         [new("GET", "/gather-jobs/new")] = RouteAccess.Requires("gather-jobs:create"),
