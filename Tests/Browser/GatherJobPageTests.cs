@@ -2,7 +2,6 @@ using System.Net;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Planekeeper.Tests.Infrastructure;
-using Planekeeper.Tests.Integration.Alerts;
 using static Microsoft.Playwright.Assertions;
 
 namespace Planekeeper.Tests.Browser;
@@ -26,10 +25,10 @@ public sealed class GatherJobPageTests(BrowserSystem system)
         await page.GetByLabel("Labels").FillAsync("team: platform");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create gather job" }).ClickAsync();
         await Expect(page.Locator("#name-error")).ToContainTextAsync("Name");
-        await Expect(page.GetByLabel("Name")).ToHaveAttributeAsync("aria-invalid", "true");
+        await Expect(page.GetByLabel("Name", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
         await CheckAsync(page, "New gather job", "gather-job-new-invalid");
 
-        await page.GetByLabel("Name").FillAsync("kubernetes");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("kubernetes");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create gather job" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/gather-jobs/\d+$"));
         var id = long.Parse(page.Url.Split('/')[^1]);
@@ -38,18 +37,29 @@ public sealed class GatherJobPageTests(BrowserSystem system)
         var (_, key) = await owner.CreateApiKeyAsync("pages-agent");
         using (var agent = await TestAgent.StartAsync(system.Frontend.BaseAddress, key, "pages-agent"))
         {
-            await agent.GatherAsync(owner, id, "1.29.0", "1.30.0-rc.1", "1.30.0");
+            var task = await agent.ClaimAsync(waitSeconds: 5) ?? throw new InvalidOperationException("the gather job was not handed out");
+            Assert.Equal(id, TestAgent.JobId(task));
+            Assert.Equal(HttpStatusCode.OK, await agent.CompleteAsync(TestAgent.TaskId(task), new
+            {
+                releases = new[]
+                {
+                    new { version = "1.29.0", released_at = "2026-08-01T00:00:00Z", prerelease = false },
+                    new { version = "1.30.0-rc.1", released_at = "2026-09-01T00:00:00Z", prerelease = true },
+                    new { version = "1.30.0", released_at = "2026-10-01T00:00:00Z", prerelease = false },
+                },
+            }));
         }
 
         await page.ReloadAsync();
         await Expect(page.Locator("svg.chart circle")).ToHaveCountAsync(3);
+        await Expect(page.Locator("svg.chart circle.chart-prerelease")).ToHaveCountAsync(1);
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "1.30.0-rc.1 prerelease" })).ToBeVisibleAsync();
-        await Expect(page.Locator(".facts")).ToContainTextAsync("1.30.0");
+        await Expect(page.Locator("#job-status")).ToContainTextAsync("Latest stable release1.30.0");
         await CheckAsync(page, "kubernetes", "gather-job-detail");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
         await Expect(page.GetByLabel("Labels")).ToHaveValueAsync("team: platform");
-        await page.GetByLabel("Name").FillAsync("kubernetes upstream");
+        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("kubernetes upstream");
         await page.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "kubernetes upstream", Level = 1 })).ToBeVisibleAsync();
 
@@ -77,7 +87,7 @@ public sealed class GatherJobPageTests(BrowserSystem system)
         await page.GotoAsync($"/gather-jobs/{job}");
         var run = page.GetByRole(AriaRole.Button, new() { Name = "Run now" });
         await Expect(run).ToBeDisabledAsync();
-        await Expect(page.Locator("[title*='gather-jobs:run']")).ToHaveCountAsync(1);
+        await Expect(page.Locator("[title*='gather-jobs:run']").First).ToBeVisibleAsync();
         await CheckAsync(page, "etcd", "gather-job-viewer");
 
         var token = await page.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
@@ -92,7 +102,7 @@ public sealed class GatherJobPageTests(BrowserSystem system)
         var refused = await page.GotoAsync("/gather-jobs/new");
         Assert.Equal(403, refused!.Status);
         await Expect(page.GetByText("gather-jobs:create")).ToBeVisibleAsync();
-        await Expect(page.Locator(".facts")).ToHaveCountAsync(0);
+        await Expect(page.Locator("#job-status")).ToHaveCountAsync(0);
         var stranger = await page.GotoAsync("/gather-jobs/999999");
         Assert.Equal(404, stranger!.Status);
     }
