@@ -189,6 +189,15 @@ public static partial class RouteActions
         [new("POST", "/gather-jobs/{id}", "clear")] = RouteAccess.Requires("releases:delete"),
         [new("GET", "/gather-jobs/{id}/edit")] = RouteAccess.Requires("gather-jobs:read"),
         [new("POST", "/gather-jobs/{id}/edit")] = RouteAccess.Requires("gather-jobs:update"),
+
+        [new("GET", "/scrape-jobs")] = RouteAccess.Requires("scrape-jobs:list"),
+        [new("GET", "/scrape-jobs/new")] = RouteAccess.Requires("scrape-jobs:create"),
+        [new("POST", "/scrape-jobs/new")] = RouteAccess.Requires("scrape-jobs:create"),
+        [new("GET", "/scrape-jobs/{id}")] = RouteAccess.Requires("scrape-jobs:read"),
+        [new("POST", "/scrape-jobs/{id}", "run")] = RouteAccess.Requires("scrape-jobs:run"),
+        [new("POST", "/scrape-jobs/{id}", "setVersion")] = RouteAccess.Requires("scrape-jobs:set-version"),
+        [new("GET", "/scrape-jobs/{id}/edit")] = RouteAccess.Requires("scrape-jobs:read"),
+        [new("POST", "/scrape-jobs/{id}/edit")] = RouteAccess.Requires("scrape-jobs:update"),
     };
 
     /// <summary>The routes every kind of job has (Api/JobEndpoints.cs), guarded by that kind's actions.</summary>

@@ -1,4 +1,5 @@
 using Planekeeper.Grains.Interfaces.Jobs.Gather;
+using Planekeeper.WebFrontend.Pages.Jobs;
 
 namespace Planekeeper.WebFrontend.Pages.GatherJobs;
 
@@ -23,29 +24,9 @@ public sealed class GatherJobForm
     {
         Name = job.Name, SourceType = job.SourceType, ArtifactName = job.ArtifactName, Schedule = job.Schedule,
         CredentialName = job.CredentialName, TagFilter = job.TagFilter,
-        Labels = string.Join('\n', job.Labels.Select(label => $"{label.Key}: {label.Value}")),
+        Labels = LabelLines.Format(job.Labels),
     };
 
-    /// <summary>The labels, or null when a line is not <c>key: value</c>.</summary>
-    public IReadOnlyDictionary<string, string>? ParseLabels()
-    {
-        var labels = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var line in (Labels ?? "").Split('\n', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
-        {
-            var colon = line.IndexOf(':');
-            if (colon < 1)
-            {
-                return null;
-            }
-
-            labels[line[..colon].Trim()] = line[(colon + 1)..].Trim();
-        }
-
-        return labels;
-    }
-
     public GatherJobRequest ToRequest(IReadOnlyDictionary<string, string> labels) =>
-        new(Name, SourceType, ArtifactName, Blank(Schedule), Blank(CredentialName), Blank(TagFilter), labels);
-
-    private static string? Blank(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+        new(Name, SourceType, ArtifactName, LabelLines.Blank(Schedule), LabelLines.Blank(CredentialName), LabelLines.Blank(TagFilter), labels);
 }

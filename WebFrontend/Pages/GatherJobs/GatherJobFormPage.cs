@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Jobs.Gather;
+using Planekeeper.WebFrontend.Pages.Jobs;
 
 namespace Planekeeper.WebFrontend.Pages.GatherJobs;
 
@@ -22,9 +23,9 @@ public abstract class GatherJobFormPage(IClusterClient cluster) : PlanekeeperPag
 
     protected async Task<IActionResult> SaveAsync()
     {
-        if (Form.ParseLabels() is not { } labels)
+        if (LabelLines.Parse(Form.Labels) is not { } labels)
         {
-            ModelState.AddModelError("labels", "write one label per line as key: value");
+            ModelState.AddModelError("labels", LabelLines.Problem);
             Response.StatusCode = StatusCodes.Status422UnprocessableEntity;
             return Page();
         }
