@@ -198,6 +198,13 @@ public static partial class RouteActions
         [new("POST", "/scrape-jobs/{id}", "setVersion")] = RouteAccess.Requires("scrape-jobs:set-version"),
         [new("GET", "/scrape-jobs/{id}/edit")] = RouteAccess.Requires("scrape-jobs:read"),
         [new("POST", "/scrape-jobs/{id}/edit")] = RouteAccess.Requires("scrape-jobs:update"),
+
+        [new("GET", "/alerts")] = RouteAccess.Requires("alerts:list"),
+        [new("POST", "/alerts", "acknowledge")] = RouteAccess.Requires("alerts:acknowledge"),
+        [new("GET", "/alerts/{id}")] = RouteAccess.Requires("alerts:read"),
+        [new("POST", "/alerts/{id}", "acknowledge")] = RouteAccess.Requires("alerts:acknowledge"),
+        [new("POST", "/alerts/{id}", "unacknowledge")] = RouteAccess.Requires("alerts:unacknowledge"),
+        [new("POST", "/alerts/{id}", "resolve")] = RouteAccess.Requires("alerts:resolve"),
     };
 
     /// <summary>The routes every kind of job has (Api/JobEndpoints.cs), guarded by that kind's actions.</summary>
