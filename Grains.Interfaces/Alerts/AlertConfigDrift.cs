@@ -2,7 +2,7 @@ namespace Planekeeper.Grains.Interfaces.Alerts;
 
 /// <summary>
 /// One row of the drift table (docs/rules-and-alerts.md, "Drift"): an alert config with its jobs and rule by name, what
-/// its last evaluation found and its active alert. <see cref="State"/> is one of <see cref="DriftStates"/>.
+/// its last evaluation found and its active alert. <see cref="Active"/> is the config's own switch (its rule has another). <see cref="State"/> is one of <see cref="DriftStates"/>.
 /// </summary>
 [GenerateSerializer, Immutable, Alias("planekeeper.alerts.config-drift")]
 public sealed record AlertConfigDrift(
@@ -23,4 +23,5 @@ public sealed record AlertConfigDrift(
     [property: Id(14)] long? AlertId,
     [property: Id(15)] DateTime? AlertSince,
     [property: Id(16)] bool Acknowledged,
-    [property: Id(17)] DateTime? EvaluatedAt);
+    [property: Id(17)] DateTime? EvaluatedAt,
+    [property: Id(18)] bool Active);

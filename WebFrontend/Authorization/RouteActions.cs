@@ -199,6 +199,21 @@ public static partial class RouteActions
         [new("GET", "/scrape-jobs/{id}/edit")] = RouteAccess.Requires("scrape-jobs:read"),
         [new("POST", "/scrape-jobs/{id}/edit")] = RouteAccess.Requires("scrape-jobs:update"),
 
+        [new("GET", "/monitoring-rules")] = RouteAccess.Requires("monitoring-rules:list"),
+        [new("POST", "/monitoring-rules", "toggle")] = RouteAccess.Requires("monitoring-rules:toggle"),
+        [new("POST", "/monitoring-rules", "evaluate")] = RouteAccess.Requires("monitoring-rules:evaluate"),
+        [new("GET", "/monitoring-rules/new")] = RouteAccess.Requires("monitoring-rules:create"),
+        [new("POST", "/monitoring-rules/new")] = RouteAccess.Requires("monitoring-rules:create"),
+        [new("GET", "/monitoring-rules/{id}/edit")] = RouteAccess.Requires("monitoring-rules:read"),
+        [new("POST", "/monitoring-rules/{id}/edit")] = RouteAccess.Requires("monitoring-rules:update"),
+
+        [new("GET", "/alert-configs")] = RouteAccess.Requires("alert-configs:list"),
+        [new("POST", "/alert-configs", "toggle")] = RouteAccess.Requires("alert-configs:toggle"),
+        [new("GET", "/alert-configs/new")] = RouteAccess.Requires("alert-configs:create"),
+        [new("POST", "/alert-configs/new")] = RouteAccess.Requires("alert-configs:create"),
+        [new("GET", "/alert-configs/{id}/edit")] = RouteAccess.Requires("alert-configs:read"),
+        [new("POST", "/alert-configs/{id}/edit")] = RouteAccess.Requires("alert-configs:update"),
+
         [new("GET", "/alerts")] = RouteAccess.Requires("alerts:list"),
         [new("POST", "/alerts", "acknowledge")] = RouteAccess.Requires("alerts:acknowledge"),
         [new("GET", "/alerts/{id}")] = RouteAccess.Requires("alerts:read"),

@@ -72,7 +72,7 @@ public sealed class DriftStore(NpgsqlDataSource database)
         public AlertConfigDrift ToRecord() => new(
             AlertConfigId, Name, DriftState.Of(ConfigActive, RuleActive, EvaluatedAt, EvaluationOutcome, AlertId is not null),
             ScrapeJobId, ScrapeJobName, GatherJobId, GatherJobName, RuleId, RuleName, RuleType, DeployedVersion, LatestVersion, BehindBy,
-            Severity, AlertId, Utc(AlertSince), Acknowledged, Utc(EvaluatedAt));
+            Severity, AlertId, Utc(AlertSince), Acknowledged, Utc(EvaluatedAt), ConfigActive);
 
         private static DateTime? Utc(DateTime? value) => value is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null;
     }
