@@ -33,6 +33,9 @@ public sealed class GatherJobPageTests(BrowserSystem system)
         await Expect(page).ToHaveURLAsync(new Regex(@"/gather-jobs/\d+$"));
         var id = long.Parse(page.Url.Split('/')[^1]);
         await Expect(page.GetByText("No releases found yet")).ToBeVisibleAsync();
+        await page.GotoAsync("/gather-jobs");
+        await Expect(page.GetByRole(AriaRole.Region, new() { Name = "1 queued job has no agent to run it" })).ToContainTextAsync("kubernetes");
+        await page.GotoAsync($"/gather-jobs/{id}");
 
         var (_, key) = await owner.CreateApiKeyAsync("pages-agent");
         using (var agent = await TestAgent.StartAsync(system.Frontend.BaseAddress, key, "pages-agent"))

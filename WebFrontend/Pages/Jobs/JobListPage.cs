@@ -1,3 +1,4 @@
+using Planekeeper.Grains.Interfaces.Agents;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Jobs;
 using Planekeeper.WebFrontend.Api;
@@ -22,6 +23,18 @@ public abstract class JobListPage<TRecord> : PlanekeeperPage where TRecord : IJo
     public string? NextPage { get; private set; }
 
     public bool Filtered => Status is not null || Label is not null;
+
+    /// <summary>The agents summary with only this kind's queued jobs no online agent can run (null without <c>agents:list</c>).</summary>
+    public AgentSummary? Agents { get; private set; }
+
+    protected async Task LoadAgentsAsync(IClusterClient cluster, string kind)
+    {
+        if (Viewer!.May("agents:list"))
+        {
+            var summary = await cluster.GetGrain<IAgentDirectoryGrain>(0).SummaryAsync(OrganizationId);
+            Agents = summary with { Uncovered = summary.Uncovered.Where(job => job.Kind == kind).ToList() };
+        }
+    }
 
     protected async Task ListAsync(string? status, string? label, string? cursor, Func<JobFilter, long?, Task<Page<TRecord>>> list)
     {
