@@ -89,7 +89,10 @@ public sealed class BrowserSystem : RunningSystem
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
     }
 
-    /// <summary>Saves the page as it looks now, in the light and the dark scheme.</summary>
+    private const int PhoneWidth = 390;
+    private const int PhoneHeight = 844;
+
+    /// <summary>Saves the page as it looks now, in the light and the dark scheme, and at a phone's width.</summary>
     public static async Task ScreenshotAsync(IPage page, string name)
     {
         foreach (var scheme in new[] { ColorScheme.Light, ColorScheme.Dark })
@@ -99,6 +102,12 @@ public sealed class BrowserSystem : RunningSystem
         }
 
         await page.EmulateMediaAsync(new() { ColorScheme = ColorScheme.Light });
+        if (page.ViewportSize is { } desktop)
+        {
+            await page.SetViewportSizeAsync(PhoneWidth, PhoneHeight);
+            await page.ScreenshotAsync(new() { Path = Path.Combine(ScreenshotFolder, $"{name}-phone-light.png"), FullPage = true });
+            await page.SetViewportSizeAsync(desktop.Width, desktop.Height);
+        }
     }
 
     /// <summary>Runs axe on the page in both schemes (contrast differs) and fails on any serious or critical violation.</summary>

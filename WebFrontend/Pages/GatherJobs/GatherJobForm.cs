@@ -4,8 +4,10 @@ using Planekeeper.WebFrontend.Pages.Jobs;
 namespace Planekeeper.WebFrontend.Pages.GatherJobs;
 
 /// <summary>The gather job form's fields as the browser posts them; labels are one <c>key: value</c> per line.</summary>
-public sealed class GatherJobForm
+public sealed class GatherJobForm : IJobForm<GatherJobRequest>
 {
+    public static IReadOnlyList<string> SourceTypes { get; } = ["github_releases", "helm_repository", "oci_registry"];
+
     public string? Name { get; set; }
 
     public string? SourceType { get; set; } = "github_releases";

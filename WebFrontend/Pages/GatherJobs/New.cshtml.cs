@@ -9,5 +9,5 @@ public sealed class GatherJobNewModel(IClusterClient cluster) : GatherJobFormPag
     {
     }
 
-    public Task<IActionResult> OnPostAsync() => SaveAsync();
+    public Task<IActionResult> OnPostAsync() => SaveAsync(null);
 }

@@ -9,5 +9,5 @@ public sealed class ScrapeJobNewModel(IClusterClient cluster) : ScrapeJobFormPag
     {
     }
 
-    public Task<IActionResult> OnPostAsync() => SaveAsync();
+    public Task<IActionResult> OnPostAsync() => SaveAsync(null);
 }

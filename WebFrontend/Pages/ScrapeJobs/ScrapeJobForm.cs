@@ -4,8 +4,12 @@ using Planekeeper.WebFrontend.Pages.Jobs;
 namespace Planekeeper.WebFrontend.Pages.ScrapeJobs;
 
 /// <summary>The scrape job form's fields as the browser posts them; labels are one <c>key: value</c> per line.</summary>
-public sealed class ScrapeJobForm
+public sealed class ScrapeJobForm : IJobForm<ScrapeJobRequest>
 {
+    public static IReadOnlyList<string> ParseTypes { get; } = ["yq", "jq", "regex", "manual"];
+
+    public static IReadOnlyList<string> VersionTransforms { get; } = ["none", "add_v_lower", "add_v_upper", "strip_v_lower", "strip_v_upper"];
+
     public string? Name { get; set; }
 
     public string? ParseType { get; set; } = "yq";
