@@ -19,4 +19,8 @@ public interface IAlertConfigDirectoryGrain : IGrainWithIntegerKey
     /// <summary>The <paramref name="limit"/> most drifted configs: by active alert severity, then by how far behind.</summary>
     [Alias("worst-drift")]
     Task<IReadOnlyList<AlertConfigDrift>> WorstDriftAsync(long organizationId, int limit);
+
+    /// <summary>The organization's alert configs that use this scrape job, gather job or rule.</summary>
+    [Alias("using")]
+    Task<IReadOnlyList<AlertConfigUse>> UsingAsync(long organizationId, AlertConfigInput input, long id);
 }

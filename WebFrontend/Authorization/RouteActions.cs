@@ -189,6 +189,8 @@ public static partial class RouteActions
         [new("POST", "/gather-jobs/{id}", "clear")] = RouteAccess.Requires("releases:delete"),
         [new("GET", "/gather-jobs/{id}/edit")] = RouteAccess.Requires("gather-jobs:read"),
         [new("POST", "/gather-jobs/{id}/edit")] = RouteAccess.Requires("gather-jobs:update"),
+        [new("GET", "/gather-jobs/{id}/delete")] = RouteAccess.Requires("gather-jobs:read"),
+        [new("POST", "/gather-jobs/{id}/delete")] = RouteAccess.Requires("gather-jobs:delete"),
 
         [new("GET", "/scrape-jobs")] = RouteAccess.Requires("scrape-jobs:list"),
         [new("GET", "/scrape-jobs/new")] = RouteAccess.Requires("scrape-jobs:create"),
@@ -198,6 +200,8 @@ public static partial class RouteActions
         [new("POST", "/scrape-jobs/{id}", "setVersion")] = RouteAccess.Requires("scrape-jobs:set-version"),
         [new("GET", "/scrape-jobs/{id}/edit")] = RouteAccess.Requires("scrape-jobs:read"),
         [new("POST", "/scrape-jobs/{id}/edit")] = RouteAccess.Requires("scrape-jobs:update"),
+        [new("GET", "/scrape-jobs/{id}/delete")] = RouteAccess.Requires("scrape-jobs:read"),
+        [new("POST", "/scrape-jobs/{id}/delete")] = RouteAccess.Requires("scrape-jobs:delete"),
 
         [new("GET", "/monitoring-rules")] = RouteAccess.Requires("monitoring-rules:list"),
         [new("POST", "/monitoring-rules", "toggle")] = RouteAccess.Requires("monitoring-rules:toggle"),
@@ -206,6 +210,8 @@ public static partial class RouteActions
         [new("POST", "/monitoring-rules/new")] = RouteAccess.Requires("monitoring-rules:create"),
         [new("GET", "/monitoring-rules/{id}/edit")] = RouteAccess.Requires("monitoring-rules:read"),
         [new("POST", "/monitoring-rules/{id}/edit")] = RouteAccess.Requires("monitoring-rules:update"),
+        [new("GET", "/monitoring-rules/{id}/delete")] = RouteAccess.Requires("monitoring-rules:read"),
+        [new("POST", "/monitoring-rules/{id}/delete")] = RouteAccess.Requires("monitoring-rules:delete"),
 
         [new("GET", "/alert-configs")] = RouteAccess.Requires("alert-configs:list"),
         [new("POST", "/alert-configs", "toggle")] = RouteAccess.Requires("alert-configs:toggle"),
@@ -213,6 +219,8 @@ public static partial class RouteActions
         [new("POST", "/alert-configs/new")] = RouteAccess.Requires("alert-configs:create"),
         [new("GET", "/alert-configs/{id}/edit")] = RouteAccess.Requires("alert-configs:read"),
         [new("POST", "/alert-configs/{id}/edit")] = RouteAccess.Requires("alert-configs:update"),
+        [new("GET", "/alert-configs/{id}/delete")] = RouteAccess.Requires("alert-configs:read"),
+        [new("POST", "/alert-configs/{id}/delete")] = RouteAccess.Requires("alert-configs:delete"),
 
         [new("GET", "/alerts")] = RouteAccess.Requires("alerts:list"),
         [new("POST", "/alerts", "acknowledge")] = RouteAccess.Requires("alerts:acknowledge"),

@@ -8,7 +8,8 @@ namespace Planekeeper.Grains.Alerts.Configs;
 
 [StatelessWorker]
 [GrainType("planekeeper.alerts.configs")]
-public sealed class AlertConfigDirectoryGrain(AlertConfigStore store, DriftStore drift, AlertConfigValidator validator, AuditWriter audit)
+public sealed class AlertConfigDirectoryGrain(
+    AlertConfigStore store, DriftStore drift, AlertConfigReferences references, AlertConfigValidator validator, AuditWriter audit)
     : Grain, IAlertConfigDirectoryGrain
 {
     public async Task<CommandResult<AlertConfigRecord>> CreateAsync(string actor, long organizationId, AlertConfigRequest request)
@@ -37,4 +38,7 @@ public sealed class AlertConfigDirectoryGrain(AlertConfigStore store, DriftStore
         KeysetPaging.ReadAsync(limit, count => drift.PageAsync(organizationId, count, after), row => row.AlertConfigId);
 
     public async Task<IReadOnlyList<AlertConfigDrift>> WorstDriftAsync(long organizationId, int limit) => await drift.WorstAsync(organizationId, limit);
+
+    public Task<IReadOnlyList<AlertConfigUse>> UsingAsync(long organizationId, AlertConfigInput input, long id) =>
+        references.UsersAsync(organizationId, input, id);
 }

@@ -1,0 +1,64 @@
+using Microsoft.AspNetCore.Mvc;
+using Planekeeper.Grains.Interfaces.Alerts;
+using Planekeeper.Grains.Interfaces.Common;
+
+namespace Planekeeper.WebFrontend.Pages.Deletion;
+
+/// <summary>
+/// The confirmation page before deleting a job, a rule or an alert config (docs/ui.md, "Deleting"): it names what will
+/// be deleted and, for what alert configs use, lists them with links — the grain refuses such a delete with 409, and
+/// the page shows that refusal the same way.
+/// </summary>
+public abstract class DeletePage(IClusterClient cluster) : PlanekeeperPage
+{
+    public long Id { get; private set; }
+
+    public string Name { get; private set; } = "";
+
+    public IReadOnlyList<AlertConfigUse> UsedBy { get; private set; } = [];
+
+    /// <summary>What is deleted, in words: <c>gather job</c>.</summary>
+    public abstract string Noun { get; }
+
+    /// <summary>Where its list lives, e.g. <c>/gather-jobs</c>.</summary>
+    public abstract string ListPath { get; }
+
+    /// <summary>The permission the delete needs, e.g. <c>gather-jobs:delete</c>.</summary>
+    public abstract string DeleteAction { get; }
+
+    /// <summary>What alert configs use of it; null for an alert config itself.</summary>
+    protected abstract AlertConfigInput? Input { get; }
+
+    /// <summary>Its name, or null when the organization has no such thing.</summary>
+    protected abstract Task<string?> NameAsync(long id);
+
+    protected abstract Task<CommandResult<bool>> DeleteAsync(long id);
+
+    protected IClusterClient Cluster => cluster;
+
+    public async Task<IActionResult> OnGetAsync(long id) => await LoadAsync(id) ? Page() : NotFound();
+
+    public async Task<IActionResult> OnPostAsync(long id)
+    {
+        var result = await DeleteAsync(id);
+        if (result.Status == CommandStatus.Ok)
+        {
+            return LocalRedirect(ListPath);
+        }
+
+        return await LoadAsync(id) ? PageWithErrors(result) : NotFound();
+    }
+
+    private async Task<bool> LoadAsync(long id)
+    {
+        Id = id;
+        if (await NameAsync(id) is not { } name)
+        {
+            return false;
+        }
+
+        Name = name;
+        UsedBy = Input is { } input ? await cluster.GetGrain<IAlertConfigDirectoryGrain>(0).UsingAsync(OrganizationId, input, id) : [];
+        return true;
+    }
+}
