@@ -60,6 +60,14 @@ public sealed class GatherJobPageTests(BrowserSystem system)
         await Expect(page.Locator("#job-status")).ToContainTextAsync("Latest stable release1.30.0");
         await CheckAsync(page, "kubernetes", "gather-job-detail");
 
+        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Releases" }).ClickAsync();
+        await page.GetByLabel("Gather job").SelectOptionAsync(new SelectOptionValue { Label = "kubernetes" });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "kubernetes" })).ToHaveCountAsync(3);
+        await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "1.30.0-rc.1 prerelease" })).ToBeVisibleAsync();
+        await CheckAsync(page, "Releases", "releases");
+        await page.GotoAsync($"/gather-jobs/{id}");
+
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
         await Expect(page.GetByLabel("Labels")).ToHaveValueAsync("team: platform");
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("kubernetes upstream");

@@ -192,6 +192,8 @@ public static partial class RouteActions
         [new("GET", "/gather-jobs/{id}/delete")] = RouteAccess.Requires("gather-jobs:read"),
         [new("POST", "/gather-jobs/{id}/delete")] = RouteAccess.Requires("gather-jobs:delete"),
 
+        [new("GET", "/releases")] = RouteAccess.Requires("releases:list"),
+
         [new("GET", "/scrape-jobs")] = RouteAccess.Requires("scrape-jobs:list"),
         [new("GET", "/scrape-jobs/new")] = RouteAccess.Requires("scrape-jobs:create"),
         [new("POST", "/scrape-jobs/new")] = RouteAccess.Requires("scrape-jobs:create"),
