@@ -194,6 +194,16 @@ public static partial class RouteActions
 
         [new("GET", "/releases")] = RouteAccess.Requires("releases:list"),
 
+        [new("GET", "/helm-sync-jobs")] = RouteAccess.Requires("helm-sync-jobs:list"),
+        [new("GET", "/helm-sync-jobs/new")] = RouteAccess.Requires("helm-sync-jobs:create"),
+        [new("POST", "/helm-sync-jobs/new")] = RouteAccess.Requires("helm-sync-jobs:create"),
+        [new("GET", "/helm-sync-jobs/{id}")] = RouteAccess.Requires("helm-sync-jobs:read"),
+        [new("POST", "/helm-sync-jobs/{id}", "run")] = RouteAccess.Requires("helm-sync-jobs:run"),
+        [new("GET", "/helm-sync-jobs/{id}/edit")] = RouteAccess.Requires("helm-sync-jobs:read"),
+        [new("POST", "/helm-sync-jobs/{id}/edit")] = RouteAccess.Requires("helm-sync-jobs:update"),
+        [new("GET", "/helm-sync-jobs/{id}/delete")] = RouteAccess.Requires("helm-sync-jobs:read"),
+        [new("POST", "/helm-sync-jobs/{id}/delete")] = RouteAccess.Requires("helm-sync-jobs:delete"),
+
         [new("GET", "/scrape-jobs")] = RouteAccess.Requires("scrape-jobs:list"),
         [new("GET", "/scrape-jobs/new")] = RouteAccess.Requires("scrape-jobs:create"),
         [new("POST", "/scrape-jobs/new")] = RouteAccess.Requires("scrape-jobs:create"),
