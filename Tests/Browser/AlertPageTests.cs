@@ -25,7 +25,7 @@ public sealed class AlertPageTests(BrowserSystem system)
         await BrowserSystem.SignInAsync(page, "alert-pages@example.com");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Alerts" }).ClickAsync();
         await Expect(page.GetByText("No open alerts")).ToBeVisibleAsync();
-        await CheckAsync(page, "Alerts", "alerts-empty");
+        await BrowserSystem.CheckPageAsync(page, "Alerts", "alerts-empty");
         await page.EvaluateAsync("() => { window.sameDocument = true; }");
 
         await agent.GatherAsync(owner, gatherJob, "14.0.0", "15.0.0", "16.0.0", "17.0.0");
@@ -33,7 +33,7 @@ public sealed class AlertPageTests(BrowserSystem system)
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "postgres prod" });
         await Expect(row).ToContainTextAsync("critical", new() { Timeout = 15_000 });
         Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the page was reloaded");
-        await CheckAsync(page, "Alerts", "alerts");
+        await BrowserSystem.CheckPageAsync(page, "Alerts", "alerts");
 
         await row.GetByRole(AriaRole.Link, new() { Name = "postgres prod" }).ClickAsync();
         await page.GetByLabel("Reason").FillAsync("upgrade planned");
@@ -42,7 +42,7 @@ public sealed class AlertPageTests(BrowserSystem system)
         await Expect(page.Locator("#alert-state")).ToContainTextAsync("active, acknowledged");
         var acknowledged = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "acknowledged" }).Filter(new() { HasText = "OPS-12" });
         await Expect(acknowledged).ToContainTextAsync("reason: upgrade planned");
-        await CheckAsync(page, "Alert: postgres prod", "alert-acknowledged");
+        await BrowserSystem.CheckPageAsync(page, "Alert: postgres prod", "alert-acknowledged");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Unacknowledge" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" })).ToBeVisibleAsync();
@@ -75,15 +75,8 @@ public sealed class AlertPageTests(BrowserSystem system)
         var alertId = (await owner.AlertsAsync("active"))[0].GetProperty("id").GetInt64();
         await viewer.GotoAsync($"/alerts/{alertId}");
         await Expect(viewer.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" })).ToBeDisabledAsync();
-        await CheckAsync(viewer, "Alert: cache b", "alert-viewer");
-        var token = await viewer.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
-        var form = viewer.APIRequest.CreateFormData();
-        form.Set("__RequestVerificationToken", token!);
-        var posted = await viewer.APIRequest.PostAsync($"/alerts/{alertId}?handler=acknowledge", new()
-        {
-            Form = form,
-            Headers = new Dictionary<string, string> { ["Origin"] = system.Frontend.BaseAddress.GetLeftPart(UriPartial.Authority) },
-        });
+        await BrowserSystem.CheckPageAsync(viewer, "Alert: cache b", "alert-viewer");
+        var posted = await system.PostAsPageAsync(viewer, $"/alerts/{alertId}?handler=acknowledge");
         Assert.Equal(403, posted.Status);
         Assert.All(await owner.AlertsAsync("active"), alert => Assert.Equal("False", alert.Text("acknowledged")));
 
@@ -96,12 +89,5 @@ public sealed class AlertPageTests(BrowserSystem system)
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("2 alerts acknowledged.");
         Assert.All(await owner.AlertsAsync("active"), alert => Assert.Equal("True", alert.Text("acknowledged")));
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync("/api/v1/alerts?acknowledged=true")).StatusCode);
-    }
-
-    private static async Task CheckAsync(IPage page, string heading, string screenshot)
-    {
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
-        await BrowserSystem.AssertAccessibleAsync(page);
-        await BrowserSystem.ScreenshotAsync(page, screenshot);
     }
 }

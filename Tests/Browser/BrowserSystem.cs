@@ -110,6 +110,34 @@ public sealed class BrowserSystem : RunningSystem
         }
     }
 
+    /// <summary>The page shows <paramref name="heading"/> as its title; axe finds nothing serious; screenshots are saved.</summary>
+    public static async Task CheckPageAsync(IPage page, string heading, string screenshot)
+    {
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
+        await AssertAccessibleAsync(page);
+        await ScreenshotAsync(page, screenshot);
+    }
+
+    /// <summary>
+    /// Posts a form the way the page would (its antiforgery token, the site's Origin), for a control the page showed
+    /// disabled: the server must refuse it on its own.
+    /// </summary>
+    public async Task<IAPIResponse> PostAsPageAsync(IPage page, string path, params (string Name, string Value)[] fields)
+    {
+        var form = page.APIRequest.CreateFormData();
+        form.Set("__RequestVerificationToken", (await page.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value"))!);
+        foreach (var (name, value) in fields)
+        {
+            form.Set(name, value);
+        }
+
+        return await page.APIRequest.PostAsync(path, new()
+        {
+            Form = form,
+            Headers = new Dictionary<string, string> { ["Origin"] = Frontend.BaseAddress.GetLeftPart(UriPartial.Authority) },
+        });
+    }
+
     /// <summary>Runs axe on the page in both schemes (contrast differs) and fails on any serious or critical violation.</summary>
     public static async Task AssertAccessibleAsync(IPage page)
     {

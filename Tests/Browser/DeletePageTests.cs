@@ -25,14 +25,14 @@ public sealed class DeletePageTests(BrowserSystem system)
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
         var usedBy = page.GetByRole(AriaRole.Region, new() { Name = "Used by 1 alert config" });
         await Expect(usedBy.GetByRole(AriaRole.Link, new() { Name = "nginx edge" })).ToHaveAttributeAsync("href", $"/alert-configs/{config}/edit");
-        await CheckAsync(page, "Delete gather job nginx?", "gather-job-delete-in-use");
+        await BrowserSystem.CheckPageAsync(page, "Delete gather job nginx?", "gather-job-delete-in-use");
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete gather job" }).ClickAsync();
         await Expect(page.Locator("#form-error")).ToContainTextAsync("used by alert config(s) nginx edge");
         Assert.Equal(HttpStatusCode.OK, (await owner.GetAsync($"/api/v1/gather-jobs/{gatherJob}")).StatusCode);
 
         await usedBy.GetByRole(AriaRole.Link, new() { Name = "nginx edge" }).ClickAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete" }).ClickAsync();
-        await CheckAsync(page, "Delete alert config nginx edge?", "alert-config-delete");
+        await BrowserSystem.CheckPageAsync(page, "Delete alert config nginx edge?", "alert-config-delete");
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete alert config" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Alert configs", Level = 1 })).ToBeVisibleAsync();
         Assert.Equal(HttpStatusCode.NotFound, (await owner.GetAsync($"/api/v1/alert-configs/{config}")).StatusCode);
@@ -47,17 +47,10 @@ public sealed class DeletePageTests(BrowserSystem system)
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete monitoring rule" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Monitoring rules", Level = 1 })).ToBeVisibleAsync();
         await page.GotoAsync($"/scrape-jobs/{scrapeJob}/delete");
-        await CheckAsync(page, "Delete scrape job edge proxy?", "scrape-job-delete");
+        await BrowserSystem.CheckPageAsync(page, "Delete scrape job edge proxy?", "scrape-job-delete");
         await page.GetByRole(AriaRole.Button, new() { Name = "Delete scrape job" }).ClickAsync();
         await Expect(page.GetByText("No scrape jobs yet")).ToBeVisibleAsync();
         var gone = await page.GotoAsync($"/scrape-jobs/{scrapeJob}/delete");
         Assert.Equal(404, gone!.Status);
-    }
-
-    private static async Task CheckAsync(IPage page, string heading, string screenshot)
-    {
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
-        await BrowserSystem.AssertAccessibleAsync(page);
-        await BrowserSystem.ScreenshotAsync(page, screenshot);
     }
 }

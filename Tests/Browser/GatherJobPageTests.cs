@@ -18,7 +18,7 @@ public sealed class GatherJobPageTests(BrowserSystem system)
         await BrowserSystem.SignInAsync(page, "gather-pages@example.com");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Gather jobs" }).ClickAsync();
         await Expect(page.GetByText("No gather jobs yet")).ToBeVisibleAsync();
-        await CheckAsync(page, "Gather jobs", "gather-jobs-empty");
+        await BrowserSystem.CheckPageAsync(page, "Gather jobs", "gather-jobs-empty");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "New gather job" }).ClickAsync();
         await page.GetByLabel("Artifact").FillAsync("github.com/kubernetes/kubernetes");
@@ -26,7 +26,7 @@ public sealed class GatherJobPageTests(BrowserSystem system)
         await page.GetByRole(AriaRole.Button, new() { Name = "Create gather job" }).ClickAsync();
         await Expect(page.Locator("#name-error")).ToContainTextAsync("Name");
         await Expect(page.GetByLabel("Name", new() { Exact = true })).ToHaveAttributeAsync("aria-invalid", "true");
-        await CheckAsync(page, "New gather job", "gather-job-new-invalid");
+        await BrowserSystem.CheckPageAsync(page, "New gather job", "gather-job-new-invalid");
 
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("kubernetes");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create gather job" }).ClickAsync();
@@ -58,14 +58,14 @@ public sealed class GatherJobPageTests(BrowserSystem system)
         await Expect(page.Locator("svg.chart circle.chart-prerelease")).ToHaveCountAsync(1);
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "1.30.0-rc.1 prerelease" })).ToBeVisibleAsync();
         await Expect(page.Locator("#job-status")).ToContainTextAsync("Latest stable release1.30.0");
-        await CheckAsync(page, "kubernetes", "gather-job-detail");
+        await BrowserSystem.CheckPageAsync(page, "kubernetes", "gather-job-detail");
 
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Releases" }).ClickAsync();
         await page.GetByLabel("Gather job").SelectOptionAsync(new SelectOptionValue { Label = "kubernetes" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "kubernetes" })).ToHaveCountAsync(3);
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "1.30.0-rc.1 prerelease" })).ToBeVisibleAsync();
-        await CheckAsync(page, "Releases", "releases");
+        await BrowserSystem.CheckPageAsync(page, "Releases", "releases");
         await page.GotoAsync($"/gather-jobs/{id}");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
@@ -76,7 +76,7 @@ public sealed class GatherJobPageTests(BrowserSystem system)
 
         await page.GotoAsync("/gather-jobs?label=team:platform");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = "kubernetes upstream" })).ToBeVisibleAsync();
-        await CheckAsync(page, "Gather jobs", "gather-jobs");
+        await BrowserSystem.CheckPageAsync(page, "Gather jobs", "gather-jobs");
         await page.GotoAsync("/gather-jobs?label=team:nobody");
         await Expect(page.GetByText("No gather job matches this filter.")).ToBeVisibleAsync();
         await page.GotoAsync("/gather-jobs?label=team");
@@ -99,14 +99,9 @@ public sealed class GatherJobPageTests(BrowserSystem system)
         var run = page.GetByRole(AriaRole.Button, new() { Name = "Run now" });
         await Expect(run).ToBeDisabledAsync();
         await Expect(page.Locator("[title*='gather-jobs:run']").First).ToBeVisibleAsync();
-        await CheckAsync(page, "etcd", "gather-job-viewer");
+        await BrowserSystem.CheckPageAsync(page, "etcd", "gather-job-viewer");
 
-        var token = await page.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
-        var posted = await page.APIRequest.PostAsync($"/gather-jobs/{job}?handler=run", new()
-        {
-            Form = FormWith(page, token!),
-            Headers = new Dictionary<string, string> { ["Origin"] = system.Frontend.BaseAddress.GetLeftPart(UriPartial.Authority) },
-        });
+        var posted = await system.PostAsPageAsync(page, $"/gather-jobs/{job}?handler=run");
         Assert.Equal(403, posted.Status);
         Assert.Contains("gather-jobs:run", await posted.TextAsync());
 
@@ -116,19 +111,5 @@ public sealed class GatherJobPageTests(BrowserSystem system)
         await Expect(page.Locator("#job-status")).ToHaveCountAsync(0);
         var stranger = await page.GotoAsync("/gather-jobs/999999");
         Assert.Equal(404, stranger!.Status);
-    }
-
-    private static IFormData FormWith(IPage page, string token)
-    {
-        var form = page.APIRequest.CreateFormData();
-        form.Set("__RequestVerificationToken", token);
-        return form;
-    }
-
-    private static async Task CheckAsync(IPage page, string heading, string screenshot)
-    {
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
-        await BrowserSystem.AssertAccessibleAsync(page);
-        await BrowserSystem.ScreenshotAsync(page, screenshot);
     }
 }

@@ -18,13 +18,13 @@ public sealed class HelmSyncJobPageTests(BrowserSystem system)
         await BrowserSystem.SignInAsync(page, "helm-pages@example.com");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Helm sync" }).ClickAsync();
         await Expect(page.GetByText("No helm sync jobs yet")).ToBeVisibleAsync();
-        await CheckAsync(page, "Helm sync jobs", "helm-sync-jobs-empty");
+        await BrowserSystem.CheckPageAsync(page, "Helm sync jobs", "helm-sync-jobs-empty");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "New helm sync job" }).ClickAsync();
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("bitnami");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create helm sync job" }).ClickAsync();
         await Expect(page.Locator("#repository_url-error")).ToBeVisibleAsync();
-        await CheckAsync(page, "New helm sync job", "helm-sync-job-new-invalid");
+        await BrowserSystem.CheckPageAsync(page, "New helm sync job", "helm-sync-job-new-invalid");
         await page.GetByLabel("Repository").FillAsync("https://charts.example.com/bitnami");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create helm sync job" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex(@"/helm-sync-jobs/\d+$"));
@@ -46,13 +46,6 @@ public sealed class HelmSyncJobPageTests(BrowserSystem system)
         await nginx.GetByRole(AriaRole.Link).ClickAsync();
         await Expect(page.GetByText("charts.example.com/bitnami/nginx")).ToBeVisibleAsync();
         await page.GoBackAsync();
-        await CheckAsync(page, "bitnami", "helm-sync-job-detail");
-    }
-
-    private static async Task CheckAsync(IPage page, string heading, string screenshot)
-    {
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
-        await BrowserSystem.AssertAccessibleAsync(page);
-        await BrowserSystem.ScreenshotAsync(page, screenshot);
+        await BrowserSystem.CheckPageAsync(page, "bitnami", "helm-sync-job-detail");
     }
 }

@@ -23,27 +23,27 @@ public sealed class RuleAndAlertConfigPageTests(BrowserSystem system)
         await page.GetByRole(AriaRole.Button, new() { Name = "Evaluate majors_behind rule" }).ClickAsync();
         var evaluated = page.GetByRole(AriaRole.Region, new() { Name = "Evaluated: majors_behind rule" });
         await Expect(evaluated.GetByRole(AriaRole.Row).Filter(new() { HasText = "api prod" })).ToContainTextAsync("unchanged");
-        await CheckAsync(page, "Monitoring rules", "monitoring-rules");
+        await BrowserSystem.CheckPageAsync(page, "Monitoring rules", "monitoring-rules");
         await page.GotoAsync($"/monitoring-rules/{rule}/edit");
         await Expect(page.GetByLabel("Critical")).ToHaveValueAsync("3");
-        await CheckAsync(page, "Edit majors_behind rule", "monitoring-rule-edit");
+        await BrowserSystem.CheckPageAsync(page, "Edit majors_behind rule", "monitoring-rule-edit");
         await page.GotoAsync("/monitoring-rules/new");
-        await CheckAsync(page, "New monitoring rule", "monitoring-rule-new");
+        await BrowserSystem.CheckPageAsync(page, "New monitoring rule", "monitoring-rule-new");
 
         await page.GotoAsync("/alert-configs");
         var row = page.GetByRole(AriaRole.Row).Filter(new() { HasText = "api prod" });
         await Expect(row).ToContainTextAsync("moderate alert");
-        await CheckAsync(page, "Alert configs", "alert-configs");
+        await BrowserSystem.CheckPageAsync(page, "Alert configs", "alert-configs");
         await row.GetByRole(AriaRole.Button, new() { Name = "Switch off api prod" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "api prod" })).ToContainTextAsync("off");
         Assert.False((await owner.OkAsync(HttpMethod.Get, $"/api/v1/alert-configs/{config}")).GetProperty("active").GetBoolean());
         await page.GotoAsync($"/alert-configs/{config}/edit");
         await Expect(page.GetByLabel("Monitoring rule")).ToHaveValueAsync(rule.ToString());
-        await CheckAsync(page, "Edit api prod", "alert-config-edit");
+        await BrowserSystem.CheckPageAsync(page, "Edit api prod", "alert-config-edit");
         await page.GotoAsync("/alert-configs/new");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create alert config" }).ClickAsync();
         await Expect(page.Locator("#scrape_job_id-error")).ToBeVisibleAsync();
-        await CheckAsync(page, "New alert config", "alert-config-new-invalid");
+        await BrowserSystem.CheckPageAsync(page, "New alert config", "alert-config-new-invalid");
     }
 
     [Fact]
@@ -60,18 +60,11 @@ public sealed class RuleAndAlertConfigPageTests(BrowserSystem system)
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch off majors_behind rule" })).ToBeDisabledAsync();
         await page.GotoAsync("/alert-configs");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch off api prod" })).ToBeDisabledAsync();
-        await CheckAsync(page, "Alert configs", "alert-configs-viewer");
+        await BrowserSystem.CheckPageAsync(page, "Alert configs", "alert-configs-viewer");
 
         foreach (var (path, action) in new[] { ($"/alert-configs?handler=toggle&id={config}", "alert-configs:toggle"), ($"/monitoring-rules?handler=toggle&id={rule}", "monitoring-rules:toggle") })
         {
-            var token = await page.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
-            var form = page.APIRequest.CreateFormData();
-            form.Set("__RequestVerificationToken", token!);
-            var posted = await page.APIRequest.PostAsync(path, new()
-            {
-                Form = form,
-                Headers = new Dictionary<string, string> { ["Origin"] = system.Frontend.BaseAddress.GetLeftPart(UriPartial.Authority) },
-            });
+            var posted = await system.PostAsPageAsync(page, path);
             Assert.Equal(403, posted.Status);
             Assert.Contains(action, await posted.TextAsync());
         }
@@ -91,12 +84,5 @@ public sealed class RuleAndAlertConfigPageTests(BrowserSystem system)
         await owner.SetVersionAsync(scrapeJob, "1.0.0");
         var rule = await owner.CreateRuleAsync("majors_behind", 1, 2, 3);
         return (rule, await owner.CreateConfigAsync("api prod", scrapeJob, gatherJob, rule));
-    }
-
-    private static async Task CheckAsync(IPage page, string heading, string screenshot)
-    {
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
-        await BrowserSystem.AssertAccessibleAsync(page);
-        await BrowserSystem.ScreenshotAsync(page, screenshot);
     }
 }

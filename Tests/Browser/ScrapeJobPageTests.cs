@@ -17,13 +17,13 @@ public sealed class ScrapeJobPageTests(BrowserSystem system)
         await BrowserSystem.SignInAsync(page, "scrape-pages@example.com");
         await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Scrape jobs" }).ClickAsync();
         await Expect(page.GetByText("No scrape jobs yet")).ToBeVisibleAsync();
-        await CheckAsync(page, "Scrape jobs", "scrape-jobs-empty");
+        await BrowserSystem.CheckPageAsync(page, "Scrape jobs", "scrape-jobs-empty");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "New scrape job" }).ClickAsync();
         await page.GetByLabel("Name", new() { Exact = true }).FillAsync("prod cluster");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create scrape job" }).ClickAsync();
         await Expect(page.Locator("#repository_url-error")).ToBeVisibleAsync();
-        await CheckAsync(page, "New scrape job", "scrape-job-new-invalid");
+        await BrowserSystem.CheckPageAsync(page, "New scrape job", "scrape-job-new-invalid");
 
         await page.GetByLabel("How the version is found").SelectOptionAsync("manual");
         await page.GetByLabel("Version transform").SelectOptionAsync("add_v_lower");
@@ -38,15 +38,15 @@ public sealed class ScrapeJobPageTests(BrowserSystem system)
         await Expect(page.GetByRole(AriaRole.Status)).ToContainTextAsync("The deployed version is set");
         await Expect(page.Locator("#job-status")).ToContainTextAsync("Deployed versionv1.29.4");
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "set by hand" })).ToBeVisibleAsync();
-        await CheckAsync(page, "prod cluster", "scrape-job-detail");
+        await BrowserSystem.CheckPageAsync(page, "prod cluster", "scrape-job-detail");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Edit" }).ClickAsync();
         await Expect(page.GetByLabel("How the version is found")).ToHaveValueAsync("manual");
-        await CheckAsync(page, "Edit prod cluster", "scrape-job-edit");
+        await BrowserSystem.CheckPageAsync(page, "Edit prod cluster", "scrape-job-edit");
 
         await page.GotoAsync("/scrape-jobs");
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "prod cluster" })).ToContainTextAsync("v1.29.4");
-        await CheckAsync(page, "Scrape jobs", "scrape-jobs");
+        await BrowserSystem.CheckPageAsync(page, "Scrape jobs", "scrape-jobs");
     }
 
     [Fact]
@@ -61,25 +61,10 @@ public sealed class ScrapeJobPageTests(BrowserSystem system)
 
         await page.GotoAsync($"/scrape-jobs/{job}");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Set version" })).ToBeDisabledAsync();
-        var token = await page.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value");
-        var form = page.APIRequest.CreateFormData();
-        form.Set("__RequestVerificationToken", token!);
-        form.Set("Version", "9.9.9");
-        var posted = await page.APIRequest.PostAsync($"/scrape-jobs/{job}?handler=setVersion", new()
-        {
-            Form = form,
-            Headers = new Dictionary<string, string> { ["Origin"] = system.Frontend.BaseAddress.GetLeftPart(UriPartial.Authority) },
-        });
+        var posted = await system.PostAsPageAsync(page, $"/scrape-jobs/{job}?handler=setVersion", ("Version", "9.9.9"));
         Assert.Equal(403, posted.Status);
         Assert.Contains("scrape-jobs:set-version", await posted.TextAsync());
         var versions = await owner.OkAsync(HttpMethod.Get, $"/api/v1/scrape-jobs/{job}/versions");
         Assert.Equal(0, versions.GetProperty("items").GetArrayLength());
-    }
-
-    private static async Task CheckAsync(IPage page, string heading, string screenshot)
-    {
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = heading, Level = 1 })).ToBeVisibleAsync();
-        await BrowserSystem.AssertAccessibleAsync(page);
-        await BrowserSystem.ScreenshotAsync(page, screenshot);
     }
 }
