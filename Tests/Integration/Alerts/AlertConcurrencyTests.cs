@@ -4,8 +4,11 @@ using Planekeeper.Tests.Integration.Tasks;
 
 namespace Planekeeper.Tests.Integration.Alerts;
 
-/// <summary>Many completions of the jobs behind the same configs at once: one active alert per config and one event per change.</summary>
-public class AlertConcurrencyTests(TaskEngineSystem system) : IClassFixture<TaskEngineSystem>
+/// <summary>
+/// Many completions of the jobs behind the same configs at once: one active alert per config and one event per change.
+/// Default leases: the test holds its tasks while it completes them, and a 3 s lease could lapse on a loaded machine.
+/// </summary>
+public class AlertConcurrencyTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
     private const int Configs = 5;
     private const int Rounds = 4;
