@@ -20,6 +20,10 @@ public interface IAlertConfigDirectoryGrain : IGrainWithIntegerKey
     [Alias("worst-drift")]
     Task<IReadOnlyList<AlertConfigDrift>> WorstDriftAsync(long organizationId, int limit);
 
+    /// <summary>The drift of the alert configs that compare with this gather job: where its releases are deployed.</summary>
+    [Alias("drift-of-gather-job")]
+    Task<IReadOnlyList<AlertConfigDrift>> DriftOfGatherJobAsync(long organizationId, long gatherJobId);
+
     /// <summary>The organization's alert configs that use this scrape job, gather job or rule.</summary>
     [Alias("using")]
     Task<IReadOnlyList<AlertConfigUse>> UsingAsync(long organizationId, AlertConfigInput input, long id);

@@ -4,43 +4,46 @@ using Planekeeper.Versioning;
 namespace Planekeeper.WebFrontend.Charts;
 
 /// <summary>
-/// A gather job's releases on a time line (filled dots stable, hollow dots prereleases), the deployed version marked by
-/// a vertical line and the latest stable release labelled.
+/// A gather job's releases on a time line (filled dots stable, hollow dots prereleases), each deployed version (of the
+/// scrape jobs its alert configs compare it with) marked by a vertical line above the axis, the latest stable release
+/// below it.
 /// </summary>
 public static class ReleaseTimelineChart
 {
     public const double Width = 600;
-    public const double Height = 90;
     private const double Margin = 12;
-    private const double AxisY = 50;
+    private const double LabelLine = 14;
+    private const double BelowAxis = 40;
 
     public sealed record Point(string Version, DateTime When, bool Prerelease);
 
-    public static string Render(IReadOnlyList<Point> releases, string? deployedVersion, string id = "release-timeline")
+    /// <summary>A deployed version and where it runs (the scrape jobs that found it).</summary>
+    public sealed record Deployment(string Version, string Where);
+
+    public static string Render(IReadOnlyList<Point> releases, IReadOnlyList<Deployment> deployments, string id = "release-timeline")
     {
         var ordered = releases.OrderBy(release => release.When).ToList();
-        var deployed = Find(ordered, deployedVersion);
+        var deployed = deployments.Select(deployment => (deployment, release: Find(ordered, deployment.Version))).ToList();
+        var marked = deployed.Where(pair => pair.release is not null).ToList();
         var latest = LatestStable(ordered);
-        var content = new List<object> { Svg.Line("chart-axis", Margin, AxisY, Width - Margin, AxisY) };
+        var axisY = 36 + LabelLine * Math.Max(marked.Count, 1);
+        var content = new List<object> { Svg.Line("chart-axis", Margin, axisY, Width - Margin, axisY) };
         content.AddRange(ordered.Select(release => Svg.Circle(
-            release.Prerelease ? "chart-release chart-prerelease" : "chart-release", X(ordered, release.When), AxisY, 4,
+            release.Prerelease ? "chart-release chart-prerelease" : "chart-release", X(ordered, release.When), axisY, 4,
             $"{release.Version}{(release.Prerelease ? " (prerelease)" : "")}, {release.When:yyyy-MM-dd}")));
-        if (deployed is not null)
+        content.AddRange(marked.Select((pair, index) => Marker("chart-deployed", X(ordered, pair.release!.When), axisY,
+            $"deployed {pair.release.Version} ({pair.deployment.Where})", axisY - 36 - LabelLine * (marked.Count - 1 - index))));
+        if (latest is not null && marked.All(pair => pair.release != latest))
         {
-            content.Add(Marker("chart-deployed", X(ordered, deployed.When), $"deployed {deployed.Version}", AxisY - 36));
+            content.Add(Marker("chart-latest", X(ordered, latest.When), axisY, $"latest {latest.Version}", axisY + 34));
         }
 
-        if (latest is not null && latest != deployed)
-        {
-            content.Add(Marker("chart-latest", X(ordered, latest.When), $"latest {latest.Version}", AxisY + 34));
-        }
-
-        return Svg.Render(Svg.Root(id, Width, Height, "Releases over time", Describe(ordered, deployed, deployedVersion, latest), content.ToArray()));
+        return Svg.Render(Svg.Root(id, Width, axisY + BelowAxis, "Releases over time", Describe(ordered, deployed, latest), content.ToArray()));
     }
 
-    private static XElement Marker(string cssClass, double x, string label, double labelY) =>
+    private static XElement Marker(string cssClass, double x, double axisY, string label, double labelY) =>
         Svg.Group(cssClass, label,
-            Svg.Line("chart-marker", x, AxisY - 24, x, AxisY + 24),
+            Svg.Line("chart-marker", x, labelY + 6, x, axisY + 24),
             Svg.Text("chart-label", x, labelY, label, x > Width * 0.75 ? "end" : x < Width * 0.25 ? "start" : "middle"));
 
     private static double X(IReadOnlyList<Point> ordered, DateTime when)
@@ -55,13 +58,8 @@ public static class ReleaseTimelineChart
     }
 
     /// <summary>The release that is the deployed version: the same text, or the same version by SemVer precedence (v1.2 = 1.2.0).</summary>
-    private static Point? Find(IReadOnlyList<Point> releases, string? deployedVersion)
+    private static Point? Find(IReadOnlyList<Point> releases, string deployedVersion)
     {
-        if (deployedVersion is null)
-        {
-            return null;
-        }
-
         var parsed = ReleaseVersion.Parse(deployedVersion);
         return releases.FirstOrDefault(release => release.Version == deployedVersion)
             ?? releases.FirstOrDefault(release => parsed is not null && ReleaseVersion.Parse(release.Version) is { } version && version.CompareTo(parsed) == 0);
@@ -75,18 +73,18 @@ public static class ReleaseTimelineChart
             .Select(pair => pair.release)
             .FirstOrDefault();
 
-    private static string Describe(IReadOnlyList<Point> releases, Point? deployed, string? deployedVersion, Point? latest)
+    private static string Describe(IReadOnlyList<Point> releases, IReadOnlyList<(Deployment Deployment, Point? Release)> deployed, Point? latest)
     {
         if (releases.Count == 0)
         {
             return "No releases found yet.";
         }
 
-        var where = deployedVersion is null
+        var where = deployed.Count == 0
             ? "No deployed version is known."
-            : deployed is null
-                ? $"The deployed version {deployedVersion} is not among these releases."
-                : $"Deployed: {deployed.Version}, released {deployed.When:yyyy-MM-dd}.";
+            : string.Join(" ", deployed.Select(pair => pair.Release is { } release
+                ? $"Deployed in {pair.Deployment.Where}: {release.Version}, released {release.When:yyyy-MM-dd}."
+                : $"The version deployed in {pair.Deployment.Where}, {pair.Deployment.Version}, is not among these releases."));
         var newest = latest is null ? "" : $" Latest stable: {latest.Version}, released {latest.When:yyyy-MM-dd}.";
         return $"{releases.Count} releases from {releases[0].When:yyyy-MM-dd} to {releases[^1].When:yyyy-MM-dd}. {where}{newest}";
     }

@@ -39,6 +39,9 @@ public sealed class AlertConfigDirectoryGrain(
 
     public async Task<IReadOnlyList<AlertConfigDrift>> WorstDriftAsync(long organizationId, int limit) => await drift.WorstAsync(organizationId, limit);
 
+    public async Task<IReadOnlyList<AlertConfigDrift>> DriftOfGatherJobAsync(long organizationId, long gatherJobId) =>
+        await drift.OfGatherJobAsync(organizationId, gatherJobId);
+
     public Task<IReadOnlyList<AlertConfigUse>> UsingAsync(long organizationId, AlertConfigInput input, long id) =>
         references.UsersAsync(organizationId, input, id);
 }

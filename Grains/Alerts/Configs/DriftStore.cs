@@ -31,6 +31,15 @@ public sealed class DriftStore(NpgsqlDataSource database)
         return rows.Select(row => row.ToRecord()).ToList();
     }
 
+    /// <summary>The configs that compare with one gather job, by config id.</summary>
+    public async Task<List<AlertConfigDrift>> OfGatherJobAsync(long organizationId, long gatherJobId)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        var rows = await connection.QueryAsync<DriftRow>(
+            $"{Select} AND c.gather_job_id = @GatherJobId ORDER BY c.id", new { OrganizationId = organizationId, GatherJobId = gatherJobId });
+        return rows.Select(row => row.ToRecord()).ToList();
+    }
+
     /// <summary>The worst first: by the active alert's severity, then by how far behind.</summary>
     public async Task<List<AlertConfigDrift>> WorstAsync(long organizationId, int limit)
     {

@@ -17,7 +17,7 @@ public class ReleaseTimelineChartTests
     [Fact]
     public void Every_release_is_a_dot_in_time_order_and_prereleases_are_marked()
     {
-        var dots = XElement.Parse(ReleaseTimelineChart.Render(Releases, null)).Elements(Svg + "circle").ToList();
+        var dots = XElement.Parse(ReleaseTimelineChart.Render(Releases, [])).Elements(Svg + "circle").ToList();
         Assert.Equal(4, dots.Count);
         var xs = dots.Select(dot => double.Parse(dot.Attribute("cx")!.Value, System.Globalization.CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(xs.Order(), xs);
@@ -28,20 +28,32 @@ public class ReleaseTimelineChartTests
     [Fact]
     public void The_deployed_version_is_found_by_precedence_and_the_latest_stable_is_by_version_not_date()
     {
-        var chart = XElement.Parse(ReleaseTimelineChart.Render(Releases, "1.0"));
+        var chart = XElement.Parse(ReleaseTimelineChart.Render(Releases, [new("1.0", "prod")]));
         var markers = chart.Elements(Svg + "g").Select(g => (g.Attribute("class")!.Value, g.Element(Svg + "title")!.Value)).ToList();
-        Assert.Equal([("chart-deployed", "deployed v1.0.0"), ("chart-latest", "latest v2.0.0")], markers);
-        Assert.Contains("Deployed: v1.0.0, released 2026-01-01. Latest stable: v2.0.0", chart.Element(Svg + "desc")!.Value);
+        Assert.Equal([("chart-deployed", "deployed v1.0.0 (prod)"), ("chart-latest", "latest v2.0.0")], markers);
+        Assert.Contains("Deployed in prod: v1.0.0, released 2026-01-01. Latest stable: v2.0.0", chart.Element(Svg + "desc")!.Value);
+    }
+
+    [Fact]
+    public void Every_deployment_gets_its_own_mark_and_label_line_and_the_latest_is_not_marked_twice()
+    {
+        var chart = XElement.Parse(ReleaseTimelineChart.Render(Releases, [new("v1.5.0", "staging"), new("v2.0.0", "prod, canary")]));
+
+        var marks = chart.Elements(Svg + "g").ToList();
+        Assert.Equal(["deployed v1.5.0 (staging)", "deployed v2.0.0 (prod, canary)"], marks.Select(g => g.Element(Svg + "title")!.Value));
+        Assert.All(marks, g => Assert.Equal("chart-deployed", g.Attribute("class")!.Value));
+        var labelHeights = marks.Select(g => g.Element(Svg + "text")!.Attribute("y")!.Value).ToList();
+        Assert.Equal(labelHeights.Count, labelHeights.Distinct().Count());
     }
 
     [Fact]
     public void A_deployed_version_outside_the_releases_is_said_and_upstream_text_cannot_inject_markup()
     {
         var hostile = new Point("<script>alert(1)</script>", new DateTime(2026, 5, 1), false);
-        var text = ReleaseTimelineChart.Render([.. Releases, hostile], "9.9.9");
+        var text = ReleaseTimelineChart.Render([.. Releases, hostile], [new("9.9.9", "prod")]);
         Assert.DoesNotContain("<script>", text);
         var chart = XElement.Parse(text);
-        Assert.Contains("The deployed version 9.9.9 is not among these releases.", chart.Element(Svg + "desc")!.Value);
+        Assert.Contains("The version deployed in prod, 9.9.9, is not among these releases.", chart.Element(Svg + "desc")!.Value);
         Assert.DoesNotContain(chart.Elements(Svg + "g"), g => g.Attribute("class")!.Value == "chart-deployed");
     }
 }

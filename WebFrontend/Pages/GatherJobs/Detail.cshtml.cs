@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Mvc;
+using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Jobs.Gather;
 using Planekeeper.WebFrontend.Charts;
@@ -19,6 +20,9 @@ public sealed class GatherJobDetailModel(IClusterClient cluster) : PlanekeeperPa
     public Page<ReleaseRecord> Releases { get; private set; } = new([], null);
 
     public string Timeline { get; private set; } = "";
+
+    /// <summary>The alert configs comparing with this job and the version each found deployed; empty without <c>alert-configs:list</c>.</summary>
+    public IReadOnlyList<AlertConfigDrift> ComparedWith { get; private set; } = [];
 
     public string? Notice { get; private set; }
 
@@ -64,11 +68,21 @@ public sealed class GatherJobDetailModel(IClusterClient cluster) : PlanekeeperPa
 
         Job = job;
         Releases = await Grain(id).ListReleasesAsync(OrganizationId, ReleasesPerPage, before) ?? new([], null);
+        ComparedWith = Viewer!.May("alert-configs:list")
+            ? await cluster.GetGrain<IAlertConfigDirectoryGrain>(0).DriftOfGatherJobAsync(OrganizationId, id)
+            : [];
         Timeline = ReleaseTimelineChart.Render(
             Releases.Items.Select(release => new ReleaseTimelineChart.Point(release.Version, release.ReleasedAt ?? release.FoundAt, release.Prerelease)).ToList(),
-            deployedVersion: null);
+            Deployments());
         return true;
     }
+
+    /// <summary>Each deployed version once, with the scrape jobs that found it.</summary>
+    private List<ReleaseTimelineChart.Deployment> Deployments() =>
+        ComparedWith.Where(config => config.DeployedVersion is not null)
+            .GroupBy(config => config.DeployedVersion!)
+            .Select(group => new ReleaseTimelineChart.Deployment(group.Key, string.Join(", ", group.Select(config => config.ScrapeJobName).Distinct())))
+            .ToList();
 
     private IGatherJobGrain Grain(long id) => cluster.GetGrain<IGatherJobGrain>(id);
 }
