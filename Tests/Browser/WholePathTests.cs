@@ -1,113 +1,164 @@
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
+using Planekeeper.Tests.Agent.Scraping;
+using Planekeeper.Tests.Agent.Support;
 using Planekeeper.Tests.Infrastructure;
-using Planekeeper.Tests.Integration.Alerts;
 using static Microsoft.Playwright.Assertions;
 
 namespace Planekeeper.Tests.Browser;
 
 /// <summary>
-/// The daily path in the browser: sign up, approval, onboarding, the four things to set up through their forms, an
-/// agent's run, the alert on the dashboard without a reload, acknowledged with a reason that shows in its history.
+/// The daily path in the browser, once with the mouse and once with the keyboard alone: sign up, approval, onboarding,
+/// the four things to set up through their forms, the real Agent program's run against a stand-in GitHub and a git
+/// repository, the alert on the dashboard without a reload, acknowledged with a reason that shows in its history, and
+/// the deployed version marked on the gather job's release timeline.
 /// </summary>
 [Collection("browser")]
-public sealed class WholePathTests(BrowserSystem system)
+public sealed class WholePathTests(BrowserSystem system) : IDisposable
 {
-    private const string Email = "whole-path@example.com";
+    // The repository's chart says appVersion "1.27.2": two majors behind v3.0.0, "high" by the rule made below.
+    private static readonly StandInRelease[] Releases =
+    [
+        new(1, "v1.27.2", DateTimeOffset.Parse("2026-01-10T00:00:00Z")),
+        new(2, "v2.0.0", DateTimeOffset.Parse("2026-04-10T00:00:00Z")),
+        new(3, "v3.0.0", DateTimeOffset.Parse("2026-09-10T00:00:00Z")),
+    ];
 
-    [Fact]
-    public async Task From_sign_up_to_an_acknowledged_alert()
+    private readonly DeploymentRepository _repository = new();
+
+    public void Dispose() => _repository.Dispose();
+
+    [Theory]
+    [InlineData("mouse")]
+    [InlineData("keyboard")]
+    public async Task From_sign_up_to_an_acknowledged_alert(string way)
     {
+        var hands = Hands.Named(way);
+        var email = $"whole-path-{way}@example.com";
+        await using var github = await GitHubStandIn.StartAsync(standIn => standIn.AddRepository("acme", "nginx", Releases));
         var page = await system.NewPageAsync();
-        await page.GotoAsync("/signup");
-        await page.GetByLabel("Email").FillAsync(Email);
-        await page.GetByLabel("Password").FillAsync(BrowserSystem.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }).ClickAsync();
-        await Expect(page).ToHaveURLAsync(new Regex("/pending-approval$"));
-        await ApproveAsync();
+
+        await SignUpAsync(page, hands, email);
+        await ApproveAsync(email);
         await page.GotoAsync("/");
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("Path Ltd");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create organization" }).ClickAsync();
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Path Ltd", Level = 1 })).ToBeVisibleAsync();
+        await hands.FillAsync(page.GetByLabel("Name", new() { Exact = true }), $"Path {way}");
+        await hands.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "Create organization" }));
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Path {way}", Level = 1 })).ToBeVisibleAsync();
 
-        var gatherJob = await CreateGatherJobAsync(page);
-        await CreateManualScrapeJobAsync(page);
-        await CreateRuleAsync(page);
-        await CreateAlertConfigAsync(page);
+        var gatherJob = await CreateGatherJobAsync(page, hands);
+        await CreateScrapeJobAsync(page, hands);
+        await CreateRuleAsync(page, hands);
+        await CreateAlertConfigAsync(page, hands);
 
-        using var owner = system.Client();
-        await owner.SignInAsync(Email, BrowserSystem.Password);
-        owner.OrganizationId = (await owner.OkAsync(HttpMethod.Get, "/api/v1/me")).GetProperty("current_organization_id").GetInt64();
-        var (_, key) = await owner.CreateApiKeyAsync("path-agent");
-        using var agent = await TestAgent.StartAsync(system.Frontend.BaseAddress, key, "path-agent");
-
-        await page.GotoAsync("/");
+        await hands.PressAsync(Navigation(page, "Dashboard"));
         await page.EvaluateAsync("() => { window.sameDocument = true; }");
-        await agent.GatherAsync(owner, gatherJob, "1.0.0", "2.0.0", "3.0.0");
-        var drift = page.GetByRole(AriaRole.Region, new() { Name = "Drift" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "web prod" });
-        await Expect(drift).ToContainTextAsync("high", new() { Timeout = 15_000 });
+        await using (var agent = await StartAgentAsync(email, github))
+        {
+            var drift = page.GetByRole(AriaRole.Region, new() { Name = "Drift" }).GetByRole(AriaRole.Row).Filter(new() { HasText = "web prod" });
+            await Expect(drift).ToContainTextAsync("high", new() { Timeout = 90_000 });
+        }
+
         await Expect(page.GetByRole(AriaRole.Region, new() { Name = "Open alerts" })).ToContainTextAsync("1 open");
         Assert.True(await page.EvaluateAsync<bool>("() => window.sameDocument === true"), "the dashboard was reloaded");
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "high" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "web prod" }).ClickAsync();
-        await page.GetByLabel("Reason").FillAsync("upgrade planned for Monday");
-        await page.GetByLabel("Ticket").FillAsync("OPS-42");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }).ClickAsync();
-        await Expect(page.Locator("#alert-state")).ToContainTextAsync("active, acknowledged");
-        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "OPS-42" })).ToContainTextAsync("reason: upgrade planned for Monday");
+        await AcknowledgeAsync(page, hands);
+        await page.GotoAsync($"/gather-jobs/{gatherJob}");
+        await Expect(page.Locator("#release-timeline g.chart-deployed")).ToContainTextAsync("deployed v1.27.2 (web deployment)");
+        await Expect(page.Locator("#job-status")).ToContainTextAsync("Deployed in web deployment");
     }
 
-    private async Task ApproveAsync()
+    private static async Task SignUpAsync(IPage page, Hands hands, string email)
+    {
+        await page.GotoAsync("/signup");
+        await hands.FillAsync(page.GetByLabel("Email"), email);
+        await hands.FillAsync(page.GetByLabel("Password"), BrowserSystem.Password);
+        await hands.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }));
+        await Expect(page).ToHaveURLAsync(new Regex("/pending-approval$"));
+    }
+
+    private async Task ApproveAsync(string email)
     {
         using var admin = await system.AdminAsync();
         var pending = await admin.OkAsync(HttpMethod.Get, "/api/v1/internal/users?status=pending");
-        await system.ApproveAsync(pending.GetProperty("items").EnumerateArray().Single(u => u.GetProperty("email").GetString() == Email).GetProperty("id").GetInt64());
+        await system.ApproveAsync(pending.GetProperty("items").EnumerateArray().Single(u => u.GetProperty("email").GetString() == email).GetProperty("id").GetInt64());
     }
 
-    private static async Task<long> CreateGatherJobAsync(IPage page)
+    private static async Task<long> CreateGatherJobAsync(IPage page, Hands hands)
     {
-        await page.GotoAsync("/gather-jobs/new");
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("web framework");
-        await page.GetByLabel("Artifact").FillAsync("github.com/acme/web");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create gather job" }).ClickAsync();
+        await hands.PressAsync(Navigation(page, "Gather jobs"));
+        await hands.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "New gather job" }));
+        await hands.FillAsync(page.GetByLabel("Name", new() { Exact = true }), "nginx releases");
+        await hands.FillAsync(page.GetByLabel("Artifact"), "github.com/acme/nginx");
+        await hands.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "Create gather job" }));
         await Expect(page).ToHaveURLAsync(new Regex(@"/gather-jobs/\d+$"));
         return long.Parse(page.Url.Split('/')[^1]);
     }
 
-    private static async Task CreateManualScrapeJobAsync(IPage page)
+    private async Task CreateScrapeJobAsync(IPage page, Hands hands)
     {
-        await page.GotoAsync("/scrape-jobs/new");
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("web deployment");
-        await page.GetByLabel("How the version is found").SelectOptionAsync("manual");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create scrape job" }).ClickAsync();
-        await page.GetByLabel("Version", new() { Exact = true }).FillAsync("1.0.0");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Set version" }).ClickAsync();
-        await Expect(page.Locator("#job-status")).ToContainTextAsync("Deployed version1.0.0");
+        await hands.PressAsync(Navigation(page, "Scrape jobs"));
+        await hands.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "New scrape job" }));
+        await hands.FillAsync(page.GetByLabel("Name", new() { Exact = true }), "web deployment");
+        await hands.ChooseAsync(page.GetByLabel("How the version is found"), "yq");
+        await hands.FillAsync(page.GetByLabel("Repository"), _repository.Url);
+        await hands.FillAsync(page.GetByLabel("File", new() { Exact = true }), "charts/web/Chart.yaml");
+        await hands.FillAsync(page.GetByLabel("Expression"), ".appVersion");
+        await hands.ChooseAsync(page.GetByLabel("Version transform"), "add v lower");
+        await hands.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "Create scrape job" }));
+        await Expect(page).ToHaveURLAsync(new Regex(@"/scrape-jobs/\d+$"));
     }
 
-    private static async Task CreateRuleAsync(IPage page)
+    private static async Task CreateRuleAsync(IPage page, Hands hands)
     {
-        await page.GotoAsync("/monitoring-rules/new");
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("majors");
-        await page.GetByLabel("Moderate").FillAsync("3");
-        await page.GetByLabel("High").FillAsync("2");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create rule" }).ClickAsync();
+        await hands.PressAsync(Navigation(page, "Rules"));
+        await hands.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "New rule" }));
+        await hands.FillAsync(page.GetByLabel("Name", new() { Exact = true }), "majors");
+        await hands.FillAsync(page.GetByLabel("Moderate"), "3");
+        await hands.FillAsync(page.GetByLabel("High"), "2");
+        await hands.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "Create rule" }));
         await Expect(page.Locator("#high-error")).ToBeVisibleAsync();
-        await page.GetByLabel("Moderate").FillAsync("1");
-        await page.GetByLabel("Critical").FillAsync("3");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create rule" }).ClickAsync();
+        await hands.FillAsync(page.GetByLabel("Moderate"), "1");
+        await hands.FillAsync(page.GetByLabel("Critical"), "3");
+        await hands.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "Create rule" }));
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "majors", Exact = true })).ToBeVisibleAsync();
     }
 
-    private static async Task CreateAlertConfigAsync(IPage page)
+    private static async Task CreateAlertConfigAsync(IPage page, Hands hands)
     {
-        await page.GotoAsync("/alert-configs/new");
-        await page.GetByLabel("Name", new() { Exact = true }).FillAsync("web prod");
-        await page.GetByLabel("Scrape job").SelectOptionAsync(new SelectOptionValue { Label = "web deployment" });
-        await page.GetByLabel("Gather job").SelectOptionAsync(new SelectOptionValue { Label = "web framework" });
-        await page.GetByLabel("Monitoring rule").SelectOptionAsync(new SelectOptionValue { Label = "majors" });
-        await page.GetByRole(AriaRole.Button, new() { Name = "Create alert config" }).ClickAsync();
+        await hands.PressAsync(Navigation(page, "Alert configs"));
+        await hands.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "New alert config" }));
+        await hands.FillAsync(page.GetByLabel("Name", new() { Exact = true }), "web prod");
+        await hands.ChooseAsync(page.GetByLabel("Scrape job"), "web deployment");
+        await hands.ChooseAsync(page.GetByLabel("Gather job"), "nginx releases");
+        await hands.ChooseAsync(page.GetByLabel("Monitoring rule"), "majors");
+        await hands.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "Create alert config" }));
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "web prod" })).ToContainTextAsync("waiting for inputs");
     }
+
+    /// <summary>The real Agent program, with a key the new owner makes (the API keys page is a later issue's).</summary>
+    private async Task<ChildProcess> StartAgentAsync(string email, GitHubStandIn github)
+    {
+        using var owner = system.Client();
+        await owner.SignInAsync(email, BrowserSystem.Password);
+        owner.OrganizationId = (await owner.OkAsync(HttpMethod.Get, "/api/v1/me")).GetProperty("current_organization_id").GetInt64();
+        var (_, key) = await owner.CreateApiKeyAsync("path-agent");
+        return PlanekeeperProcesses.StartAgent(system.Frontend.BaseAddress, new Dictionary<string, string>
+        {
+            ["AGENT_API_KEY"] = key, ["AGENT_NAME"] = "path-agent", ["GITHUB_API_URL"] = github.Url.ToString(),
+        });
+    }
+
+    private static async Task AcknowledgeAsync(IPage page, Hands hands)
+    {
+        await hands.PressAsync(page.GetByRole(AriaRole.Region, new() { Name = "Open alerts" }).GetByRole(AriaRole.Link, new() { Name = "high" }));
+        await hands.PressAsync(page.GetByRole(AriaRole.Link, new() { Name = "web prod" }));
+        await hands.FillAsync(page.GetByLabel("Reason"), "upgrade planned for Monday");
+        await hands.FillAsync(page.GetByLabel("Ticket"), "OPS-42");
+        await hands.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "Acknowledge" }));
+        await Expect(page.Locator("#alert-state")).ToContainTextAsync("active, acknowledged");
+        await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "OPS-42" })).ToContainTextAsync("reason: upgrade planned for Monday");
+    }
+
+    private static ILocator Navigation(IPage page, string name) =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 }
