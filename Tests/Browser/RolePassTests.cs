@@ -1,0 +1,152 @@
+using System.Net;
+using System.Text.Json;
+using Microsoft.Playwright;
+using Planekeeper.Tests.Infrastructure;
+using Planekeeper.Tests.Integration.Alerts;
+using Planekeeper.Tests.Integration.Tasks;
+using static Microsoft.Playwright.Assertions;
+
+namespace Planekeeper.Tests.Browser;
+
+/// <summary>
+/// Every page of the daily path opened by a member and by a viewer of an organization that has one of everything:
+/// no server error, axe finds nothing serious, every control for an action the role lacks is disabled naming that
+/// action (and only those), and posting each disabled form directly is refused without changing anything.
+/// </summary>
+[Collection("browser")]
+public sealed class RolePassTests(BrowserSystem system)
+{
+    /// <summary>The actions the pages' controls ask for, in the state seeded below (nothing acknowledged yet).</summary>
+    private static readonly string[] PageActions =
+    [
+        "gather-jobs:create", "gather-jobs:run", "gather-jobs:update", "gather-jobs:delete", "releases:delete",
+        "scrape-jobs:create", "scrape-jobs:run", "scrape-jobs:set-version", "scrape-jobs:update", "scrape-jobs:delete",
+        "helm-sync-jobs:create", "helm-sync-jobs:run", "helm-sync-jobs:update", "helm-sync-jobs:delete",
+        "monitoring-rules:create", "monitoring-rules:toggle", "monitoring-rules:evaluate", "monitoring-rules:update", "monitoring-rules:delete",
+        "alert-configs:create", "alert-configs:toggle", "alert-configs:update", "alert-configs:delete",
+        "alerts:acknowledge", "alerts:resolve", "invites:create",
+    ];
+
+    [Theory]
+    [InlineData("member")]
+    [InlineData("viewer")]
+    public async Task Every_page_opens_with_what_the_role_lacks_disabled_and_refused_when_posted(string role)
+    {
+        using var owner = await system.OwnerAsync($"{role}-pass-owner@example.com", $"Pass {role}");
+        var seeded = await SeedAsync(owner, role);
+        await system.MemberAsync(owner, $"{role}-pass@example.com", role);
+        var page = await system.NewPageAsync();
+        await BrowserSystem.SignInAsync(page, $"{role}-pass@example.com");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = $"Pass {role}", Level = 1 })).ToBeVisibleAsync();
+        var lacks = PageActions.Except(await EffectiveActionsAsync(page)).ToHashSet();
+
+        var gated = new List<GatedControl>();
+        foreach (var path in seeded.Pages())
+        {
+            gated.AddRange(await OpenAsync(page, path, role, lacks));
+        }
+
+        Assert.Equal(lacks.Order(), gated.Select(control => control.Missing).Distinct().Order());
+        foreach (var control in gated.Where(control => control.Method == "post").DistinctBy(control => control.Url))
+        {
+            var posted = await system.PostAsPageAsync(page, control.Url, control.Fields.Select(field => (field[0], field[1])).ToArray());
+            Assert.True(posted.Status == 403, $"{role} posting {control.Url} got {posted.Status}");
+            Assert.Contains(control.Missing, await posted.TextAsync());
+        }
+
+        await AssertUnchangedAsync(owner, seeded);
+    }
+
+    private static async Task<IReadOnlyList<GatedControl>> OpenAsync(IPage page, string path, string role, IReadOnlySet<string> lacks)
+    {
+        var response = await page.GotoAsync(path);
+        var creates = path.EndsWith("/new", StringComparison.Ordinal) && path != "/invites/new";
+        Assert.True(response!.Status == (creates ? 403 : 200), $"{role} opening {path} got {response.Status}");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        await BrowserSystem.AssertAccessibleAsync(page);
+        var gated = await GatedControlsAsync(page);
+        Assert.All(gated, control => Assert.True(lacks.Contains(control.Missing), $"{path} disables {control.Missing}, which a {role} holds"));
+        Assert.All(gated, control => Assert.Equal($"You lack the permission {control.Missing}", control.Title));
+        return gated;
+    }
+
+    /// <summary>The disabled controls with the form each would submit: method, URL (its handler included) and fields.</summary>
+    private static async Task<IReadOnlyList<GatedControl>> GatedControlsAsync(IPage page)
+    {
+        var json = await page.EvaluateAsync<JsonElement>("""
+            () => [...document.querySelectorAll('[data-missing-action]')].map(control => {
+                const form = control.form;
+                const url = form ? new URL(control.getAttribute('formaction') || form.action, document.baseURI) : null;
+                return {
+                    missing: control.dataset.missingAction,
+                    title: control.title,
+                    method: form ? form.method : 'none',
+                    url: url ? url.pathname + url.search : '',
+                    fields: form ? [...new FormData(form)].filter(([name]) => name !== '__RequestVerificationToken').map(([name, value]) => [name, String(value)]) : [],
+                };
+            })
+            """);
+        return json.Deserialize<List<GatedControl>>(new JsonSerializerOptions(JsonSerializerDefaults.Web))!;
+    }
+
+    private static async Task<IReadOnlyList<string>> EffectiveActionsAsync(IPage page)
+    {
+        var me = await page.APIRequest.GetAsync("/api/v1/me");
+        var body = await me.JsonAsync();
+        return body!.Value.GetProperty("actions").EnumerateArray().Select(action => action.GetString()!).ToList();
+    }
+
+    /// <summary>One of everything: releases, a manual and a repository scrape job, a helm sync job, a rule, a config and its alert.</summary>
+    private async Task<Seeded> SeedAsync(ApiClient owner, string role)
+    {
+        var (_, key) = await owner.CreateApiKeyAsync($"{role}-pass-agent");
+        using var agent = await TestAgent.StartAsync(system.Frontend.BaseAddress, key, $"{role}-pass-agent");
+        var gatherJob = await owner.CreateGatherJobAsync("api framework");
+        await agent.GatherAsync(owner, gatherJob, "1.0.0", "2.0.0");
+        var manualJob = await owner.CreateManualScrapeJobAsync("api deployment");
+        await owner.SetVersionAsync(manualJob, "1.0.0");
+        var repositoryJob = (await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/scrape-jobs", new
+        {
+            name = "web chart", repository_url = "https://git.example.com/acme/infra.git", target_file = "charts/web/Chart.yaml",
+            parse_type = "yq", parse_expression = ".appVersion",
+        })).GetProperty("id").GetInt64();
+        var helmSyncJob = (await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/helm-sync-jobs", new
+        {
+            name = "bitnami", repository_url = "https://charts.example.com/bitnami",
+        })).GetProperty("id").GetInt64();
+        var rule = await owner.CreateRuleAsync("majors_behind", 1, 2, 3);
+        var config = await owner.CreateConfigAsync("api prod", manualJob, gatherJob, rule);
+        var alert = (await owner.OkAsync(HttpMethod.Get, "/api/v1/alerts")).GetProperty("items").EnumerateArray().Single().GetProperty("id").GetInt64();
+        return new Seeded(gatherJob, manualJob, repositoryJob, helmSyncJob, rule, config, alert);
+    }
+
+    private static async Task AssertUnchangedAsync(ApiClient owner, Seeded seeded)
+    {
+        var alert = await owner.OkAsync(HttpMethod.Get, $"/api/v1/alerts/{seeded.Alert}");
+        Assert.Equal("active", alert.GetProperty("status").GetString());
+        Assert.False(alert.GetProperty("acknowledged").GetBoolean());
+        Assert.True((await owner.OkAsync(HttpMethod.Get, $"/api/v1/alert-configs/{seeded.Config}")).GetProperty("active").GetBoolean());
+        Assert.True((await owner.OkAsync(HttpMethod.Get, $"/api/v1/monitoring-rules/{seeded.Rule}")).GetProperty("active").GetBoolean());
+        Assert.Equal(2, (await owner.OkAsync(HttpMethod.Get, $"/api/v1/gather-jobs/{seeded.GatherJob}/releases")).GetProperty("items").GetArrayLength());
+        Assert.Equal("1.0.0", (await owner.OkAsync(HttpMethod.Get, $"/api/v1/scrape-jobs/{seeded.ManualJob}")).GetProperty("current_version").GetString());
+        Assert.Equal(2, (await owner.OkAsync(HttpMethod.Get, "/api/v1/scrape-jobs")).GetProperty("items").GetArrayLength());
+        Assert.Equal(1, (await owner.OkAsync(HttpMethod.Get, "/api/v1/helm-sync-jobs")).GetProperty("items").GetArrayLength());
+    }
+
+    private sealed record GatedControl(string Missing, string Title, string Method, string Url, string[][] Fields);
+
+    private sealed record Seeded(long GatherJob, long ManualJob, long RepositoryJob, long HelmSyncJob, long Rule, long Config, long Alert)
+    {
+        public IEnumerable<string> Pages() =>
+        [
+            "/", "/alerts", $"/alerts/{Alert}", "/releases", "/invites/new", "/onboarding",
+            .. Job("gather-jobs", GatherJob), $"/gather-jobs/{GatherJob}/delete",
+            .. Job("scrape-jobs", ManualJob), $"/scrape-jobs/{RepositoryJob}", $"/scrape-jobs/{ManualJob}/delete",
+            .. Job("helm-sync-jobs", HelmSyncJob), $"/helm-sync-jobs/{HelmSyncJob}/delete",
+            "/monitoring-rules", "/monitoring-rules/new", $"/monitoring-rules/{Rule}/edit", $"/monitoring-rules/{Rule}/delete",
+            "/alert-configs", "/alert-configs/new", $"/alert-configs/{Config}/edit", $"/alert-configs/{Config}/delete",
+        ];
+
+        private static string[] Job(string kind, long id) => [$"/{kind}", $"/{kind}/new", $"/{kind}/{id}", $"/{kind}/{id}/edit"];
+    }
+}
