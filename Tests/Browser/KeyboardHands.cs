@@ -10,6 +10,9 @@ public sealed class KeyboardHands : Hands
 {
     private const int MaxPresses = 200;
 
+    private const string ShowsFocus =
+        "() => document.activeElement === document.body || getComputedStyle(document.activeElement).outlineStyle !== 'none'";
+
     public override async Task FillAsync(ILocator field, string text)
     {
         await ReachAsync(field);
@@ -44,11 +47,11 @@ public sealed class KeyboardHands : Hands
         {
             if (await HasFocusAsync(target))
             {
-                Assert.True(await target.EvaluateAsync<bool>("element => element.matches(':focus-visible')"), $"{target} shows no focus");
                 return;
             }
 
             await target.Page.Keyboard.PressAsync("Tab");
+            Assert.True(await target.Page.EvaluateAsync<bool>(ShowsFocus), $"a control on the way to {target} shows no focus outline");
         }
 
         Assert.Fail($"{target} was not reached with Tab in {MaxPresses} presses");
