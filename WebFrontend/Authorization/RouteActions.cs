@@ -169,6 +169,11 @@ public static partial class RouteActions
         [new("POST", "/logout")] = RouteAccess.Public,
         [new("GET", "/pending-approval")] = RouteAccess.Authenticated,
 
+        [new("GET", "/account")] = RouteAccess.Authenticated,
+        [new("POST", "/account", "password")] = RouteAccess.Authenticated,
+        [new("POST", "/account", "revoke")] = RouteAccess.Authenticated,
+        [new("POST", "/account", "revokeOthers")] = RouteAccess.Authenticated,
+
         [new("GET", "/onboarding")] = RouteAccess.ApprovedUser,
         [new("POST", "/onboarding", "create")] = RouteAccess.ApprovedUser,
         [new("POST", "/onboarding", "invite")] = RouteAccess.ApprovedUser,
