@@ -10,10 +10,13 @@ namespace Planekeeper.Bench.JobPipeline;
 /// </summary>
 public sealed record PlanekeeperOrganization(long Id, long ApiKeyId, string ApiKey)
 {
+    public const string OwnerEmail = "bench-owner@example.com";
+
     /// <summary>The user who owns every organization of the run.</summary>
-    public static async Task<long> SignUpOwnerAsync(IGrainFactory grains)
+    /// <param name="password">Given when the benchmark signs in as the owner (UiPages); a random one otherwise.</param>
+    public static async Task<long> SignUpOwnerAsync(IGrainFactory grains, string? password = null)
     {
-        var user = await grains.GetGrain<IAccountsGrain>(0).SignUpAsync("bench-owner@example.com", $"bench-{Guid.NewGuid():N}", autoApprove: true);
+        var user = await grains.GetGrain<IAccountsGrain>(0).SignUpAsync(OwnerEmail, password ?? $"bench-{Guid.NewGuid():N}", autoApprove: true);
         return user.OrThrow("sign up the bench owner").Id;
     }
 

@@ -24,7 +24,8 @@ public sealed class WebFrontendProcess : IAsyncDisposable
 
     public int ProcessId => _process.Id;
 
-    public static async Task<WebFrontendProcess> StartAsync(BenchDatabase database)
+    /// <param name="extra">Settings a benchmark adds (e.g. a higher RATE_LIMIT_MAX_REQUESTS for one busy user).</param>
+    public static async Task<WebFrontendProcess> StartAsync(BenchDatabase database, IReadOnlyDictionary<string, string>? extra = null)
     {
         var port = BenchEnvironment.FreePort();
         var start = new ProcessStartInfo("dotnet", [BenchEnvironment.FrontendDll])
@@ -42,6 +43,10 @@ public sealed class WebFrontendProcess : IAsyncDisposable
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";
+        foreach (var (key, value) in extra ?? new Dictionary<string, string>())
+        {
+            start.Environment[key] = value;
+        }
 
         var frontend = new WebFrontendProcess(new Process { StartInfo = start }, port);
         frontend._process.OutputDataReceived += (_, e) => { if (e.Data is not null) frontend._output.Enqueue(e.Data); };
