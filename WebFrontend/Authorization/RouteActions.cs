@@ -186,6 +186,11 @@ public static partial class RouteActions
         [new("GET", "/invites/new")] = RouteAccess.Requires("organizations:read"),
         [new("POST", "/invites/new")] = RouteAccess.Requires("invites:create"),
 
+        [new("GET", "/api-keys")] = RouteAccess.Requires("api-keys:list"),
+        [new("POST", "/api-keys")] = RouteAccess.Requires("api-keys:create"),
+        [new("POST", "/api-keys", "toggle")] = RouteAccess.Requires("api-keys:update"),
+        [new("POST", "/api-keys", "deactivate")] = RouteAccess.Requires("api-keys:deactivate"),
+
         [new("GET", "/gather-jobs")] = RouteAccess.Requires("gather-jobs:list"),
         [new("GET", "/gather-jobs/new")] = RouteAccess.Requires("gather-jobs:create"),
         [new("POST", "/gather-jobs/new")] = RouteAccess.Requires("gather-jobs:create"),
