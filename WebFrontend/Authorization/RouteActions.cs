@@ -186,6 +186,8 @@ public static partial class RouteActions
         [new("GET", "/invites/new")] = RouteAccess.Requires("organizations:read"),
         [new("POST", "/invites/new")] = RouteAccess.Requires("invites:create"),
 
+        [new("GET", "/agents")] = RouteAccess.Requires("agents:list"),
+
         [new("GET", "/api-keys")] = RouteAccess.Requires("api-keys:list"),
         [new("POST", "/api-keys")] = RouteAccess.Requires("api-keys:create"),
         [new("POST", "/api-keys", "toggle")] = RouteAccess.Requires("api-keys:update"),
