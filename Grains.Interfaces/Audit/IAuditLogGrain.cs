@@ -7,5 +7,5 @@ namespace Planekeeper.Grains.Interfaces.Audit;
 public interface IAuditLogGrain : IGrainWithIntegerKey
 {
     [Alias("list")]
-    Task<Page<AuditRecord>> ListAsync(long organizationId, int limit, long? before);
+    Task<Page<AuditRecord>> ListAsync(long organizationId, AuditLogFilter filter, int limit, long? before);
 }

@@ -13,6 +13,6 @@ namespace Planekeeper.Grains.Audit;
 [GrainType("planekeeper.audit.log")]
 public sealed class AuditLogGrain(AuditLogStore store) : Grain, IAuditLogGrain
 {
-    public Task<Page<AuditRecord>> ListAsync(long organizationId, int limit, long? before) =>
-        KeysetPaging.ReadAsync(limit, count => store.ListAsync(organizationId, count, before), row => row.Id);
+    public Task<Page<AuditRecord>> ListAsync(long organizationId, AuditLogFilter filter, int limit, long? before) =>
+        KeysetPaging.ReadAsync(limit, count => store.ListAsync(organizationId, filter, count, before), row => row.Id);
 }

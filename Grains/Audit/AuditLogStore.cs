@@ -13,17 +13,21 @@ public sealed class AuditLogStore(NpgsqlDataSource database)
          WHERE (organization_id = @OrganizationId
                 OR (organization_id IS NULL AND target IN (SELECT 'user:' || user_id FROM organization_members WHERE organization_id = @OrganizationId)))
            AND (@Before::bigint IS NULL OR id < @Before)
+           AND (@Kind::text IS NULL OR split_part(action, '.', 1) = @Kind)
+           AND (@Subject::text IS NULL OR actor = @Subject OR target = @Subject)
          ORDER BY id DESC
          LIMIT @Limit
         """;
 
     /// <summary>
     /// Up to <paramref name="limit"/> entries older than <paramref name="before"/>, newest first: the organization's own
-    /// and the account events of its current members.
+    /// and the account events of its current members; of one kind and/or by or about one user when the filter says so.
     /// </summary>
-    public async Task<List<AuditRecord>> ListAsync(long organizationId, int limit, long? before)
+    public async Task<List<AuditRecord>> ListAsync(long organizationId, AuditLogFilter filter, int limit, long? before)
     {
         await using var connection = await database.OpenConnectionAsync();
-        return (await connection.QueryAsync<AuditRecord>(Select, new { OrganizationId = organizationId, Before = before, Limit = limit })).ToList();
+        var subject = filter.UserId is { } userId ? $"user:{userId}" : null;
+        return (await connection.QueryAsync<AuditRecord>(
+            Select, new { OrganizationId = organizationId, Before = before, Limit = limit, filter.Kind, Subject = subject })).ToList();
     }
 }

@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Planekeeper.Tests.Browser;
 
 /// <summary>
-/// Every page of the daily path (and the account, agents and API keys pages) opened by a member and by a viewer of an organization that has one of everything:
+/// Every page of the daily path (and the account, agents, API keys and audit log pages) opened by a member and by a viewer of an organization that has one of everything:
 /// no server error, axe finds nothing serious, every control for an action the role lacks is disabled naming that
 /// action (and only those), and posting each disabled form directly is refused without changing anything.
 /// </summary>
@@ -60,8 +60,8 @@ public sealed class RolePassTests(BrowserSystem system)
     private static async Task<IReadOnlyList<GatedControl>> OpenAsync(IPage page, string path, string role, IReadOnlySet<string> lacks)
     {
         var response = await page.GotoAsync(path);
-        // Members and viewers create nothing and see no API keys (docs/permissions.md): those pages are the 403 page.
-        var refused = (path.EndsWith("/new", StringComparison.Ordinal) && path != "/invites/new") || path == "/api-keys";
+        // Members and viewers create nothing and see no API keys or audit log (docs/permissions.md): the 403 page.
+        var refused = (path.EndsWith("/new", StringComparison.Ordinal) && path != "/invites/new") || path is "/api-keys" or "/audit-log";
         Assert.True(response!.Status == (refused ? 403 : 200), $"{role} opening {path} got {response.Status}");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
         await BrowserSystem.AssertAccessibleAsync(page);
@@ -140,7 +140,7 @@ public sealed class RolePassTests(BrowserSystem system)
     {
         public IEnumerable<string> Pages() =>
         [
-            "/", "/alerts", $"/alerts/{Alert}", "/releases", "/invites/new", "/onboarding", "/account", "/agents", "/api-keys",
+            "/", "/alerts", $"/alerts/{Alert}", "/releases", "/invites/new", "/onboarding", "/account", "/agents", "/api-keys", "/audit-log",
             .. Job("gather-jobs", GatherJob), $"/gather-jobs/{GatherJob}/delete",
             .. Job("scrape-jobs", ManualJob), $"/scrape-jobs/{RepositoryJob}", $"/scrape-jobs/{ManualJob}/delete",
             .. Job("helm-sync-jobs", HelmSyncJob), $"/helm-sync-jobs/{HelmSyncJob}/delete",

@@ -15,7 +15,7 @@ public static class PermissionEndpoints
         api.MapGet("/permissions/explain", ExplainAsync).WithTags("Roles")
             .WithSummary("Whether a member may perform an action here, and the roles and statements that decided it.");
         api.MapGet("/audit-log", AuditLogAsync).WithTags("Audit")
-            .WithSummary("Sign-ins, key, role and membership changes of the organization, newest first.");
+            .WithSummary("Sign-ins, key, role and membership changes of the organization, newest first; ?kind= (auth, api_key, …) and ?user_id= narrow it.");
     }
 
     private static async Task<IResult> ExplainAsync([FromQuery(Name = "user_id")] long? userId, string? action, HttpContext context, IClusterClient cluster)
@@ -46,7 +46,8 @@ public static class PermissionEndpoints
         }));
     }
 
-    private static async Task<IResult> AuditLogAsync(int? limit, string? cursor, HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> AuditLogAsync(
+        int? limit, string? cursor, string? kind, [FromQuery(Name = "user_id")] long? userId, HttpContext context, IClusterClient cluster)
     {
         // The audit log runs newest first, so its cursor is the last id seen going down.
         if (Paging.Parse(limit, cursor) is not { } request)
@@ -54,7 +55,13 @@ public static class PermissionEndpoints
             return Paging.Problem(limit);
         }
 
-        var page = await cluster.GetGrain<IAuditLogGrain>(0).ListAsync(context.Scope().OrganizationId, request.Limit, request.After);
+        if (kind is not null && !AuditLogFilter.Kinds.Contains(kind))
+        {
+            return Problems.Invalid("kind", $"kind must be one of {string.Join(", ", AuditLogFilter.Kinds)}");
+        }
+
+        var filter = new AuditLogFilter(kind, userId);
+        var page = await cluster.GetGrain<IAuditLogGrain>(0).ListAsync(context.Scope().OrganizationId, filter, request.Limit, request.After);
         var items = page.Items.Select(entry => new
         {
             entry.Id,

@@ -187,6 +187,7 @@ public static partial class RouteActions
         [new("POST", "/invites/new")] = RouteAccess.Requires("invites:create"),
 
         [new("GET", "/agents")] = RouteAccess.Requires("agents:list"),
+        [new("GET", "/audit-log")] = RouteAccess.Requires("audit-log:list"),
 
         [new("GET", "/api-keys")] = RouteAccess.Requires("api-keys:list"),
         [new("POST", "/api-keys")] = RouteAccess.Requires("api-keys:create"),
