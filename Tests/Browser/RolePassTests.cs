@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Planekeeper.Tests.Browser;
 
 /// <summary>
-/// Every page of the daily path (and the account, agents, API keys and audit log pages) opened by a member and by a viewer of an organization that has one of everything:
+/// Every page of the daily path (and the account, agents, API keys, audit log and settings pages) opened by a member and by a viewer of an organization that has one of everything:
 /// no server error, axe finds nothing serious, every control for an action the role lacks is disabled naming that
 /// action (and only those), and posting each disabled form directly is refused without changing anything.
 /// </summary>
@@ -24,7 +24,7 @@ public sealed class RolePassTests(BrowserSystem system)
         "helm-sync-jobs:create", "helm-sync-jobs:run", "helm-sync-jobs:update", "helm-sync-jobs:delete",
         "monitoring-rules:create", "monitoring-rules:toggle", "monitoring-rules:evaluate", "monitoring-rules:update", "monitoring-rules:delete",
         "alert-configs:create", "alert-configs:toggle", "alert-configs:update", "alert-configs:delete",
-        "alerts:acknowledge", "alerts:resolve", "invites:create",
+        "alerts:acknowledge", "alerts:resolve", "invites:create", "settings:update",
     ];
 
     [Theory]
@@ -140,7 +140,7 @@ public sealed class RolePassTests(BrowserSystem system)
     {
         public IEnumerable<string> Pages() =>
         [
-            "/", "/alerts", $"/alerts/{Alert}", "/releases", "/invites/new", "/onboarding", "/account", "/agents", "/api-keys", "/audit-log",
+            "/", "/alerts", $"/alerts/{Alert}", "/releases", "/invites/new", "/onboarding", "/account", "/agents", "/api-keys", "/audit-log", "/settings",
             .. Job("gather-jobs", GatherJob), $"/gather-jobs/{GatherJob}/delete",
             .. Job("scrape-jobs", ManualJob), $"/scrape-jobs/{RepositoryJob}", $"/scrape-jobs/{ManualJob}/delete",
             .. Job("helm-sync-jobs", HelmSyncJob), $"/helm-sync-jobs/{HelmSyncJob}/delete",

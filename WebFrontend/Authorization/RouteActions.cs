@@ -188,6 +188,9 @@ public static partial class RouteActions
 
         [new("GET", "/agents")] = RouteAccess.Requires("agents:list"),
         [new("GET", "/audit-log")] = RouteAccess.Requires("audit-log:list"),
+        [new("GET", "/settings")] = RouteAccess.Requires("settings:read"),
+        [new("POST", "/settings", "default")] = RouteAccess.Requires("settings:update"),
+        [new("POST", "/settings", "clear")] = RouteAccess.Requires("settings:update"),
 
         [new("GET", "/api-keys")] = RouteAccess.Requires("api-keys:list"),
         [new("POST", "/api-keys")] = RouteAccess.Requires("api-keys:create"),
