@@ -17,11 +17,10 @@ public sealed class MembersModel(IClusterClient cluster, PublicOrigin publicOrig
 {
     public const string Path = "/members";
 
-    [BindProperty(Name = "email")]
-    public string? Email { get; set; }
+    /// <summary>The invite form's email and role (the rows' role selects post their own <c>role</c>).</summary>
+    public string? Email { get; private set; }
 
-    [BindProperty(Name = "role")]
-    public string Role { get; set; } = "member";
+    public string Role { get; private set; } = "member";
 
     public IReadOnlyList<MemberRecord> Members { get; private set; } = [];
 
@@ -42,9 +41,10 @@ public sealed class MembersModel(IClusterClient cluster, PublicOrigin publicOrig
         Removing = Members.FirstOrDefault(member => member.UserId == remove);
     }
 
-    public async Task<IActionResult> OnPostInviteAsync()
+    public async Task<IActionResult> OnPostInviteAsync(string? email, string? role)
     {
         Response.Headers.CacheControl = "no-store";
+        (Email, Role) = (email, role ?? "member");
         var result = await Organization.CreateInviteAsync(Actor, Email ?? "", Role);
         await LoadAsync();
         if (result.Status != CommandStatus.Ok)
@@ -57,7 +57,7 @@ public sealed class MembersModel(IClusterClient cluster, PublicOrigin publicOrig
         return Page();
     }
 
-    public Task<IActionResult> OnPostRoleAsync(long id) => ChangeAsync(() => Organization.ChangeMemberRoleAsync(Actor, id, Role));
+    public Task<IActionResult> OnPostRoleAsync(long id, string? role) => ChangeAsync(() => Organization.ChangeMemberRoleAsync(Actor, id, role ?? ""));
 
     public Task<IActionResult> OnPostRemoveAsync(long id) => ChangeAsync(() => Organization.RemoveMemberAsync(Actor, id));
 
