@@ -57,6 +57,14 @@ public sealed class BrowserSystem : RunningSystem
         await admin.OkAsync(HttpMethod.Post, $"/api/v1/internal/users/{userId}/approve");
     }
 
+    /// <summary>Approves the pending user who signed up (in the browser) with <paramref name="email"/>.</summary>
+    public async Task ApproveAsync(string email)
+    {
+        using var admin = await AdminAsync();
+        var pending = await admin.OkAsync(HttpMethod.Get, "/api/v1/internal/users?status=pending");
+        await ApproveAsync(pending.GetProperty("items").EnumerateArray().Single(u => u.GetProperty("email").GetString() == email).GetProperty("id").GetInt64());
+    }
+
     public const string Password = "a long enough password";
 
     /// <summary>An approved user, signed in with an API client, owning a new organization (the client's current one).</summary>

@@ -61,7 +61,7 @@ public sealed class PageAccessibilityTests(BrowserSystem system)
         await BrowserSystem.SignInAsync(member, "a11y-owner@example.com");
         await CheckAsync(member, "/", "Accessible Org", "dashboard");
         await CheckAsync(member, "/onboarding", "New organization", "new-organization");
-        await CheckAsync(member, "/invites/new", "Invite a colleague", "invite");
+        await CheckAsync(member, "/members", "Members and invites", "members-and-invites");
     }
 
     private static async Task CheckAsync(IPage page, string path, string heading, string screenshot)

@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Planekeeper.Tests.Browser;
 
 /// <summary>
-/// Every page of the daily path (and the account, agents, API keys, audit log, settings, roles and explain pages) opened by a member and by a viewer of an organization that has one of everything:
+/// Every page of the daily path (and the account, members, agents, API keys, audit log, settings, roles and explain pages) opened by a member and by a viewer of an organization that has one of everything:
 /// no server error, axe finds nothing serious, every control for an action the role lacks is disabled naming that
 /// action (and only those), and posting each disabled form directly is refused without changing anything.
 /// </summary>
@@ -24,8 +24,8 @@ public sealed class RolePassTests(BrowserSystem system)
         "helm-sync-jobs:create", "helm-sync-jobs:run", "helm-sync-jobs:update", "helm-sync-jobs:delete",
         "monitoring-rules:create", "monitoring-rules:toggle", "monitoring-rules:evaluate", "monitoring-rules:update", "monitoring-rules:delete",
         "alert-configs:create", "alert-configs:toggle", "alert-configs:update", "alert-configs:delete",
-        "alerts:acknowledge", "alerts:resolve", "invites:create", "settings:update",
-        "roles:create", "roles:assign",
+        "alerts:acknowledge", "alerts:resolve", "members:update", "members:remove", "invites:create", "invites:revoke",
+        "settings:update", "roles:create", "roles:assign",
     ];
 
     [Theory]
@@ -56,7 +56,7 @@ public sealed class RolePassTests(BrowserSystem system)
             Assert.Contains(control.Missing, await posted.TextAsync());
         }
 
-        await AssertUnchangedAsync(owner, seeded);
+        await AssertUnchangedAsync(owner, seeded, role);
     }
 
     private static async Task<IReadOnlyList<GatedControl>> OpenAsync(
@@ -80,7 +80,6 @@ public sealed class RolePassTests(BrowserSystem system)
         "/audit-log" => "audit-log:list",
         "/permissions/explain" => "permissions:explain",
         "/roles/new" => "roles:create",
-        "/invites/new" => null,
         _ when path.EndsWith("/new", StringComparison.Ordinal) => path.Split('/')[1] + ":create",
         _ => null,
     };
@@ -111,7 +110,7 @@ public sealed class RolePassTests(BrowserSystem system)
         return body!.Value.GetProperty("actions").EnumerateArray().Select(action => action.GetString()!).ToList();
     }
 
-    /// <summary>One of everything: releases, a manual and a repository scrape job, a helm sync job, a rule, a config and its alert.</summary>
+    /// <summary>One of everything: releases, a manual and a repository scrape job, a helm sync job, a rule, a config and its alert, a pending invite.</summary>
     private async Task<Seeded> SeedAsync(ApiClient owner, string role)
     {
         var (_, key) = await owner.CreateApiKeyAsync($"{role}-pass-agent");
@@ -132,10 +131,11 @@ public sealed class RolePassTests(BrowserSystem system)
         var rule = await owner.CreateRuleAsync("majors_behind", 1, 2, 3);
         var config = await owner.CreateConfigAsync("api prod", manualJob, gatherJob, rule);
         var alert = (await owner.OkAsync(HttpMethod.Get, "/api/v1/alerts")).GetProperty("items").EnumerateArray().Single().GetProperty("id").GetInt64();
+        await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/invites", new { email = $"{role}-pass-pending@example.com", role = "member" });
         return new Seeded(gatherJob, manualJob, repositoryJob, helmSyncJob, rule, config, alert);
     }
 
-    private static async Task AssertUnchangedAsync(ApiClient owner, Seeded seeded)
+    private static async Task AssertUnchangedAsync(ApiClient owner, Seeded seeded, string role)
     {
         var alert = await owner.OkAsync(HttpMethod.Get, $"/api/v1/alerts/{seeded.Alert}");
         Assert.Equal("active", alert.GetProperty("status").GetString());
@@ -146,6 +146,10 @@ public sealed class RolePassTests(BrowserSystem system)
         Assert.Equal("1.0.0", (await owner.OkAsync(HttpMethod.Get, $"/api/v1/scrape-jobs/{seeded.ManualJob}")).GetProperty("current_version").GetString());
         Assert.Equal(2, (await owner.OkAsync(HttpMethod.Get, "/api/v1/scrape-jobs")).GetProperty("items").GetArrayLength());
         Assert.Equal(1, (await owner.OkAsync(HttpMethod.Get, "/api/v1/helm-sync-jobs")).GetProperty("items").GetArrayLength());
+        Assert.Equal(new[] { "owner", role }.Order(), (await owner.OkAsync(HttpMethod.Get, "/api/v1/members")).GetProperty("items").EnumerateArray()
+            .Select(member => member.GetProperty("roles")[0].GetString()!).Order().ToArray());
+        Assert.Equal(["accepted", "pending"], (await owner.OkAsync(HttpMethod.Get, "/api/v1/invites")).GetProperty("items").EnumerateArray()
+            .Select(invite => invite.GetProperty("status").GetString()!).Order().ToArray());
     }
 
     private sealed record GatedControl(string Missing, string Title, string Method, string Url, string[][] Fields);
@@ -154,7 +158,7 @@ public sealed class RolePassTests(BrowserSystem system)
     {
         public IEnumerable<string> Pages() =>
         [
-            "/", "/alerts", $"/alerts/{Alert}", "/releases", "/invites/new", "/onboarding", "/account", "/agents", "/api-keys", "/audit-log", "/settings",
+            "/", "/alerts", $"/alerts/{Alert}", "/releases", "/members", "/onboarding", "/account", "/agents", "/api-keys", "/audit-log", "/settings",
             "/roles", "/roles/new", "/roles/member/edit", "/permissions/explain",
             .. Job("gather-jobs", GatherJob), $"/gather-jobs/{GatherJob}/delete",
             .. Job("scrape-jobs", ManualJob), $"/scrape-jobs/{RepositoryJob}", $"/scrape-jobs/{ManualJob}/delete",

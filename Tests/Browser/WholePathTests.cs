@@ -39,7 +39,7 @@ public sealed class WholePathTests(BrowserSystem system) : IDisposable
         var page = await system.NewPageAsync();
 
         await SignUpAsync(page, hands, email);
-        await ApproveAsync(email);
+        await system.ApproveAsync(email);
         await page.GotoAsync("/");
         await hands.FillAsync(page.GetByLabel("Name", new() { Exact = true }), $"Path {way}");
         await hands.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "Create organization" }));
@@ -74,13 +74,6 @@ public sealed class WholePathTests(BrowserSystem system) : IDisposable
         await hands.FillAsync(page.GetByLabel("Password"), BrowserSystem.Password);
         await hands.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "Sign up" }));
         await Expect(page).ToHaveURLAsync(new Regex("/pending-approval$"));
-    }
-
-    private async Task ApproveAsync(string email)
-    {
-        using var admin = await system.AdminAsync();
-        var pending = await admin.OkAsync(HttpMethod.Get, "/api/v1/internal/users?status=pending");
-        await system.ApproveAsync(pending.GetProperty("items").EnumerateArray().Single(u => u.GetProperty("email").GetString() == email).GetProperty("id").GetInt64());
     }
 
     private static async Task<long> CreateGatherJobAsync(IPage page, Hands hands)

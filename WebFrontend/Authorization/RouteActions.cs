@@ -183,8 +183,12 @@ public static partial class RouteActions
 
         [new("GET", "/")] = RouteAccess.Requires("organizations:read"),
         [new("GET", "/", "overview")] = RouteAccess.Requires("organizations:read"),
-        [new("GET", "/invites/new")] = RouteAccess.Requires("organizations:read"),
-        [new("POST", "/invites/new")] = RouteAccess.Requires("invites:create"),
+
+        [new("GET", "/members")] = RouteAccess.Requires("members:list"),
+        [new("POST", "/members", "role")] = RouteAccess.Requires("members:update"),
+        [new("POST", "/members", "remove")] = RouteAccess.Requires("members:remove"),
+        [new("POST", "/members", "invite")] = RouteAccess.Requires("invites:create"),
+        [new("POST", "/members", "revoke")] = RouteAccess.Requires("invites:revoke"),
 
         [new("GET", "/agents")] = RouteAccess.Requires("agents:list"),
         [new("GET", "/audit-log")] = RouteAccess.Requires("audit-log:list"),

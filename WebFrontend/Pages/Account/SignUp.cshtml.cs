@@ -5,7 +5,8 @@ namespace Planekeeper.WebFrontend.Pages.Account;
 
 /// <summary>
 /// <c>/signup</c>: the same sign-up as <c>POST /api/v1/auth/signup</c> (its messages next to the fields), then
-/// signs the new account in; one that waits for approval lands on <c>/pending-approval</c>.
+/// signs the new account in; one that waits for approval lands on <c>/pending-approval</c>, which keeps the page asked
+/// for (an invite link) to go on to once approved.
 /// </summary>
 public sealed class SignUpModel(PasswordSignIn accounts) : PlanekeeperPage
 {
@@ -36,8 +37,11 @@ public sealed class SignUpModel(PasswordSignIn accounts) : PlanekeeperPage
         }
 
         var signedIn = await accounts.SignInAsync(HttpContext, Email, Password);
-        return signedIn.Kind == SignInOutcomeKind.SignedIn
-            ? RedirectLocal(result.Value.IsApproved ? ReturnUrl : null, result.Value.IsApproved ? "/" : "/pending-approval")
-            : Redirect("/login");
+        if (signedIn.Kind != SignInOutcomeKind.SignedIn)
+        {
+            return Redirect("/login");
+        }
+
+        return result.Value.IsApproved ? RedirectLocal(ReturnUrl) : Redirect(PendingApprovalModel.Path(Url.IsLocalUrl(ReturnUrl) ? ReturnUrl : null));
     }
 }
