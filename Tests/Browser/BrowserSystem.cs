@@ -17,6 +17,13 @@ public sealed class BrowserSystem : RunningSystem
 
     protected override IReadOnlyDictionary<string, string> FrontendSettings => new Dictionary<string, string> { ["AUTO_APPROVE_USERS"] = "false" };
 
+    /// <summary>Webhooks may reach receivers on 127.0.0.1, and a delivery is dead after two attempts (1 s apart).</summary>
+    protected override IReadOnlyDictionary<string, string> SiloSettings => new Dictionary<string, string>
+    {
+        ["NOTIFICATION_ALLOW_PRIVATE_URLS"] = "true",
+        ["NOTIFICATION_RETRY_SCHEDULE"] = "1s",
+    };
+
     /// <summary>Where the tests save their screenshots: <c>screenshots/</c> in the test output folder.</summary>
     public static string ScreenshotFolder => Path.Combine(AppContext.BaseDirectory, "screenshots");
 

@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Planekeeper.Tests.Browser;
 
 /// <summary>
-/// Every page of the daily path (and the account, members, agents, API keys, audit log, settings, roles and explain pages) opened by a member and by a viewer of an organization that has one of everything:
+/// Every page of the daily path (and the account, members, agents, API keys, audit log, settings, roles, explain, channel and delivery pages) opened by a member and by a viewer of an organization that has one of everything:
 /// no server error, axe finds nothing serious, every control for an action the role lacks is disabled naming that
 /// action (and only those), and posting each disabled form directly is refused without changing anything.
 /// </summary>
@@ -26,6 +26,8 @@ public sealed class RolePassTests(BrowserSystem system)
         "alert-configs:create", "alert-configs:toggle", "alert-configs:update", "alert-configs:delete",
         "alerts:acknowledge", "alerts:resolve", "members:update", "members:remove", "invites:create", "invites:revoke",
         "settings:update", "roles:create", "roles:assign",
+        "notification-channels:create", "notification-channels:test", "notification-channels:toggle", "notification-channels:update",
+        "notification-channels:delete",
     ];
 
     [Theory]
@@ -131,8 +133,12 @@ public sealed class RolePassTests(BrowserSystem system)
         var rule = await owner.CreateRuleAsync("majors_behind", 1, 2, 3);
         var config = await owner.CreateConfigAsync("api prod", manualJob, gatherJob, rule);
         var alert = (await owner.OkAsync(HttpMethod.Get, "/api/v1/alerts")).GetProperty("items").EnumerateArray().Single().GetProperty("id").GetInt64();
+        var channel = (await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/notification-channels", new
+        {
+            name = "ops hook", type = "webhook", config = new { url = "https://hooks.example.com/ops" },
+        })).GetProperty("id").GetInt64();
         await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/invites", new { email = $"{role}-pass-pending@example.com", role = "member" });
-        return new Seeded(gatherJob, manualJob, repositoryJob, helmSyncJob, rule, config, alert);
+        return new Seeded(gatherJob, manualJob, repositoryJob, helmSyncJob, rule, config, alert, channel);
     }
 
     private static async Task AssertUnchangedAsync(ApiClient owner, Seeded seeded, string role)
@@ -150,16 +156,21 @@ public sealed class RolePassTests(BrowserSystem system)
             .Select(member => member.GetProperty("roles")[0].GetString()!).Order().ToArray());
         Assert.Equal(["accepted", "pending"], (await owner.OkAsync(HttpMethod.Get, "/api/v1/invites")).GetProperty("items").EnumerateArray()
             .Select(invite => invite.GetProperty("status").GetString()!).Order().ToArray());
+        var channel = await owner.OkAsync(HttpMethod.Get, $"/api/v1/notification-channels/{seeded.Channel}");
+        Assert.True(channel.GetProperty("active").GetBoolean());
+        Assert.Equal("ops hook", channel.GetProperty("name").GetString());
+        Assert.Equal("{}", (await owner.OkAsync(HttpMethod.Get, "/api/v1/settings")).GetRawText());
     }
 
     private sealed record GatedControl(string Missing, string Title, string Method, string Url, string[][] Fields);
 
-    private sealed record Seeded(long GatherJob, long ManualJob, long RepositoryJob, long HelmSyncJob, long Rule, long Config, long Alert)
+    private sealed record Seeded(long GatherJob, long ManualJob, long RepositoryJob, long HelmSyncJob, long Rule, long Config, long Alert, long Channel)
     {
         public IEnumerable<string> Pages() =>
         [
             "/", "/alerts", $"/alerts/{Alert}", "/releases", "/members", "/onboarding", "/account", "/agents", "/api-keys", "/audit-log", "/settings",
             "/roles", "/roles/new", "/roles/member/edit", "/permissions/explain",
+            "/notification-channels", "/notification-channels/new", $"/notification-channels/{Channel}/edit", "/deliveries",
             .. Job("gather-jobs", GatherJob), $"/gather-jobs/{GatherJob}/delete",
             .. Job("scrape-jobs", ManualJob), $"/scrape-jobs/{RepositoryJob}", $"/scrape-jobs/{ManualJob}/delete",
             .. Job("helm-sync-jobs", HelmSyncJob), $"/helm-sync-jobs/{HelmSyncJob}/delete",
