@@ -10,7 +10,8 @@ namespace Planekeeper.Tests.Browser;
 
 /// <summary>
 /// Every page of the daily path (and the account, members, agents, API keys, audit log, settings, roles, explain, channel and delivery pages) opened by a member and by a viewer of an organization that has one of everything:
-/// no server error, axe finds nothing serious, every control for an action the role lacks is disabled naming that
+/// no server error, axe finds nothing serious (on the viewer's pages, where the most controls are disabled; each page's
+/// own test runs axe on the owner's), every control for an action the role lacks is disabled naming that
 /// action (and only those), and posting each disabled form directly is refused without changing anything.
 /// </summary>
 [Collection("browser")]
@@ -68,7 +69,11 @@ public sealed class RolePassTests(BrowserSystem system)
         var refused = NeededToOpen(path) is { } needed && !held.Contains(needed);
         Assert.True(response!.Status == (refused ? 403 : 200), $"{role} opening {path} got {response.Status}");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
-        await BrowserSystem.AssertAccessibleAsync(page);
+        if (role == "viewer")
+        {
+            await BrowserSystem.AssertAccessibleAsync(page);
+        }
+
         var gated = await GatedControlsAsync(page);
         Assert.All(gated, control => Assert.True(lacks.Contains(control.Missing), $"{path} disables {control.Missing}, which a {role} holds"));
         Assert.All(gated, control => Assert.Equal($"You lack the permission {control.Missing}", control.Title));
