@@ -23,7 +23,7 @@ public sealed class AlertPageTests(BrowserSystem system)
 
         var page = await system.NewPageAsync();
         await BrowserSystem.SignInAsync(page, "alert-pages@example.com");
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Alerts" }).ClickAsync();
+        await BrowserSystem.NavigationLink(page, "Alerts").ClickAsync();
         await Expect(page.GetByText("No open alerts")).ToBeVisibleAsync();
         await BrowserSystem.CheckPageAsync(page, "Alerts", "alerts-empty");
         await page.EvaluateAsync("() => { window.sameDocument = true; }");

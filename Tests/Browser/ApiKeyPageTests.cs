@@ -15,7 +15,7 @@ public sealed class ApiKeyPageTests(BrowserSystem system)
         using var owner = await system.OwnerAsync("keys-owner@example.com", "Keys Org");
         var page = await system.NewPageAsync();
         await BrowserSystem.SignInAsync(page, "keys-owner@example.com");
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "API keys" }).ClickAsync();
+        await BrowserSystem.NavigationLink(page, "API keys").ClickAsync();
         await Expect(page.GetByText("No API keys yet")).ToBeVisibleAsync();
         await BrowserSystem.CheckPageAsync(page, "API keys", "api-keys-empty");
 

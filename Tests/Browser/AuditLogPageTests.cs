@@ -17,7 +17,7 @@ public sealed class AuditLogPageTests(BrowserSystem system)
         var page = await system.NewPageAsync();
         await BrowserSystem.SignInAsync(page, "audit-owner@example.com");
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Audit log" }).ClickAsync();
+        await BrowserSystem.NavigationLink(page, "Audit log").ClickAsync();
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "api_key.created" })).ToBeVisibleAsync();
         await Expect(page.GetByRole(AriaRole.Cell, new() { Name = "invite.created" })).ToBeVisibleAsync();
         await BrowserSystem.CheckPageAsync(page, "Audit log", "audit-log");

@@ -95,6 +95,10 @@ public sealed class BrowserSystem : RunningSystem
         return id;
     }
 
+    /// <summary>A link of the header's main navigation, by its exact text.</summary>
+    public static ILocator NavigationLink(IPage page, string name) =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+
     /// <summary>Signs in on the sign-in page, as a person would.</summary>
     public static async Task SignInAsync(IPage page, string email, string password = Password)
     {

@@ -16,7 +16,7 @@ public sealed class GatherJobPageTests(BrowserSystem system)
         using var owner = await system.OwnerAsync("gather-pages@example.com", "Gather Org");
         var page = await system.NewPageAsync();
         await BrowserSystem.SignInAsync(page, "gather-pages@example.com");
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Gather jobs" }).ClickAsync();
+        await BrowserSystem.NavigationLink(page, "Gather jobs").ClickAsync();
         await Expect(page.GetByText("No gather jobs yet")).ToBeVisibleAsync();
         await BrowserSystem.CheckPageAsync(page, "Gather jobs", "gather-jobs-empty");
 
@@ -60,7 +60,7 @@ public sealed class GatherJobPageTests(BrowserSystem system)
         await Expect(page.Locator("#job-status")).ToContainTextAsync("Latest stable release1.30.0");
         await BrowserSystem.CheckPageAsync(page, "kubernetes", "gather-job-detail");
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Releases" }).ClickAsync();
+        await BrowserSystem.NavigationLink(page, "Releases").ClickAsync();
         await page.GetByLabel("Gather job").SelectOptionAsync(new SelectOptionValue { Label = "kubernetes" });
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "kubernetes" })).ToHaveCountAsync(3);

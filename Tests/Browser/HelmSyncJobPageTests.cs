@@ -16,7 +16,7 @@ public sealed class HelmSyncJobPageTests(BrowserSystem system)
         using var owner = await system.OwnerAsync("helm-pages@example.com", "Helm Org");
         var page = await system.NewPageAsync();
         await BrowserSystem.SignInAsync(page, "helm-pages@example.com");
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Helm sync" }).ClickAsync();
+        await BrowserSystem.NavigationLink(page, "Helm sync").ClickAsync();
         await Expect(page.GetByText("No helm sync jobs yet")).ToBeVisibleAsync();
         await BrowserSystem.CheckPageAsync(page, "Helm sync jobs", "helm-sync-jobs-empty");
 

@@ -21,7 +21,7 @@ public sealed class MemberPageTests(BrowserSystem system)
         var page = await system.NewPageAsync();
         await page.Context.GrantPermissionsAsync(["clipboard-read", "clipboard-write"]);
         await BrowserSystem.SignInAsync(page, "team-owner@example.com");
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Members" }).ClickAsync();
+        await BrowserSystem.NavigationLink(page, "Members").ClickAsync();
         await Expect(page.GetByText("No invites yet")).ToBeVisibleAsync();
         await BrowserSystem.CheckPageAsync(page, "Members and invites", "members");
 
@@ -97,7 +97,7 @@ public sealed class MemberPageTests(BrowserSystem system)
             .Single(member => member.GetProperty("email").GetString() == "crew-owner@example.com").GetProperty("user_id").GetInt64();
         var page = await system.NewPageAsync();
         await BrowserSystem.SignInAsync(page, "crew-viewer@example.com");
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Members" }).ClickAsync();
+        await BrowserSystem.NavigationLink(page, "Members").ClickAsync();
 
         await ExpectDisabledAsync(page.GetByRole(AriaRole.Button, new() { Name = "Change role of crew-owner@example.com" }), "members:update");
         await ExpectDisabledAsync(page.GetByLabel("New role of crew-owner@example.com"), "members:update");

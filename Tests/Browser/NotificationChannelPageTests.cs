@@ -21,7 +21,7 @@ public sealed class NotificationChannelPageTests(BrowserSystem system)
         await using var receiver = await ReceiverStandIn.StartAsync();
         var page = await system.NewPageAsync();
         await BrowserSystem.SignInAsync(page, "channels-owner@example.com");
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Channels" }).ClickAsync();
+        await BrowserSystem.NavigationLink(page, "Channels").ClickAsync();
         await Expect(page.GetByText("No channels yet")).ToBeVisibleAsync();
         await BrowserSystem.CheckPageAsync(page, "Notification channels", "notification-channels-empty");
 

@@ -27,7 +27,7 @@ public sealed class RolePageTests(BrowserSystem system)
         await member.GotoAsync($"/gather-jobs/{job}");
         await Expect(member.GetByRole(AriaRole.Button, new() { Name = "Run now" })).ToBeEnabledAsync();
 
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Roles" }).ClickAsync();
+        await BrowserSystem.NavigationLink(page, "Roles").ClickAsync();
         await BrowserSystem.CheckPageAsync(page, "Roles", "roles");
         await page.GetByRole(AriaRole.Button, new() { Name = "New role" }).ClickAsync();
         await page.GetByLabel("Key").FillAsync("no-runs");

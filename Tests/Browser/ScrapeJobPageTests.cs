@@ -15,7 +15,7 @@ public sealed class ScrapeJobPageTests(BrowserSystem system)
         using var owner = await system.OwnerAsync("scrape-pages@example.com", "Scrape Org");
         var page = await system.NewPageAsync();
         await BrowserSystem.SignInAsync(page, "scrape-pages@example.com");
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Scrape jobs" }).ClickAsync();
+        await BrowserSystem.NavigationLink(page, "Scrape jobs").ClickAsync();
         await Expect(page.GetByText("No scrape jobs yet")).ToBeVisibleAsync();
         await BrowserSystem.CheckPageAsync(page, "Scrape jobs", "scrape-jobs-empty");
 

@@ -18,7 +18,7 @@ public sealed class SettingsPageTests(BrowserSystem system)
         })).GetProperty("id").GetInt64();
         var page = await system.NewPageAsync();
         await BrowserSystem.SignInAsync(page, "settings-owner@example.com");
-        await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Settings" }).ClickAsync();
+        await BrowserSystem.NavigationLink(page, "Settings").ClickAsync();
         await Expect(page.GetByText("Nothing yet")).ToBeVisibleAsync();
         await BrowserSystem.CheckPageAsync(page, "Settings", "settings-empty");
 

@@ -50,7 +50,7 @@ public sealed class WholePathTests(BrowserSystem system) : IDisposable
         await CreateRuleAsync(page, hands);
         await CreateAlertConfigAsync(page, hands);
 
-        await hands.PressAsync(Navigation(page, "Dashboard"));
+        await hands.PressAsync(BrowserSystem.NavigationLink(page, "Dashboard"));
         await page.EvaluateAsync("() => { window.sameDocument = true; }");
         await using (var agent = await StartAgentAsync(email, github))
         {
@@ -78,7 +78,7 @@ public sealed class WholePathTests(BrowserSystem system) : IDisposable
 
     private static async Task<long> CreateGatherJobAsync(IPage page, Hands hands)
     {
-        await hands.PressAsync(Navigation(page, "Gather jobs"));
+        await hands.PressAsync(BrowserSystem.NavigationLink(page, "Gather jobs"));
         await hands.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "New gather job" }));
         await hands.FillAsync(page.GetByLabel("Name", new() { Exact = true }), "nginx releases");
         await hands.FillAsync(page.GetByLabel("Artifact"), "github.com/acme/nginx");
@@ -89,7 +89,7 @@ public sealed class WholePathTests(BrowserSystem system) : IDisposable
 
     private async Task CreateScrapeJobAsync(IPage page, Hands hands)
     {
-        await hands.PressAsync(Navigation(page, "Scrape jobs"));
+        await hands.PressAsync(BrowserSystem.NavigationLink(page, "Scrape jobs"));
         await hands.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "New scrape job" }));
         await hands.FillAsync(page.GetByLabel("Name", new() { Exact = true }), "web deployment");
         await hands.ChooseAsync(page.GetByLabel("How the version is found"), "yq");
@@ -103,7 +103,7 @@ public sealed class WholePathTests(BrowserSystem system) : IDisposable
 
     private static async Task CreateRuleAsync(IPage page, Hands hands)
     {
-        await hands.PressAsync(Navigation(page, "Rules"));
+        await hands.PressAsync(BrowserSystem.NavigationLink(page, "Rules"));
         await hands.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "New rule" }));
         await hands.FillAsync(page.GetByLabel("Name", new() { Exact = true }), "majors");
         await hands.FillAsync(page.GetByLabel("Moderate"), "3");
@@ -118,7 +118,7 @@ public sealed class WholePathTests(BrowserSystem system) : IDisposable
 
     private static async Task CreateAlertConfigAsync(IPage page, Hands hands)
     {
-        await hands.PressAsync(Navigation(page, "Alert configs"));
+        await hands.PressAsync(BrowserSystem.NavigationLink(page, "Alert configs"));
         await hands.PressAsync(page.GetByRole(AriaRole.Button, new() { Name = "New alert config" }));
         await hands.FillAsync(page.GetByLabel("Name", new() { Exact = true }), "web prod");
         await hands.ChooseAsync(page.GetByLabel("Scrape job"), "web deployment");
@@ -151,7 +151,4 @@ public sealed class WholePathTests(BrowserSystem system) : IDisposable
         await Expect(page.Locator("#alert-state")).ToContainTextAsync("active, acknowledged");
         await Expect(page.GetByRole(AriaRole.Row).Filter(new() { HasText = "OPS-42" })).ToContainTextAsync("reason: upgrade planned for Monday");
     }
-
-    private static ILocator Navigation(IPage page, string name) =>
-        page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
 }
