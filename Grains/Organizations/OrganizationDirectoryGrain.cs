@@ -9,7 +9,7 @@ namespace Planekeeper.Grains.Organizations;
 
 [StatelessWorker]
 [GrainType("planekeeper.organizations.directory")]
-public sealed class OrganizationDirectoryGrain(OrganizationStore organizations, InviteStore invites, AuditWriter audit) : Grain, IOrganizationDirectoryGrain
+public sealed class OrganizationDirectoryGrain(OrganizationStore organizations, InviteStore invites, AuditWriter audit, TimeProvider clock) : Grain, IOrganizationDirectoryGrain
 {
     public async Task<CommandResult<OrganizationSummary>> CreateAsync(string name, long ownerUserId)
     {
@@ -26,6 +26,22 @@ public sealed class OrganizationDirectoryGrain(OrganizationStore organizations, 
     }
 
     public async Task<IReadOnlyList<OrganizationSummary>> ListForUserAsync(long userId) => await organizations.ListForUserAsync(userId);
+
+    public async Task<CommandResult<InviteForAccount>> DescribeInviteAsync(string token, long userId)
+    {
+        var found = await invites.FindByTokenAsync(SecretToken.Hash(token ?? ""));
+        var invite = found is { } at ? await invites.GetAsync(at.OrganizationId, at.Id) : null;
+        var user = await GrainFactory.GetGrain<IUserGrain>(userId).GetAsync();
+        if (invite is null || user is null)
+        {
+            return CommandResult<InviteForAccount>.NotFound("no such invite");
+        }
+
+        var (name, _) = await organizations.GetAsync(found!.Value.OrganizationId);
+        var forThisAccount = string.Equals(invite.Email, user.Email, StringComparison.OrdinalIgnoreCase);
+        return CommandResult<InviteForAccount>.Ok(
+            new InviteForAccount(name, invite.Role, invite.StatusAt(clock.GetUtcNow().UtcDateTime), invite.ExpiresAt, forThisAccount));
+    }
 
     public async Task<CommandResult<OrganizationSummary>> AcceptInviteAsync(string token, long userId)
     {

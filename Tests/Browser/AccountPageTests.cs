@@ -106,9 +106,35 @@ public sealed class AccountPageTests(BrowserSystem system)
         await page.GetByLabel("Email").FillAsync("invitee@example.com");
         await page.GetByLabel("Password").FillAsync(BrowserSystem.Password);
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign in", Exact = true }).ClickAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("You were invited to join Inviting Org as viewer.");
         await page.GetByRole(AriaRole.Button, new() { Name = "Accept and join" }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Inviting Org", Level = 1 })).ToBeVisibleAsync();
+        await page.GoBackAsync();
+        await page.ReloadAsync();
+        await Expect(page.Locator("main")).ToContainTextAsync("This invite to Inviting Org was already accepted");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Accept and join" })).ToHaveCountAsync(0);
+    }
+
+    [Fact]
+    public async Task An_invite_link_says_what_is_wrong_with_it_and_offers_no_accept_button()
+    {
+        using var owner = await system.OwnerAsync("link-owner@example.com", "Link Org");
+        var forOther = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/invites", new { email = "someone-else@example.com", role = "member" });
+        var revoked = await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/invites", new { email = "link-opener@example.com", role = "member" });
+        await owner.ExpectAsync(HttpStatusCode.OK, HttpMethod.Delete, $"/api/v1/invites/{revoked.GetProperty("id").GetInt64()}");
+        await system.ApprovedUserAsync("link-opener@example.com", BrowserSystem.Password);
+        var page = await system.NewPageAsync();
+        await BrowserSystem.SignInAsync(page, "link-opener@example.com");
+
+        await page.GotoAsync($"/join/{forOther.GetProperty("token").GetString()}");
+        await Expect(page.Locator("main")).ToContainTextAsync("This invite to Link Org was made for another email address than link-opener@example.com");
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("someone-else@example.com");
+        await page.GotoAsync($"/join/{revoked.GetProperty("token").GetString()}");
+        await Expect(page.Locator("main")).ToContainTextAsync("This invite to Link Org was revoked.");
+        await page.GotoAsync("/join/not-a-real-token");
+        await Expect(page.Locator("main")).ToContainTextAsync("This invite link matches no invite.");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Accept and join" })).ToHaveCountAsync(0);
     }
 
     [Fact]
