@@ -7,7 +7,8 @@ namespace Planekeeper.Tests.Browser;
 
 /// <summary>
 /// The roles pages: a custom role with a Deny statement, written in the policy editor and assigned on its page, takes
-/// effect on the member's next page load; Explain names the deny statement; unassigning gives the action back.
+/// effect on the member's next page load; Explain names the deny statement; unassigning gives the action back;
+/// the role is deleted on its page once nobody holds it.
 /// </summary>
 [Collection("browser")]
 public sealed class RolePageTests(BrowserSystem system)
@@ -63,9 +64,19 @@ public sealed class RolePageTests(BrowserSystem system)
         await BrowserSystem.CheckPageAsync(page, "Explain a permission", "explain");
 
         await page.GotoAsync("/roles/no-runs/edit");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete…" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete role" }).ClickAsync();
+        await Expect(page.Locator("#delete-error")).ToContainTextAsync("still assigned");
+        await BrowserSystem.CheckPageAsync(page, "Role: No runs", "role-delete-refused");
         await page.GetByRole(AriaRole.Button, new() { Name = "Unassign roles-member@example.com" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Unassigned.");
         await member.ReloadAsync();
         await Expect(member.GetByRole(AriaRole.Button, new() { Name = "Run now" })).ToBeEnabledAsync();
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete…" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Delete role" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Regex("/roles\\?notice=deleted$"));
+        await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("The role was deleted.");
+        await Expect(page.GetByText("No custom roles yet")).ToBeVisibleAsync();
     }
 }

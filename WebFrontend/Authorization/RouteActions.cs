@@ -199,6 +199,7 @@ public static partial class RouteActions
         [new("POST", "/roles/{key}/edit")] = RouteAccess.Requires("roles:update"),
         [new("POST", "/roles/{key}/edit", "assign")] = RouteAccess.Requires("roles:assign"),
         [new("POST", "/roles/{key}/edit", "unassign")] = RouteAccess.Requires("roles:assign"),
+        [new("POST", "/roles/{key}/edit", "delete")] = RouteAccess.Requires("roles:delete"),
         [new("GET", "/permissions/explain")] = RouteAccess.Requires("permissions:explain"),
         [new("GET", "/notification-channels")] = RouteAccess.Requires("notification-channels:list"),
         [new("POST", "/notification-channels", "test")] = RouteAccess.Requires("notification-channels:test"),

@@ -8,7 +8,8 @@ namespace Planekeeper.WebFrontend.Pages.Roles;
 /// <summary>
 /// <c>/roles/{key}/edit</c>: a role — a custom one's policy editor (<c>roles:update</c>), a built-in one read-only —
 /// and who holds it, with assign and unassign (<c>roles:assign</c>, as <c>POST/DELETE /api/v1/roles/{key}/assign</c>:
-/// nobody can give a role with actions they do not hold).
+/// nobody can give a role with actions they do not hold) — and deleting a custom role nobody holds any more
+/// (<c>roles:delete</c>, after confirming with <c>?delete=true</c>).
 /// </summary>
 public sealed class RoleEditModel(IClusterClient cluster) : RoleFormPage(cluster)
 {
@@ -18,12 +19,16 @@ public sealed class RoleEditModel(IClusterClient cluster) : RoleFormPage(cluster
 
     public string? Notice { get; private set; }
 
-    public async Task<IActionResult> OnGetAsync(string key, string? notice)
+    public bool ConfirmingDelete { get; private set; }
+
+    public async Task<IActionResult> OnGetAsync(string key, string? notice, bool delete)
     {
         if (!await FindAsync(key))
         {
             return NotFound();
         }
+
+        ConfirmingDelete = delete && !Role.BuiltIn;
 
         Notice = notice switch
         {
@@ -44,6 +49,25 @@ public sealed class RoleEditModel(IClusterClient cluster) : RoleFormPage(cluster
 
     public Task<IActionResult> OnPostUnassignAsync(string key, long userId) =>
         ChangeHolderAsync(key, userId, "unassigned", subject => Permissions.UnassignAsync(Actor, subject, key));
+
+    public async Task<IActionResult> OnPostDeleteAsync(string key)
+    {
+        if (!await FindAsync(key))
+        {
+            return NotFound();
+        }
+
+        var result = await Permissions.DeleteRoleAsync(Actor, key);
+        if (result.Status == CommandStatus.Ok)
+        {
+            return LocalRedirect("/roles?notice=deleted");
+        }
+
+        ConfirmingDelete = true;
+        (Name, Description, Policy) = (Role.Name, Role.Description, Role.Policy);
+        await LoadAsync();
+        return PageWithErrors(result, "delete");
+    }
 
     private async Task<IActionResult> ChangeHolderAsync(
         string key, long userId, string notice, Func<string, Task<CommandResult<IReadOnlyList<string>>>> change)

@@ -7,5 +7,11 @@ public sealed class RoleListModel(IClusterClient cluster) : PlanekeeperPage
 {
     public IReadOnlyList<RoleRecord> Roles { get; private set; } = [];
 
-    public async Task OnGetAsync() => Roles = await cluster.GetGrain<IPermissionGrain>(OrganizationId).ListRolesAsync();
+    public string? Notice { get; private set; }
+
+    public async Task OnGetAsync(string? notice)
+    {
+        Notice = notice == "deleted" ? "The role was deleted." : null;
+        Roles = await cluster.GetGrain<IPermissionGrain>(OrganizationId).ListRolesAsync();
+    }
 }
