@@ -1,5 +1,6 @@
 using Planekeeper.Configuration;
 using Planekeeper.WebFrontend.Hosting;
+using Planekeeper.WebFrontend.Hosting.Surfaces;
 
 var builder = WebApplication.CreateBuilder(args);
 WebApplication app;
@@ -8,7 +9,7 @@ try
     var database = PostgresSettings.FromConfiguration(builder.Configuration, "planekeeper-frontend");
     await PostgresStartupCheck.VerifyAsync(database);
     builder.AddPlanekeeperClusterClient(database);
-    builder.ListenOnConfiguredPort();
+    builder.ListenOnConfiguredPorts();
     builder.UseSnakeCaseJson();
     builder.AddPlanekeeperOpenApi();
     builder.AddPlanekeeperApi();

@@ -16,9 +16,16 @@ public sealed class ApiClient : IDisposable
 
     private readonly HttpClient _http;
 
+    private readonly Uri? _internalAddress;
+
     /// <param name="from">A loopback address (127.0.0.2, …) to send from, so the frontend sees another client address.</param>
-    public ApiClient(Uri baseAddress, IPAddress? from = null)
+    /// <param name="internalAddress">
+    /// The frontend's internal port, where <c>/api/v1/internal/…</c> is sent (the public port answers 404 there). The
+    /// session cookie goes to both: cookies do not tell ports apart.
+    /// </param>
+    public ApiClient(Uri baseAddress, IPAddress? from = null, Uri? internalAddress = null)
     {
+        _internalAddress = internalAddress;
         var handler = new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true };
         if (from is not null)
         {
@@ -56,11 +63,14 @@ public sealed class ApiClient : IDisposable
 
     public string? ApiKey { get; set; }
 
-    public static ApiClient WithKey(Uri baseAddress, string key) => new(baseAddress) { ApiKey = key };
+    public static ApiClient WithKey(Uri baseAddress, string key, Uri? internalAddress = null) => new(baseAddress, internalAddress: internalAddress) { ApiKey = key };
 
     public Task<HttpResponseMessage> SendAsync(HttpMethod method, string path, object? body = null, Action<HttpRequestMessage>? configure = null)
     {
-        var request = new HttpRequestMessage(method, path.TrimStart('/'));
+        var isInternal = _internalAddress is not null && path.StartsWith("/api/v1/internal/", StringComparison.Ordinal);
+        var request = isInternal
+            ? new HttpRequestMessage(method, new Uri(_internalAddress!, path.TrimStart('/')))
+            : new HttpRequestMessage(method, path.TrimStart('/'));
         if (body is not null)
         {
             request.Content = JsonContent.Create(body, options: AsWritten);
@@ -73,7 +83,7 @@ public sealed class ApiClient : IDisposable
 
         if (Origin is not null && method != HttpMethod.Get && method != HttpMethod.Head)
         {
-            request.Headers.Add("Origin", Origin);
+            request.Headers.Add("Origin", isInternal ? _internalAddress!.GetLeftPart(UriPartial.Authority) : Origin);
         }
 
         if (OrganizationId is { } organization)
@@ -127,7 +137,7 @@ public sealed class ApiClient : IDisposable
     public async Task<(ApiClient Client, long UserId)> AddMemberAsync(string email, string role)
     {
         var invite = await ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/invites", new { email, role });
-        var member = new ApiClient(_http.BaseAddress!);
+        var member = new ApiClient(_http.BaseAddress!, internalAddress: _internalAddress);
         var userId = await member.SignUpAsync(email);
         await member.OkAsync(HttpMethod.Post, $"/api/v1/invites/{invite.GetProperty("token").GetString()}/accept");
         member.OrganizationId = OrganizationId;

@@ -13,9 +13,16 @@ public static class PlanekeeperProcesses
         public ValueTask DisposeAsync() => Process.DisposeAsync();
     }
 
-    public sealed record FrontendProcess(ChildProcess Process, int HttpPort) : IAsyncDisposable
+    /// <summary>A frontend: its public port, and the internal port that alone serves the internal routes.</summary>
+    /// <param name="InternalOnly">Started with <c>PLANEKEEPER_ROLES=internal-ui</c>: nothing listens on the public port.</param>
+    public sealed record FrontendProcess(ChildProcess Process, int HttpPort, int InternalPort, bool InternalOnly = false) : IAsyncDisposable
     {
         public Uri BaseAddress => new($"http://127.0.0.1:{HttpPort}/");
+
+        public Uri InternalBaseAddress => new($"http://127.0.0.1:{InternalPort}/");
+
+        /// <summary>Where <c>/ready</c> is asked: every listener answers it, but an internal-only frontend has only the one.</summary>
+        public Uri ProbeAddress => InternalOnly ? InternalBaseAddress : BaseAddress;
 
         public ValueTask DisposeAsync() => Process.DisposeAsync();
     }
@@ -54,15 +61,18 @@ public static class PlanekeeperProcesses
 
     public static FrontendProcess StartFrontend(TestDatabase database, IReadOnlyDictionary<string, string>? extra = null)
     {
-        var port = FreePort.Next();
+        var (port, internalPort) = (FreePort.Next(), FreePort.Next());
         var environment = new Dictionary<string, string>(database.Environment)
         {
             ["PLANEKEEPER_HTTP_PORT"] = port.ToString(),
             ["PLANEKEEPER_PUBLIC_URL"] = $"http://127.0.0.1:{port}",
+            ["PLANEKEEPER_INTERNAL_HTTP_PORT"] = internalPort.ToString(),
+            ["PLANEKEEPER_INTERNAL_URL"] = $"http://127.0.0.1:{internalPort}",
         };
         Merge(environment, UnlimitedRequests);
         Merge(environment, extra);
-        return new FrontendProcess(ChildProcess.Start(TestEnvironment.FrontendDll, environment), port);
+        var internalOnly = environment.TryGetValue("PLANEKEEPER_ROLES", out var roles) && roles.Trim() == "internal-ui";
+        return new FrontendProcess(ChildProcess.Start(TestEnvironment.FrontendDll, environment), port, internalPort, internalOnly);
     }
 
     /// <summary>The Agent program, configured by the environment only (the default config file does not exist here).</summary>
@@ -94,7 +104,7 @@ public static class PlanekeeperProcesses
             async () =>
             {
                 Assert.False(frontend.Process.HasExited, "the frontend exited:\n" + frontend.Process.Output);
-                return await http.GetAsync(new Uri(frontend.BaseAddress, "ready"));
+                return await http.GetAsync(new Uri(frontend.ProbeAddress, "ready"));
             },
             response => response.IsSuccessStatusCode,
             timeout ?? StartTimeout,

@@ -100,7 +100,8 @@ public class RunningSystem : IAsyncLifetime
     }
 
     /// <param name="from">A loopback address to send from (see <see cref="ApiClient(Uri, System.Net.IPAddress?)"/>).</param>
-    public ApiClient Client(PlanekeeperProcesses.FrontendProcess? frontend = null, System.Net.IPAddress? from = null) => new((frontend ?? Frontend).BaseAddress, from);
+    public ApiClient Client(PlanekeeperProcesses.FrontendProcess? frontend = null, System.Net.IPAddress? from = null) =>
+        new((frontend ?? Frontend).BaseAddress, from, (frontend ?? Frontend).InternalBaseAddress);
 
     public async Task<ApiClient> AdminAsync()
     {

@@ -2,6 +2,7 @@ using Planekeeper.WebFrontend.Api;
 using Planekeeper.WebFrontend.Authorization;
 using Planekeeper.WebFrontend.Health;
 using Planekeeper.WebFrontend.Hosting.Input;
+using Planekeeper.WebFrontend.Hosting.Surfaces;
 using Planekeeper.WebFrontend.Identity;
 using Planekeeper.WebFrontend.RateLimiting;
 
@@ -31,7 +32,7 @@ public static class ApiPipeline
 
     /// <summary>
     /// Proxies and security headers first (so every response has them, errors included), the UI's error pages and
-    /// static files, then identity, the rate limit (per key, user or address), the cross-site check, routing, the route
+    /// static files, the surface gate (a path this listener does not serve is 404), then identity, the rate limit (per key, user or address), the cross-site check, routing, the route
     /// table's access check (API routes and pages alike), and the endpoints.
     /// </summary>
     public static void UsePlanekeeperApi(this WebApplication app)
@@ -41,6 +42,7 @@ public static class ApiPipeline
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UsePlanekeeperPageErrorsAndStaticFiles();
+        app.UseMiddleware<SurfaceGate>();
         app.UseRequestBodyLimits();
         app.UseMiddleware<IdentityMiddleware>();
         app.UseRateLimiter();

@@ -1,15 +1,39 @@
+using Microsoft.AspNetCore.Mvc.ApiExplorer;
+
 namespace Planekeeper.WebFrontend.Hosting;
 
 public static class OpenApiExtensions
 {
-    /// <summary>Describes every mapped endpoint; served at <c>/openapi/v1.json</c>.</summary>
-    public static void AddPlanekeeperOpenApi(this IHostApplicationBuilder builder) =>
-        builder.Services.AddOpenApi("v1", options => options.AddDocumentTransformer((document, _, _) =>
+    /// <summary>
+    /// Two documents: <c>/openapi/v1.json</c>, the public API, and <c>/openapi/internal.json</c>, the global admins'
+    /// routes, which only the internal port serves (docs/configuration.md, "Frontend roles").
+    /// </summary>
+    public static void AddPlanekeeperOpenApi(this IHostApplicationBuilder builder)
+    {
+        builder.Services.AddOpenApi("v1", options =>
         {
-            document.Info.Title = "Planekeeper API";
-            document.Info.Description = "Tracks how far deployed software has drifted behind its upstream releases.";
-            return Task.CompletedTask;
-        }));
+            options.ShouldInclude = description => !IsInternal(description);
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Planekeeper API";
+                document.Info.Description = "Tracks how far deployed software has drifted behind its upstream releases.";
+                return Task.CompletedTask;
+            });
+        });
+        builder.Services.AddOpenApi("internal", options =>
+        {
+            options.ShouldInclude = IsInternal;
+            options.AddDocumentTransformer((document, _, _) =>
+            {
+                document.Info.Title = "Planekeeper internal API";
+                document.Info.Description = "The global admins' routes, served on the internal port only.";
+                return Task.CompletedTask;
+            });
+        });
+    }
 
     public static void MapPlanekeeperOpenApi(this WebApplication app) => app.MapOpenApi("/openapi/{documentName}.json");
+
+    private static bool IsInternal(ApiDescription description) =>
+        description.RelativePath?.StartsWith("api/v1/internal/", StringComparison.OrdinalIgnoreCase) == true;
 }

@@ -2,7 +2,7 @@ namespace Planekeeper.WebFrontend.Identity;
 
 /// <summary>
 /// Whether a cookie-authenticated request may change anything: safe methods always; unsafe ones only when the
-/// browser says the request comes from the public origin itself (docs/security.md, "Browsers: CSRF, cookies, sessions").
+/// browser says the request comes from the origin of the listener it reached (the public or the internal URL) (docs/security.md, "Browsers: CSRF, cookies, sessions").
 /// </summary>
 public static class CrossSiteRequestPolicy
 {
@@ -28,7 +28,7 @@ public static class CrossSiteRequestPolicy
         }
 
         return !string.IsNullOrEmpty(origin) && !publicOrigin.Matches(origin)
-            ? $"cross-origin request refused: Origin {origin} is not {publicOrigin.Origin} (PLANEKEEPER_PUBLIC_URL)"
+            ? $"cross-origin request refused: Origin {origin} is not {publicOrigin.Origin} ({publicOrigin.SettingName})"
             : null;
     }
 }

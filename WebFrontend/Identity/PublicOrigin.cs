@@ -1,5 +1,5 @@
 using Planekeeper.Configuration;
-using Planekeeper.WebFrontend.Hosting;
+using Planekeeper.WebFrontend.Hosting.Surfaces;
 
 namespace Planekeeper.WebFrontend.Identity;
 
@@ -9,7 +9,7 @@ namespace Planekeeper.WebFrontend.Identity;
 /// an <c>http</c> URL means plain-http development: the session cookie then loses its <c>__Host-</c> prefix and
 /// <c>Secure</c> flag, which browsers would refuse over http (docs/security.md, "Browsers: CSRF, cookies, sessions").
 /// </summary>
-public sealed record PublicOrigin(string Origin, bool IsPlainHttp)
+public sealed record PublicOrigin(string Origin, bool IsPlainHttp, string SettingName = PublicOrigin.Setting)
 {
     public const string Setting = "PLANEKEEPER_PUBLIC_URL";
 
@@ -17,13 +17,14 @@ public sealed record PublicOrigin(string Origin, bool IsPlainHttp)
     {
         var value = configuration[Setting]?.Trim() is { Length: > 0 } configured
             ? configured
-            : $"http://localhost:{configuration["PLANEKEEPER_HTTP_PORT"] ?? HttpListenExtensions.DefaultPort.ToString()}";
+            : $"http://localhost:{configuration["PLANEKEEPER_HTTP_PORT"] ?? FrontendListeners.DefaultPublicPort.ToString()}";
         return Parse(value) ?? throw new StartupConfigurationException($"{Setting} must be an http(s) URL such as https://planekeeper.example.com, got '{value}'");
     }
 
-    public static PublicOrigin? Parse(string value) =>
+    /// <param name="settingName">The setting the address came from, named when a request is refused for its origin.</param>
+    public static PublicOrigin? Parse(string value, string settingName = Setting) =>
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https" && uri.UserInfo.Length == 0
-            ? new PublicOrigin(uri.GetLeftPart(UriPartial.Authority), uri.Scheme == "http")
+            ? new PublicOrigin(uri.GetLeftPart(UriPartial.Authority), uri.Scheme == "http", settingName)
             : null;
 
     /// <summary>Whether an <c>Origin</c> header names this origin (browsers send scheme, host and a non-default port).</summary>

@@ -40,6 +40,8 @@ public sealed class WebFrontendProcess : IAsyncDisposable
         }
 
         start.Environment["PLANEKEEPER_HTTP_PORT"] = port.ToString();
+        // The benchmarks call the public API only; without the internal role nothing takes port 8082.
+        start.Environment["PLANEKEEPER_ROLES"] = "api,client-ui";
         start.Environment["DOTNET_ENVIRONMENT"] = "Production";
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
         start.Environment["Logging__LogLevel__Default"] = "Warning";

@@ -12,6 +12,9 @@ say() { echo "run.sh: $*" >&2; }
 export PLANEKEEPER_HTTP_PORT=${PLANEKEEPER_HTTP_PORT:-8080}
 # Open the UI at exactly this address: writes made with the session cookie must come from it.
 export PLANEKEEPER_PUBLIC_URL=${PLANEKEEPER_PUBLIC_URL:-http://localhost:$PLANEKEEPER_HTTP_PORT}
+# The internal routes (global admins) listen on their own port only (docs/configuration.md, "Frontend roles").
+export PLANEKEEPER_INTERNAL_HTTP_PORT=${PLANEKEEPER_INTERNAL_HTTP_PORT:-8082}
+export PLANEKEEPER_INTERNAL_URL=${PLANEKEEPER_INTERNAL_URL:-http://localhost:$PLANEKEEPER_INTERNAL_HTTP_PORT}
 export PLANEKEEPER_SILO_HEALTH_PORT=${PLANEKEEPER_SILO_HEALTH_PORT:-8081}
 export PLANEKEEPER_ADVERTISED_IP=${PLANEKEEPER_ADVERTISED_IP:-127.0.0.1}
 # A local run keeps the key ring of channel secrets unencrypted unless a certificate is given (docs/security.md).
@@ -94,7 +97,7 @@ wait_for "http://127.0.0.1:$PLANEKEEPER_HTTP_PORT/ready" "the frontend" "${child
 
 start Agent
 
-say "Planekeeper is running at $PLANEKEEPER_PUBLIC_URL/ (Ctrl-C stops it)"
+say "Planekeeper is running at $PLANEKEEPER_PUBLIC_URL/, its internal routes at $PLANEKEEPER_INTERNAL_URL/ (Ctrl-C stops it)"
 if [ -n "$admin_password_file" ] && [ -s "$admin_password_file" ] && [ "$PLANEKEEPER_ADMIN_PASSWORD" = "$(cat "$admin_password_file")" ]; then
   say "first global admin: $PLANEKEEPER_ADMIN_EMAIL, password in $admin_password_file"
 fi

@@ -42,7 +42,7 @@ public class ServerAgentKeyTests(ClockedBootstrapSystem system) : IClassFixture<
         var id = created.GetProperty("id").GetInt64();
         var now = system.Clock.GetUtcNow().UtcDateTime;
         Assert.InRange(created.GetProperty("expires_at").GetDateTime(), now.AddDays(89), now.AddDays(91));
-        using var server = ApiClient.WithKey(system.Frontend.BaseAddress, created.GetProperty("key").GetString()!);
+        using var server = ApiClient.WithKey(system.Frontend.BaseAddress, created.GetProperty("key").GetString()!, system.Frontend.InternalBaseAddress);
         await server.OkAsync(HttpMethod.Post, "/api/v1/agent/heartbeat", Heartbeat);
 
         var listed = await root.OkAsync(HttpMethod.Get, Keys);
@@ -55,7 +55,7 @@ public class ServerAgentKeyTests(ClockedBootstrapSystem system) : IClassFixture<
         await user.SignUpAsync("not-an-admin@example.com");
         await user.CreateOrganizationAsync("Tenant");
         var (tenantKeyId, tenantKey) = await user.CreateApiKeyAsync("tenant");
-        using var tenant = ApiClient.WithKey(system.Frontend.BaseAddress, tenantKey);
+        using var tenant = ApiClient.WithKey(system.Frontend.BaseAddress, tenantKey, system.Frontend.InternalBaseAddress);
         foreach (var caller in new[] { user, tenant, server })
         {
             await caller.ExpectAsync(HttpStatusCode.Forbidden, HttpMethod.Get, Keys);
@@ -80,7 +80,7 @@ public class ServerAgentKeyTests(ClockedBootstrapSystem system) : IClassFixture<
         Assert.True(tooLong.GetProperty("errors").TryGetProperty("expires_at", out _));
 
         var created = await root.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, Keys, new { name = "expiring" });
-        using var server = ApiClient.WithKey(system.Frontend.BaseAddress, created.GetProperty("key").GetString()!);
+        using var server = ApiClient.WithKey(system.Frontend.BaseAddress, created.GetProperty("key").GetString()!, system.Frontend.InternalBaseAddress);
         await server.OkAsync(HttpMethod.Post, "/api/v1/agent/heartbeat", Heartbeat);
 
         system.Clock.AdvanceTo(new DateTimeOffset(created.GetProperty("expires_at").GetDateTime()).AddSeconds(1));

@@ -26,7 +26,7 @@ public sealed class MalformedInputSweepTests(RunningSystem system, ITestOutputHe
     [Fact]
     public async Task No_route_answers_a_malformed_request_with_a_5xx_and_refusals_change_nothing()
     {
-        using var client = new SweepClient(system.Frontend.BaseAddress);
+        using var client = new SweepClient(system.Frontend.BaseAddress, system.Frontend.InternalBaseAddress);
         await client.SendJsonAsync(HttpMethod.Post, "/api/v1/auth/login", new { email = RunningSystem.AdminEmail, password = RunningSystem.AdminPassword });
         var organization = (await client.SendJsonAsync(HttpMethod.Post, "/api/v1/organizations", new { name = "sweep" })).GetProperty("id").GetInt64();
         var agentKey = (await client.SendJsonAsync(HttpMethod.Post, "/api/v1/api-keys", new { name = "sweep agent", roles = Array.Empty<string>() }))
@@ -34,7 +34,9 @@ public sealed class MalformedInputSweepTests(RunningSystem system, ITestOutputHe
         var ownerKey = (await client.SendJsonAsync(HttpMethod.Post, "/api/v1/api-keys", new { name = "sweep owner", roles = new[] { "owner" } }))
             .GetProperty("key").GetString()!;
         var session = new Dictionary<string, string> { ["X-Organization-Id"] = organization.ToString() };
-        using var openApi = JsonDocument.Parse(await new HttpClient().GetStringAsync(new Uri(system.Frontend.BaseAddress, "openapi/v1.json")));
+        using var http = new HttpClient();
+        using var openApi = JsonDocument.Parse(await http.GetStringAsync(new Uri(system.Frontend.BaseAddress, "openapi/v1.json")));
+        using var internalOpenApi = JsonDocument.Parse(await http.GetStringAsync(new Uri(system.Frontend.InternalBaseAddress, "openapi/internal.json")));
 
         var failures = new ConcurrentQueue<string>();
         var statuses = new ConcurrentDictionary<int, int>();
@@ -47,7 +49,7 @@ public sealed class MalformedInputSweepTests(RunningSystem system, ITestOutputHe
             .ToList();
         foreach (var ((method, pattern), access) in routes)
         {
-            var description = RouteDescription.Of(method, pattern, openApi.RootElement);
+            var description = RouteDescription.Of(method, pattern, (client.AddressFor(pattern) == system.Frontend.BaseAddress ? openApi : internalOpenApi).RootElement);
             var requests = MalformedRequests.For(description, RequestBodyLimits.For(pattern)).ToList();
             // An organization's routes are swept twice: as the owner's session and as an API key with the owner role.
             (bool SignedIn, Dictionary<string, string> Headers)[] callers = access.Kind switch

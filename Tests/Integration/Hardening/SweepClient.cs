@@ -8,17 +8,24 @@ namespace Planekeeper.Tests.Integration.Hardening;
 /// Sends sweep requests exactly as written (no canonicalization of the path, raw body bytes, optionally chunked) with
 /// the credential a route needs, and says what was wrong with the answer, if anything.
 /// </summary>
-public sealed class SweepClient(Uri baseAddress) : IDisposable
+/// <param name="internalAddress">Where the internal routes are sent: the frontend's internal port.</param>
+public sealed class SweepClient(Uri baseAddress, Uri internalAddress) : IDisposable
 {
     private static readonly UriCreationOptions Raw = new() { DangerousDisablePathAndQueryCanonicalization = true };
 
-    private readonly HttpClient _signedIn = SignedInClient(baseAddress);
+    private readonly HttpClient _signedIn = SignedInClient();
     private readonly HttpClient _anonymous = new(new SocketsHttpHandler { UseCookies = false }) { Timeout = TimeSpan.FromSeconds(60) };
 
     public async Task<HttpResponseMessage> SendAsync(
         string method, SweepRequest request, bool signedIn, IReadOnlyDictionary<string, string> headers)
     {
-        using var message = new HttpRequestMessage(new HttpMethod(method), new Uri(baseAddress + request.Path.TrimStart('/'), in Raw));
+        var server = AddressFor(request.Path);
+        using var message = new HttpRequestMessage(new HttpMethod(method), new Uri(server + request.Path.TrimStart('/'), in Raw));
+        if (signedIn)
+        {
+            message.Headers.Add("Origin", server.GetLeftPart(UriPartial.Authority));
+        }
+
         if (request.Body is { } body)
         {
             message.Content = request.Chunked ? new ChunkedContent(body) : new ByteArrayContent(body);
@@ -39,19 +46,20 @@ public sealed class SweepClient(Uri baseAddress) : IDisposable
     /// <summary>A JSON call with the session cookie (sign-in keeps it for every signed-in request of the sweep).</summary>
     public async Task<JsonElement> SendJsonAsync(HttpMethod method, string path, object body)
     {
-        using var response = await _signedIn.SendAsync(new HttpRequestMessage(method, new Uri(baseAddress, path.TrimStart('/'))) { Content = System.Net.Http.Json.JsonContent.Create(body) });
+        using var message = new HttpRequestMessage(method, new Uri(baseAddress, path.TrimStart('/'))) { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        message.Headers.Add("Origin", baseAddress.GetLeftPart(UriPartial.Authority));
+        using var response = await _signedIn.SendAsync(message);
         var text = await response.Content.ReadAsStringAsync();
         Assert.True(response.IsSuccessStatusCode, $"{method} {path}: {(int)response.StatusCode} {text}");
         return JsonDocument.Parse(text).RootElement.Clone();
     }
 
-    /// <summary>Like a browser on the product's own pages: the session cookie, and the page's Origin on every request.</summary>
-    private static HttpClient SignedInClient(Uri baseAddress)
-    {
-        var client = new HttpClient(new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true }) { Timeout = TimeSpan.FromSeconds(60) };
-        client.DefaultRequestHeaders.Add("Origin", baseAddress.GetLeftPart(UriPartial.Authority));
-        return client;
-    }
+    /// <summary>The internal port for the internal routes, the public one for the rest.</summary>
+    public Uri AddressFor(string path) => path.StartsWith("/api/v1/internal/", StringComparison.Ordinal) ? internalAddress : baseAddress;
+
+    /// <summary>Like a browser on the product's own pages: the session cookie (for either port), and the page's Origin on every request.</summary>
+    private static HttpClient SignedInClient() =>
+        new(new SocketsHttpHandler { CookieContainer = new CookieContainer(), UseCookies = true }) { Timeout = TimeSpan.FromSeconds(60) };
 
     public void Dispose()
     {
