@@ -1,8 +1,8 @@
-using Planekeeper.Configuration;
+using Microsoft.Extensions.Configuration;
 
-namespace Planekeeper.Silo.Hosting;
+namespace Planekeeper.Configuration;
 
-/// <summary>A true/false setting: unset, empty, <c>false</c> or <c>0</c> is false; <c>true</c> or <c>1</c> is true; anything else stops the silo.</summary>
+/// <summary>A true/false setting: unset, empty, <c>false</c> or <c>0</c> is false; <c>true</c> or <c>1</c> is true; anything else stops the program at start.</summary>
 public static class BooleanSetting
 {
     public static bool Read(IConfiguration configuration, string key) => configuration[key]?.Trim().ToLowerInvariant() switch

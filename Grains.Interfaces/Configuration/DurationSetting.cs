@@ -1,8 +1,8 @@
-using Planekeeper.Configuration;
+using Microsoft.Extensions.Configuration;
 
-namespace Planekeeper.Silo.Hosting;
+namespace Planekeeper.Configuration;
 
-/// <summary>A duration setting (<see cref="Duration"/>); a malformed value stops the silo with a clear message.</summary>
+/// <summary>A duration setting (<see cref="Duration"/>); a malformed value stops the program at start with a clear message.</summary>
 public static class DurationSetting
 {
     public static TimeSpan Read(IConfiguration configuration, string key, TimeSpan defaultValue)
