@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Planekeeper.Tests.Browser;
 
 /// <summary>
-/// Every page of the daily path (and the account, members, agents, API keys, audit log, settings, roles, explain, channel and delivery pages) opened by a member and by a viewer of an organization that has one of everything:
+/// Every page of the daily path (and the account, members, agents, API keys, audit log, settings, roles, explain, channel, notification rule and delivery pages) opened by a member and by a viewer of an organization that has one of everything:
 /// no server error, axe finds nothing serious (on the viewer's pages, where the most controls are disabled; each page's
 /// own test runs axe on the owner's), every control for an action the role lacks is disabled naming that
 /// action (and only those), and posting each disabled form directly is refused without changing anything.
@@ -29,6 +29,7 @@ public sealed class RolePassTests(BrowserSystem system)
         "settings:update", "roles:create", "roles:assign",
         "notification-channels:create", "notification-channels:test", "notification-channels:toggle", "notification-channels:update",
         "notification-channels:delete",
+        "notification-rules:create", "notification-rules:toggle", "notification-rules:simulate", "notification-rules:update", "notification-rules:delete",
     ];
 
     [Theory]
@@ -117,7 +118,7 @@ public sealed class RolePassTests(BrowserSystem system)
         return body!.Value.GetProperty("actions").EnumerateArray().Select(action => action.GetString()!).ToList();
     }
 
-    /// <summary>One of everything: releases, a manual and a repository scrape job, a helm sync job, a rule, a config and its alert, a pending invite.</summary>
+    /// <summary>One of everything: releases, a manual and a repository scrape job, a helm sync job, a rule, a config and its alert, a channel, a notification rule, a pending invite.</summary>
     private async Task<Seeded> SeedAsync(ApiClient owner, string role)
     {
         var (_, key) = await owner.CreateApiKeyAsync($"{role}-pass-agent");
@@ -142,8 +143,12 @@ public sealed class RolePassTests(BrowserSystem system)
         {
             name = "ops hook", type = "webhook", config = new { url = "https://hooks.example.com/ops" },
         })).GetProperty("id").GetInt64();
+        var notificationRule = (await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/notification-rules", new
+        {
+            name = "critical to ops", priority = 10, event_types = new[] { "alert.created" }, severities = new[] { "critical" }, channel_id = channel,
+        })).GetProperty("id").GetInt64();
         await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/invites", new { email = $"{role}-pass-pending@example.com", role = "member" });
-        return new Seeded(gatherJob, manualJob, repositoryJob, helmSyncJob, rule, config, alert, channel);
+        return new Seeded(gatherJob, manualJob, repositoryJob, helmSyncJob, rule, config, alert, channel, notificationRule);
     }
 
     private static async Task AssertUnchangedAsync(ApiClient owner, Seeded seeded, string role)
@@ -164,18 +169,22 @@ public sealed class RolePassTests(BrowserSystem system)
         var channel = await owner.OkAsync(HttpMethod.Get, $"/api/v1/notification-channels/{seeded.Channel}");
         Assert.True(channel.GetProperty("active").GetBoolean());
         Assert.Equal("ops hook", channel.GetProperty("name").GetString());
+        var notificationRule = await owner.OkAsync(HttpMethod.Get, $"/api/v1/notification-rules/{seeded.NotificationRule}");
+        Assert.True(notificationRule.GetProperty("active").GetBoolean());
+        Assert.Equal("critical to ops", notificationRule.GetProperty("name").GetString());
         Assert.Equal("{}", (await owner.OkAsync(HttpMethod.Get, "/api/v1/settings")).GetRawText());
     }
 
     private sealed record GatedControl(string Missing, string Title, string Method, string Url, string[][] Fields);
 
-    private sealed record Seeded(long GatherJob, long ManualJob, long RepositoryJob, long HelmSyncJob, long Rule, long Config, long Alert, long Channel)
+    private sealed record Seeded(long GatherJob, long ManualJob, long RepositoryJob, long HelmSyncJob, long Rule, long Config, long Alert, long Channel, long NotificationRule)
     {
         public IEnumerable<string> Pages() =>
         [
             "/", "/alerts", $"/alerts/{Alert}", "/releases", "/members", "/onboarding", "/account", "/agents", "/api-keys", "/audit-log", "/settings",
             "/roles", "/roles/new", "/roles/member/edit", "/permissions/explain",
             "/notification-channels", "/notification-channels/new", $"/notification-channels/{Channel}/edit", "/deliveries",
+            "/notification-rules", "/notification-rules/new", $"/notification-rules/{NotificationRule}/edit", $"/notification-rules/{NotificationRule}/delete",
             .. Job("gather-jobs", GatherJob), $"/gather-jobs/{GatherJob}/delete",
             .. Job("scrape-jobs", ManualJob), $"/scrape-jobs/{RepositoryJob}", $"/scrape-jobs/{ManualJob}/delete",
             .. Job("helm-sync-jobs", HelmSyncJob), $"/helm-sync-jobs/{HelmSyncJob}/delete",

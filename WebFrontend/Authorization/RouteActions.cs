@@ -213,6 +213,16 @@ public static partial class RouteActions
         [new("POST", "/notification-channels/{id}/edit", "generate")] = RouteAccess.Requires("notification-channels:update"),
         [new("POST", "/notification-channels/{id}/edit", "delete")] = RouteAccess.Requires("notification-channels:delete"),
 
+        [new("GET", "/notification-rules")] = RouteAccess.Requires("notification-rules:list"),
+        [new("POST", "/notification-rules", "toggle")] = RouteAccess.Requires("notification-rules:toggle"),
+        [new("POST", "/notification-rules", "simulate")] = RouteAccess.Requires("notification-rules:simulate"),
+        [new("GET", "/notification-rules/new")] = RouteAccess.Requires("notification-rules:create"),
+        [new("POST", "/notification-rules/new")] = RouteAccess.Requires("notification-rules:create"),
+        [new("GET", "/notification-rules/{id}/edit")] = RouteAccess.Requires("notification-rules:read"),
+        [new("POST", "/notification-rules/{id}/edit")] = RouteAccess.Requires("notification-rules:update"),
+        [new("GET", "/notification-rules/{id}/delete")] = RouteAccess.Requires("notification-rules:read"),
+        [new("POST", "/notification-rules/{id}/delete")] = RouteAccess.Requires("notification-rules:delete"),
+
         [new("GET", "/deliveries")] = RouteAccess.Requires("notification-deliveries:list"),
         [new("POST", "/deliveries", "retry")] = RouteAccess.Requires("notification-deliveries:retry"),
         [new("GET", "/settings")] = RouteAccess.Requires("settings:read"),

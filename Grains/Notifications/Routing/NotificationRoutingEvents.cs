@@ -1,12 +1,11 @@
-using Planekeeper.Grains.Alerts;
+using Planekeeper.Grains.Interfaces.Alerts;
 
 namespace Planekeeper.Grains.Notifications.Routing;
 
-/// <summary>The alert events notifications carry.</summary>
+/// <summary>The alert events notifications carry (every one <see cref="AlertEventNames"/> lists).</summary>
 public static class NotificationRoutingEvents
 {
-    public static IReadOnlyList<string> All { get; } =
-        [AlertEvents.Created, AlertEvents.Escalated, AlertEvents.Acknowledged, AlertEvents.Unacknowledged, AlertEvents.Resolved];
+    public static IReadOnlyList<string> All => AlertEventNames.All;
 
     public static bool IsEvent(string name) => All.Contains(name);
 }
