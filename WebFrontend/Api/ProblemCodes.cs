@@ -25,6 +25,7 @@ public static class ProblemCodes
     public const string AccountLocked = "account_locked";
     public const string InternalError = "internal_error";
     public const string Unavailable = "unavailable";
+    public const string Maintenance = "maintenance";
     public const string Error = "error";
 
     public const string Key = "code";
@@ -33,7 +34,7 @@ public static class ProblemCodes
     public static IReadOnlyList<string> All { get; } =
     [
         BadRequest, Unauthenticated, Forbidden, MissingAction, ApprovalPending, CrossSiteRequest, NotFound, MethodNotAllowed, Conflict,
-        PreconditionFailed, PayloadTooLarge, UnsupportedMediaType, ValidationFailed, RateLimited, AccountLocked, InternalError, Unavailable, Error,
+        PreconditionFailed, PayloadTooLarge, UnsupportedMediaType, ValidationFailed, RateLimited, AccountLocked, InternalError, Unavailable, Maintenance, Error,
     ];
 
     public static void Apply(ProblemDetails problem)

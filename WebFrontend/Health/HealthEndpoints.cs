@@ -25,9 +25,9 @@ public static class HealthEndpoints
             .WithTags("Health")
             .WithSummary("Liveness: the frontend process answers. No authentication, no database.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json");
-        app.MapGet("/ready", async (IClusterClient cluster, ILogger<ReadinessProbe> logger, CancellationToken cancellationToken) =>
+        app.MapGet("/ready", async (ReadinessProbe probe, CancellationToken cancellationToken) =>
             {
-                var report = await new ReadinessProbe(cluster, logger).CheckAsync(cancellationToken);
+                var report = await probe.CheckAsync(cancellationToken);
                 return Results.Json(report, statusCode: report.IsReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
             })
             .WithTags("Health")

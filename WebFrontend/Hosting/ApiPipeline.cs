@@ -1,4 +1,5 @@
 using Planekeeper.WebFrontend.Api;
+using Planekeeper.WebFrontend.Availability;
 using Planekeeper.WebFrontend.Authorization;
 using Planekeeper.WebFrontend.Health;
 using Planekeeper.WebFrontend.Hosting.Input;
@@ -25,6 +26,7 @@ public static class ApiPipeline
         builder.Services.AddSingleton<ExternalTokenValidator>();
         builder.Services.AddSingleton<CredentialLookups>();
         builder.Services.AddSingleton<PasswordSignIn>();
+        builder.AddPlanekeeperAvailability();
         builder.AddPlanekeeperRateLimiting();
         builder.AddPlanekeeperPages();
         builder.OmitServerHeader();
@@ -32,7 +34,7 @@ public static class ApiPipeline
 
     /// <summary>
     /// Proxies and security headers first (so every response has them, errors included), the UI's error pages and
-    /// static files, the surface gate (a path this listener does not serve is 404), then identity, the rate limit (per key, user or address), the cross-site check, routing, the route
+    /// static files, the surface gate (a path this listener does not serve is 404), maintenance and outage 503s, then identity, the rate limit (per key, user or address), the cross-site check, routing, the route
     /// table's access check (API routes and pages alike), and the endpoints.
     /// </summary>
     public static void UsePlanekeeperApi(this WebApplication app)
@@ -43,6 +45,7 @@ public static class ApiPipeline
         app.UseStatusCodePages();
         app.UsePlanekeeperPageErrorsAndStaticFiles();
         app.UseMiddleware<SurfaceGate>();
+        app.UseMiddleware<AvailabilityGate>();
         app.UseRequestBodyLimits();
         app.UseMiddleware<IdentityMiddleware>();
         app.UseRateLimiter();

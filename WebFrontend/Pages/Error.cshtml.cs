@@ -16,7 +16,10 @@ public sealed class ErrorModel : PlanekeeperPage
 
     public string TraceId { get; private set; } = "";
 
-    public string Title => Code switch
+    /// <summary>A failure to tell the operator about (with the trace id), not a 503 the operator chose (maintenance) or already knows of (an outage).</summary>
+    public bool IsServerError => HttpContext.RefusalTitle() is null;
+
+    public string Title => HttpContext.RefusalTitle() ?? Code switch
     {
         401 => "Sign in needed",
         403 => "Not allowed",
@@ -26,7 +29,7 @@ public sealed class ErrorModel : PlanekeeperPage
         _ => "The request could not be handled",
     };
 
-    public string Explanation => Code switch
+    public string Explanation => HttpContext.RefusalTitle() is not null ? "" : Code switch
     {
         403 => "",
         404 => "There is no page at this address. Check the address, or start again from the start page.",

@@ -8,6 +8,7 @@ public static class ErrorDetails
 {
     private static readonly object MissingActionKey = new();
     private static readonly object ReasonKey = new();
+    private static readonly object TitleKey = new();
 
     public static void RefuseForMissingAction(this HttpContext context, string action)
     {
@@ -20,6 +21,15 @@ public static class ErrorDetails
         context.Items[ReasonKey] = reason;
         context.Response.StatusCode = status;
     }
+
+    /// <summary>A 503 page with its own title: <em>Scheduled maintenance</em>, <em>Service temporarily unavailable</em>.</summary>
+    public static void RefuseAsUnavailable(this HttpContext context, string title, string reason)
+    {
+        context.Items[TitleKey] = title;
+        context.Refuse(StatusCodes.Status503ServiceUnavailable, reason);
+    }
+
+    public static string? RefusalTitle(this HttpContext context) => context.Items.TryGetValue(TitleKey, out var title) ? (string?)title : null;
 
     public static string? MissingAction(this HttpContext context) => context.Items.TryGetValue(MissingActionKey, out var action) ? (string?)action : null;
 
