@@ -17,7 +17,7 @@ public sealed class SettingsGrain(SettingsStore store, AuditWriter audit) : Grai
 
     public async Task<CommandResult<IReadOnlyDictionary<string, string>>> SetAsync(string actor, string key, string? value)
     {
-        if (!SettingRules.IsKnown(key))
+        if (!SettingRules.IsKnown(key, OrganizationId))
         {
             return CommandResult<IReadOnlyDictionary<string, string>>.NotFound($"no setting '{key}'");
         }
@@ -39,6 +39,12 @@ public sealed class SettingsGrain(SettingsStore store, AuditWriter audit) : Grai
             return value.Length == 0 || (long.TryParse(value, out var channel) && OrganizationId != 0 && await store.ChannelOwnerAsync(channel) == OrganizationId)
                 ? null
                 : $"no notification channel {value} in this organization";
+        }
+
+        if (key == MaintenanceBanner.Setting)
+        {
+            MaintenanceBanner.Parse(value, out var problem);
+            return problem;
         }
 
         return SettingRules.TemplateProblem(key, value);

@@ -15,7 +15,14 @@ public sealed class BrowserSystem : RunningSystem
 
     public IBrowser Browser { get; private set; } = null!;
 
-    protected override IReadOnlyDictionary<string, string> FrontendSettings => new Dictionary<string, string> { ["AUTO_APPROVE_USERS"] = "false" };
+    /// <summary>The maintenance banner is read every <see cref="BannerRefreshInterval"/>.</summary>
+    protected override IReadOnlyDictionary<string, string> FrontendSettings => new Dictionary<string, string>
+    {
+        ["AUTO_APPROVE_USERS"] = "false",
+        ["BANNER_REFRESH_INTERVAL"] = "1s",
+    };
+
+    public static readonly TimeSpan BannerRefreshInterval = TimeSpan.FromSeconds(1);
 
     /// <summary>Webhooks may reach receivers on 127.0.0.1, and a delivery is dead after two attempts (1 s apart).</summary>
     protected override IReadOnlyDictionary<string, string> SiloSettings => new Dictionary<string, string>

@@ -1,3 +1,4 @@
+using Planekeeper.WebFrontend.Announcements;
 using Planekeeper.WebFrontend.Api;
 using Planekeeper.WebFrontend.Availability;
 using Planekeeper.WebFrontend.Authorization;
@@ -27,6 +28,7 @@ public static class ApiPipeline
         builder.Services.AddSingleton<CredentialLookups>();
         builder.Services.AddSingleton<PasswordSignIn>();
         builder.AddPlanekeeperAvailability();
+        builder.AddPlanekeeperBanner();
         builder.AddPlanekeeperRateLimiting();
         builder.AddPlanekeeperPages();
         builder.OmitServerHeader();

@@ -107,4 +107,20 @@ public class NotificationApiTests(NotificationSystem system) : IClassFixture<Not
         Assert.Equal(HttpStatusCode.NoContent, (await owner.SendAsync(HttpMethod.Delete, $"/api/v1/notification-channels/{mine}")).StatusCode);
         Assert.False((await owner.OkAsync(HttpMethod.Get, "/api/v1/settings")).TryGetProperty("default_notification_channel_id", out _));
     }
+
+    [Fact]
+    public async Task The_maintenance_banner_is_a_global_setting_of_a_level_and_a_message()
+    {
+        var (owner, _) = await system.OrganizationAsync("banner");
+        using var admin = await system.AdminAsync();
+
+        Assert.Equal(HttpStatusCode.NotFound, (await owner.SendAsync(HttpMethod.Put, "/api/v1/settings/maintenance_banner", new { value = "warn:mine" })).StatusCode);
+        var refused = await admin.SendAsync(HttpMethod.Put, "/api/v1/internal/settings/maintenance_banner", new { value = "soon: upgrade" });
+        Assert.Equal(HttpStatusCode.UnprocessableEntity, refused.StatusCode);
+        Assert.Contains("info, warn or critical", await refused.Content.ReadAsStringAsync());
+        var set = await admin.OkAsync(HttpMethod.Put, "/api/v1/internal/settings/maintenance_banner", new { value = "info:Agents 2.0 are out" });
+        Assert.Equal("info:Agents 2.0 are out", set.GetProperty("maintenance_banner").GetString());
+        var cleared = await admin.OkAsync(HttpMethod.Put, "/api/v1/internal/settings/maintenance_banner", new { value = "" });
+        Assert.False(cleared.TryGetProperty("maintenance_banner", out _));
+    }
 }
