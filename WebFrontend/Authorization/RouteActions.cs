@@ -212,6 +212,12 @@ public static partial class RouteActions
         [new("POST", "/notification-channels/{id}/edit", "generate")] = RouteAccess.Requires("notification-channels:update"),
         [new("POST", "/notification-channels/{id}/edit", "delete")] = RouteAccess.Requires("notification-channels:delete"),
 
+        [new("GET", "/notification-templates")] = RouteAccess.Requires("notification-templates:list"),
+        [new("GET", "/notification-templates/{channelType}/{category}")] = RouteAccess.Requires("notification-templates:read"),
+        [new("POST", "/notification-templates/{channelType}/{category}", "preview")] = RouteAccess.Requires("notification-templates:preview"),
+        [new("POST", "/notification-templates/{channelType}/{category}", "save")] = RouteAccess.Requires("notification-templates:update"),
+        [new("POST", "/notification-templates/{channelType}/{category}", "revert")] = RouteAccess.Requires("notification-templates:delete"),
+
         [new("GET", "/deliveries")] = RouteAccess.Requires("notification-deliveries:list"),
         [new("POST", "/deliveries", "retry")] = RouteAccess.Requires("notification-deliveries:retry"),
         [new("GET", "/settings")] = RouteAccess.Requires("settings:read"),
