@@ -17,6 +17,10 @@ public interface INotificationTemplatesGrain : IGrainWithIntegerKey
 
     [Alias("preview")]
     Task<CommandResult<TemplatePreview>> PreviewAsync(long organizationId, string? channelType, string? eventName, string? template);
+
+    /// <summary>What templates can say: the variables, the pipes' functions, the conditions, and each category's events.</summary>
+    [Alias("vocabulary")]
+    Task<TemplateVocabulary> VocabularyAsync();
 }
 
 /// <summary>The template in effect for a channel type and category, and where it comes from (organization, global, built-in).</summary>

@@ -9,7 +9,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Planekeeper.Tests.Browser;
 
 /// <summary>
-/// Every page of the daily path (and the account, members, agents, API keys, audit log, settings, roles, explain, channel, notification rule and delivery pages) opened by a member and by a viewer of an organization that has one of everything:
+/// Every page of the daily path (and the account, members, agents, API keys, audit log, settings, roles, explain, channel, notification rule, template and delivery pages) opened by a member and by a viewer of an organization that has one of everything:
 /// no server error, axe finds nothing serious (on the viewer's pages, where the most controls are disabled; each page's
 /// own test runs axe on the owner's), every control for an action the role lacks is disabled naming that
 /// action (and only those), and posting each disabled form directly is refused without changing anything.
@@ -28,9 +28,11 @@ public sealed class RolePassTests(BrowserSystem system)
         "alerts:acknowledge", "alerts:resolve", "members:update", "members:remove", "invites:create", "invites:revoke",
         "settings:update", "roles:create", "roles:assign",
         "notification-channels:create", "notification-channels:test", "notification-channels:toggle", "notification-channels:update",
-        "notification-channels:delete",
+        "notification-channels:delete", "notification-templates:update", "notification-templates:delete", "notification-templates:preview",
         "notification-rules:create", "notification-rules:toggle", "notification-rules:simulate", "notification-rules:update", "notification-rules:delete",
     ];
+
+    private const string SeededTemplate = "Pass: {{.Alert.Severity | upper}} {{.Alert.ConfigName}}";
 
     [Theory]
     [InlineData("member")]
@@ -118,7 +120,7 @@ public sealed class RolePassTests(BrowserSystem system)
         return body!.Value.GetProperty("actions").EnumerateArray().Select(action => action.GetString()!).ToList();
     }
 
-    /// <summary>One of everything: releases, a manual and a repository scrape job, a helm sync job, a rule, a config and its alert, a channel, a notification rule, a pending invite.</summary>
+    /// <summary>One of everything: releases, a manual and a repository scrape job, a helm sync job, a rule, a config and its alert, a channel, a notification rule, the organization's Slack template, a pending invite.</summary>
     private async Task<Seeded> SeedAsync(ApiClient owner, string role)
     {
         var (_, key) = await owner.CreateApiKeyAsync($"{role}-pass-agent");
@@ -147,6 +149,7 @@ public sealed class RolePassTests(BrowserSystem system)
         {
             name = "critical to ops", priority = 10, event_types = new[] { "alert.created" }, severities = new[] { "critical" }, channel_id = channel,
         })).GetProperty("id").GetInt64();
+        await owner.OkAsync(HttpMethod.Put, "/api/v1/notification-templates/new_alert", new { channel_type = "slack", template = SeededTemplate });
         await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/invites", new { email = $"{role}-pass-pending@example.com", role = "member" });
         return new Seeded(gatherJob, manualJob, repositoryJob, helmSyncJob, rule, config, alert, channel, notificationRule);
     }
@@ -172,7 +175,9 @@ public sealed class RolePassTests(BrowserSystem system)
         var notificationRule = await owner.OkAsync(HttpMethod.Get, $"/api/v1/notification-rules/{seeded.NotificationRule}");
         Assert.True(notificationRule.GetProperty("active").GetBoolean());
         Assert.Equal("critical to ops", notificationRule.GetProperty("name").GetString());
-        Assert.Equal("{}", (await owner.OkAsync(HttpMethod.Get, "/api/v1/settings")).GetRawText());
+        var settings = await owner.OkAsync(HttpMethod.Get, "/api/v1/settings");
+        Assert.Equal(["notification_template.slack.new_alert"], settings.EnumerateObject().Select(setting => setting.Name));
+        Assert.Equal(SeededTemplate, settings.GetProperty("notification_template.slack.new_alert").GetString());
     }
 
     private sealed record GatedControl(string Missing, string Title, string Method, string Url, string[][] Fields);
@@ -185,6 +190,8 @@ public sealed class RolePassTests(BrowserSystem system)
             "/roles", "/roles/new", "/roles/member/edit", "/permissions/explain",
             "/notification-channels", "/notification-channels/new", $"/notification-channels/{Channel}/edit", "/deliveries",
             "/notification-rules", "/notification-rules/new", $"/notification-rules/{NotificationRule}/edit", $"/notification-rules/{NotificationRule}/delete",
+            "/notification-templates", "/notification-templates/slack/new_alert", "/notification-templates/slack/new_alert?revert=true",
+            "/notification-templates/webhook/resolved",
             .. Job("gather-jobs", GatherJob), $"/gather-jobs/{GatherJob}/delete",
             .. Job("scrape-jobs", ManualJob), $"/scrape-jobs/{RepositoryJob}", $"/scrape-jobs/{ManualJob}/delete",
             .. Job("helm-sync-jobs", HelmSyncJob), $"/helm-sync-jobs/{HelmSyncJob}/delete",

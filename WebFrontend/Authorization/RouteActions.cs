@@ -222,6 +222,11 @@ public static partial class RouteActions
         [new("POST", "/notification-rules/{id}/edit")] = RouteAccess.Requires("notification-rules:update"),
         [new("GET", "/notification-rules/{id}/delete")] = RouteAccess.Requires("notification-rules:read"),
         [new("POST", "/notification-rules/{id}/delete")] = RouteAccess.Requires("notification-rules:delete"),
+        [new("GET", "/notification-templates")] = RouteAccess.Requires("notification-templates:list"),
+        [new("GET", "/notification-templates/{channelType}/{category}")] = RouteAccess.Requires("notification-templates:read"),
+        [new("POST", "/notification-templates/{channelType}/{category}", "preview")] = RouteAccess.Requires("notification-templates:preview"),
+        [new("POST", "/notification-templates/{channelType}/{category}", "save")] = RouteAccess.Requires("notification-templates:update"),
+        [new("POST", "/notification-templates/{channelType}/{category}", "revert")] = RouteAccess.Requires("notification-templates:delete"),
 
         [new("GET", "/deliveries")] = RouteAccess.Requires("notification-deliveries:list"),
         [new("POST", "/deliveries", "retry")] = RouteAccess.Requires("notification-deliveries:retry"),

@@ -75,6 +75,8 @@ public sealed class NotificationTemplatesGrain(TemplateResolver resolver) : Grai
         return CommandResult<TemplatePreview>.Ok(new TemplatePreview(message.Subject, message.Text, message.Html, message.JsonBody));
     }
 
+    public Task<TemplateVocabulary> VocabularyAsync() => Task.FromResult(TemplateVocabularies.Current);
+
     private static string TemplateCategoryOf(string eventName) =>
         Routing.NotificationRoutingEvents.IsEvent(eventName) ? TemplateCategories.For(eventName) : "";
 

@@ -11,6 +11,15 @@ public static class TemplateFunctions
 
     public static bool IsKnown(string name) => Names.Contains(name);
 
+    /// <summary>What the function does, in a phrase, and an action that uses it (shown beside the template editor).</summary>
+    public static (string Description, string Example) Describe(string name) => name switch
+    {
+        Upper => ("the text in capitals", "{{.Alert.Severity | upper}}"),
+        Lower => ("the text in small letters", "{{.Alert.ConfigName | lower}}"),
+        Json => ("the value as a complete JSON literal (a quoted, escaped text, a number, true or false, or null when missing): for webhook bodies", "{{.Alert.LatestVersion | json}}"),
+        _ => throw new ArgumentException($"unknown template function '{name}'", nameof(name)),
+    };
+
     internal static TemplateValue Apply(string name, TemplateValue value) => name switch
     {
         Upper => TemplateValue.Of(value.Text?.ToUpperInvariant()),
