@@ -44,6 +44,8 @@ public sealed class RoleEditModel(IClusterClient cluster) : RoleFormPage(cluster
 
     public async Task<IActionResult> OnPostAsync(string key) => await FindAsync(key) ? await SaveAsync() : NotFound();
 
+    public async Task<IActionResult> OnPostStatementAsync(string key) => await FindAsync(key) ? await AddStatementAsync() : NotFound();
+
     public Task<IActionResult> OnPostAssignAsync(string key, long userId) =>
         ChangeHolderAsync(key, userId, "assigned", subject => Permissions.AssignAsync(Actor, subject, key));
 

@@ -10,4 +10,6 @@ public sealed class RoleNewModel(IClusterClient cluster) : RoleFormPage(cluster)
     }
 
     public Task<IActionResult> OnPostAsync() => SaveAsync();
+
+    public Task<IActionResult> OnPostStatementAsync() => AddStatementAsync();
 }

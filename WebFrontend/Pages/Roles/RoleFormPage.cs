@@ -34,6 +34,12 @@ public abstract class RoleFormPage(IClusterClient cluster) : PlanekeeperPage
     [BindProperty(Name = "policy")]
     public string Policy { get; set; } = ExamplePolicy;
 
+    [BindProperty(Name = "statementEffect")]
+    public string StatementEffect { get; set; } = "Allow";
+
+    [BindProperty(Name = "statementAction")]
+    public string? StatementAction { get; set; }
+
     /// <summary>The actions the signed-in user holds — the only ones a role they write may grant.</summary>
     public IEnumerable<string> ActionsYouHold => Viewer!.Actions.Order(StringComparer.Ordinal);
 
@@ -53,6 +59,22 @@ public abstract class RoleFormPage(IClusterClient cluster) : PlanekeeperPage
         }
 
         return LocalRedirect($"/roles/{Uri.EscapeDataString(result.Value!.Key)}/edit?notice=saved");
+    }
+
+    /// <summary>Adds a statement to the policy being written and shows the form again; nothing is saved.</summary>
+    protected async Task<IActionResult> AddStatementAsync()
+    {
+        var (policy, problem) = PolicyStatements.Append(Policy, StatementEffect, StatementAction);
+        await LoadAsync();
+        if (problem is not null)
+        {
+            ModelState.AddModelError("statement", problem);
+            return Page();
+        }
+
+        ModelState.Clear();
+        (Policy, StatementAction) = (policy!, null);
+        return Page();
     }
 
     /// <summary>What the page shows beside the form; the edit page adds the members.</summary>
