@@ -16,6 +16,8 @@ public static partial class RouteActions
     {
         [("GET", "/health")] = RouteAccess.Public,
         [("GET", "/ready")] = RouteAccess.Public,
+        // The internal port only (docs/configuration.md, "Frontend roles"): for the operators' Prometheus, like the silo's health port.
+        [("GET", "/metrics")] = RouteAccess.Public,
         [("GET", "/openapi/{documentName}.json")] = RouteAccess.Public,
 
         [("POST", $"{V1}/auth/signup")] = RouteAccess.Public,

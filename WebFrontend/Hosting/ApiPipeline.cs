@@ -6,6 +6,7 @@ using Planekeeper.WebFrontend.Health;
 using Planekeeper.WebFrontend.Hosting.Input;
 using Planekeeper.WebFrontend.Hosting.Surfaces;
 using Planekeeper.WebFrontend.Identity;
+using Planekeeper.WebFrontend.Metrics;
 using Planekeeper.WebFrontend.RateLimiting;
 
 namespace Planekeeper.WebFrontend.Hosting;
@@ -29,6 +30,7 @@ public static class ApiPipeline
         builder.Services.AddSingleton<PasswordSignIn>();
         builder.AddPlanekeeperAvailability();
         builder.AddPlanekeeperBanner();
+        builder.AddPlanekeeperMetrics();
         builder.AddPlanekeeperRateLimiting();
         builder.AddPlanekeeperPages();
         builder.OmitServerHeader();
@@ -56,6 +58,7 @@ public static class ApiPipeline
         app.UseMiddleware<AccessMiddleware>();
 
         app.MapHealthEndpoints();
+        app.MapPlanekeeperMetrics();
         app.MapPlanekeeperApi();
         app.MapPlanekeeperOpenApi();
         app.MapRazorPages();

@@ -1,5 +1,6 @@
 using Orleans.Configuration;
 using Planekeeper.Configuration;
+using Planekeeper.WebFrontend.Metrics;
 
 namespace Planekeeper.WebFrontend.Hosting;
 
@@ -30,6 +31,7 @@ public static class ClusterClientExtensions
                 options.ConnectionString = database.ConnectionString;
             });
             client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
+            client.AddOutgoingGrainCallFilter<GrainCallFailureCounter>();
         });
         return builder;
     }

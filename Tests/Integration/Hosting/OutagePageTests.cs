@@ -50,6 +50,10 @@ public sealed class OutagePageTests(OutageSystem system, ITestOutputHelper outpu
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Equal("unavailable", JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("cluster").GetString());
 
+        var metrics = await Http.GetStringAsync(new Uri(system.Frontend.InternalBaseAddress, "metrics"));
+        PrometheusText.AssertValid(metrics);
+        Assert.Matches("planekeeper_frontend_grain_call_failures_total\\{[^}]*grain=\"[^\"]*IClusterHealthGrain\"", metrics);
+
         await system.StartSiloAsync(samePortsAs: silo);
         clock.Restart();
         await Eventually.ReturnsAsync(() => StatusAsync("login"), status => status == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "the pages back");

@@ -12,7 +12,7 @@ public enum Surface
     /// <summary>Signing in and out (<c>/login</c>, <c>/logout</c>, <c>/api/v1/auth/…</c>): every listener, so an operator can sign in on the internal one.</summary>
     SignIn,
 
-    /// <summary><c>/api/v1/internal/…</c>, <c>/internal/…</c> and the internal OpenAPI document: the internal listener only.</summary>
+    /// <summary><c>/api/v1/internal/…</c>, <c>/internal/…</c>, the internal OpenAPI document and <c>/metrics</c>: the internal listener only.</summary>
     Internal,
 
     /// <summary>The rest of <c>/api/…</c> and <c>/openapi/…</c>: the public listener of an <c>api</c> frontend.</summary>

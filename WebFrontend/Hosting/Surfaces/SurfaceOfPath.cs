@@ -9,7 +9,7 @@ public static class SurfaceOfPath
 
     private static readonly string[] SignInPaths = ["/login", "/logout", "/api/v1/auth"];
 
-    private static readonly string[] InternalPaths = ["/api/v1/internal", "/internal", "/openapi/internal.json"];
+    private static readonly string[] InternalPaths = ["/api/v1/internal", "/internal", "/openapi/internal.json", "/metrics"];
 
     private static readonly string[] ApiPaths = ["/api", "/openapi"];
 
