@@ -19,6 +19,11 @@ public static partial class RouteActions
         // The internal port only (docs/configuration.md, "Frontend roles"): for the operators' Prometheus, like the silo's health port.
         [("GET", "/metrics")] = RouteAccess.Public,
         [("GET", "/openapi/{documentName}.json")] = RouteAccess.Public,
+        // The API reference page and its assets (docs/api.md, "Reference page").
+        [("GET", "/api/docs/{documentName?}")] = RouteAccess.Public,
+        [("GET", "/api/docs/scalar.js")] = RouteAccess.Public,
+        [("GET", "/api/docs/scalar.aspnetcore.js")] = RouteAccess.Public,
+        [("GET", "/api/docs/favicon.svg")] = RouteAccess.Public,
 
         [("POST", $"{V1}/auth/signup")] = RouteAccess.Public,
         [("POST", $"{V1}/auth/login")] = RouteAccess.Public,

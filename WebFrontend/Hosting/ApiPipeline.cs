@@ -61,6 +61,7 @@ public static class ApiPipeline
         app.MapPlanekeeperMetrics();
         app.MapPlanekeeperApi();
         app.MapPlanekeeperOpenApi();
+        app.MapPlanekeeperApiReference();
         app.MapRazorPages();
         app.EnsureEveryRouteIsDeclared();
     }

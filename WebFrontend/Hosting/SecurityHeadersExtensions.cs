@@ -11,13 +11,29 @@ public static class SecurityHeadersExtensions
     public static void OmitServerHeader(this WebApplicationBuilder builder) =>
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
-    public static void UsePlanekeeperSecurityHeaders(this WebApplication app) =>
-        app.UseSecurityHeaders(new HeaderPolicyCollection()
+    /// <summary>
+    /// The strict policy everywhere but the API reference page, whose (third-party) page starts itself with an inline
+    /// module script and inline styles: only there are inline scripts and styles allowed, still from this origin only.
+    /// </summary>
+    public static void UsePlanekeeperSecurityHeaders(this WebApplication app)
+    {
+        app.UseWhen(context => context.Request.IsApiReference(), reference => reference.UseSecurityHeaders(Policy(inline: true)));
+        app.UseWhen(context => !context.Request.IsApiReference(), rest => rest.UseSecurityHeaders(Policy(inline: false)));
+    }
+
+    private static HeaderPolicyCollection Policy(bool inline) =>
+        new HeaderPolicyCollection()
             .AddContentSecurityPolicy(csp =>
             {
                 csp.AddDefaultSrc().None();
-                csp.AddScriptSrc().Self();
-                csp.AddStyleSrc().Self();
+                var scripts = csp.AddScriptSrc().Self();
+                var styles = csp.AddStyleSrc().Self();
+                if (inline)
+                {
+                    scripts.UnsafeInline();
+                    styles.UnsafeInline();
+                }
+
                 csp.AddImgSrc().Self();
                 csp.AddConnectSrc().Self();
                 csp.AddFormAction().Self();
@@ -31,5 +47,5 @@ public static class SecurityHeadersExtensions
             .AddReferrerPolicySameOrigin()
             .AddCrossOriginOpenerPolicy(policy => policy.SameOrigin())
             .AddStrictTransportSecurityMaxAgeIncludeSubDomains(HstsMaxAgeSeconds)
-            .RemoveServerHeader());
+            .RemoveServerHeader();
 }
