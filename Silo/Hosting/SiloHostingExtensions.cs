@@ -1,3 +1,4 @@
+using Planekeeper.Grains.EarlyAccess;
 using System.Net;
 using Npgsql;
 using Orleans.Configuration;
@@ -39,6 +40,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddSingleton<OrganizationStore>();
         builder.Services.AddSingleton<InviteStore>();
+        builder.Services.AddSingleton<EarlyAccessStore>();
         builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddSingleton<GatherJobStore>();
         builder.Services.AddSingleton<ScrapeJobStore>();
