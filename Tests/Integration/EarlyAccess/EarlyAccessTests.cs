@@ -98,8 +98,8 @@ public partial class EarlyAccessTests(EarlyAccessSystem system) : IClassFixture<
 
         Assert.Equal(HttpStatusCode.UnprocessableEntity, response.StatusCode);
         var html = await response.Content.ReadAsStringAsync();
-        Assert.Contains("email must be a valid address", html);
-        Assert.Contains("name is required", html);
+        Assert.Contains("id=\"email-error\" role=\"alert\">Email must be a valid address.", html);
+        Assert.Contains("id=\"name-error\" role=\"alert\">Name is required.", html);
         Assert.Equal(0, await system.ScalarAsync<long>("SELECT count(*) FROM earlyaccess.waitlist_requests WHERE email LIKE 'not an%'"));
     }
 
@@ -197,7 +197,7 @@ public partial class EarlyAccessTests(EarlyAccessSystem system) : IClassFixture<
         Assert.True(signedUp.StatusCode is HttpStatusCode.Redirect or HttpStatusCode.OK, $"sign-up answered {(int)signedUp.StatusCode}");
         Assert.True(await system.ScalarAsync<bool>("SELECT is_approved FROM users WHERE email = 'invited@example.com'"));
         var me = await invitee.OkAsync(HttpMethod.Get, "/api/v1/me");
-        Assert.Equal("invited@example.com", me.GetProperty("email").GetString());
+        Assert.Equal("invited@example.com", me.GetProperty("user").GetProperty("email").GetString());
         Assert.NotNull((await FindAsync(admin, "invited@example.com")).GetProperty("invite_used_at").GetString());
 
         // Used once: the link works no more, and the request can no longer be invited again.
