@@ -1,8 +1,8 @@
-using Planekeeper.Grains.EarlyAccess;
 using Npgsql;
 using Planekeeper.Configuration;
 using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Access.Policy;
+using Planekeeper.Grains.EarlyAccess;
 using Planekeeper.Grains.Identity;
 using Planekeeper.Grains.Storage;
 

@@ -1,4 +1,3 @@
-using Planekeeper.Grains.EarlyAccess;
 using System.Net;
 using Npgsql;
 using Orleans.Configuration;
@@ -10,6 +9,7 @@ using Planekeeper.Grains.Alerts.Configs;
 using Planekeeper.Grains.Alerts.Evaluation;
 using Planekeeper.Grains.ApiKeys;
 using Planekeeper.Grains.Audit;
+using Planekeeper.Grains.EarlyAccess;
 using Planekeeper.Grains.Health;
 using Planekeeper.Grains.Identity;
 using Planekeeper.Grains.Jobs.Gather;
