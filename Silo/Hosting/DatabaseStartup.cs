@@ -2,6 +2,7 @@ using Npgsql;
 using Planekeeper.Configuration;
 using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Access.Policy;
+using Planekeeper.Grains.EarlyAccess;
 using Planekeeper.Grains.Identity;
 using Planekeeper.Grains.Storage;
 
@@ -25,6 +26,13 @@ public static class DatabaseStartup
         foreach (var script in applied)
         {
             logger.LogInformation("Applied migration {Script}", script);
+        }
+
+        // The early-access schema has its own scripts, journal and lock; it is migrated after the main schema and
+        // independently of it (docs/operations.md, "Early access").
+        foreach (var script in await EarlyAccessMigrations.Migrator(database.ConnectionString, logger).MigrateAsync(cancellationToken))
+        {
+            logger.LogInformation("Applied early-access migration {Script}", script);
         }
 
         logger.LogInformation("Database {Database} at {Endpoint} is current", database.Database, database.Endpoint);

@@ -9,6 +9,7 @@ using Planekeeper.Grains.Alerts.Configs;
 using Planekeeper.Grains.Alerts.Evaluation;
 using Planekeeper.Grains.ApiKeys;
 using Planekeeper.Grains.Audit;
+using Planekeeper.Grains.EarlyAccess;
 using Planekeeper.Grains.Health;
 using Planekeeper.Grains.Identity;
 using Planekeeper.Grains.Jobs.Gather;
@@ -39,6 +40,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddSingleton<OrganizationStore>();
         builder.Services.AddSingleton<InviteStore>();
+        builder.Services.AddSingleton<EarlyAccessStore>();
         builder.Services.AddSingleton<ApiKeyStore>();
         builder.Services.AddSingleton<GatherJobStore>();
         builder.Services.AddSingleton<ScrapeJobStore>();

@@ -45,6 +45,7 @@ public static class InternalEndpoints
             .WithTags("Internal")
             .WithSummary("Set a global setting, e.g. notification_template.<type>.<category>; an empty value clears it.");
         api.MapServerAgentKeyEndpoints();
+        api.MapEarlyAccessEndpoints();
     }
 
     private static async Task<IResult> ResetStuckAsync([FromQuery(Name = "older_than")] string? olderThan, IClusterClient cluster)

@@ -157,6 +157,10 @@ public static partial class RouteActions
         [("GET", $"{V1}/internal/server-agent-keys")] = RouteAccess.GlobalAdmin,
         [("DELETE", $"{V1}/internal/server-agent-keys/{{id}}")] = RouteAccess.GlobalAdmin,
         [("GET", $"{V1}/internal/upstreams")] = RouteAccess.GlobalAdmin,
+        [("GET", $"{V1}/internal/early-access")] = RouteAccess.GlobalAdmin,
+        [("GET", $"{V1}/internal/early-access.csv")] = RouteAccess.GlobalAdmin,
+        [("POST", $"{V1}/internal/early-access/{{id}}/invite")] = RouteAccess.GlobalAdmin,
+        [("POST", $"{V1}/internal/early-access/{{id}}/decline")] = RouteAccess.GlobalAdmin,
     };
 
     /// <summary>
@@ -175,6 +179,8 @@ public static partial class RouteActions
         [new("GET", "/logout")] = RouteAccess.Public,
         [new("POST", "/logout")] = RouteAccess.Public,
         [new("GET", "/pending-approval")] = RouteAccess.Authenticated,
+        [new("GET", "/earlyaccess")] = RouteAccess.Public,
+        [new("POST", "/earlyaccess")] = RouteAccess.Public,
 
         [new("GET", "/account")] = RouteAccess.Authenticated,
         [new("POST", "/account", "password")] = RouteAccess.Authenticated,

@@ -29,14 +29,15 @@ public sealed class PasswordSignIn(IClusterClient cluster, PublicOrigin publicOr
     private static readonly string[] KnownClientPaths = ["/api/v1/auth", "/login"];
 
     /// <returns>The throttle's refusal (nothing was hashed), or the account's creation: the user, or the fields' messages.</returns>
-    public async Task<(ThrottleRefusal? Refusal, CommandResult<UserRecord>? Result)> SignUpAsync(HttpContext context, string? email, string? password)
+    /// <param name="approved">True for an early-access invitation's sign-up (approved whatever <c>AUTO_APPROVE_USERS</c> says).</param>
+    public async Task<(ThrottleRefusal? Refusal, CommandResult<UserRecord>? Result)> SignUpAsync(HttpContext context, string? email, string? password, bool approved = false)
     {
         if (await throttle.RefusalAsync(context, email ?? "", knownClientToken: null) is { } refusal)
         {
             return (refusal, null);
         }
 
-        return (null, await cluster.GetGrain<IAccountsGrain>(0).SignUpAsync(email ?? "", password ?? "", accounts.AutoApprove));
+        return (null, await cluster.GetGrain<IAccountsGrain>(0).SignUpAsync(email ?? "", password ?? "", approved || accounts.AutoApprove));
     }
 
     public async Task<SignInOutcome> SignInAsync(HttpContext context, string? email, string? password)

@@ -19,6 +19,9 @@ public static class RateLimitingHosting
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<ClusterRateLimits>();
         builder.Services.AddSingleton<SignInThrottle>();
+        var earlyAccess = EarlyAccessThrottle.PolicyFrom(builder.Configuration);
+        builder.Services.AddSingleton(services => new EarlyAccessThrottle(
+            services.GetRequiredService<ClusterRateLimits>(), earlyAccess, services.GetRequiredService<RefusalMetrics>()));
         builder.Services.AddSingleton<RefusalMetrics>();
         builder.Services.AddRateLimiter(options =>
         {

@@ -4,7 +4,7 @@ namespace Planekeeper.WebFrontend.Hosting.Input;
 
 /// <summary>
 /// The largest request body each family of routes accepts (docs/api.md, "Request bodies and limits"): small where
-/// anyone may send (sign-up, sign-in, agent bootstrap), large where an agent reports a task's results, 1 MiB elsewhere.
+/// anyone may send (sign-up, sign-in, agent bootstrap, the early-access form), large where an agent reports a task's results, 1 MiB elsewhere.
 /// A larger body is refused with 413 before it is read: at once when <c>Content-Length</c> says so, and when a chunked
 /// body passes the limit while it is read.
 /// </summary>
@@ -14,7 +14,7 @@ public static class RequestBodyLimits
     public const long TaskReportBytes = 16 * 1024 * 1024;
     public const long DefaultBytes = 1024 * 1024;
 
-    private static readonly string[] AnonymousPrefixes = ["/api/v1/auth/", "/api/v1/agent/bootstrap", "/ack/"];
+    private static readonly string[] AnonymousPrefixes = ["/api/v1/auth/", "/api/v1/agent/bootstrap", "/ack/", "/earlyaccess"];
 
     public static long For(PathString path)
     {
