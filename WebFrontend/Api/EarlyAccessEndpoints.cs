@@ -26,20 +26,20 @@ public static class EarlyAccessEndpoints
             }
 
             var result = await Grain(cluster).ListAsync(status, page.Limit, page.After);
-            return Results.Ok(new { items = result.Items.Select(View), next_cursor = result.NextCursor });
+            return Results.Ok(new { items = result.Items, next_cursor = result.NextCursor });
         }).WithSummary("The early-access requests, oldest first, optionally of one status (new, invited, declined); keyset pagination.");
 
         requests.MapPost("/{id:long}/invite", async (long id, HttpContext context, IClusterClient cluster) =>
             Problems.From(await Grain(cluster).InviteAsync(context.Identity().Subject!, id), invitation => Results.Ok(new
             {
-                request = View(invitation.Request),
+                request = invitation.Request,
                 token = invitation.Token,
                 signup_path = SignUpPath(invitation.Token),
             })))
             .WithSummary("Invite the requester: a single-use sign-up link for that email whose account is approved at once (token shown once).");
 
         requests.MapPost("/{id:long}/decline", async (long id, HttpContext context, IClusterClient cluster) =>
-            Problems.From(await Grain(cluster).DeclineAsync(context.Identity().Subject!, id), request => Results.Ok(View(request))))
+            Problems.From(await Grain(cluster).DeclineAsync(context.Identity().Subject!, id), Results.Ok))
             .WithSummary("Decline the request (an unused invitation stops working).");
 
         api.MapGet("/internal/early-access.csv", async (IClusterClient cluster) =>
@@ -64,19 +64,4 @@ public static class EarlyAccessEndpoints
     private static IEarlyAccessGrain Grain(IClusterClient cluster) => cluster.GetGrain<IEarlyAccessGrain>(0);
 
     private static string? Time(DateTime? value) => value?.ToString("O", CultureInfo.InvariantCulture);
-
-    private static object View(WaitlistRequest request) => new
-    {
-        id = request.Id,
-        email = request.Email,
-        name = request.Name,
-        company = request.Company,
-        use_case = request.UseCase,
-        status = request.Status,
-        created_at = request.CreatedAt,
-        updated_at = request.UpdatedAt,
-        invited_at = request.InvitedAt,
-        declined_at = request.DeclinedAt,
-        invite_used_at = request.InviteUsedAt,
-    };
 }

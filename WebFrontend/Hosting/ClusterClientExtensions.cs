@@ -17,6 +17,7 @@ public static class ClusterClientExtensions
     {
         var cluster = ClusterSettings.FromConfiguration(builder.Configuration);
         builder.Services.Configure<HostOptions>(options => options.ServicesStartConcurrently = true);
+        builder.Services.AddSingleton<FrontendMetrics>(); // for the grain call filter below
         builder.UseOrleansClient(client =>
         {
             client.Configure<ClusterOptions>(options =>

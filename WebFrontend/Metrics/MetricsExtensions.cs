@@ -12,7 +12,6 @@ public static class MetricsExtensions
 {
     public static void AddPlanekeeperMetrics(this WebApplicationBuilder builder)
     {
-        builder.Services.AddSingleton<FrontendMetrics>();
         builder.Services.AddOpenTelemetry().WithMetrics(metrics => metrics
             .AddMeter("Microsoft.AspNetCore.Hosting", "Microsoft.AspNetCore.RateLimiting", FrontendMetrics.MeterName)
             .AddPrometheusExporter());
