@@ -11,11 +11,12 @@ public sealed record AvailabilitySettings(bool MaintenanceMode, TimeSpan Mainten
 {
     public static AvailabilitySettings FromConfiguration(IConfiguration configuration)
     {
-        var threshold = configuration["OUTAGE_FAILURE_THRESHOLD"]?.Trim() is { Length: > 0 } value
-            ? int.TryParse(value, out var parsed) && parsed is >= 1 and <= 100
-                ? parsed
-                : throw new StartupConfigurationException($"OUTAGE_FAILURE_THRESHOLD must be a whole number from 1 to 100, got '{value}'")
-            : 2;
+        var threshold = PositiveIntegerSetting.Read(configuration, "OUTAGE_FAILURE_THRESHOLD", 2);
+        if (threshold > 100)
+        {
+            throw new StartupConfigurationException($"OUTAGE_FAILURE_THRESHOLD must be at most 100, got '{threshold}'");
+        }
+
         return new AvailabilitySettings(
             BooleanSetting.Read(configuration, "MAINTENANCE_MODE"),
             DurationSetting.Read(configuration, "MAINTENANCE_RETRY_AFTER", TimeSpan.FromMinutes(5)),
