@@ -1,6 +1,7 @@
 using System.Net;
 using Npgsql;
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Planekeeper.Configuration;
 using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Agents;
@@ -94,6 +95,8 @@ public static class SiloHostingExtensions
             });
             silo.StartAlertMaintenance();
             silo.StartSessionMaintenance();
+            // The frontend's internal port shows it (docs/operations.md, "Cluster dashboard"); the silo only collects.
+            silo.AddDashboard(options => options.HideTrace = true);
         });
         return builder;
     }

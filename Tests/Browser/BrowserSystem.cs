@@ -55,6 +55,26 @@ public sealed class BrowserSystem : RunningSystem
         return await context.NewPageAsync();
     }
 
+    /// <summary>A page of a new browser context on the frontend's internal port, where the Internal UI is served.</summary>
+    public async Task<IPage> NewInternalPageAsync()
+    {
+        var context = await Browser.NewContextAsync(new() { BaseURL = Frontend.InternalBaseAddress.ToString() });
+        return await context.NewPageAsync();
+    }
+
+    /// <summary>The global admin, signed in on the internal port's sign-in page.</summary>
+    public async Task<IPage> OperatorPageAsync()
+    {
+        var page = await NewInternalPageAsync();
+        await SignInAsync(page, AdminEmail, AdminPassword);
+        await page.GotoAsync("/internal");
+        return page;
+    }
+
+    /// <summary>A link of the Internal UI's navigation, by its exact text.</summary>
+    public static ILocator InternalNavigationLink(IPage page, string name) =>
+        page.GetByRole(AriaRole.Navigation, new() { Name = "Internal" }).GetByRole(AriaRole.Link, new() { Name = name, Exact = true });
+
     /// <summary>A user who signed up (with the API) and was approved by the global admin.</summary>
     public async Task<long> ApprovedUserAsync(string email, string password)
     {
@@ -148,7 +168,14 @@ public sealed class BrowserSystem : RunningSystem
     /// Posts a form the way the page would (its antiforgery token, the site's Origin), for a control the page showed
     /// disabled: the server must refuse it on its own.
     /// </summary>
-    public async Task<IAPIResponse> PostAsPageAsync(IPage page, string path, params (string Name, string Value)[] fields)
+    public Task<IAPIResponse> PostAsPageAsync(IPage page, string path, params (string Name, string Value)[] fields) =>
+        PostFormAsync(page, path, Frontend.BaseAddress, fields);
+
+    /// <summary><see cref="PostAsPageAsync"/> for a page of the Internal UI (its origin is the internal port's).</summary>
+    public Task<IAPIResponse> PostAsInternalPageAsync(IPage page, string path, params (string Name, string Value)[] fields) =>
+        PostFormAsync(page, path, Frontend.InternalBaseAddress, fields);
+
+    private static async Task<IAPIResponse> PostFormAsync(IPage page, string path, Uri origin, (string Name, string Value)[] fields)
     {
         var form = page.APIRequest.CreateFormData();
         form.Set("__RequestVerificationToken", (await page.Locator("input[name=__RequestVerificationToken]").First.GetAttributeAsync("value"))!);
@@ -160,7 +187,7 @@ public sealed class BrowserSystem : RunningSystem
         return await page.APIRequest.PostAsync(path, new()
         {
             Form = form,
-            Headers = new Dictionary<string, string> { ["Origin"] = Frontend.BaseAddress.GetLeftPart(UriPartial.Authority) },
+            Headers = new Dictionary<string, string> { ["Origin"] = origin.GetLeftPart(UriPartial.Authority) },
         });
     }
 

@@ -7,7 +7,7 @@ using static Microsoft.Playwright.Assertions;
 namespace Planekeeper.Tests.Browser;
 
 /// <summary>
-/// The maintenance banner: set by a global admin, it appears on the Client UI pages of a browser already signed in
+/// The maintenance banner: set by a global admin in the Internal UI, it appears on the Client UI pages of a browser already signed in
 /// within the frontend's refresh interval (<see cref="BrowserSystem.BannerRefreshInterval"/>), stays dismissed in that
 /// browser until its message changes, and goes when it is cleared.
 /// </summary>
@@ -21,6 +21,9 @@ public sealed class MaintenanceBannerTests(BrowserSystem system, ITestOutputHelp
     {
         using var owner = await system.OwnerAsync("banner-owner@example.com", "Banner Org");
         using var admin = await system.AdminAsync();
+        var operatorPage = await system.OperatorPageAsync();
+        await BrowserSystem.InternalNavigationLink(operatorPage, "Banner").ClickAsync();
+        await BrowserSystem.CheckPageAsync(operatorPage, "Maintenance banner", "internal-banner");
         var page = await system.NewPageAsync();
         await BrowserSystem.SignInAsync(page, "banner-owner@example.com");
         var other = await system.NewPageAsync();
@@ -30,7 +33,7 @@ public sealed class MaintenanceBannerTests(BrowserSystem system, ITestOutputHelp
         try
         {
             var clock = Stopwatch.StartNew();
-            await admin.OkAsync(HttpMethod.Put, Setting, new { value = "warn:Database upgrade at 22:00 UTC" });
+            await SetBannerAsync(operatorPage, "warn", "Database upgrade at 22:00 UTC");
             await ReloadUntilAsync(page, banner, 1);
             output.WriteLine($"banner set → shown on the page's next load: {clock.Elapsed.TotalSeconds:F1} s (refresh interval {BrowserSystem.BannerRefreshInterval.TotalSeconds} s)");
             Assert.True(clock.Elapsed < BrowserSystem.BannerRefreshInterval + TimeSpan.FromSeconds(5), $"the banner took {clock.Elapsed}");
@@ -44,17 +47,26 @@ public sealed class MaintenanceBannerTests(BrowserSystem system, ITestOutputHelp
             await other.ReloadAsync();
             await Expect(other.GetByRole(AriaRole.Region, new() { Name = "Announcement" })).ToBeVisibleAsync();
 
-            await admin.OkAsync(HttpMethod.Put, Setting, new { value = "critical:The upgrade overruns; changes may be lost until 23:00 UTC" });
+            await SetBannerAsync(operatorPage, "critical", "The upgrade overruns; changes may be lost until 23:00 UTC");
             await ReloadUntilAsync(page, banner.Filter(new() { HasText = "overruns" }), 1);
             await Expect(banner).ToBeVisibleAsync();
 
-            await admin.OkAsync(HttpMethod.Put, Setting, new { value = "" });
+            await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Clear the banner" }).ClickAsync();
+            await Expect(operatorPage.GetByRole(AriaRole.Status)).ToHaveTextAsync("Cleared.");
             await ReloadUntilAsync(page, banner, 0);
         }
         finally
         {
             await admin.OkAsync(HttpMethod.Put, Setting, new { value = "" });
         }
+    }
+
+    private static async Task SetBannerAsync(IPage operatorPage, string level, string message)
+    {
+        await operatorPage.GetByLabel(level, new() { Exact = true }).CheckAsync();
+        await operatorPage.GetByLabel("Message").FillAsync(message);
+        await operatorPage.GetByRole(AriaRole.Button, new() { Name = "Show this banner" }).ClickAsync();
+        await Expect(operatorPage.Locator("[data-current-banner]")).ToContainTextAsync(message);
     }
 
     private static Task ReloadUntilAsync(IPage page, ILocator locator, int count) =>

@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Planekeeper.WebFrontend.Hosting;
 
 namespace Planekeeper.WebFrontend.Authorization;
 
@@ -182,6 +183,21 @@ public static partial class RouteActions
         [new("GET", "/earlyaccess")] = RouteAccess.Public,
         [new("POST", "/earlyaccess")] = RouteAccess.Public,
 
+        // The Internal UI (docs/ui.md, "Internal UI"): the internal port only, global admins only.
+        [new("GET", "/internal")] = RouteAccess.GlobalAdmin,
+        [new("GET", "/internal/settings")] = RouteAccess.GlobalAdmin,
+        [new("POST", "/internal/settings", "set")] = RouteAccess.GlobalAdmin,
+        [new("POST", "/internal/settings", "clear")] = RouteAccess.GlobalAdmin,
+        [new("GET", "/internal/banner")] = RouteAccess.GlobalAdmin,
+        [new("POST", "/internal/banner", "set")] = RouteAccess.GlobalAdmin,
+        [new("POST", "/internal/banner", "clear")] = RouteAccess.GlobalAdmin,
+        [new("GET", "/internal/early-access")] = RouteAccess.GlobalAdmin,
+        [new("POST", "/internal/early-access", "invite")] = RouteAccess.GlobalAdmin,
+        [new("POST", "/internal/early-access", "decline")] = RouteAccess.GlobalAdmin,
+        [new("GET", "/internal/server-agent-keys")] = RouteAccess.GlobalAdmin,
+        [new("POST", "/internal/server-agent-keys", "create")] = RouteAccess.GlobalAdmin,
+        [new("POST", "/internal/server-agent-keys", "revoke")] = RouteAccess.GlobalAdmin,
+
         [new("GET", "/account")] = RouteAccess.Authenticated,
         [new("POST", "/account", "password")] = RouteAccess.Authenticated,
         [new("POST", "/account", "revoke")] = RouteAccess.Authenticated,
@@ -328,7 +344,13 @@ public static partial class RouteActions
     ];
 
     public static RouteAccess? For(string method, string pattern) =>
-        Table.TryGetValue((method, Normalize(pattern)), out var access) ? access : null;
+        Table.TryGetValue((method, Normalize(pattern)), out var access) ? access
+        : IsClusterDashboard(Normalize(pattern)) ? RouteAccess.GlobalAdmin
+        : null;
+
+    /// <summary>The Orleans Dashboard maps its own routes under one prefix; all of them are for global admins.</summary>
+    private static bool IsClusterDashboard(string pattern) =>
+        pattern == ClusterDashboardExtensions.Prefix || pattern.StartsWith(ClusterDashboardExtensions.Prefix + "/", StringComparison.Ordinal);
 
     public static RouteAccess? ForPage(string method, string pattern, string? handler) =>
         Pages.TryGetValue(new PageHandler(method, Normalize(pattern), handler), out var access) ? access : null;

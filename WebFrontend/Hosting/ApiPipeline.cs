@@ -62,6 +62,7 @@ public static class ApiPipeline
         app.MapPlanekeeperApi();
         app.MapPlanekeeperOpenApi();
         app.MapPlanekeeperApiReference();
+        app.MapClusterDashboard();
         app.MapRazorPages();
         app.EnsureEveryRouteIsDeclared();
     }

@@ -1,4 +1,5 @@
 using Orleans.Configuration;
+using Orleans.Dashboard;
 using Planekeeper.Configuration;
 using Planekeeper.WebFrontend.Metrics;
 
@@ -33,6 +34,7 @@ public static class ClusterClientExtensions
             });
             client.UseConnectionRetryFilter<ClusterConnectionRetryFilter>();
             client.AddOutgoingGrainCallFilter<GrainCallFailureCounter>();
+            client.AddDashboard(ClusterDashboardExtensions.Configure);
         });
         return builder;
     }

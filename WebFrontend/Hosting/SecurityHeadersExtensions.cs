@@ -12,26 +12,34 @@ public static class SecurityHeadersExtensions
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.AddServerHeader = false);
 
     /// <summary>
-    /// The strict policy everywhere but the API reference page, whose (third-party) page starts itself with an inline
-    /// module script and inline styles: only there are inline scripts and styles allowed, still from this origin only.
+    /// The strict policy everywhere but two third-party pages. The API reference page starts itself with an inline
+    /// module script and inline styles: there inline scripts and styles are allowed. The cluster dashboard (internal
+    /// port, global admins) sets inline styles and loads its icon fonts (some inlined as data: URLs): there inline styles and fonts are allowed.
+    /// Both still load everything from this origin only.
     /// </summary>
     public static void UsePlanekeeperSecurityHeaders(this WebApplication app)
     {
-        app.UseWhen(context => context.Request.IsApiReference(), reference => reference.UseSecurityHeaders(Policy(inline: true)));
-        app.UseWhen(context => !context.Request.IsApiReference(), rest => rest.UseSecurityHeaders(Policy(inline: false)));
+        app.UseWhen(context => context.Request.IsApiReference(), reference => reference.UseSecurityHeaders(Policy(inlineScripts: true, inlineStylesAndFonts: true)));
+        app.UseWhen(context => context.Request.IsClusterDashboard(), dashboard => dashboard.UseSecurityHeaders(Policy(inlineScripts: false, inlineStylesAndFonts: true)));
+        app.UseWhen(context => !context.Request.IsApiReference() && !context.Request.IsClusterDashboard(), rest => rest.UseSecurityHeaders(Policy(inlineScripts: false, inlineStylesAndFonts: false)));
     }
 
-    private static HeaderPolicyCollection Policy(bool inline) =>
+    private static HeaderPolicyCollection Policy(bool inlineScripts, bool inlineStylesAndFonts) =>
         new HeaderPolicyCollection()
             .AddContentSecurityPolicy(csp =>
             {
                 csp.AddDefaultSrc().None();
                 var scripts = csp.AddScriptSrc().Self();
                 var styles = csp.AddStyleSrc().Self();
-                if (inline)
+                if (inlineScripts)
                 {
                     scripts.UnsafeInline();
+                }
+
+                if (inlineStylesAndFonts)
+                {
                     styles.UnsafeInline();
+                    csp.AddFontSrc().Self().Data();
                 }
 
                 csp.AddImgSrc().Self();
