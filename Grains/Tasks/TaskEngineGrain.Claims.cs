@@ -12,6 +12,7 @@ public sealed partial class TaskEngineGrain
         var attempt = job.Run.Attempt + 1;
         Change(job, TaskTransitions.Claimed(job.Run, lease));
         _commit.Open.Started.Add(new ExecutionStarted(lease.TaskId, job.Ref, agent.AgentId, attempt, now));
+        metrics.Claimed(job.Ref.Kind);
         return new TaskAssignment(lease.TaskId, OrganizationId, job.Ref.Kind, job.Ref.Id, attempt, lease.ExpiresAt, job.Definition.JobJson, job.Validators);
     }
 

@@ -50,6 +50,7 @@ public sealed partial class TaskEngineGrain
     {
         var lease = job.Run.Lease!;
         _commit.Open.Ended.Add(new ExecutionEnded(lease.TaskId, now, outcome, error, (long)(now - lease.StartedAt).TotalMilliseconds));
+        metrics.Ended(job.Ref.Kind, outcome);
         LogRunEnded(outcome == "succeeded" ? LogLevel.Debug : LogLevel.Information, job.Ref, lease.TaskId, lease.AgentId, outcome);
     }
 
@@ -138,6 +139,7 @@ public sealed partial class TaskEngineGrain
 
         foreach (var job in _jobs.LeasesExpiredBy(now))
         {
+            metrics.LeaseExpired(job.Ref.Kind);
             Retry(job, "lease_expired", $"agent {job.Run.Lease!.AgentId} did not renew its lease");
         }
 

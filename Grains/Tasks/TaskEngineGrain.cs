@@ -16,7 +16,7 @@ namespace Planekeeper.Grains.Tasks;
 [Reentrant]
 [GrainType("planekeeper.tasks.engine")]
 public sealed partial class TaskEngineGrain(
-    TaskStore store, TaskSettings settings, AgentSettings agentSettings, TimeProvider clock, ILogger<TaskEngineGrain> logger)
+    TaskStore store, TaskSettings settings, AgentSettings agentSettings, TaskMetrics metrics, TimeProvider clock, ILogger<TaskEngineGrain> logger)
     : Grain, ITaskEngineGrain, IRemindable
 {
     private const string SweepReminder = "sweep";

@@ -49,6 +49,25 @@ public sealed class TaskStore(NpgsqlDataSource database)
             $"SELECT organization_id FROM {kind.Table} WHERE credential_name IS NULL AND ({kind.Runnable})")))).ToList();
     }
 
+    /// <summary>
+    /// The <paramref name="top"/> organizations with the most queued jobs, most first: one statement over the job
+    /// tables' partial indexes of due rows, for the queue-depth gauge (<see cref="QueuedJobsGauge"/>).
+    /// </summary>
+    public async Task<List<QueuedJobs>> MostQueuedAsync(int top)
+    {
+        var queued = string.Join("\n UNION ALL ", JobKind.All.Select(kind => $"SELECT organization_id FROM {kind.Table} WHERE status = 'queued' AND ({kind.Runnable})"));
+        await using var connection = await database.OpenConnectionAsync();
+        return (await connection.QueryAsync<QueuedJobs>(
+            $"""
+            SELECT organization_id AS OrganizationId, count(*) AS Queued
+              FROM ({queued}) AS queued_jobs
+             GROUP BY organization_id
+             ORDER BY Queued DESC, organization_id
+             LIMIT @Top
+            """,
+            new { Top = top })).ToList();
+    }
+
     /// <summary>Organizations with a job in progress since before <paramref name="startedBefore"/>.</summary>
     public async Task<List<long>> OrganizationsWithRunsStartedBeforeAsync(DateTime startedBefore)
     {

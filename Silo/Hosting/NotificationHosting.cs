@@ -49,6 +49,7 @@ public static class NotificationHosting
         services.AddSingleton<NotificationRuleStore>();
         services.AddSingleton<NotificationRuleValidator>();
         services.AddSingleton<DeliveryStore>();
+        services.AddSingleton<DeliveryMetrics>();
         services.AddSingleton<DeliveryQueries>();
         services.AddSingleton<NoticeStore>();
         services.AddSingleton<NoticeBuilder>();

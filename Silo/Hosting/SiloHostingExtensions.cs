@@ -64,6 +64,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<AlertReconciliationStore>();
         builder.Services.AddSingleton<HealthStore>();
         builder.Services.AddSingleton<AlertMetrics>();
+        builder.Services.AddSingleton<TaskMetrics>();
         builder.Services.AddNotifications(builder.Configuration, builder.Environment);
         builder.Services.AddSingleton(AlertSettingsReader.Read(builder.Configuration));
         builder.Services.AddSingleton(SessionSettingsReader.Read(builder.Configuration));

@@ -18,7 +18,7 @@ namespace Planekeeper.Grains.Alerts.Configs;
 [GrainType("planekeeper.alerts.config")]
 public sealed class AlertConfigGrain(
     AlertConfigStore store, AlertConfigValidator validator, AlertStore alerts, EvaluationInputStore inputs, IAlertEventRouter router,
-    AuditWriter audit, TimeProvider clock) : Grain, IAlertConfigGrain
+    AuditWriter audit, AlertMetrics metrics, TimeProvider clock) : Grain, IAlertConfigGrain
 {
     private const int MostWriteAttempts = 3;
     private const string ChangedMeanwhile = "the alert config was changed at the same time; read it again and retry";
@@ -74,7 +74,16 @@ public sealed class AlertConfigGrain(
         return CommandResult<bool>.Ok(true);
     }
 
+    /// <summary>Evaluates, timed for <c>planekeeper_alert_evaluation_duration_seconds</c>.</summary>
     public async Task<ConfigEvaluation> EvaluateAsync(string trigger)
+    {
+        var started = clock.GetTimestamp();
+        var evaluation = await EvaluateNowAsync(trigger);
+        metrics.Evaluated(evaluation.Outcome, clock.GetElapsedTime(started));
+        return evaluation;
+    }
+
+    private async Task<ConfigEvaluation> EvaluateNowAsync(string trigger)
     {
         if (_config is null)
         {

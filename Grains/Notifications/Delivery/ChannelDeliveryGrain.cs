@@ -19,7 +19,8 @@ namespace Planekeeper.Grains.Notifications.Delivery;
 [GrainType("planekeeper.notifications.channel-delivery")]
 public sealed partial class ChannelDeliveryGrain(
     ChannelStore channels, ChannelDefinitions definitions, DeliveryStore deliveries, NoticeStore notices, NoticeBuilder noticeBuilder,
-    TemplateResolver templates, ChannelSenderSet senders, NotificationSettings settings, TimeProvider clock, ILogger<ChannelDeliveryGrain> logger)
+    TemplateResolver templates, ChannelSenderSet senders, NotificationSettings settings, DeliveryMetrics metrics, TimeProvider clock,
+    ILogger<ChannelDeliveryGrain> logger)
     : Grain, IChannelDeliveryGrain
 {
     /// <summary>Due deliveries read at once, and so the most attempts of this channel in flight together.</summary>
@@ -80,7 +81,8 @@ public sealed partial class ChannelDeliveryGrain(
             var channel = await channels.GetAsync(ChannelId);
             if (channel is not { Active: true })
             {
-                await deliveries.KillDueAsync(ChannelId, channel is null ? "the channel was deleted" : "the channel is disabled", Now);
+                var reason = channel is null ? "the channel was deleted" : "the channel is disabled";
+                metrics.Delivered(DeliveryStatuses.Dead, await deliveries.KillDueAsync(ChannelId, reason, Now));
                 return;
             }
 
@@ -122,6 +124,7 @@ public sealed partial class ChannelDeliveryGrain(
             : new DeliveryAttemptResult(DeliveryFailureKind.Permanent, null, "the alert no longer exists", null);
         var step = DeliverySchedule.After(result, delivery.Attempts, Now, settings.RetrySchedule);
         await deliveries.FinishAttemptAsync(delivery.Id, step, result, Now);
+        metrics.Delivered(step.Status);
         LogAttempt(delivery.Id, delivery.Event, ChannelId, delivery.Attempts, step.Status, result.StatusCode, result.Error);
     }
 

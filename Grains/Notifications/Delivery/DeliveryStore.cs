@@ -54,11 +54,11 @@ public sealed class DeliveryStore(NpgsqlDataSource database)
             new { ChannelId = channelId, Now = now, Interrupted = now - InterruptedAfter, Limit = limit })).OrderBy(row => row.Id).ToList();
     }
 
-    /// <summary>Every due delivery of a channel that cannot send (disabled or deleted) is dead at once, without an attempt.</summary>
-    public async Task KillDueAsync(long channelId, string error, DateTime now)
+    /// <summary>Every due delivery of a channel that cannot send (disabled or deleted) is dead at once, without an attempt; returns how many.</summary>
+    public async Task<int> KillDueAsync(long channelId, string error, DateTime now)
     {
         await using var connection = await database.OpenConnectionAsync();
-        await connection.ExecuteAsync(
+        return await connection.ExecuteAsync(
             $"UPDATE notification_deliveries SET status = 'dead', next_attempt_at = NULL, last_error = @Error, updated_at = @Now WHERE {IsDue}",
             new { ChannelId = channelId, Error = error, Now = now, Interrupted = now - InterruptedAfter });
     }
