@@ -13,6 +13,10 @@ public interface IAgentDirectoryGrain : IGrainWithIntegerKey
     [Alias("list")]
     Task<IReadOnlyList<AgentRecord>> ListAsync(long organizationId);
 
+    /// <summary>Every agent of every organization and every server agent, by organization then id, for global admins.</summary>
+    [Alias("list-everywhere")]
+    Task<IReadOnlyList<AgentOverview>> ListEverywhereAsync();
+
     /// <summary>Whether the organization's queued jobs have an online agent able to run them.</summary>
     [Alias("summary")]
     Task<AgentSummary> SummaryAsync(long organizationId);

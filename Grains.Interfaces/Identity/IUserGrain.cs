@@ -24,6 +24,21 @@ public interface IUserGrain : IGrainWithIntegerKey
     Task<UserRecord?> SetApprovedAsync(string actor, bool approved);
 
     /// <summary>
+    /// A global admin makes the account a global admin (or takes that back). Taking it back from the last global admin
+    /// who is not locked is a conflict; an admin may take it back from themselves while another remains. Audited.
+    /// </summary>
+    [Alias("set-global-admin")]
+    Task<CommandResult<UserRecord>> SetGlobalAdminAsync(string actor, bool globalAdmin);
+
+    /// <summary>
+    /// A global admin locks the account (or unlocks it). A locked account cannot sign in (the sign-in says so, once the
+    /// password is right) and every one of its sessions ends at once; its API keys are the organizations' and keep
+    /// working. An admin cannot lock themselves, so a global admin who can act always remains. Idempotent; audited.
+    /// </summary>
+    [Alias("set-locked")]
+    Task<CommandResult<UserRecord>> SetLockedAsync(string actor, bool locked);
+
+    /// <summary>
     /// Replaces the password after checking the current one (a wrong one counts as a failed sign-in), then ends
     /// every other session of the user.
     /// </summary>

@@ -5,6 +5,9 @@ public enum PasswordCheckStatus
     Correct,
     Wrong,
     LockedOut,
+
+    /// <summary>The password is right but a global admin locked the account.</summary>
+    LockedByOperator,
 }
 
 [GenerateSerializer, Immutable, Alias("planekeeper.identity.password-check")]

@@ -5,6 +5,9 @@ public enum SignInStatus
     SignedIn,
     WrongCredentials,
     LockedOut,
+
+    /// <summary>The password was right, but a global admin locked the account (told only to who knows the password).</summary>
+    LockedByOperator,
 }
 
 /// <summary>

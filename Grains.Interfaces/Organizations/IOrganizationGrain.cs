@@ -14,6 +14,22 @@ public interface IOrganizationGrain : IGrainWithIntegerKey
     [Alias("is-member")]
     Task<bool> IsMemberAsync(long userId);
 
+    /// <summary>
+    /// The organization's suspension, or null when it is not suspended (or does not exist). Kept in memory and
+    /// interleaved with everything: the frontend asks it on every request made in the organization.
+    /// </summary>
+    [AlwaysInterleave]
+    [Alias("suspension")]
+    Task<OrganizationSuspension?> GetSuspensionAsync();
+
+    /// <summary>
+    /// A global admin suspends the organization (<paramref name="suspended"/> true) or lifts the suspension. Idempotent:
+    /// suspending a suspended organization keeps its first time and actor. Audited. Not found for an unknown organization.
+    /// </summary>
+    /// <returns>The organization as the overview shows it, after the change.</returns>
+    [Alias("set-suspended")]
+    Task<CommandResult<OrganizationOverview>> SetSuspendedAsync(string actor, bool suspended);
+
     [ReadOnly]
     [Alias("members")]
     Task<IReadOnlyList<MemberRecord>> ListMembersAsync();

@@ -41,13 +41,25 @@ public sealed class AgentDirectoryGrain(AgentStore store, AgentSettings settings
             gaps.Select(gap => new UncoveredJob(gap.Kind, gap.JobId, gap.JobName, gap.Reason)).ToList());
     }
 
+    public async Task<IReadOnlyList<AgentOverview>> ListEverywhereAsync()
+    {
+        var offlineBefore = clock.GetUtcNow().UtcDateTime - settings.OfflineAfter;
+        return (await store.ListEverywhereAsync()).Select(row => new AgentOverview(
+            row.Id, row.Name, row.OrganizationId == ClaimingAgent.GlobalOrganizationId ? AgentOverview.ServerKind : AgentOverview.OrganizationKind,
+            row.OrganizationId, row.OrganizationName, row.Version, Status(row.LastHeartbeatAt, offlineBefore), row.LastHeartbeatAt, row.CreatedAt,
+            row.RunningJobs)).ToList();
+    }
+
+    /// <summary>Online when the last heartbeat came within AGENT_OFFLINE_AFTER: the one rule of every agents list.</summary>
+    private static string Status(DateTime lastHeartbeatAt, DateTime offlineBefore) => lastHeartbeatAt > offlineBefore ? "online" : "offline";
+
     public async Task<IReadOnlyList<AgentRecord>> ListAsync(long organizationId)
     {
         var running = await store.RunningTasksAsync(organizationId);
         var rows = await store.ListAsync(organizationId);
         var offlineBefore = clock.GetUtcNow().UtcDateTime - settings.OfflineAfter;
         return rows.Select(row => new AgentRecord(
-            row.Id, row.OrganizationId, row.ApiKeyId, row.Name, row.Version, row.LastHeartbeatAt > offlineBefore ? "online" : "offline",
+            row.Id, row.OrganizationId, row.ApiKeyId, row.Name, row.Version, Status(row.LastHeartbeatAt, offlineBefore),
             row.Capabilities, JsonSerializer.Deserialize<List<AgentCredential>>(row.Credentials, JsonSerializerOptions.Web)!, row.LastHeartbeatAt, row.CreatedAt,
             running[row.Id].Select(task => new RunningTask(task.TaskId, task.OrganizationId, task.JobKind, task.JobId, task.StartedAt)).ToList(),
             JsonSerializer.Deserialize<Dictionary<string, UpstreamRateLimit>>(row.RateLimits, JsonSerializerOptions.Web)!)).ToList();

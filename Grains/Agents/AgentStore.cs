@@ -36,6 +36,18 @@ public sealed class AgentStore(NpgsqlDataSource database)
         public DateTime CreatedAt { get; init; }
     }
 
+    public sealed class AgentEverywhereRow
+    {
+        public long Id { get; init; }
+        public string Name { get; init; } = "";
+        public long OrganizationId { get; init; }
+        public string? OrganizationName { get; init; }
+        public string Version { get; init; } = "";
+        public DateTime LastHeartbeatAt { get; init; }
+        public DateTime CreatedAt { get; init; }
+        public int RunningJobs { get; init; }
+    }
+
     public sealed class QueuedJobRow
     {
         public string Kind { get; init; } = "";
@@ -103,6 +115,20 @@ public sealed class AgentStore(NpgsqlDataSource database)
               FROM agents WHERE organization_id = @OrganizationId ORDER BY id
             """,
             new { OrganizationId = organizationId })).ToList();
+    }
+
+    /// <summary>Every agent, server agents (organization 0, without a name) first, with how many tasks each holds.</summary>
+    public async Task<List<AgentEverywhereRow>> ListEverywhereAsync()
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return (await connection.QueryAsync<AgentEverywhereRow>(
+            """
+            SELECT a.id, a.name, a.organization_id AS OrganizationId, CASE WHEN a.organization_id = 0 THEN NULL ELSE o.name END AS OrganizationName,
+                   a.version, a.last_heartbeat_at AS LastHeartbeatAt, a.created_at AS CreatedAt,
+                   (SELECT count(*) FROM task_executions t WHERE t.agent_id = a.id AND t.finished_at IS NULL)::int AS RunningJobs
+              FROM agents a JOIN organizations o ON o.id = a.organization_id
+             ORDER BY a.organization_id, a.id
+            """)).ToList();
     }
 
     /// <summary>The unfinished tasks of the organization's agents, by agent.</summary>

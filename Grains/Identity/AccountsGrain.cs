@@ -49,6 +49,8 @@ public sealed class AccountsGrain(UserStore users, AuditWriter audit, KnownClien
         {
             case PasswordCheckStatus.LockedOut:
                 return new SignInResult(SignInStatus.LockedOut, null, null, check.LockedUntil);
+            case PasswordCheckStatus.LockedByOperator:
+                return new SignInResult(SignInStatus.LockedByOperator, null, null, null);
             case PasswordCheckStatus.Wrong:
                 if (userId is null)
                 {

@@ -5,7 +5,7 @@ using Planekeeper.Grains.Interfaces.Identity;
 namespace Planekeeper.Grains.Identity;
 
 [GrainType("planekeeper.identity.user")]
-public sealed class UserGrain(UserStore users, AuditWriter audit, TimeProvider clock) : Grain, IUserGrain
+public sealed class UserGrain(UserStore users, GlobalAdminStore globalAdmins, AuditWriter audit, TimeProvider clock) : Grain, IUserGrain
 {
     private UserStore.UserRow? _user;
 
@@ -16,7 +16,7 @@ public sealed class UserGrain(UserStore users, AuditWriter audit, TimeProvider c
     private async Task LoadAsync() => _user = await users.GetAsync(this.GetPrimaryKeyLong());
 
     public Task<UserRecord?> GetAsync() =>
-        Task.FromResult(_user is null ? null : new UserRecord(_user.Id, _user.Email, _user.IsApproved, _user.IsSuperAdmin, _user.CreatedAt));
+        Task.FromResult(_user is null ? null : new UserRecord(_user.Id, _user.Email, _user.IsApproved, _user.IsSuperAdmin, _user.CreatedAt, _user.LockedAt));
 
     public async Task<UserRecord?> SetApprovedAsync(string actor, bool approved)
     {
@@ -36,6 +36,60 @@ public sealed class UserGrain(UserStore users, AuditWriter audit, TimeProvider c
 
         await audit.WriteAsync(new AuditEntry(null, actor, approved ? "user.approved" : "user.unapproved", Subject));
         return await GetAsync();
+    }
+
+    public async Task<CommandResult<UserRecord>> SetGlobalAdminAsync(string actor, bool globalAdmin)
+    {
+        if (_user is null)
+        {
+            return CommandResult<UserRecord>.NotFound($"no user {this.GetPrimaryKeyLong()}");
+        }
+
+        if (_user.IsSuperAdmin != globalAdmin)
+        {
+            if (globalAdmin)
+            {
+                await globalAdmins.GrantAsync(_user.Id);
+            }
+            else if (!await globalAdmins.RevokeUnlessLastAsync(_user.Id))
+            {
+                return CommandResult<UserRecord>.Conflict("this is the last global admin whose account is not locked; make another account a global admin first");
+            }
+
+            _user = _user with { IsSuperAdmin = globalAdmin };
+            await audit.WriteAsync(new AuditEntry(null, actor, globalAdmin ? "user.global_admin_granted" : "user.global_admin_revoked", Subject));
+        }
+
+        return CommandResult<UserRecord>.Ok((await GetAsync())!);
+    }
+
+    public async Task<CommandResult<UserRecord>> SetLockedAsync(string actor, bool locked)
+    {
+        if (_user is null)
+        {
+            return CommandResult<UserRecord>.NotFound($"no user {this.GetPrimaryKeyLong()}");
+        }
+
+        if (locked && actor == Subject)
+        {
+            return CommandResult<UserRecord>.Conflict("you cannot lock your own account");
+        }
+
+        if ((_user.LockedAt is not null) != locked)
+        {
+            // Before the sessions end, so a sign-in or request reading the user meanwhile is refused by the lock itself.
+            await users.SetLockedAsync(_user.Id, actor, locked);
+            await LoadAsync();
+            await audit.WriteAsync(new AuditEntry(null, actor, locked ? "user.locked" : "user.unlocked", Subject));
+        }
+
+        if (locked)
+        {
+            // Also on a repeated lock: a session opened by a sign-in that raced the first one ends too.
+            await GrainFactory.GetGrain<ISessionDirectoryGrain>(0).RevokeAllAsync(_user.Id, keepKey: null, actor);
+        }
+
+        return CommandResult<UserRecord>.Ok((await GetAsync())!);
     }
 
     public async Task<CommandResult<int>> ChangePasswordAsync(string currentPassword, string newPassword, string? keepSessionKey)
@@ -110,6 +164,12 @@ public sealed class UserGrain(UserStore users, AuditWriter audit, TimeProvider c
 
         if (PasswordHashing.Verify(_user.PasswordHash, password))
         {
+            if (_user.LockedAt is not null)
+            {
+                await audit.WriteAsync(new AuditEntry(null, null, "auth.sign_in_refused_locked_by_operator", Subject));
+                return new PasswordCheck(PasswordCheckStatus.LockedByOperator, null);
+            }
+
             return await TryRecordAsync(failures: 0, lockedUntil: null, signedIn: true) ? new PasswordCheck(PasswordCheckStatus.Correct, null) : null;
         }
 

@@ -8,12 +8,13 @@ namespace Planekeeper.Grains.Identity;
 /// <summary>The rows of <c>users</c>; writes of an existing row carry its version and return null when it moved on.</summary>
 public sealed class UserStore(NpgsqlDataSource database)
 {
-    public sealed record UserRow(long Id, string Email, string? PasswordHash, bool IsApproved, bool IsSuperAdmin, int FailedSignIns, DateTime? LockedUntil, DateTime CreatedAt, int Version);
+    public sealed record UserRow(long Id, string Email, string? PasswordHash, bool IsApproved, bool IsSuperAdmin, int FailedSignIns, DateTime? LockedUntil, DateTime CreatedAt, int Version, DateTime? LockedAt);
 
     private static readonly string Select = $"""
         SELECT u.id, u.email, u.password_hash AS PasswordHash, u.is_approved AS IsApproved,
                {AccessSql.IsSuperAdmin("u.id")} AS IsSuperAdmin,
-               u.failed_sign_ins AS FailedSignIns, u.locked_until AS LockedUntil, u.created_at AS CreatedAt, u.version
+               u.failed_sign_ins AS FailedSignIns, u.locked_until AS LockedUntil, u.created_at AS CreatedAt, u.version,
+               u.locked_at AS LockedAt
           FROM users u WHERE u.id = @Id
         """;
 
@@ -30,7 +31,7 @@ public sealed class UserStore(NpgsqlDataSource database)
             $"""
             SELECT u.id, u.email, u.is_approved AS IsApproved,
                    {AccessSql.IsSuperAdmin("u.id")} AS IsSuperAdmin,
-                   u.created_at AS CreatedAt
+                   u.created_at AS CreatedAt, u.locked_at AS LockedAt
               FROM users u
              WHERE NOT @PendingOnly OR NOT u.is_approved
              ORDER BY u.id
@@ -73,6 +74,18 @@ public sealed class UserStore(NpgsqlDataSource database)
         return await connection.QuerySingleOrDefaultAsync<int?>(
             "UPDATE users SET is_approved = @Approved, updated_at = now(), version = version + 1 WHERE id = @Id AND version = @Version RETURNING version",
             new { Approved = approved, current.Id, current.Version });
+    }
+
+    /// <summary>Locks the account (keeping the first lock's time and actor) or unlocks it.</summary>
+    /// <returns>The new version.</returns>
+    public async Task<int> SetLockedAsync(long id, string actor, bool locked)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return await connection.QuerySingleAsync<int>(
+            locked
+                ? "UPDATE users SET locked_at = coalesce(locked_at, now()), locked_by = coalesce(locked_by, @Actor), updated_at = now(), version = version + 1 WHERE id = @Id RETURNING version"
+                : "UPDATE users SET locked_at = NULL, locked_by = NULL, updated_at = now(), version = version + 1 WHERE id = @Id RETURNING version",
+            new { Id = id, Actor = actor });
     }
 
     /// <returns>The new version.</returns>

@@ -14,11 +14,16 @@ namespace Planekeeper.Grains.Organizations;
 /// written by the organization's <see cref="IPermissionGrain"/>, which also guards the last owner.
 /// </summary>
 [GrainType("planekeeper.organizations.organization")]
-public sealed class OrganizationGrain(OrganizationStore organizations, InviteStore invites, AuditWriter audit, TimeProvider clock) : Grain, IOrganizationGrain
+public sealed class OrganizationGrain(
+    OrganizationStore organizations, OrganizationOverviewStore overview, InviteStore invites, AuditWriter audit, TimeProvider clock) : Grain, IOrganizationGrain
 {
     public static readonly TimeSpan InviteLifetime = TimeSpan.FromDays(7);
 
     private HashSet<long> _members = [];
+
+    private bool _exists;
+
+    private OrganizationSuspension? _suspension;
 
     private long OrganizationId => this.GetPrimaryKeyLong();
 
@@ -29,9 +34,35 @@ public sealed class OrganizationGrain(OrganizationStore organizations, InviteSto
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         _members = await organizations.MemberIdsAsync(OrganizationId, cancellationToken);
+        (_exists, _suspension) = await organizations.SuspensionAsync(OrganizationId, cancellationToken);
     }
 
     public Task<bool> IsMemberAsync(long userId) => Task.FromResult(_members.Contains(userId));
+
+    public Task<OrganizationSuspension?> GetSuspensionAsync() => Task.FromResult(_suspension);
+
+    public async Task<CommandResult<OrganizationOverview>> SetSuspendedAsync(string actor, bool suspended)
+    {
+        if (!_exists)
+        {
+            // Activated before the organization was created (a probe with its id): look again.
+            (_exists, _suspension) = await organizations.SuspensionAsync(OrganizationId);
+        }
+
+        if (!_exists || OrganizationId == 0)
+        {
+            return CommandResult<OrganizationOverview>.NotFound($"no organization {OrganizationId}");
+        }
+
+        if ((_suspension is not null) != suspended)
+        {
+            await organizations.SetSuspendedAsync(OrganizationId, actor, suspended);
+            (_, _suspension) = await organizations.SuspensionAsync(OrganizationId);
+            await audit.WriteAsync(new AuditEntry(OrganizationId, actor, suspended ? "organization.suspended" : "organization.unsuspended", $"organization:{OrganizationId}"));
+        }
+
+        return CommandResult<OrganizationOverview>.Ok((await overview.GetAsync(OrganizationId))!);
+    }
 
     public async Task<IReadOnlyList<MemberRecord>> ListMembersAsync() => await organizations.ListMembersAsync(OrganizationId);
 

@@ -32,6 +32,15 @@ public sealed class OrganizationStore(NpgsqlDataSource database)
         public string[] Roles { get; init; } = [];
     }
 
+    private sealed class SuspensionRow
+    {
+        public string Name { get; init; } = "";
+
+        public DateTime? SuspendedAt { get; init; }
+
+        public string? SuspendedBy { get; init; }
+    }
+
     private sealed class MemberRow
     {
         public long UserId { get; init; }
@@ -71,6 +80,26 @@ public sealed class OrganizationStore(NpgsqlDataSource database)
         await using var connection = await database.OpenConnectionAsync();
         var rows = await connection.QueryAsync<OrganizationRow>(ListForUser, new { UserId = userId });
         return rows.Select(row => new OrganizationSummary(row.Id, row.Name, row.Roles, row.CreatedAt)).ToList();
+    }
+
+    /// <returns>The organization's suspension, null when it is not suspended; not found: no row.</returns>
+    public async Task<(bool Found, OrganizationSuspension? Suspension)> SuspensionAsync(long organizationId, CancellationToken cancellationToken = default)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var row = await connection.QuerySingleOrDefaultAsync<SuspensionRow>(
+            "SELECT name, suspended_at AS SuspendedAt, suspended_by AS SuspendedBy FROM organizations WHERE id = @Id", new { Id = organizationId });
+        return row is null ? (false, null) : (true, row.SuspendedAt is { } at ? new OrganizationSuspension(organizationId, row.Name, at, row.SuspendedBy ?? "") : null);
+    }
+
+    /// <summary>Suspends the organization, keeping the first suspension's time and actor, or lifts its suspension.</summary>
+    public async Task SetSuspendedAsync(long organizationId, string actor, bool suspended)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        await connection.ExecuteAsync(
+            suspended
+                ? "UPDATE organizations SET suspended_at = coalesce(suspended_at, now()), suspended_by = coalesce(suspended_by, @Actor), updated_at = now(), version = version + 1 WHERE id = @Id"
+                : "UPDATE organizations SET suspended_at = NULL, suspended_by = NULL, updated_at = now(), version = version + 1 WHERE id = @Id",
+            new { Id = organizationId, Actor = actor });
     }
 
     public async Task<HashSet<long>> MemberIdsAsync(long organizationId, CancellationToken cancellationToken = default)

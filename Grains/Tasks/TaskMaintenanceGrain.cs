@@ -14,4 +14,9 @@ public sealed class TaskMaintenanceGrain(TaskStore store, TimeProvider clock) : 
         var counts = await Task.WhenAll(organizations.Select(organization => GrainFactory.GetGrain<ITaskEngineGrain>(organization).ResetStuckAsync(olderThan)));
         return counts.Sum();
     }
+
+    public async Task<IReadOnlyList<StuckJob>> ListStuckAsync(TimeSpan olderThan) =>
+        (await store.StuckJobsAsync(clock.GetUtcNow().UtcDateTime - olderThan)).Select(row => new StuckJob(
+            new JobRef(row.Kind, row.JobId), row.JobName, row.OrganizationId, row.OrganizationName, row.AgentId, row.AgentName,
+            row.InProgressSince, row.LeaseExpiresAt)).ToList();
 }

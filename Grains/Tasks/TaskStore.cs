@@ -68,6 +68,36 @@ public sealed class TaskStore(NpgsqlDataSource database)
             new { Top = top })).ToList();
     }
 
+    public sealed class StuckJobRow
+    {
+        public string Kind { get; init; } = "";
+        public long JobId { get; init; }
+        public string JobName { get; init; } = "";
+        public long OrganizationId { get; init; }
+        public string? OrganizationName { get; init; }
+        public long? AgentId { get; init; }
+        public string? AgentName { get; init; }
+        public DateTime InProgressSince { get; init; }
+        public DateTime? LeaseExpiresAt { get; init; }
+    }
+
+    /// <summary>Every job in progress since before <paramref name="startedBefore"/>, longest first, with its organization's and agent's names.</summary>
+    public async Task<List<StuckJobRow>> StuckJobsAsync(DateTime startedBefore)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return (await connection.QueryAsync<StuckJobRow>(
+            string.Join("\nUNION ALL\n", JobKind.All.Select(kind => $"""
+                SELECT '{kind.Name}' AS Kind, j.id AS JobId, j.name AS JobName, j.organization_id AS OrganizationId,
+                       CASE WHEN j.organization_id = 0 THEN NULL ELSE o.name END AS OrganizationName,
+                       j.lease_agent_id AS AgentId, a.name AS AgentName, j.started_at AS InProgressSince, j.lease_expires_at AS LeaseExpiresAt
+                  FROM {kind.Table} j
+                  JOIN organizations o ON o.id = j.organization_id
+                  LEFT JOIN agents a ON a.id = j.lease_agent_id
+                 WHERE j.status = 'in_progress' AND j.started_at < @StartedBefore
+                """)) + "\nORDER BY InProgressSince, Kind, JobId",
+            new { StartedBefore = startedBefore })).ToList();
+    }
+
     /// <summary>Organizations with a job in progress since before <paramref name="startedBefore"/>.</summary>
     public async Task<List<long>> OrganizationsWithRunsStartedBeforeAsync(DateTime startedBefore)
     {

@@ -38,8 +38,10 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<AccessStore>();
         builder.Services.AddSingleton<AuditLogStore>();
         builder.Services.AddSingleton<UserStore>();
+        builder.Services.AddSingleton<GlobalAdminStore>();
         builder.Services.AddSingleton<SessionStore>();
         builder.Services.AddSingleton<OrganizationStore>();
+        builder.Services.AddSingleton<OrganizationOverviewStore>();
         builder.Services.AddSingleton<InviteStore>();
         builder.Services.AddSingleton<EarlyAccessStore>();
         builder.Services.AddSingleton<ApiKeyStore>();

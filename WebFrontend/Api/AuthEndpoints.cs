@@ -38,6 +38,7 @@ public static class AuthEndpoints
             SignInOutcomeKind.LockedOut => new RetryAfter(
                 Results.Problem(outcome.Message, statusCode: StatusCodes.Status429TooManyRequests, title: "Locked",
                     extensions: new Dictionary<string, object?> { [ProblemCodes.Key] = ProblemCodes.AccountLocked }), outcome.RetryAfterSeconds),
+            SignInOutcomeKind.LockedByOperator => Problems.ForbiddenBecause(ProblemCodes.AccountLockedByOperator, outcome.Message),
             _ => Problems.Unauthorized(outcome.Message),
         };
     }

@@ -11,7 +11,10 @@ using Planekeeper.WebFrontend.Identity;
 
 namespace Planekeeper.WebFrontend.Api;
 
-/// <summary>The internal API for global admins: account approval, stuck-job reset, server agent keys.</summary>
+/// <summary>
+/// The internal API for global admins: accounts (approval, global admin, operator lock), stuck jobs (list, reset),
+/// server agent keys, organizations and agents (<see cref="InternalOrganizationEndpoints"/>).
+/// </summary>
 public static class InternalEndpoints
 {
     public static void MapInternalEndpoints(this RouteGroupBuilder api)
@@ -19,8 +22,18 @@ public static class InternalEndpoints
         var users = api.MapGroup("/internal/users").WithTags("Internal");
         users.MapGet("/", ListAsync).WithSummary("Every account; ?status=pending for those waiting for approval.");
         users.MapPost("/{userId:long}/approve", ApproveAsync).WithSummary("Let an account use the product.");
+        users.MapPost("/{userId:long}/global-admin", (long userId, HttpContext context, IClusterClient cluster) => SetGlobalAdminAsync(userId, true, context, cluster))
+            .WithSummary("Make an account a global admin. Idempotent.");
+        users.MapDelete("/{userId:long}/global-admin", (long userId, HttpContext context, IClusterClient cluster) => SetGlobalAdminAsync(userId, false, context, cluster))
+            .WithSummary("Take global admin away from an account (yours too); 409 when it is the last global admin whose account is not locked. Idempotent.");
+        users.MapPost("/{userId:long}/lock", (long userId, HttpContext context, IClusterClient cluster) => SetLockedAsync(userId, true, context, cluster))
+            .WithSummary("Lock an account: every session of it ends now and sign-in answers 403 account_locked_by_operator; 409 for your own. Idempotent.");
+        users.MapPost("/{userId:long}/unlock", (long userId, HttpContext context, IClusterClient cluster) => SetLockedAsync(userId, false, context, cluster))
+            .WithSummary("Unlock an account: it may sign in again. Idempotent.");
         api.MapPost("/internal/jobs/reset-stuck", ResetStuckAsync).WithTags("Internal")
             .WithSummary("Queue again every job in progress for longer than older_than (e.g. 5m, default 1h), in every organization.");
+        api.MapGet("/internal/jobs/stuck", ListStuckAsync).WithTags("Internal")
+            .WithSummary("The jobs reset-stuck would queue again: in progress for longer than older_than (e.g. 5m, default 1h), with organization and agent.");
         api.MapGet("/internal/upstreams", async (IClusterClient cluster) =>
                 Results.Ok(new { items = await cluster.GetGrain<IUpstreamDirectoryGrain>(0).ListAsync(), next_cursor = (string?)null }))
             .WithTags("Internal")
@@ -46,18 +59,42 @@ public static class InternalEndpoints
             .WithSummary("Set a global setting, e.g. notification_template.<type>.<category>; an empty value clears it.");
         api.MapServerAgentKeyEndpoints();
         api.MapEarlyAccessEndpoints();
+        api.MapInternalOrganizationEndpoints();
     }
 
-    private static async Task<IResult> ResetStuckAsync([FromQuery(Name = "older_than")] string? olderThan, IClusterClient cluster)
+    private static async Task<IResult> ResetStuckAsync([FromQuery(Name = "older_than")] string? olderThan, IClusterClient cluster) =>
+        TryParseOlderThan(olderThan, out var threshold, out var problem)
+            ? Results.Ok(new { reset = await cluster.GetGrain<ITaskMaintenanceGrain>(0).ResetStuckAsync(threshold), older_than_seconds = (long)threshold.TotalSeconds })
+            : problem;
+
+    private static async Task<IResult> ListStuckAsync([FromQuery(Name = "older_than")] string? olderThan, IClusterClient cluster) =>
+        TryParseOlderThan(olderThan, out var threshold, out var problem)
+            ? Results.Ok(new
+            {
+                items = await cluster.GetGrain<ITaskMaintenanceGrain>(0).ListStuckAsync(threshold), next_cursor = (string?)null,
+                older_than_seconds = (long)threshold.TotalSeconds,
+            })
+            : problem;
+
+    /// <summary>older_than as reset-stuck and the stuck list read it: a duration, one hour when absent.</summary>
+    private static bool TryParseOlderThan(string? olderThan, out TimeSpan threshold, out IResult problem)
     {
-        var threshold = TimeSpan.FromHours(1);
+        threshold = TimeSpan.FromHours(1);
+        problem = Results.Empty;
         if (olderThan is not null && !Duration.TryParse(olderThan, out threshold))
         {
-            return Problems.Invalid("older_than", $"older_than must be {Duration.ExpectedForm}");
+            problem = Problems.Invalid("older_than", $"older_than must be {Duration.ExpectedForm}");
+            return false;
         }
 
-        return Results.Ok(new { reset = await cluster.GetGrain<ITaskMaintenanceGrain>(0).ResetStuckAsync(threshold), older_than_seconds = (long)threshold.TotalSeconds });
+        return true;
     }
+
+    private static async Task<IResult> SetGlobalAdminAsync(long userId, bool globalAdmin, HttpContext context, IClusterClient cluster) =>
+        Problems.From(await cluster.GetGrain<IUserGrain>(userId).SetGlobalAdminAsync(context.Identity().Subject!, globalAdmin), user => Results.Ok(UserView.From(user)));
+
+    private static async Task<IResult> SetLockedAsync(long userId, bool locked, HttpContext context, IClusterClient cluster) =>
+        Problems.From(await cluster.GetGrain<IUserGrain>(userId).SetLockedAsync(context.Identity().Subject!, locked), user => Results.Ok(UserView.From(user)));
 
     private static async Task<IResult> ListAsync(string? status, IClusterClient cluster)
     {

@@ -23,6 +23,8 @@ public static class ProblemCodes
     public const string ValidationFailed = "validation_failed";
     public const string RateLimited = "rate_limited";
     public const string AccountLocked = "account_locked";
+    public const string AccountLockedByOperator = "account_locked_by_operator";
+    public const string OrganizationSuspended = "organization_suspended";
     public const string InternalError = "internal_error";
     public const string Unavailable = "unavailable";
     public const string Maintenance = "maintenance";
@@ -34,7 +36,8 @@ public static class ProblemCodes
     public static IReadOnlyList<string> All { get; } =
     [
         BadRequest, Unauthenticated, Forbidden, MissingAction, ApprovalPending, CrossSiteRequest, NotFound, MethodNotAllowed, Conflict,
-        PreconditionFailed, PayloadTooLarge, UnsupportedMediaType, ValidationFailed, RateLimited, AccountLocked, InternalError, Unavailable, Maintenance, Error,
+        PreconditionFailed, PayloadTooLarge, UnsupportedMediaType, ValidationFailed, RateLimited, AccountLocked,
+        AccountLockedByOperator, OrganizationSuspended, InternalError, Unavailable, Maintenance, Error,
     ];
 
     public static void Apply(ProblemDetails problem)

@@ -7,10 +7,11 @@ namespace Planekeeper.WebFrontend.Authorization;
 
 /// <summary>
 /// Applies <see cref="RouteActions"/> to every matched route: 401 without a valid credential, 403 naming the
-/// missing action, 404 for an organization the caller does not belong to. Runs after routing. Razor pages pass
+/// missing action, 404 for an organization the caller does not belong to, 403 <c>organization_suspended</c> for a
+/// request made in a suspended organization (<see cref="SuspensionCheck"/>). Runs after routing. Razor pages pass
 /// through <see cref="PageAccess"/>, which applies the same table with redirects and error pages instead.
 /// </summary>
-public sealed class AccessMiddleware(RequestDelegate next, IClusterClient cluster, PublicOrigin publicOrigin, PageAccess pages)
+public sealed class AccessMiddleware(RequestDelegate next, IClusterClient cluster, PublicOrigin publicOrigin, PageAccess pages, SuspensionCheck suspensions)
 {
     public const string OrganizationHeader = "X-Organization-Id";
 
@@ -55,6 +56,12 @@ public sealed class AccessMiddleware(RequestDelegate next, IClusterClient cluste
         if (!identity.IsAuthenticated)
         {
             return Problems.Unauthorized(identity.Problem ?? "sign in, or send an API key in the X-API-Key header");
+        }
+
+        // An API key (an agent's too) acts in its organization whatever the route.
+        if (identity.ApiKey is { } apiKey && await suspensions.DenialAsync(apiKey.OrganizationId) is { } suspended)
+        {
+            return suspended;
         }
 
         if (access.Kind == AccessKind.Authenticated)
@@ -112,6 +119,11 @@ public sealed class AccessMiddleware(RequestDelegate next, IClusterClient cluste
         }
 
         var organizationId = selection.OrganizationId;
+        if (identity.ApiKey is null && await suspensions.DenialAsync(organizationId) is { } suspended)
+        {
+            // Global admins too: they lift the suspension from the internal API or the Internal UI.
+            return suspended;
+        }
 
         if (!await cluster.GetGrain<IPermissionGrain>(organizationId).IsAllowedAsync(identity.Subject!, identity.IsSuperAdmin, action))
         {

@@ -8,10 +8,10 @@ namespace Planekeeper.WebFrontend.Authorization;
 /// <summary>
 /// <see cref="RouteActions.Pages"/> applied to a Razor page request, with the identity the API uses
 /// (<see cref="IdentityMiddleware"/>, the same session cookie): not signed in → <c>/login?returnUrl=…</c>; waiting
-/// for approval → <c>/pending-approval</c>; no organization → <c>/onboarding</c>; a missing action → the 403 page
-/// naming it; a handler without an entry → 404. Sets the page's <see cref="Viewer"/> (docs/ui.md).
+/// for approval → <c>/pending-approval</c>; no organization → <c>/onboarding</c>; the current organization suspended →
+/// the 403 page saying so (the switcher still lists it); a missing action → the 403 page naming it; a handler without an entry → 404. Sets the page's <see cref="Viewer"/> (docs/ui.md).
 /// </summary>
-public sealed class PageAccess(IClusterClient cluster, PublicOrigin publicOrigin)
+public sealed class PageAccess(IClusterClient cluster, PublicOrigin publicOrigin, SuspensionCheck suspensions)
 {
     /// <returns>Whether the page may run; otherwise the response (redirect or error status) is set.</returns>
     public async Task<bool> AllowsAsync(HttpContext context, RouteEndpoint endpoint)
@@ -65,6 +65,11 @@ public sealed class PageAccess(IClusterClient cluster, PublicOrigin publicOrigin
         if (viewer.Current is not { } organization)
         {
             return Redirect(context, "/onboarding");
+        }
+
+        if (await suspensions.ReasonAsync(organization.Id) is { } suspended)
+        {
+            return Forbid(context, suspended);
         }
 
         if (!await cluster.GetGrain<IPermissionGrain>(organization.Id).IsAllowedAsync(identity.Subject!, identity.IsSuperAdmin, action))

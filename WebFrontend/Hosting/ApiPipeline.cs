@@ -27,6 +27,7 @@ public static class ApiPipeline
         builder.Services.AddSingleton<JwksCache>();
         builder.Services.AddSingleton<ExternalTokenValidator>();
         builder.Services.AddSingleton<CredentialLookups>();
+        builder.Services.AddSingleton<SuspensionCheck>();
         builder.Services.AddSingleton<PasswordSignIn>();
         builder.AddPlanekeeperAvailability();
         builder.AddPlanekeeperBanner();

@@ -119,8 +119,12 @@ public sealed class IdentityMiddleware(
     private async Task<RequestIdentity> FromUserAsync(CredentialKind credential, long userId)
     {
         var user = await cluster.GetGrain<IUserGrain>(userId).GetAsync();
-        return user is null
-            ? RequestIdentity.Rejected(credential, "the account no longer exists")
-            : new RequestIdentity(credential, $"user:{userId}", user, null, null);
+        return user switch
+        {
+            null => RequestIdentity.Rejected(credential, "the account no longer exists"),
+            // Its sessions ended at the lock; this refuses a bearer token, and a request racing the lock.
+            { IsLocked: true } => RequestIdentity.Rejected(credential, PasswordSignIn.LockedByOperatorProblem),
+            _ => new RequestIdentity(credential, $"user:{userId}", user, null, null),
+        };
     }
 }

@@ -10,6 +10,7 @@ public enum SignInOutcomeKind
     Invalid,
     Throttled,
     LockedOut,
+    LockedByOperator,
     WrongCredentials,
 }
 
@@ -24,6 +25,9 @@ public sealed class PasswordSignIn(IClusterClient cluster, PublicOrigin publicOr
 {
     /// <summary>Left by a successful sign-in; a later sign-in from the same browser is not held back by the account's lock.</summary>
     public const string KnownClientCookie = "planekeeper_known_client";
+
+    /// <summary>Said only after the right password (docs/operations.md, "Locking an account").</summary>
+    public const string LockedByOperatorProblem = "the account is locked by an operator of this Planekeeper; ask them to unlock it";
 
     /// <summary>The known-client cookie is sent only to the paths that sign in: the API's and the sign-in page.</summary>
     private static readonly string[] KnownClientPaths = ["/api/v1/auth", "/login"];
@@ -68,6 +72,8 @@ public sealed class PasswordSignIn(IClusterClient cluster, PublicOrigin publicOr
                     SignInOutcomeKind.LockedOut,
                     "too many failed sign-ins; the account is locked for a while for browsers that have not signed in to it before",
                     RetryAfterSeconds: seconds);
+            case SignInStatus.LockedByOperator:
+                return new SignInOutcome(SignInOutcomeKind.LockedByOperator, LockedByOperatorProblem);
             case SignInStatus.WrongCredentials:
                 return new SignInOutcome(SignInOutcomeKind.WrongCredentials, "wrong email or password");
         }

@@ -42,6 +42,10 @@ public sealed class LoginModel(PasswordSignIn signIn) : PlanekeeperPage
                 ModelState.AddModelError("", $"This account is locked after too many failed sign-ins; try again in {outcome.RetryAfterSeconds} s.");
                 TooManyRequests(outcome.RetryAfterSeconds);
                 break;
+            case SignInOutcomeKind.LockedByOperator:
+                ModelState.AddModelError("", "This account is locked by an operator of this Planekeeper; ask them to unlock it.");
+                Response.StatusCode = StatusCodes.Status403Forbidden;
+                break;
             default:
                 ModelState.AddModelError("", "Wrong email or password.");
                 Response.StatusCode = StatusCodes.Status401Unauthorized;
