@@ -194,6 +194,16 @@ public static partial class RouteActions
 
         // The Internal UI (docs/ui.md, "Internal UI"): the internal port only, global admins only.
         [new("GET", "/internal")] = RouteAccess.GlobalAdmin,
+        [new("GET", "/internal/organizations")] = RouteAccess.GlobalAdmin,
+        [new("POST", "/internal/organizations", "suspend")] = RouteAccess.GlobalAdmin,
+        [new("POST", "/internal/organizations", "unsuspend")] = RouteAccess.GlobalAdmin,
+        [new("GET", "/internal/users")] = RouteAccess.GlobalAdmin,
+        [new("POST", "/internal/users", "approve")] = RouteAccess.GlobalAdmin,
+        [new("POST", "/internal/users", "globalAdmin")] = RouteAccess.GlobalAdmin,
+        [new("POST", "/internal/users", "lock")] = RouteAccess.GlobalAdmin,
+        [new("GET", "/internal/agents")] = RouteAccess.GlobalAdmin,
+        [new("GET", "/internal/stuck-jobs")] = RouteAccess.GlobalAdmin,
+        [new("POST", "/internal/stuck-jobs", "reset")] = RouteAccess.GlobalAdmin,
         [new("GET", "/internal/settings")] = RouteAccess.GlobalAdmin,
         [new("POST", "/internal/settings", "set")] = RouteAccess.GlobalAdmin,
         [new("POST", "/internal/settings", "clear")] = RouteAccess.GlobalAdmin,
