@@ -6,6 +6,7 @@ using Planekeeper.Grains.Interfaces.ApiKeys;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Identity;
 using Planekeeper.Grains.Interfaces.Organizations;
+using Planekeeper.Grains.Interfaces.Tasks;
 
 namespace Planekeeper.Grains.Organizations;
 
@@ -59,6 +60,11 @@ public sealed class OrganizationGrain(
             await organizations.SetSuspendedAsync(OrganizationId, actor, suspended);
             (_, _suspension) = await organizations.SuspensionAsync(OrganizationId);
             await audit.WriteAsync(new AuditEntry(OrganizationId, actor, suspended ? "organization.suspended" : "organization.unsuspended", $"organization:{OrganizationId}"));
+            if (!suspended)
+            {
+                // Server agents skipped it while suspended (docs/operations.md, "Suspending an organization").
+                await GrainFactory.GetGrain<IServerDispatchGrain>(0).OfferAsync(OrganizationId);
+            }
         }
 
         return CommandResult<OrganizationOverview>.Ok((await overview.GetAsync(OrganizationId))!);

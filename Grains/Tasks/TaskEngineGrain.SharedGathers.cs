@@ -1,3 +1,4 @@
+using Planekeeper.Grains.Interfaces.Organizations;
 using Planekeeper.Grains.Interfaces.Tasks;
 using Planekeeper.Grains.Interfaces.Upstreams;
 using Planekeeper.Grains.Upstreams;
@@ -8,7 +9,7 @@ namespace Planekeeper.Grains.Tasks;
 /// A server agent's claims (docs/jobs.md, "Server agents"): due gathers of a public upstream that a server agent
 /// fetched since they fell due are completed here from the shared cache, in batches, and the claim gets the first job
 /// that must really run. Each batch asks its distinct upstreams at once and writes its completions in one commit, so a
-/// claim costs a few round trips however many gathers the cache serves.
+/// claim costs a few round trips however many gathers the cache serves. A suspended organization has nothing for them.
 /// </summary>
 public sealed partial class TaskEngineGrain
 {
@@ -37,6 +38,12 @@ public sealed partial class TaskEngineGrain
     private async Task<ServerClaim> ServeServerAgentAsync(ClaimingAgent agent, bool handOut)
     {
         ThrowIfBroken();
+        if (await GrainFactory.GetGrain<IOrganizationGrain>(OrganizationId).GetSuspensionAsync() is not null)
+        {
+            // Nothing for server agents while suspended; lifting the suspension offers the organization again.
+            return new ServerClaim(null, false);
+        }
+
         var mustRun = new HashSet<EngineJob>();
         var size = FirstSharedBatch;
         for (var batch = 0; batch < MostSharedBatchesPerClaim; batch++, size = Math.Min(size * SharedBatchGrowth, MostPerSharedBatch))

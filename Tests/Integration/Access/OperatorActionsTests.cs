@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.Json;
 using Planekeeper.Tests.Infrastructure;
+using Planekeeper.Tests.Integration.Tasks;
 
 namespace Planekeeper.Tests.Integration.Access;
 
@@ -101,6 +102,26 @@ public sealed class OperatorActionsTests(RunningSystem system) : IClassFixture<R
         Assert.Equal(1, actions.Count(action => action == "organization.unsuspended"));
         await admin.ExpectAsync(HttpStatusCode.NotFound, HttpMethod.Post, "/api/v1/internal/organizations/999999/suspend");
         await admin.ExpectAsync(HttpStatusCode.NotFound, HttpMethod.Post, "/api/v1/internal/organizations/0/suspend");
+    }
+
+    [Fact]
+    public async Task Server_agents_skip_a_suspended_organizations_jobs_until_it_is_unsuspended()
+    {
+        using var admin = await system.AdminAsync();
+        var organizationId = await admin.CreateOrganizationAsync("Suspended for server agents");
+        var job = await admin.CreateGatherJobAsync("public upstream of a suspended org");
+        var serverKey = (await admin.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/internal/server-agent-keys", new { name = "suspension server agent" }))
+            .GetProperty("key").GetString()!;
+        using var server = await TestAgent.StartAsync(system.Frontend.BaseAddress, serverKey, "suspension-server");
+        await admin.OkAsync(HttpMethod.Post, $"/api/v1/internal/organizations/{organizationId}/suspend");
+
+        var whileSuspended = await server.ClaimAllAsync();
+        Assert.DoesNotContain(job, whileSuspended.Select(TestAgent.JobId));
+        Assert.Equal("queued", await system.ScalarAsync<string>($"SELECT status FROM gather_jobs WHERE id = {job}"));
+
+        await admin.OkAsync(HttpMethod.Post, $"/api/v1/internal/organizations/{organizationId}/unsuspend");
+        var task = Assert.Single(await server.ClaimAllAsync(), claimed => TestAgent.JobId(claimed) == job);
+        Assert.Equal(HttpStatusCode.OK, await server.CompleteAsync(task));
     }
 
     [Fact]
