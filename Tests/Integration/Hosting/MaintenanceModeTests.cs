@@ -6,7 +6,7 @@ namespace Planekeeper.Tests.Integration.Hosting;
 /// <summary>
 /// A frontend started with <c>MAINTENANCE_MODE=true</c> beside a normal one: its Client UI and REST API answer 503
 /// with <c>Retry-After</c> (the page says <em>Scheduled maintenance</em>), while the probes, the Agent API and the
-/// internal port keep working.
+/// internal port (the internal API and the Internal UI) keep working.
 /// </summary>
 public sealed class MaintenanceModeTests(RunningSystem system) : IClassFixture<RunningSystem>
 {
@@ -45,6 +45,12 @@ public sealed class MaintenanceModeTests(RunningSystem system) : IClassFixture<R
         using var operatorClient = new ApiClient(maintained.InternalBaseAddress);
         await operatorClient.SignInAsync(RunningSystem.AdminEmail, RunningSystem.AdminPassword);
         await operatorClient.OkAsync(HttpMethod.Get, "/api/v1/internal/users");
+        foreach (var internalPage in new[] { "/internal", "/internal/banner" })
+        {
+            using var internalUi = await operatorClient.GetAsync(internalPage);
+            Assert.Equal(HttpStatusCode.OK, internalUi.StatusCode);
+            Assert.Contains("Planekeeper internal", await internalUi.Content.ReadAsStringAsync());
+        }
 
         using var normal = await Http.GetAsync(new Uri(system.Frontend.BaseAddress, "login"));
         Assert.Equal(HttpStatusCode.OK, normal.StatusCode);
