@@ -97,7 +97,7 @@ wait_for "http://127.0.0.1:$PLANEKEEPER_HTTP_PORT/ready" "the frontend" "${child
 
 start Agent
 
-say "Planekeeper is running at $PLANEKEEPER_PUBLIC_URL/, its internal routes at $PLANEKEEPER_INTERNAL_URL/ (Ctrl-C stops it)"
+say "Planekeeper is running at $PLANEKEEPER_PUBLIC_URL/, the Internal UI at $PLANEKEEPER_INTERNAL_URL/internal (Ctrl-C stops it)"
 if [ -n "$admin_password_file" ] && [ -s "$admin_password_file" ] && [ "$PLANEKEEPER_ADMIN_PASSWORD" = "$(cat "$admin_password_file")" ]; then
   say "first global admin: $PLANEKEEPER_ADMIN_EMAIL, password in $admin_password_file"
 fi
