@@ -87,20 +87,22 @@ public sealed class InternalOperatorPageTests(BrowserSystem system)
         using var owner = await system.OwnerAsync("stuck-owner@example.com", "Stuck Jobs Org");
         var job = await owner.CreateGatherJobAsync("stuck-etcd");
         var (_, key) = await owner.CreateApiKeyAsync("stuck-agent");
+        var page = await system.OperatorPageAsync();
+        await BrowserSystem.InternalNavigationLink(page, "Agents").ClickAsync();
+        var agentRow = page.Locator("tr[data-agent='stuck-agent-1']");
+        await Expect(agentRow).ToHaveCountAsync(0);
+
+        // The agent connects while the page is open: it appears without a reload.
         using var agent = ApiClient.WithKey(system.Frontend.BaseAddress, key);
         var registered = await agent.OkAsync(HttpMethod.Post, "/api/v1/agent/heartbeat", new { agent_name = "stuck-agent-1", version = "2.0.1", capabilities = new[] { "gather" } });
         var claimed = await agent.ExpectAsync(HttpStatusCode.OK, HttpMethod.Post, "/api/v1/agent/tasks/claim",
             new { agent_id = registered.GetProperty("agent_id").GetInt64(), wait_seconds = 0 });
         Assert.Equal(job, claimed.GetProperty("job_id").GetInt64());
-
-        var page = await system.OperatorPageAsync();
-        await BrowserSystem.InternalNavigationLink(page, "Agents").ClickAsync();
+        await Expect(agentRow.Locator("td").Nth(6)).ToHaveTextAsync("1");
         await BrowserSystem.CheckPageAsync(page, "Agents", "internal-agents");
-        var agentRow = page.Locator("tr[data-agent='stuck-agent-1']");
         await Expect(agentRow).ToContainTextAsync("Stuck Jobs Org");
         await Expect(agentRow).ToContainTextAsync("online");
         await Expect(agentRow).ToContainTextAsync("2.0.1");
-        await Expect(agentRow.Locator("td").Nth(6)).ToHaveTextAsync("1");
 
         await BrowserSystem.InternalNavigationLink(page, "Stuck jobs").ClickAsync();
         await page.GetByLabel("In progress for longer than").FillAsync("not a duration");
