@@ -12,6 +12,10 @@ public interface IServerDispatchGrain : IGrainWithIntegerKey
     [Alias("claim")]
     Task<TaskAssignment?> ClaimAsync(ClaimingAgent agent, TimeSpan wait);
 
+    /// <summary>The server agent's long-polling claims end now with nothing (see <see cref="ITaskEngineGrain.StopWaitingAsync"/>).</summary>
+    [Alias("stop-waiting")]
+    Task StopWaitingAsync(long agentId);
+
     /// <summary>The organization has due jobs without a credential. One-way: the engine never waits for it.</summary>
     [OneWay]
     [Alias("offer")]

@@ -14,6 +14,13 @@ public interface ITaskEngineGrain : IGrainWithIntegerKey
     Task<TaskAssignment?> ClaimAsync(ClaimingAgent agent, TimeSpan wait);
 
     /// <summary>
+    /// The agent's long-polling claims end now with nothing (a frontend shutting down answers them 503 instead of
+    /// holding them; docs/deploy.md, "Graceful shutdown"). A job already handed out is still answered with.
+    /// </summary>
+    [Alias("stop-waiting")]
+    Task StopWaitingAsync(long agentId);
+
+    /// <summary>
     /// The oldest due job without a credential this server agent can run, without waiting. Due gathers the shared upstream
     /// cache serves are completed from it on the way (in batches), so a gather of a public upstream in the answer must be
     /// fetched, and its result fills the cache for all.

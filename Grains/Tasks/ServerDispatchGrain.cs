@@ -24,6 +24,9 @@ public sealed class ServerDispatchGrain(TaskStore store, TimeProvider clock) : G
     private readonly ServerRotation _rotation = new();
     private TaskCompletionSource _newWork = NewSignal();
 
+    /// <summary>The agents long-polling now, each with the signal that ends its wait early.</summary>
+    private readonly Dictionary<long, TaskCompletionSource> _stopWaiting = [];
+
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
         foreach (var organization in await store.OrganizationsWithServerWorkAsync(cancellationToken))
@@ -35,22 +38,44 @@ public sealed class ServerDispatchGrain(TaskStore store, TimeProvider clock) : G
     public async Task<TaskAssignment?> ClaimAsync(ClaimingAgent agent, TimeSpan wait)
     {
         var deadline = clock.GetUtcNow() + (wait < TaskSettings.MaxClaimWait ? wait : TaskSettings.MaxClaimWait);
-        while (true)
+        var stop = NewSignal();
+        _stopWaiting[agent.AgentId] = stop;
+        try
         {
-            var newWork = _newWork.Task;
-            if (await ClaimInTurnAsync(agent) is { } assignment)
+            while (true)
             {
-                return assignment;
-            }
+                var newWork = _newWork.Task;
+                if (await ClaimInTurnAsync(agent) is { } assignment)
+                {
+                    return assignment;
+                }
 
-            var left = deadline - clock.GetUtcNow();
-            if (left <= TimeSpan.Zero)
-            {
-                return null;
-            }
+                var left = deadline - clock.GetUtcNow();
+                if (left <= TimeSpan.Zero || stop.Task.IsCompleted)
+                {
+                    return null;
+                }
 
-            await Task.WhenAny(newWork, Task.Delay(left));
+                await Task.WhenAny(newWork, stop.Task, Task.Delay(left));
+            }
         }
+        finally
+        {
+            if (_stopWaiting.TryGetValue(agent.AgentId, out var current) && current == stop)
+            {
+                _stopWaiting.Remove(agent.AgentId);
+            }
+        }
+    }
+
+    public Task StopWaitingAsync(long agentId)
+    {
+        if (_stopWaiting.Remove(agentId, out var stop))
+        {
+            stop.TrySetResult();
+        }
+
+        return Task.CompletedTask;
     }
 
     public Task OfferAsync(long organizationId)

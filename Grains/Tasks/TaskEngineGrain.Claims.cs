@@ -66,6 +66,17 @@ public sealed partial class TaskEngineGrain
         }
     }
 
+    public Task StopWaitingAsync(long agentId)
+    {
+        foreach (var waiter in _waiters.Where(waiter => waiter.Agent.AgentId == agentId).ToList())
+        {
+            _waiters.Remove(waiter);
+            waiter.Answer.TrySetResult(null);
+        }
+
+        return Task.CompletedTask;
+    }
+
     private void AnswerWaitersWithNothing()
     {
         foreach (var waiter in _waiters)

@@ -42,16 +42,26 @@ public static class AgentTaskEndpoints
             .WithSummary("Report that the task failed; a retryable failure is tried again (up to 3 attempts).");
     }
 
-    private static async Task<IResult> ClaimAsync(ClaimRequest body, HttpContext context, IClusterClient cluster)
+    /// <summary>A long-poll on a frontend that is stopping ends early with 503 (<see cref="LongPollDrain"/>).</summary>
+    private static async Task<IResult> ClaimAsync(ClaimRequest body, HttpContext context, IClusterClient cluster, LongPollDrain drain)
     {
         if (body.WaitSeconds is < 0 or > MaxWaitSeconds)
         {
             return Problems.Invalid("wait_seconds", $"wait_seconds must be between 0 and {MaxWaitSeconds}");
         }
 
+        var longPoll = body.WaitSeconds > 0 && body.AgentId is not null;
+        using var held = longPoll ? drain.Hold(body.AgentId!.Value, context.Identity().ApiKey!.OrganizationId) : null;
+        if (longPoll && held is null)
+        {
+            return Problems.Unavailable("this frontend is shutting down: claim again");
+        }
+
         return await OnAgentAsync(body.AgentId, context, cluster,
             (agent, key) => agent.ClaimAsync(key, TimeSpan.FromSeconds(body.WaitSeconds ?? 0)),
-            assignment => assignment is null ? Results.NoContent() : Results.Ok(View(assignment)));
+            assignment => assignment is not null ? Results.Ok(View(assignment))
+                : longPoll && drain.IsDraining ? Problems.Unavailable("this frontend is shutting down: claim again")
+                : Results.NoContent());
     }
 
     private static async Task<IResult> OnAgentAsync<T>(

@@ -29,6 +29,7 @@ public static class ApiPipeline
         builder.Services.AddSingleton<CredentialLookups>();
         builder.Services.AddSingleton<SuspensionCheck>();
         builder.Services.AddSingleton<PasswordSignIn>();
+        builder.AddGracefulShutdown();
         builder.AddPlanekeeperAvailability();
         builder.AddPlanekeeperBanner();
         builder.AddPlanekeeperMetrics();
