@@ -29,7 +29,9 @@ public static class SiloHostingExtensions
     /// Makes this process a silo of the Planekeeper cluster: ADO.NET membership and reminders on the project's
     /// PostgreSQL database. No grain storage: grains keep their state in the tables they own (docs/architecture.md).
     /// </summary>
-    public static IHostApplicationBuilder AddPlanekeeperSilo(this IHostApplicationBuilder builder, PostgresSettings database, SiloEndpointSettings endpoints)
+    /// <param name="inKubernetes">With Orleans' Kubernetes integration (<see cref="KubernetesHosting"/>).</param>
+    public static IHostApplicationBuilder AddPlanekeeperSilo(
+        this IHostApplicationBuilder builder, PostgresSettings database, SiloEndpointSettings endpoints, bool inKubernetes = false)
     {
         var cluster = ClusterSettings.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
@@ -79,6 +81,13 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton(new AgentSettings(DurationSetting.Read(builder.Configuration, "AGENT_HEARTBEAT_INTERVAL", AgentSettings.Default.HeartbeatInterval)));
         builder.UseOrleans(silo =>
         {
+            if (inKubernetes)
+            {
+                // Before our ClusterOptions: options are configured in order, so PLANEKEEPER_CLUSTER_ID and
+                // PLANEKEEPER_SERVICE_ID win over the package's ORLEANS_CLUSTER_ID and ORLEANS_SERVICE_ID.
+                silo.UseKubernetesHosting();
+            }
+
             silo.Configure<ClusterOptions>(options =>
             {
                 options.ClusterId = cluster.ClusterId;

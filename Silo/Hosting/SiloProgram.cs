@@ -14,8 +14,10 @@ public static class SiloProgram
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = "Planekeeper.Silo" });
         try
         {
+            // Before the database: a silo asked to run in Kubernetes outside a pod stops before it migrates anything.
+            var inKubernetes = KubernetesHosting.IsOn(builder.Configuration, Environment.GetEnvironmentVariable);
             var database = await builder.PrepareDatabaseAsync();
-            builder.AddPlanekeeperSilo(database, SiloEndpointSettings.FromConfiguration(builder.Configuration));
+            builder.AddPlanekeeperSilo(database, SiloEndpointSettings.FromConfiguration(builder.Configuration), inKubernetes);
             builder.ListenForSiloHealthChecks();
             builder.AddSiloMetrics();
             addServices?.Invoke(builder.Services);
