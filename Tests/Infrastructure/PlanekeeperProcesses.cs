@@ -59,9 +59,10 @@ public static class PlanekeeperProcesses
         return new SiloProcess(ChildProcess.Start(program ?? TestEnvironment.SiloDll, environment), siloPort, gatewayPort, healthPort);
     }
 
-    public static FrontendProcess StartFrontend(TestDatabase database, IReadOnlyDictionary<string, string>? extra = null)
+    /// <param name="samePortsAs">A frontend that stopped: the new one takes its ports, as a restarted server would.</param>
+    public static FrontendProcess StartFrontend(TestDatabase database, IReadOnlyDictionary<string, string>? extra = null, FrontendProcess? samePortsAs = null)
     {
-        var (port, internalPort) = (FreePort.Next(), FreePort.Next());
+        var (port, internalPort) = samePortsAs is { } stopped ? (stopped.HttpPort, stopped.InternalPort) : (FreePort.Next(), FreePort.Next());
         var environment = new Dictionary<string, string>(database.Environment)
         {
             ["PLANEKEEPER_HTTP_PORT"] = port.ToString(),
@@ -74,6 +75,15 @@ public static class PlanekeeperProcesses
         var internalOnly = environment.TryGetValue("PLANEKEEPER_ROLES", out var roles) && roles.Trim() == "internal-ui";
         return new FrontendProcess(ChildProcess.Start(TestEnvironment.FrontendDll, environment), port, internalPort, internalOnly);
     }
+
+    /// <summary>The topology's round-robin proxy (deploy/topology/Proxy) on 127.0.0.1:<paramref name="port"/> in front of <paramref name="frontends"/>.</summary>
+    public static ChildProcess StartProxy(int port, IEnumerable<FrontendProcess> frontends) =>
+        ChildProcess.Start(TestEnvironment.TopologyProxyDll, new Dictionary<string, string>
+        {
+            ["PROXY_PORT"] = port.ToString(),
+            ["PROXY_DESTINATIONS"] = string.Join(',', frontends.Select(frontend => frontend.BaseAddress.ToString().TrimEnd('/'))),
+            ["Logging__LogLevel__Default"] = "Warning",
+        });
 
     /// <summary>The Agent program, configured by the environment only (the default config file does not exist here).</summary>
     public static ChildProcess StartAgent(Uri server, IReadOnlyDictionary<string, string> settings)

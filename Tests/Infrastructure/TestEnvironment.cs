@@ -18,6 +18,8 @@ public static class TestEnvironment
 
     public static string AgentDll => HostDll("Agent", "Planekeeper.Agent.dll");
 
+    public static string TopologyProxyDll => HostDll(Path.Combine("deploy", "topology", "Proxy"), "Planekeeper.TopologyProxy.dll");
+
     public static string PostgresScript => Path.Combine(RepositoryRoot, "deploy", "dev", "postgres.sh");
 
     private static string HostDll(string project, string dll) =>
