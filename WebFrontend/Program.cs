@@ -1,4 +1,5 @@
 using Planekeeper.Configuration;
+using Planekeeper.Hosting;
 using Planekeeper.WebFrontend.Hosting;
 using Planekeeper.WebFrontend.Hosting.Surfaces;
 
@@ -6,6 +7,12 @@ var builder = WebApplication.CreateBuilder(args);
 WebApplication app;
 try
 {
+    builder.Configuration.AddSettingFiles();
+    if (HealthCheckCommand.IsRequested(args))
+    {
+        return await HealthCheckCommand.RunAsync("planekeeper-frontend", FrontendListeners.FromConfiguration(builder.Configuration).HealthUrl);
+    }
+
     var database = PostgresSettings.FromConfiguration(builder.Configuration, "planekeeper-frontend");
     await PostgresStartupCheck.VerifyAsync(database);
     builder.AddPlanekeeperClusterClient(database);

@@ -12,15 +12,29 @@ namespace Planekeeper.Silo.Hosting;
 /// </summary>
 public sealed record SiloEndpointSettings(int SiloPort, int GatewayPort, int HealthPort, IPAddress? AdvertisedAddress, IPAddress? ListenAddress = null)
 {
+    public const string AdvertisedAddressSetting = "PLANEKEEPER_ADVERTISED_IP";
+
     public static SiloEndpointSettings FromConfiguration(IConfiguration configuration) => new(
         Port(configuration, "PLANEKEEPER_SILO_PORT", 11111),
         Port(configuration, "PLANEKEEPER_GATEWAY_PORT", 30000),
         Port(configuration, "PLANEKEEPER_SILO_HEALTH_PORT", 8081),
-        Address(configuration, "PLANEKEEPER_ADVERTISED_IP"),
-        Address(configuration, "PLANEKEEPER_LISTEN_IP"));
+        Advertised(configuration),
+        Address(configuration, "PLANEKEEPER_LISTEN_IP", "an IP address"));
 
     /// <summary>Where the health port listens: the listen address, else the advertised one, else every interface.</summary>
     public IPAddress HealthAddress => ListenAddress ?? AdvertisedAddress ?? IPAddress.Any;
+
+    /// <summary>Where this silo's own <c>/health</c> is asked from inside its machine or container (<c>--health-check</c>).</summary>
+    public Uri HealthUrl
+    {
+        get
+        {
+            var address = HealthAddress.Equals(IPAddress.Any) ? IPAddress.Loopback
+                : HealthAddress.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback
+                : HealthAddress;
+            return new Uri($"http://{new IPEndPoint(address, HealthPort)}/health");
+        }
+    }
 
     private static int Port(IConfiguration configuration, string key, int defaultPort)
     {
@@ -35,7 +49,13 @@ public sealed record SiloEndpointSettings(int SiloPort, int GatewayPort, int Hea
             : throw new StartupConfigurationException($"{key} must be a port number from 1 to 65535, got '{value}'");
     }
 
-    private static IPAddress? Address(IConfiguration configuration, string key)
+    /// <summary><c>hostname</c> stands for the address this machine's host name resolves to: a container's own.</summary>
+    private static IPAddress? Advertised(IConfiguration configuration) =>
+        configuration[AdvertisedAddressSetting]?.Trim() == HostNameAddress.Keyword
+            ? HostNameAddress.Resolve(AdvertisedAddressSetting, Dns.GetHostName(), Dns.GetHostAddresses)
+            : Address(configuration, AdvertisedAddressSetting, $"an IP address or {HostNameAddress.Keyword}");
+
+    private static IPAddress? Address(IConfiguration configuration, string key, string expected)
     {
         var value = configuration[key];
         if (string.IsNullOrWhiteSpace(value))
@@ -45,6 +65,6 @@ public sealed record SiloEndpointSettings(int SiloPort, int GatewayPort, int Hea
 
         return IPAddress.TryParse(value, out var address)
             ? address
-            : throw new StartupConfigurationException($"{key} must be an IP address, got '{value}'");
+            : throw new StartupConfigurationException($"{key} must be {expected}, got '{value}'");
     }
 }

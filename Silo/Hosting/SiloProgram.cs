@@ -1,5 +1,6 @@
 using Planekeeper.Configuration;
 using Planekeeper.Grains.Storage;
+using Planekeeper.Hosting;
 
 namespace Planekeeper.Silo.Hosting;
 
@@ -7,13 +8,19 @@ namespace Planekeeper.Silo.Hosting;
 public static class SiloProgram
 {
     /// <param name="addServices">Services a host built on the silo adds; none for the product.</param>
-    /// <returns>The process exit code: 1 when the settings or the migrations stop the start.</returns>
+    /// <returns>The process exit code: 1 when the settings or the migrations stop the start; with <c>--health-check</c>, the check's.</returns>
     public static async Task<int> RunAsync(string[] args, Action<IServiceCollection>? addServices = null)
     {
         // Named as the product's silo, whichever program runs it.
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = args, ApplicationName = "Planekeeper.Silo" });
         try
         {
+            builder.Configuration.AddSettingFiles();
+            if (HealthCheckCommand.IsRequested(args))
+            {
+                return await HealthCheckCommand.RunAsync("planekeeper-silo", SiloEndpointSettings.FromConfiguration(builder.Configuration).HealthUrl);
+            }
+
             // Before the database: a silo asked to run in Kubernetes outside a pod stops before it migrates anything.
             var inKubernetes = KubernetesHosting.IsOn(builder.Configuration, Environment.GetEnvironmentVariable);
             var database = await builder.PrepareDatabaseAsync();

@@ -28,9 +28,9 @@ public sealed class ChildProcess : IAsyncDisposable
 
     public string Output => string.Join('\n', _stdout) + "\n--- stderr ---\n" + string.Join('\n', _stderr);
 
-    public static ChildProcess Start(string dll, IReadOnlyDictionary<string, string> environment)
+    public static ChildProcess Start(string dll, IReadOnlyDictionary<string, string> environment, params string[] arguments)
     {
-        var start = new ProcessStartInfo("dotnet", [dll])
+        var start = new ProcessStartInfo("dotnet", [dll, .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,

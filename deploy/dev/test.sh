@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite. Installs what the tests need first (the PostgreSQL server binaries —
-# each test run starts its own private clusters through deploy/dev/postgres.sh — and Debian's
-# chromium for the browser tests, Tests/Browser), then builds and runs every test project, and ends
+# each test run starts its own private clusters through deploy/dev/postgres.sh — Debian's chromium
+# for the browser tests, Tests/Browser, and Debian's docker-compose, with which Tests/Unit/Deployment
+# validates the compose file), then builds and runs every test project, and ends
 # with one line "tests: N passed, N failed". CHROMIUM_PATH names another Chromium to use instead.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -16,6 +17,15 @@ if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
   echo "test.sh: installing chromium with apt-get" >&2
   $SUDO apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium >&2
+fi
+
+# The deployment tests validate deploy/compose/docker-compose.yml with Debian's docker-compose (no Docker engine needed).
+if ! command -v docker-compose >/dev/null 2>&1; then
+  command -v apt-get >/dev/null 2>&1 || { echo "test.sh: docker-compose is missing and there is no apt-get to install it; install docker-compose" >&2; exit 1; }
+  SUDO=""; [ "$(id -u)" -ne 0 ] && SUDO="sudo"
+  echo "test.sh: installing docker-compose with apt-get" >&2
+  $SUDO apt-get update -qq >&2
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends docker-compose >&2
 fi
 
 log=$(mktemp)

@@ -15,7 +15,7 @@ public sealed class CrashBeforeEvaluationSystem : TaskEngineSystem
 
     protected override IReadOnlyDictionary<string, string> SiloSettings => new Dictionary<string, string>(base.SiloSettings)
     {
-        ["PLANEKEEPER_TEST_CRASH_FILE"] = CrashFile,
+        ["PLANEKEEPER_TEST_CRASH_PATH"] = CrashFile,
     };
 }
 

@@ -40,6 +40,9 @@ public sealed record FrontendListeners(FrontendRole Roles, int? PublicPort, int?
         return new FrontendListeners(roles, publicPort, internalPort, origin);
     }
 
+    /// <summary>Where this frontend's own <c>/health</c> is asked from inside its machine or container (<c>--health-check</c>): every listener answers it.</summary>
+    public Uri HealthUrl => new($"http://127.0.0.1:{PublicPort ?? InternalPort}/health");
+
     /// <summary>Whether a request came in on the internal port.</summary>
     public bool IsInternal(HttpContext context) => InternalPort is { } port && context.Connection.LocalPort == port;
 
