@@ -5,7 +5,8 @@ namespace Planekeeper.Configuration;
 
 /// <summary>
 /// Where the PostgreSQL database is, read the same way by every process that joins the cluster.
-/// Either one connection string (<c>ConnectionStrings__Planekeeper</c>) or the <c>PG_*</c> settings.
+/// Either one connection string (<c>ConnectionStrings__Planekeeper</c>) or the <c>PG_*</c> settings; either may name
+/// several hosts (<see cref="PostgresHosts"/>).
 /// </summary>
 public sealed record PostgresSettings(string ConnectionString, string Host, int Port, string Database, string User, PostgresSettingNames Names)
 {
@@ -25,17 +26,24 @@ public sealed record PostgresSettings(string ConnectionString, string Host, int 
 
     private static readonly string[] PoolSizeKeywords = ["maximum pool size", "max pool size", "maxpoolsize"];
 
-    public string Endpoint => $"{Host}:{Port}";
+    private static readonly string[] TargetSessionAttributesKeywords = ["target session attributes", "targetsessionattributes"];
+
+    /// <summary>Every server with its port: <c>db:5432</c>, or <c>a:5432,b:5433</c> for several.</summary>
+    public string Endpoint => PostgresHosts.Endpoints(Host, Port);
 
     public static PostgresSettings FromConfiguration(IConfiguration configuration, string applicationName)
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
         return string.IsNullOrWhiteSpace(connectionString)
             ? FromPgVariables(configuration, applicationName)
-            : FromConnectionString(connectionString, applicationName, ParsePoolSize(Value(configuration, "PG_MAX_POOL_SIZE")));
+            : FromConnectionString(
+                connectionString,
+                applicationName,
+                ParsePoolSize(Value(configuration, "PG_MAX_POOL_SIZE")),
+                ParseTargetSessionAttributes(Value(configuration, "PG_TARGET_SESSION_ATTRIBUTES")));
     }
 
-    private static PostgresSettings FromConnectionString(string connectionString, string applicationName, int poolSize)
+    private static PostgresSettings FromConnectionString(string connectionString, string applicationName, int poolSize, string? targetSessionAttributes)
     {
         NpgsqlConnectionStringBuilder builder;
         try
@@ -51,9 +59,14 @@ public sealed record PostgresSettings(string ConnectionString, string Host, int 
         Require(builder.Host, $"ConnectionStrings__{ConnectionStringName} has no Host");
         Require(builder.Database, $"ConnectionStrings__{ConnectionStringName} has no Database");
         Require(builder.Username, $"ConnectionStrings__{ConnectionStringName} has no Username");
-        if (!NamesPoolSize(connectionString))
+        if (!SetsItself(connectionString, PoolSizeKeywords))
         {
             builder.MaxPoolSize = poolSize;
+        }
+
+        if (!SetsItself(connectionString, TargetSessionAttributesKeywords))
+        {
+            builder.TargetSessionAttributes = targetSessionAttributes ?? DefaultTargetSessionAttributes(builder.Host!);
         }
 
         return Complete(builder, applicationName, names);
@@ -61,9 +74,10 @@ public sealed record PostgresSettings(string ConnectionString, string Host, int 
 
     private static PostgresSettings FromPgVariables(IConfiguration configuration, string applicationName)
     {
+        var host = ParseHost(Value(configuration, "PG_HOST"));
         var builder = new NpgsqlConnectionStringBuilder
         {
-            Host = Value(configuration, "PG_HOST") ?? "localhost",
+            Host = host,
             Port = ParsePort(Value(configuration, "PG_PORT")),
             Username = Value(configuration, "PG_USER")
                 ?? throw new StartupConfigurationException("PG_USER is not set: name the PostgreSQL user to connect as (or set ConnectionStrings__Planekeeper)"),
@@ -73,6 +87,8 @@ public sealed record PostgresSettings(string ConnectionString, string Host, int 
             SslMode = ParseSslMode(Value(configuration, "PG_SSLMODE")),
             MaxPoolSize = ParsePoolSize(Value(configuration, "PG_MAX_POOL_SIZE")),
             Timeout = ConnectTimeoutSeconds,
+            TargetSessionAttributes = ParseTargetSessionAttributes(Value(configuration, "PG_TARGET_SESSION_ATTRIBUTES"))
+                ?? DefaultTargetSessionAttributes(host),
         };
         return Complete(builder, applicationName, PostgresSettingNames.ForPgVariables);
     }
@@ -87,6 +103,35 @@ public sealed record PostgresSettings(string ConnectionString, string Host, int 
     {
         var value = configuration[key];
         return string.IsNullOrWhiteSpace(value) ? null : value.Trim();
+    }
+
+    private static string ParseHost(string? value)
+    {
+        if (value is null)
+        {
+            return "localhost";
+        }
+
+        return PostgresHosts.Problem(value) is { } problem
+            ? throw new StartupConfigurationException($"PG_HOST must be a host or a comma-separated list of hosts, each with an optional :port; {problem}, got '{value}'")
+            : string.Join(',', PostgresHosts.Split(value));
+    }
+
+    private static string? DefaultTargetSessionAttributes(string hosts) =>
+        PostgresHosts.AreSeveral(hosts) ? PostgresHosts.MultiHostDefaultTargetSessionAttributes : null;
+
+    private static string? ParseTargetSessionAttributes(string? value)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var normalized = value.ToLowerInvariant();
+        return PostgresHosts.TargetSessionAttributes.Contains(normalized)
+            ? normalized
+            : throw new StartupConfigurationException(
+                $"PG_TARGET_SESSION_ATTRIBUTES must be one of {string.Join(", ", PostgresHosts.TargetSessionAttributes)}, got '{value}'");
     }
 
     private static int ParsePort(string? value)
@@ -113,11 +158,11 @@ public sealed record PostgresSettings(string ConnectionString, string Host, int 
             : throw new StartupConfigurationException($"PG_MAX_POOL_SIZE must be a number of connections from 2 to 1000, got '{value}'");
     }
 
-    /// <summary>Whether the connection string sets the pool size itself (it then wins over PG_MAX_POOL_SIZE).</summary>
-    private static bool NamesPoolSize(string connectionString)
+    /// <summary>Whether the connection string sets this itself (it then wins over the <c>PG_*</c> setting).</summary>
+    private static bool SetsItself(string connectionString, string[] keywords)
     {
         var raw = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
-        return raw.Keys.Cast<string>().Any(key => PoolSizeKeywords.Contains(key, StringComparer.OrdinalIgnoreCase));
+        return raw.Keys.Cast<string>().Any(key => keywords.Contains(key, StringComparer.OrdinalIgnoreCase));
     }
 
     private static SslMode ParseSslMode(string? value)

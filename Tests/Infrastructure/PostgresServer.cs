@@ -27,6 +27,8 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public string Password => _settings["PG_PASSWORD"];
 
+    public string User => _settings["PG_USER"];
+
     public static Task<PostgresServer> Shared => SharedServer.Value;
 
     public static async Task<PostgresServer> StartAsync(string name)

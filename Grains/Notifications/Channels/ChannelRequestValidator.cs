@@ -100,7 +100,7 @@ public sealed class ChannelRequestValidator(ChannelSecrets secrets)
             return (NoSecrets, NoErrors);
         }
 
-        var stored = secrets.Unprotect(existing.Secrets);
+        var stored = secrets.UnprotectOrNone(existing.Secrets);
         return ChannelDestination.Changes(existing, stored, type, requested)
             ? (NoSecrets, ChannelDestination.SecretsToResend(existing.Type != type, stored, requested, requestedHmacSecret))
             : (stored, NoErrors);

@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using Microsoft.AspNetCore.DataProtection;
 
@@ -13,4 +14,21 @@ public sealed class ChannelSecrets(IDataProtectionProvider provider)
 
     public IReadOnlyDictionary<string, string> Unprotect(string? ciphertext) =>
         ciphertext is null ? new Dictionary<string, string>() : JsonSerializer.Deserialize<Dictionary<string, string>>(_protector.Unprotect(ciphertext))!;
+
+    /// <summary>
+    /// The stored secrets, or none when the key that encrypted them is gone — a database restored without its key ring
+    /// certificate (docs/deploy.md, "Backups and restore"). An edit then stores the secrets it sends, so re-entering
+    /// them repairs the channel instead of failing on the old ones.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> UnprotectOrNone(string? ciphertext)
+    {
+        try
+        {
+            return Unprotect(ciphertext);
+        }
+        catch (CryptographicException)
+        {
+            return new Dictionary<string, string>();
+        }
+    }
 }

@@ -26,7 +26,7 @@ public sealed class CertificateKeyRingSystem : NotificationSystem
         File.Delete(CertificatePath);
     }
 
-    private static string WriteCertificate()
+    public static string WriteCertificate()
     {
         using var key = RSA.Create(2048);
         var request = new CertificateRequest("CN=planekeeper key ring (tests)", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);

@@ -104,4 +104,61 @@ public class PostgresSettingsTests
 
         Assert.StartsWith("cannot reach PostgreSQL at db.example:5432 (PG_HOST / PG_PORT)", unreachable);
     }
+
+    [Fact]
+    public void Several_hosts_ask_for_the_primary_and_keep_their_own_ports()
+    {
+        var settings = Read(("PG_HOST", "db-a, db-b:5433"), ("PG_PORT", "6432"), ("PG_USER", "pk"), ("PG_DBNAME", "db"));
+
+        var built = new NpgsqlConnectionStringBuilder(settings.ConnectionString);
+        Assert.Equal("db-a,db-b:5433", built.Host);
+        Assert.Equal(6432, built.Port);
+        Assert.Equal("primary", built.TargetSessionAttributes);
+        Assert.Equal("db-a:6432,db-b:5433", settings.Endpoint);
+    }
+
+    [Fact]
+    public void One_host_keeps_npgsql_default_session_unless_told()
+    {
+        Assert.Null(Target(Read(("PG_HOST", "db"), ("PG_USER", "pk"), ("PG_DBNAME", "db"))));
+        Assert.Equal("prefer-standby", Target(Read(("PG_HOST", "a,b"), ("PG_USER", "pk"), ("PG_DBNAME", "db"), ("PG_TARGET_SESSION_ATTRIBUTES", "Prefer-Standby"))));
+        Assert.Equal("read-write", Target(Read(("PG_HOST", "db"), ("PG_USER", "pk"), ("PG_DBNAME", "db"), ("PG_TARGET_SESSION_ATTRIBUTES", "read-write"))));
+    }
+
+    [Fact]
+    public void A_multi_host_connection_string_is_accepted_and_asks_for_the_primary_unless_it_says_otherwise()
+    {
+        var defaulted = Read(("ConnectionStrings:Planekeeper", "Host=a,b:5433;Username=app;Database=pk"));
+        var named = Read(("ConnectionStrings:Planekeeper", "Host=a,b;Username=app;Database=pk;Target Session Attributes=prefer-primary"), ("PG_TARGET_SESSION_ATTRIBUTES", "any"));
+        var told = Read(("ConnectionStrings:Planekeeper", "Host=a,b;Username=app;Database=pk"), ("PG_TARGET_SESSION_ATTRIBUTES", "read-write"));
+
+        Assert.Equal("primary", Target(defaulted));
+        Assert.Equal("a:5432,b:5433", defaulted.Endpoint);
+        Assert.Equal("prefer-primary", Target(named));
+        Assert.Equal("read-write", Target(told));
+    }
+
+    [Theory]
+    [InlineData("PG_HOST", "a,b:x")]
+    [InlineData("PG_HOST", "a:0")]
+    [InlineData("PG_HOST", "::1")]
+    [InlineData("PG_HOST", ",")]
+    [InlineData("PG_TARGET_SESSION_ATTRIBUTES", "master")]
+    public void A_malformed_multi_host_setting_is_named_with_its_value(string key, string value)
+    {
+        var error = Assert.Throws<StartupConfigurationException>(() => Read(("PG_USER", "pk"), ("PG_DBNAME", "db"), (key, value)));
+
+        Assert.StartsWith(key, error.Message);
+        Assert.Contains($"'{value}'", error.Message);
+    }
+
+    [Fact]
+    public void Bracketed_ipv6_hosts_are_accepted()
+    {
+        var settings = Read(("PG_HOST", "[::1]:5433,[fe80::1]"), ("PG_USER", "pk"), ("PG_DBNAME", "db"));
+
+        Assert.Equal("[::1]:5433,[fe80::1]:5432", settings.Endpoint);
+    }
+
+    private static string? Target(PostgresSettings settings) => new NpgsqlConnectionStringBuilder(settings.ConnectionString).TargetSessionAttributes;
 }
