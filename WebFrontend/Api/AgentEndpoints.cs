@@ -9,11 +9,11 @@ public static class AgentEndpoints
 {
     public static void MapAgentEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/agent/heartbeat", HeartbeatAsync).WithTags("Agent API")
+        api.MapPost("/agent/heartbeat", HeartbeatAsync).WithName("sendAgentHeartbeat").WithTags("Agent API")
             .WithSummary("An agent (API key only) says it is alive, what it can run and which credentials it holds (names and types only).");
         api.MapPost("/agent/bootstrap", BootstrapAsync).WithTags("Agent API")
             .WithSummary("A server agent started with the deployment's AGENT_BOOTSTRAP_SECRET provisions its own global-scope key (returned once).");
-        api.MapPost("/agent/release-key", ReleaseKeyAsync).WithTags("Agent API")
+        api.MapPost("/agent/release-key", ReleaseKeyAsync).WithName("releaseAgentKey").WithTags("Agent API")
             .WithSummary("A server agent deactivates the key it provisioned itself, on graceful shutdown.");
         api.MapGet("/agents", ListAsync).WithTags("Agents")
             .WithSummary("The organization's agents: online or offline, capabilities, credential names, last heartbeat.");

@@ -28,7 +28,7 @@ public static class AgentTaskEndpoints
     {
         var tasks = api.MapGroup("/agent/tasks").WithTags("Agent API");
         tasks.MapPost("/claim", ClaimAsync)
-            .WithSummary("The oldest due job this agent can run, under a 30 s lease; waits up to wait_seconds (≤ 25) for one, else 204.");
+            .WithName("claimAgentTask").WithSummary("The oldest due job this agent can run, under a 30 s lease; waits up to wait_seconds (≤ 25) for one, else 204.");
         tasks.MapPost("/{taskId:long}/renew", (long taskId, RenewRequest body, HttpContext context, IClusterClient cluster) =>
                 OnAgentAsync(body.AgentId, context, cluster, (agent, key) => agent.RenewAsync(key, taskId), lease => Results.Ok(lease)))
             .WithSummary("Extend the task's lease by another lease period; 409 when the task is no longer this agent's.");

@@ -12,11 +12,11 @@ public static class AuthEndpoints
     public static void MapAuthEndpoints(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Authentication");
-        auth.MapPost("/signup", SignUpAsync).WithSummary("Create an account with email and password.");
-        auth.MapPost("/login", SignInAsync).WithSummary("Sign in; sets the session cookie.");
-        auth.MapPost("/logout", SignOutAsync).WithSummary("Sign out; ends the session and clears the cookie.");
+        auth.MapPost("/signup", SignUpAsync).WithName("signUp").WithSummary("Create an account with email and password.");
+        auth.MapPost("/login", SignInAsync).WithName("signIn").WithSummary("Sign in; sets the session cookie.");
+        auth.MapPost("/logout", SignOutAsync).WithName("signOut").WithSummary("Sign out; ends the session and clears the cookie.");
         auth.MapGet("/antiforgery", IssueAntiforgeryToken)
-            .WithSummary("An antiforgery token for a browser form (field or header), with its cookie; forms posted with the session cookie must carry one.");
+            .WithName("getAntiforgeryToken").WithSummary("An antiforgery token for a browser form (field or header), with its cookie; forms posted with the session cookie must carry one.");
     }
 
     private static async Task<IResult> SignUpAsync(Credentials body, HttpContext context, PasswordSignIn accounts)

@@ -54,7 +54,7 @@ public static class EarlyAccessEndpoints
                     }));
                 return Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", "early-access.csv");
             })
-            .WithTags("Internal")
+            .WithName("internalExportEarlyAccessCsv").WithTags("Internal")
             .WithSummary("Every early-access request as CSV (cells that look like formulas are prefixed with ').");
     }
 

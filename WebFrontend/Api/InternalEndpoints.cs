@@ -23,16 +23,16 @@ public static class InternalEndpoints
         users.MapGet("/", ListAsync).WithSummary("Every account; ?status=pending for those waiting for approval.");
         users.MapPost("/{userId:long}/approve", ApproveAsync).WithSummary("Let an account use the product.");
         users.MapPost("/{userId:long}/global-admin", (long userId, HttpContext context, IClusterClient cluster) => SetGlobalAdminAsync(userId, true, context, cluster))
-            .WithSummary("Make an account a global admin. Idempotent.");
+            .WithName("internalGrantGlobalAdmin").WithSummary("Make an account a global admin. Idempotent.");
         users.MapDelete("/{userId:long}/global-admin", (long userId, HttpContext context, IClusterClient cluster) => SetGlobalAdminAsync(userId, false, context, cluster))
-            .WithSummary("Take global admin away from an account (yours too); 409 when it is the last global admin whose account is not locked. Idempotent.");
+            .WithName("internalRevokeGlobalAdmin").WithSummary("Take global admin away from an account (yours too); 409 when it is the last global admin whose account is not locked. Idempotent.");
         users.MapPost("/{userId:long}/lock", (long userId, HttpContext context, IClusterClient cluster) => SetLockedAsync(userId, true, context, cluster))
             .WithSummary("Lock an account: every session of it ends now and sign-in answers 403 account_locked_by_operator; 409 for your own. Idempotent.");
         users.MapPost("/{userId:long}/unlock", (long userId, HttpContext context, IClusterClient cluster) => SetLockedAsync(userId, false, context, cluster))
             .WithSummary("Unlock an account: it may sign in again. Idempotent.");
         api.MapPost("/internal/jobs/reset-stuck", ResetStuckAsync).WithTags("Internal")
             .WithSummary("Queue again every job in progress for longer than older_than (e.g. 5m, default 1h), in every organization.");
-        api.MapGet("/internal/jobs/stuck", ListStuckAsync).WithTags("Internal")
+        api.MapGet("/internal/jobs/stuck", ListStuckAsync).WithName("internalListStuckJobs").WithTags("Internal")
             .WithSummary("The jobs reset-stuck would queue again: in progress for longer than older_than (e.g. 5m, default 1h), with organization and agent.");
         api.MapGet("/internal/upstreams", async (IClusterClient cluster) =>
                 Results.Ok(new { items = await cluster.GetGrain<IUpstreamDirectoryGrain>(0).ListAsync(), next_cursor = (string?)null }))

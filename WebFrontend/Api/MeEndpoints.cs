@@ -8,7 +8,7 @@ namespace Planekeeper.WebFrontend.Api;
 public static class MeEndpoints
 {
     public static void MapMeEndpoints(this RouteGroupBuilder api) =>
-        api.MapGet("/me", GetAsync).WithTags("Authentication")
+        api.MapGet("/me", GetAsync).WithName("getMe").WithTags("Authentication")
             .WithSummary("The caller, their organizations, and their effective actions in the current organization.");
 
     private static async Task<IResult> GetAsync(HttpContext context, IClusterClient cluster, PublicOrigin publicOrigin)

@@ -12,7 +12,7 @@ public static class NotificationDeliveryEndpoints
         deliveries.MapGet("/", (int? limit, string? cursor, string? status, HttpContext context, IClusterClient cluster) => ListAsync(limit, cursor, status, context, cluster))
             .WithSummary("Deliveries newest first; status=pending|in_progress|succeeded|failed|dead (keyset pagination).");
         deliveries.MapGet("/dead", (int? limit, string? cursor, HttpContext context, IClusterClient cluster) => ListAsync(limit, cursor, "dead", context, cluster))
-            .WithSummary("Dead deliveries (dead letters), newest first.");
+            .WithName("listDeadNotificationDeliveries").WithSummary("Dead deliveries (dead letters), newest first.");
         deliveries.MapPost("/{id:long}/retry", async (long id, HttpContext context, IClusterClient cluster) =>
             Problems.From(await Deliveries(cluster).RetryAsync(context.Scope().OrganizationId, id), Results.Ok))
             .WithSummary("Retry a dead delivery: a fresh schedule, the same idempotency key.");

@@ -12,7 +12,7 @@ public static class PermissionEndpoints
 {
     public static void MapPermissionEndpoints(this RouteGroupBuilder api)
     {
-        api.MapGet("/permissions/explain", ExplainAsync).WithTags("Roles")
+        api.MapGet("/permissions/explain", ExplainAsync).WithName("explainPermissions").WithTags("Roles")
             .WithSummary("Whether a member may perform an action here, and the roles and statements that decided it.");
         api.MapGet("/audit-log", AuditLogAsync).WithTags("Audit")
             .WithSummary("Sign-ins, key, role and membership changes of the organization, newest first; ?kind= (auth, api_key, …) and ?user_id= narrow it.");

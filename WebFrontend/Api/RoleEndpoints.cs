@@ -20,7 +20,7 @@ public static class RoleEndpoints
         roles.MapPut("/{key}", UpdateAsync).WithSummary("Replace a custom role's name, description and policy.");
         roles.MapDelete("/{key}", DeleteAsync).WithSummary("Delete a custom role that nobody holds.");
         roles.MapPost("/{key}/assign", AssignAsync).WithSummary("Give a member this role (in addition to their others).");
-        roles.MapDelete("/{key}/assign/{userId:long}", UnassignAsync).WithSummary("Take this role from a member.");
+        roles.MapDelete("/{key}/assign/{userId:long}", UnassignAsync).WithName("unassignRole").WithSummary("Take this role from a member.");
     }
 
     private static IPermissionGrain Permissions(HttpContext context, IClusterClient cluster) =>

@@ -14,7 +14,7 @@ public static class ScrapeVersionEndpoints
     public static void MapScrapeVersions(this RouteGroupBuilder scrapeJobs)
     {
         scrapeJobs.MapPost("/{id:long}/set-version", SetVersionAsync)
-            .WithSummary("Store the deployed version of a manual job (after its version transform).");
+            .WithName("setScrapeJobVersion").WithSummary("Store the deployed version of a manual job (after its version transform).");
         scrapeJobs.MapGet("/{id:long}/versions", ListAsync)
             .WithSummary("The job's version snapshots, newest first (at most its history_limit).");
     }

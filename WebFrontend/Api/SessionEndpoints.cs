@@ -12,11 +12,11 @@ public static class SessionEndpoints
     public static void MapSessionEndpoints(this RouteGroupBuilder api)
     {
         var me = api.MapGroup("/me").WithTags("Authentication");
-        me.MapGet("/sessions", ListAsync).WithSummary("The caller's active sessions; the one of this request is marked current.");
-        me.MapDelete("/sessions/{id}", RevokeAsync).WithSummary("End one of the caller's sessions.");
+        me.MapGet("/sessions", ListAsync).WithName("listMySessions").WithSummary("The caller's active sessions; the one of this request is marked current.");
+        me.MapDelete("/sessions/{id}", RevokeAsync).WithName("revokeMySession").WithSummary("End one of the caller's sessions.");
         me.MapDelete("/sessions", RevokeAllAsync)
-            .WithSummary("End the caller's other sessions; with include_current=true the current one too (signs out).");
-        me.MapPost("/password", ChangePasswordAsync).WithSummary("Change the caller's password; ends every other session.");
+            .WithName("revokeMySessions").WithSummary("End the caller's other sessions; with include_current=true the current one too (signs out).");
+        me.MapPost("/password", ChangePasswordAsync).WithName("changeMyPassword").WithSummary("Change the caller's password; ends every other session.");
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IClusterClient cluster)

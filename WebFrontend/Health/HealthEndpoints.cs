@@ -22,7 +22,7 @@ public static class HealthEndpoints
     public static void MapHealthEndpoints(this WebApplication app)
     {
         app.MapGet("/health", (HttpContext context) => Results.Json(HealthBody(context.Identity())))
-            .WithTags("Health")
+            .WithName("getHealth").WithTags("Health")
             .WithSummary("Liveness: the frontend process answers. No authentication, no database.")
             .Produces(StatusCodes.Status200OK, contentType: "application/json");
         app.MapGet("/ready", async (ReadinessProbe probe, CancellationToken cancellationToken) =>
@@ -30,7 +30,7 @@ public static class HealthEndpoints
                 var report = await probe.CheckAsync(cancellationToken);
                 return Results.Json(report, statusCode: report.IsReady ? StatusCodes.Status200OK : StatusCodes.Status503ServiceUnavailable);
             })
-            .WithTags("Health")
+            .WithName("getReadiness").WithTags("Health")
             .WithSummary("Readiness: 200 when the cluster and the database answer, 503 naming the one that did not (reasons are in the logs and on the silo's health port).")
             .Produces<ReadinessReport>(StatusCodes.Status200OK)
             .Produces<ReadinessReport>(StatusCodes.Status503ServiceUnavailable);

@@ -1,4 +1,6 @@
 using Microsoft.AspNetCore.Mvc.ApiExplorer;
+using Microsoft.AspNetCore.OpenApi;
+using Planekeeper.WebFrontend.Hosting.OpenApi;
 
 namespace Planekeeper.WebFrontend.Hosting;
 
@@ -19,6 +21,7 @@ public static class OpenApiExtensions
                 document.Info.Description = "Tracks how far deployed software has drifted behind its upstream releases.";
                 return Task.CompletedTask;
             });
+            AddConventions(options);
         });
         builder.Services.AddOpenApi("internal", options =>
         {
@@ -29,7 +32,17 @@ public static class OpenApiExtensions
                 document.Info.Description = "The global admins' routes, served on the internal port only.";
                 return Task.CompletedTask;
             });
+            AddConventions(options);
         });
+    }
+
+    /// <summary>Both documents: an operationId on every operation and the security schemes (docs/api.md, "OpenAPI description").</summary>
+    private static void AddConventions(OpenApiOptions options)
+    {
+        var security = new SecurityTransformer();
+        options.AddDocumentTransformer(security);
+        options.AddOperationTransformer(security);
+        options.AddOperationTransformer(new OperationIdTransformer());
     }
 
     public static void MapPlanekeeperOpenApi(this WebApplication app) => app.MapOpenApi("/openapi/{documentName}.json");
