@@ -3,7 +3,7 @@
 # each test run starts its own private clusters through deploy/dev/postgres.sh — Debian's chromium
 # for the browser tests, Tests/Browser, and Debian's docker-compose, with which Tests/Unit/Deployment
 # validates the compose file), then builds and runs every test project, and ends
-# with one line "tests: N passed, N failed". CHROMIUM_PATH names another Chromium to use instead.
+# with the failed tests' names and messages (if any) and one line "tests: N passed, N failed". CHROMIUM_PATH names another Chromium to use instead.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
 
@@ -36,6 +36,11 @@ dotnet test Planekeeper.sln --nologo --logger "console;verbosity=normal" "$@" 2>
 count() { awk -v label="$1:" '$1 == label && $2 ~ /^[0-9]+$/ {s += $2} END {print s + 0}' "$log"; }
 passed=$(count Passed)
 failed=$(count Failed)
+# The failures again at the end, where a log that keeps only its tail still shows them.
+if [ "$failed" -gt 0 ]; then
+  echo "failed tests:"
+  awk '/^  Failed [^ ]/ {show = 25} show > 0 {print; show--}' "$log" | cut -c1-300
+fi
 echo "tests: $passed passed, $failed failed"
 if [ "$status" -eq 0 ] && [ "$passed" -eq 0 ]; then
   echo "test.sh: no test ran" >&2
