@@ -40,11 +40,12 @@ public interface IPermissionGrain : IGrainWithIntegerKey
     [Alias("create-role")]
     Task<CommandResult<RoleRecord>> CreateRoleAsync(string actor, string key, string name, string description, string policy);
 
+    /// <summary>Refused (412) when <paramref name="expected"/> does not allow the stored version (docs/api.md, "ETags and If-Match"); null: any.</summary>
     [Alias("update-role")]
-    Task<CommandResult<RoleRecord>> UpdateRoleAsync(string actor, string key, string name, string description, string policy);
+    Task<CommandResult<RoleRecord>> UpdateRoleAsync(string actor, string key, string name, string description, string policy, ExpectedVersion? expected = null);
 
     [Alias("delete-role")]
-    Task<CommandResult<bool>> DeleteRoleAsync(string actor, string key);
+    Task<CommandResult<bool>> DeleteRoleAsync(string actor, string key, ExpectedVersion? expected = null);
 
     [Alias("assign")]
     Task<CommandResult<IReadOnlyList<string>>> AssignAsync(string actor, string subject, string role);

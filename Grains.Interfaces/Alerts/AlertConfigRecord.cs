@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Planekeeper.Grains.Interfaces.Common;
+
 namespace Planekeeper.Grains.Interfaces.Alerts;
 
 /// <summary>
@@ -16,4 +19,9 @@ public sealed record AlertConfigRecord(
     [property: Id(7)] DateTime CreatedAt,
     [property: Id(8)] DateTime UpdatedAt,
     [property: Id(9)] DateTime? EvaluatedAt,
-    [property: Id(10)] long? ActiveAlertId);
+    [property: Id(10)] long? ActiveAlertId) : IVersioned
+{
+    /// <summary>The row's version: the alert config's <c>ETag</c> (docs/api.md, "ETags and If-Match"), not part of the body.</summary>
+    [Id(11), JsonIgnore]
+    public int Version { get; init; }
+}

@@ -14,12 +14,13 @@ public interface IAlertConfigGrain : IGrainWithIntegerKey
     [Alias("get-in-org")]
     Task<AlertConfigRecord?> GetAsync(long organizationId);
 
+    /// <summary>Refused (412) when <paramref name="expected"/> does not allow the stored version (docs/api.md, "ETags and If-Match"); null: any.</summary>
     [Alias("update-in-org")]
-    Task<CommandResult<AlertConfigRecord>> UpdateAsync(string actor, long organizationId, AlertConfigRequest request);
+    Task<CommandResult<AlertConfigRecord>> UpdateAsync(string actor, long organizationId, AlertConfigRequest request, ExpectedVersion? expected = null);
 
     /// <summary>Resolves the active alert, then deletes the config; its alerts stay for history.</summary>
     [Alias("delete-in-org")]
-    Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId);
+    Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId, ExpectedVersion? expected = null);
 
     /// <summary>Switches the config on (evaluated at once) or off (its active alert resolves).</summary>
     [Alias("toggle-in-org")]

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Planekeeper.Grains.Interfaces.Common;
+
 namespace Planekeeper.Grains.Interfaces.ApiKeys;
 
 /// <summary>
@@ -15,7 +18,12 @@ public sealed record ApiKeyRecord(
     [property: Id(6)] DateTime? ExpiresAt,
     [property: Id(7)] DateTime? LastUsedAt,
     [property: Id(8)] DateTime CreatedAt,
-    [property: Id(9)] long? CreatedBy);
+    [property: Id(9)] long? CreatedBy) : IVersioned
+{
+    /// <summary>The row's version: the API key's <c>ETag</c> (docs/api.md, "ETags and If-Match"), not part of the body.</summary>
+    [Id(10), JsonIgnore]
+    public int Version { get; init; }
+}
 
 /// <summary>A new key with the whole <c>pk_&lt;id&gt;_&lt;secret&gt;</c> value, which is shown only here.</summary>
 [GenerateSerializer, Immutable, Alias("planekeeper.api-keys.created")]

@@ -19,10 +19,11 @@ public interface IApiKeyGrain : IGrainWithIntegerKey
 
     /// <summary>
     /// Renames the key and/or replaces its roles (either may be null, not both). New roles are bounded by what the
-    /// actor holds (403 naming what is missing); they are written before the name, so a refusal changes nothing.
+    /// actor holds (403 naming what is missing); they are written before the name, so a refusal changes nothing. Every
+    /// edit moves the key's version (its ETag), a roles-only one too; a key no longer at an expected version answers 412.
     /// </summary>
     [Alias("edit-in-org")]
-    Task<CommandResult<ApiKeyRecord>> EditAsync(string actor, long organizationId, string? name, IReadOnlyList<string>? roles);
+    Task<CommandResult<ApiKeyRecord>> EditAsync(string actor, long organizationId, string? name, IReadOnlyList<string>? roles, ExpectedVersion? expected = null);
 
     [Alias("toggle-in-org")]
     Task<CommandResult<ApiKeyRecord>> ToggleAsync(string actor, long organizationId);

@@ -1,6 +1,6 @@
 namespace Planekeeper.Grains.Interfaces.Common;
 
-/// <summary>How a command ended. The frontend maps it to 200/201, 404, 409, 422 or 403.</summary>
+/// <summary>How a command ended. The frontend maps it to 200/201, 404, 409, 422, 403 or 412.</summary>
 public enum CommandStatus
 {
     Ok,
@@ -10,6 +10,9 @@ public enum CommandStatus
 
     /// <summary>The caller lacks something the command needs; <see cref="CommandResult{T}.Errors"/> names what.</summary>
     Forbidden,
+
+    /// <summary>The resource is no longer at the version the caller read (docs/api.md, "ETags and If-Match"); nothing changed.</summary>
+    PreconditionFailed,
 }
 
 /// <summary>The outcome of a grain command: a value, or why there is none (with field errors for 422).</summary>
@@ -35,6 +38,8 @@ public sealed record CommandResult<T>(
     /// <param name="lacking">What the caller lacks, e.g. <c>missing_actions</c> → the actions (answered as problem members).</param>
     public static CommandResult<T> Forbidden(string detail, IReadOnlyDictionary<string, string[]> lacking) =>
         new(CommandStatus.Forbidden, default, detail, lacking);
+
+    public static CommandResult<T> PreconditionFailed(string detail) => new(CommandStatus.PreconditionFailed, default, detail, null);
 
     public CommandResult<TOther> Without<TOther>() => new(Status, default, Detail, Errors);
 }

@@ -8,7 +8,8 @@ namespace Planekeeper.Grains.Interfaces.Jobs;
 /// </summary>
 /// <remarks>
 /// The methods took no organization before; they carry new aliases (<c>…-in-org</c>) so a caller built against the
-/// old shape fails as an unknown method instead of binding its arguments to the wrong parameters.
+/// old shape fails as an unknown method instead of binding its arguments to the wrong parameters. Update and delete take
+/// the versions the caller's <c>If-Match</c> allows (null: any) and answer 412 for another (docs/api.md, "ETags and If-Match").
 /// </remarks>
 [Alias("planekeeper.jobs.job`2")]
 public interface IJobGrain<in TRequest, TRecord> : IGrainWithIntegerKey
@@ -19,10 +20,10 @@ public interface IJobGrain<in TRequest, TRecord> : IGrainWithIntegerKey
 
     /// <summary>Replaces the definition; the next run is recomputed from the schedule.</summary>
     [Alias("update-in-org")]
-    Task<CommandResult<TRecord>> UpdateAsync(string actor, long organizationId, TRequest request);
+    Task<CommandResult<TRecord>> UpdateAsync(string actor, long organizationId, TRequest request, ExpectedVersion? expected = null);
 
     [Alias("delete-in-org")]
-    Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId);
+    Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId, ExpectedVersion? expected = null);
 
     /// <summary>Queues the job now; refused while it runs.</summary>
     [Alias("run-in-org")]

@@ -1,7 +1,9 @@
+using Planekeeper.Grains.Interfaces.Common;
+
 namespace Planekeeper.Grains.Interfaces.Jobs;
 
-/// <summary>What every kind of job shows: identity, owner and where it stands.</summary>
-public interface IJobRecord
+/// <summary>What every kind of job shows: identity, owner, where it stands and (as its ETag) the definition's version.</summary>
+public interface IJobRecord : IVersioned
 {
     long Id { get; }
 

@@ -13,12 +13,13 @@ public interface INotificationChannelGrain : IGrainWithIntegerKey
     [Alias("get-in-org")]
     Task<NotificationChannelRecord?> GetAsync(long organizationId);
 
+    /// <summary>Refused (412) when <paramref name="expected"/> does not allow the stored version (docs/api.md, "ETags and If-Match"); null: any.</summary>
     [Alias("update-in-org")]
-    Task<CommandResult<NotificationChannelRecord>> UpdateAsync(string actor, long organizationId, NotificationChannelRequest request);
+    Task<CommandResult<NotificationChannelRecord>> UpdateAsync(string actor, long organizationId, NotificationChannelRequest request, ExpectedVersion? expected = null);
 
     /// <summary>Refused (409) while notification rules address the channel, naming them.</summary>
     [Alias("delete-in-org")]
-    Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId);
+    Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId, ExpectedVersion? expected = null);
 
     [Alias("toggle-in-org")]
     Task<CommandResult<NotificationChannelRecord>> ToggleAsync(string actor, long organizationId);

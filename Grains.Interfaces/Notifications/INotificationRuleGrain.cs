@@ -13,11 +13,12 @@ public interface INotificationRuleGrain : IGrainWithIntegerKey
     [Alias("get-in-org")]
     Task<NotificationRuleRecord?> GetAsync(long organizationId);
 
+    /// <summary>Refused (412) when <paramref name="expected"/> does not allow the stored version (docs/api.md, "ETags and If-Match"); null: any.</summary>
     [Alias("update-in-org")]
-    Task<CommandResult<NotificationRuleRecord>> UpdateAsync(string actor, long organizationId, NotificationRuleRequest request);
+    Task<CommandResult<NotificationRuleRecord>> UpdateAsync(string actor, long organizationId, NotificationRuleRequest request, ExpectedVersion? expected = null);
 
     [Alias("delete-in-org")]
-    Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId);
+    Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId, ExpectedVersion? expected = null);
 
     [Alias("toggle-in-org")]
     Task<CommandResult<NotificationRuleRecord>> ToggleAsync(string actor, long organizationId);

@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Planekeeper.Grains.Interfaces.Common;
+
 namespace Planekeeper.Grains.Interfaces.Notifications;
 
 /// <summary>
@@ -17,4 +20,9 @@ public sealed record NotificationRuleRecord(
     [property: Id(8)] long Matched,
     [property: Id(9)] long Skipped,
     [property: Id(10)] DateTime CreatedAt,
-    [property: Id(11)] DateTime UpdatedAt);
+    [property: Id(11)] DateTime UpdatedAt) : IVersioned
+{
+    /// <summary>The row's version: the notification rule's <c>ETag</c> (docs/api.md, "ETags and If-Match"), not part of the body.</summary>
+    [Id(12), JsonIgnore]
+    public int Version { get; init; }
+}

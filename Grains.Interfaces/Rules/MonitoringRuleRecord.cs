@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Planekeeper.Grains.Interfaces.Common;
+
 namespace Planekeeper.Grains.Interfaces.Rules;
 
 /// <summary>
@@ -16,4 +19,9 @@ public sealed record MonitoringRuleRecord(
     [property: Id(7)] bool StableOnly,
     [property: Id(8)] bool Active,
     [property: Id(9)] DateTime CreatedAt,
-    [property: Id(10)] DateTime UpdatedAt);
+    [property: Id(10)] DateTime UpdatedAt) : IVersioned
+{
+    /// <summary>The row's version: the rule's <c>ETag</c>, not part of the body.</summary>
+    [Id(11), JsonIgnore]
+    public int Version { get; init; }
+}

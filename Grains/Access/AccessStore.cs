@@ -10,7 +10,7 @@ namespace Planekeeper.Grains.Access;
 /// </summary>
 public sealed class AccessStore(NpgsqlDataSource database)
 {
-    public sealed record CustomRoleRow(string Key, string Name, string Description);
+    public sealed record CustomRoleRow(string Key, string Name, string Description, int Version);
 
     private sealed record RuleRow(string Role, string Domain, string Object, string Action, string Effect);
 
@@ -18,7 +18,7 @@ public sealed class AccessStore(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync();
         var roles = (await connection.QueryAsync<CustomRoleRow>(
-            "SELECT key, name, description FROM roles WHERE organization_id = @OrganizationId ORDER BY key", new { OrganizationId = organizationId })).ToList();
+            "SELECT key, name, description, version FROM roles WHERE organization_id = @OrganizationId ORDER BY key", new { OrganizationId = organizationId })).ToList();
         var rules = (await connection.QueryAsync<RuleRow>(
             "SELECT v0 AS Role, v1 AS Domain, v2 AS Object, v3 AS Action, v4 AS Effect FROM casbin_rule WHERE ptype = 'p' AND v1 = @Domain ORDER BY id",
             new { Domain = domain })).Select(ToRule).ToList();
@@ -28,19 +28,21 @@ public sealed class AccessStore(NpgsqlDataSource database)
         return (roles, rules, assignments);
     }
 
-    public async Task SaveRoleAsync(long organizationId, CustomRoleRow role, string domain, IReadOnlyList<PolicyRule> rules, bool isNew)
+    /// <returns>The role's version after the write.</returns>
+    public async Task<int> SaveRoleAsync(long organizationId, CustomRoleRow role, string domain, IReadOnlyList<PolicyRule> rules, bool isNew)
     {
         await using var connection = await database.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
         var parameters = new { OrganizationId = organizationId, role.Key, role.Name, role.Description, Domain = domain };
-        await connection.ExecuteAsync(
+        var version = await connection.ExecuteScalarAsync<int>(
             isNew
-                ? "INSERT INTO roles (organization_id, key, name, description) VALUES (@OrganizationId, @Key, @Name, @Description)"
-                : "UPDATE roles SET name = @Name, description = @Description, updated_at = now(), version = version + 1 WHERE organization_id = @OrganizationId AND key = @Key",
+                ? "INSERT INTO roles (organization_id, key, name, description) VALUES (@OrganizationId, @Key, @Name, @Description) RETURNING version"
+                : "UPDATE roles SET name = @Name, description = @Description, updated_at = now(), version = version + 1 WHERE organization_id = @OrganizationId AND key = @Key RETURNING version",
             parameters, transaction);
         await connection.ExecuteAsync("DELETE FROM casbin_rule WHERE ptype = 'p' AND v0 = @Key AND v1 = @Domain", parameters, transaction);
         await InsertRulesAsync(connection, transaction, rules);
         await transaction.CommitAsync();
+        return version;
     }
 
     public async Task DeleteRoleAsync(long organizationId, string key, string domain)

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using Planekeeper.Grains.Access.Policy;
 using Planekeeper.Grains.Audit;
+using Planekeeper.Grains.Concurrency;
 using Planekeeper.Grains.Interfaces.Access;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Identity;
@@ -80,28 +81,39 @@ public sealed partial class PermissionGrain(AccessStore store, AuditWriter audit
         return await SaveRoleAsync(actor, key!, name, description, policy, isNew: true);
     }
 
-    public async Task<CommandResult<RoleRecord>> UpdateRoleAsync(string actor, string key, string name, string description, string policy)
+    public async Task<CommandResult<RoleRecord>> UpdateRoleAsync(
+        string actor, string key, string name, string description, string policy, ExpectedVersion? expected)
     {
         if (BuiltInRoles.IsBuiltIn(key))
         {
             return CommandResult<RoleRecord>.Conflict($"'{key}' is a built-in role and cannot be changed");
         }
 
-        return _customRoles.ContainsKey(key)
+        if (!_customRoles.TryGetValue(key, out var current))
+        {
+            return CommandResult<RoleRecord>.NotFound($"no role '{key}'");
+        }
+
+        return ExpectedVersion.Holds(expected, current.Version)
             ? await SaveRoleAsync(actor, key, name, description, policy, isNew: false)
-            : CommandResult<RoleRecord>.NotFound($"no role '{key}'");
+            : StaleVersion.Refused<RoleRecord>("role");
     }
 
-    public async Task<CommandResult<bool>> DeleteRoleAsync(string actor, string key)
+    public async Task<CommandResult<bool>> DeleteRoleAsync(string actor, string key, ExpectedVersion? expected)
     {
         if (BuiltInRoles.IsBuiltIn(key))
         {
             return CommandResult<bool>.Conflict($"'{key}' is a built-in role and cannot be deleted");
         }
 
-        if (!_customRoles.ContainsKey(key))
+        if (!_customRoles.TryGetValue(key, out var current))
         {
             return CommandResult<bool>.NotFound($"no role '{key}'");
+        }
+
+        if (!ExpectedVersion.Holds(expected, current.Version))
+        {
+            return StaleVersion.Refused<bool>("role");
         }
 
         var holders = _assignments.Where(a => a.Role == key).Select(a => a.Subject).ToList();
@@ -202,7 +214,7 @@ public sealed partial class PermissionGrain(AccessStore store, AuditWriter audit
             return CommandResult<RoleRecord>.Invalid(errors);
         }
 
-        var role = new AccessStore.CustomRoleRow(key, name.Trim(), description?.Trim() ?? "");
+        var role = new AccessStore.CustomRoleRow(key, name.Trim(), description?.Trim() ?? "", Version: 0);
         var rules = parsed.Document!.ToRules(key, Domain);
         var customRules = _customRules.Where(rule => rule.Role != key).Concat(rules).ToList();
         var holders = _assignments.Where(a => a.Role == key).Select(a => a.Subject).Distinct().ToList();
@@ -211,8 +223,8 @@ public sealed partial class PermissionGrain(AccessStore store, AuditWriter audit
             return refusal.Without<RoleRecord>();
         }
 
-        await store.SaveRoleAsync(OrganizationId, role, Domain, rules, isNew);
-        _customRoles[key] = role;
+        var version = await store.SaveRoleAsync(OrganizationId, role, Domain, rules, isNew);
+        _customRoles[key] = role with { Version = version };
         _customRules = customRules;
         Rebuild();
         await AuditAsync(actor, isNew ? "role.created" : "role.updated", $"role:{key}", new { policy = JsonDocument.Parse(parsed.Document.ToJson()).RootElement });
@@ -240,12 +252,15 @@ public sealed partial class PermissionGrain(AccessStore store, AuditWriter audit
         new(BuiltInRoles.Rules.Concat(customRules), assignments, []);
 
     private RoleRecord BuiltInRecord(string key) =>
-        new(key, key, BuiltInRoleDescriptions.Of(key), true, PolicyDocument.FromRules(BuiltInRoles.RulesOf(key)).ToJson());
+        new(key, key, BuiltInRoleDescriptions.Of(key), true, PolicyDocument.FromRules(BuiltInRoles.RulesOf(key)).ToJson()) { Version = 1 };
 
     private RoleRecord CustomRecord(string key)
     {
         var role = _customRoles[key];
-        return new RoleRecord(key, role.Name, role.Description, false, PolicyDocument.FromRules(_customRules.Where(r => r.Role == key)).ToJson());
+        return new RoleRecord(key, role.Name, role.Description, false, PolicyDocument.FromRules(_customRules.Where(r => r.Role == key)).ToJson())
+        {
+            Version = role.Version,
+        };
     }
 
     private static DecidingStatement Statement(PolicyRule rule) =>

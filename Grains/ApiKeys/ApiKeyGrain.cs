@@ -1,6 +1,7 @@
 using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Access.Policy;
 using Planekeeper.Grains.Audit;
+using Planekeeper.Grains.Concurrency;
 using Planekeeper.Grains.Interfaces.Access;
 using Planekeeper.Grains.Interfaces.ApiKeys;
 using Planekeeper.Grains.Interfaces.Common;
@@ -34,11 +35,17 @@ public sealed class ApiKeyGrain(ApiKeyStore keys, AuditWriter audit, TimeProvide
 
     public async Task<ApiKeyRecord?> GetAsync(long organizationId) => _key.OwnedBy(organizationId) is { } key ? await ToRecordAsync(key) : null;
 
-    public async Task<CommandResult<ApiKeyRecord>> EditAsync(string actor, long organizationId, string? name, IReadOnlyList<string>? roles)
+    public async Task<CommandResult<ApiKeyRecord>> EditAsync(
+        string actor, long organizationId, string? name, IReadOnlyList<string>? roles, ExpectedVersion? expected)
     {
         if (_key.OwnedBy(organizationId) is not { } current)
         {
             return await NotFound();
+        }
+
+        if (!ExpectedVersion.Holds(expected, current.Version))
+        {
+            return StaleVersion.Refused<ApiKeyRecord>("API key");
         }
 
         var trimmed = name?.Trim();
@@ -52,9 +59,9 @@ public sealed class ApiKeyGrain(ApiKeyStore keys, AuditWriter audit, TimeProvide
             return refused;
         }
 
-        return trimmed is null
-            ? CommandResult<ApiKeyRecord>.Ok(await ToRecordAsync(current))
-            : await UpdateAsync(actor, "api_key.renamed", key => keys.RenameAsync(key, trimmed), key => key with { Name = trimmed });
+        // A roles-only edit writes the same name: the version (the ETag) moves with the roles too.
+        var newName = trimmed ?? current.Name;
+        return await UpdateAsync(actor, trimmed is null ? null : "api_key.renamed", key => keys.RenameAsync(key, newName), key => key with { Name = newName });
     }
 
     /// <returns>Null once the key holds exactly <paramref name="roles"/>; otherwise why not (422, or 403 from the permission grain).</returns>
@@ -125,7 +132,8 @@ public sealed class ApiKeyGrain(ApiKeyStore keys, AuditWriter audit, TimeProvide
         await keys.SetLastUsedAsync(_key.Id, now);
     }
 
-    private async Task<CommandResult<ApiKeyRecord>> UpdateAsync(string actor, string auditAction, Func<ApiKeyRow, Task<int?>> write, Func<ApiKeyRow, ApiKeyRow> apply)
+    /// <param name="auditAction">What the audit log records; null when the change is recorded already (the roles).</param>
+    private async Task<CommandResult<ApiKeyRecord>> UpdateAsync(string actor, string? auditAction, Func<ApiKeyRow, Task<int?>> write, Func<ApiKeyRow, ApiKeyRow> apply)
     {
         if (_key is null)
         {
@@ -140,12 +148,16 @@ public sealed class ApiKeyGrain(ApiKeyStore keys, AuditWriter audit, TimeProvide
         }
 
         _key = apply(_key) with { Version = version.Value };
-        await audit.WriteAsync(new AuditEntry(_key.OrganizationId, actor, auditAction, Subject, new { name = _key.Name }));
+        if (auditAction is not null)
+        {
+            await audit.WriteAsync(new AuditEntry(_key.OrganizationId, actor, auditAction, Subject, new { name = _key.Name }));
+        }
+
         return CommandResult<ApiKeyRecord>.Ok(await ToRecordAsync(_key));
     }
 
     private async Task<ApiKeyRecord> ToRecordAsync(ApiKeyRow key) => new(
         key.Id, key.OrganizationId, key.Name,
         await GrainFactory.GetGrain<IPermissionGrain>(key.OrganizationId).RolesOfAsync(Subject),
-        key.IsActive, key.DeactivatedAt, key.ExpiresAt, key.LastUsedAt, key.CreatedAt, key.CreatedBy);
+        key.IsActive, key.DeactivatedAt, key.ExpiresAt, key.LastUsedAt, key.CreatedAt, key.CreatedBy) { Version = key.Version };
 }

@@ -1,6 +1,7 @@
 using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Alerts.Configs;
 using Planekeeper.Grains.Audit;
+using Planekeeper.Grains.Concurrency;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Jobs;
 using Planekeeper.Grains.Interfaces.Tasks;
@@ -52,11 +53,16 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
         return Owned(organizationId) is { } row ? row.ToRecord() : default;
     }
 
-    public async Task<CommandResult<TRecord>> UpdateAsync(string actor, long organizationId, TRequest request)
+    public async Task<CommandResult<TRecord>> UpdateAsync(string actor, long organizationId, TRequest request, ExpectedVersion? expected)
     {
         if (Owned(organizationId) is not { } row)
         {
             return NotFound();
+        }
+
+        if (!ExpectedVersion.Holds(expected, row.Version))
+        {
+            return StaleVersion.Refused<TRecord>(kind.Noun);
         }
 
         var validated = validate(request);
@@ -75,11 +81,16 @@ public abstract class JobGrain<TRow, TRecord, TDefinition, TRequest>(
         return await SaveAsync(saved, actor, "updated");
     }
 
-    public async Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId)
+    public async Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId, ExpectedVersion? expected)
     {
         if (Owned(organizationId) is not { } row)
         {
             return NotFound<bool>();
+        }
+
+        if (!ExpectedVersion.Holds(expected, row.Version))
+        {
+            return StaleVersion.Refused<bool>(kind.Noun);
         }
 
         if (kind.AlertConfigColumn is { } column && await alertConfigs.NamesAsync(column, row.Id) is { Count: > 0 } users)

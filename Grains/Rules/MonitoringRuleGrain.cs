@@ -1,6 +1,7 @@
 using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Alerts.Configs;
 using Planekeeper.Grains.Audit;
+using Planekeeper.Grains.Concurrency;
 using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Rules;
@@ -19,11 +20,16 @@ public sealed class MonitoringRuleGrain(MonitoringRuleStore store, AlertConfigRe
 
     public Task<MonitoringRuleRecord?> GetAsync(long organizationId) => Task.FromResult(_row.OwnedBy(organizationId)?.ToRecord());
 
-    public async Task<CommandResult<MonitoringRuleRecord>> UpdateAsync(string actor, long organizationId, MonitoringRuleRequest request)
+    public async Task<CommandResult<MonitoringRuleRecord>> UpdateAsync(string actor, long organizationId, MonitoringRuleRequest request, ExpectedVersion? expected)
     {
         if (_row.OwnedBy(organizationId) is not { } row)
         {
             return NotFound<MonitoringRuleRecord>();
+        }
+
+        if (!ExpectedVersion.Holds(expected, row.Version))
+        {
+            return StaleVersion.Refused<MonitoringRuleRecord>("monitoring rule");
         }
 
         var validated = MonitoringRuleValidator.Validate(request);
@@ -37,11 +43,16 @@ public sealed class MonitoringRuleGrain(MonitoringRuleStore store, AlertConfigRe
             ? NotFound<MonitoringRuleRecord>()
             : await SavedAsync(await store.SetActiveAsync(row, !row.Active), actor, "toggled");
 
-    public async Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId)
+    public async Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId, ExpectedVersion? expected)
     {
         if (_row.OwnedBy(organizationId) is not { } row)
         {
             return NotFound<bool>();
+        }
+
+        if (!ExpectedVersion.Holds(expected, row.Version))
+        {
+            return StaleVersion.Refused<bool>("monitoring rule");
         }
 
         if (await alertConfigs.NamesAsync("rule_id", row.Id) is { Count: > 0 } users)

@@ -21,5 +21,5 @@ public sealed class MonitoringRuleRow : IOrganizationOwned
 
     public MonitoringRuleRecord ToRecord() => new(
         Id, OrganizationId, Name, RuleType, Moderate, High, Critical, StableOnly, Active,
-        DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc), DateTime.SpecifyKind(UpdatedAt, DateTimeKind.Utc));
+        DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc), DateTime.SpecifyKind(UpdatedAt, DateTimeKind.Utc)) { Version = Version };
 }

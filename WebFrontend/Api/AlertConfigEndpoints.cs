@@ -1,5 +1,6 @@
 using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.WebFrontend.Api.Concurrency;
 using Planekeeper.WebFrontend.Authorization;
 
 namespace Planekeeper.WebFrontend.Api;
@@ -45,23 +46,23 @@ public static class AlertConfigEndpoints
         {
             var scope = context.Scope();
             var result = await cluster.GetGrain<IAlertConfigDirectoryGrain>(0).CreateAsync(scope.Subject, scope.OrganizationId, body);
-            return Problems.From(result, config => Results.Created($"/api/v1/alert-configs/{config.Id}", config));
+            return Problems.From(result, config => Versioned.Tagged(Results.Created($"/api/v1/alert-configs/{config.Id}", config), config.Version));
         }).WithSummary("Link a scrape job, a gather job and a rule of this organization; evaluated at once.");
 
         configs.MapGet("/{id:long}", async (long id, HttpContext context, IClusterClient cluster) =>
-            await cluster.GetGrain<IAlertConfigGrain>(id).GetAsync(context.Scope().OrganizationId) is { } config ? Results.Ok(config) : NotFound(id))
-            .WithSummary("One alert config, with its active alert's id.");
+            await cluster.GetGrain<IAlertConfigGrain>(id).GetAsync(context.Scope().OrganizationId) is { } config ? Versioned.Ok(config) : NotFound(id))
+            .WithSummary("One alert config, with its active alert's id; its version is the ETag.").WithETag();
 
-        configs.MapPut("/{id:long}", (long id, AlertConfigRequest body, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (config, actor, organizationId) => config.UpdateAsync(actor, organizationId, body), Results.Ok))
-            .WithSummary("Replace an alert config; it is re-evaluated.");
+        configs.MapPut("/{id:long}", (long id, AlertConfigRequest body, HttpContext context, IClusterClient cluster) => Versioned.WriteAsync(context, expected =>
+            ChangeAsync(id, context, cluster, (config, actor, organizationId) => config.UpdateAsync(actor, organizationId, body, expected), Versioned.Ok)))
+            .WithSummary("Replace an alert config; it is re-evaluated.").WithETag();
 
-        configs.MapDelete("/{id:long}", (long id, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (config, actor, organizationId) => config.DeleteAsync(actor, organizationId), _ => Results.NoContent()))
-            .WithSummary("Delete an alert config; its active alert resolves, its alerts stay for history.");
+        configs.MapDelete("/{id:long}", (long id, HttpContext context, IClusterClient cluster) => Versioned.WriteAsync(context, expected =>
+            ChangeAsync(id, context, cluster, (config, actor, organizationId) => config.DeleteAsync(actor, organizationId, expected), _ => Results.NoContent())))
+            .WithSummary("Delete an alert config; its active alert resolves, its alerts stay for history.").WithETag();
 
         configs.MapPost("/{id:long}/toggle", (long id, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (config, actor, organizationId) => config.ToggleAsync(actor, organizationId), Results.Ok))
+            ChangeAsync(id, context, cluster, (config, actor, organizationId) => config.ToggleAsync(actor, organizationId), Versioned.Ok))
             .WithSummary("Switch an alert config off (its active alert resolves) or on (evaluated at once).");
     }
 

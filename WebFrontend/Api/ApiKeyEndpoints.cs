@@ -1,5 +1,6 @@
 using Planekeeper.Grains.Interfaces.ApiKeys;
 using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.WebFrontend.Api.Concurrency;
 using Planekeeper.WebFrontend.Authorization;
 
 namespace Planekeeper.WebFrontend.Api;
@@ -15,8 +16,8 @@ public static class ApiKeyEndpoints
         var keys = api.MapGroup("/api-keys").WithTags("API keys");
         keys.MapGet("/", ListAsync).WithSummary("The organization's API keys (never their secrets).");
         keys.MapPost("/", CreateAsync).WithSummary("Create a key; the whole pk_<id>_<secret> value is returned only in this answer.");
-        keys.MapGet("/{id:long}", GetAsync).WithSummary("One key.");
-        keys.MapPatch("/{id:long}", EditAsync).WithSummary("Rename a key and/or replace its roles (only roles the caller holds).");
+        keys.MapGet("/{id:long}", GetAsync).WithSummary("One key; its version is the ETag.").WithETag();
+        keys.MapPatch("/{id:long}", EditAsync).WithSummary("Rename a key and/or replace its roles (only roles the caller holds).").WithETag();
         keys.MapPost("/{id:long}/toggle", (long id, HttpContext context, IClusterClient cluster) => ChangeAsync(id, context, cluster, (key, actor, organizationId) => key.ToggleAsync(actor, organizationId)))
             .WithSummary("Disable or re-enable a key.");
         keys.MapPost("/{id:long}/deactivate", (long id, HttpContext context, IClusterClient cluster) => ChangeAsync(id, context, cluster, (key, actor, organizationId) => key.DeactivateAsync(actor, organizationId)))
@@ -31,7 +32,7 @@ public static class ApiKeyEndpoints
         var scope = context.Scope();
         var expiresAt = body.ExpiresAt?.ToUniversalTime();
         var result = await cluster.GetGrain<IApiKeyDirectoryGrain>(0).CreateAsync(scope.Subject, scope.OrganizationId, body.Name ?? "", body.Roles ?? [], expiresAt);
-        return Problems.From(result, created => Results.Created($"/api/v1/api-keys/{created.Key.Id}", new
+        return Problems.From(result, created => Versioned.Tagged(Results.Created($"/api/v1/api-keys/{created.Key.Id}", new
         {
             created.Key.Id,
             created.Key.Name,
@@ -40,19 +41,20 @@ public static class ApiKeyEndpoints
             created.Key.ExpiresAt,
             created.Key.CreatedAt,
             key = created.Value,
-        }));
+        }), created.Key.Version));
     }
 
     private static async Task<IResult> GetAsync(long id, HttpContext context, IClusterClient cluster) =>
         await cluster.GetGrain<IApiKeyGrain>(id).GetAsync(context.Scope().OrganizationId) is { } record
-            ? Results.Ok(record)
+            ? Versioned.Ok(record)
             : Problems.NotFound($"no API key {id}");
 
     private static Task<IResult> EditAsync(long id, ApiKeyChange body, HttpContext context, IClusterClient cluster) =>
-        ChangeAsync(id, context, cluster, (key, actor, organizationId) => key.EditAsync(actor, organizationId, body.Name, body.Roles));
+        Versioned.WriteAsync(context, expected =>
+            ChangeAsync(id, context, cluster, (key, actor, organizationId) => key.EditAsync(actor, organizationId, body.Name, body.Roles, expected)));
 
     /// <summary>A command on the key's grain, which checks the organization (docs/security.md, "Tenancy").</summary>
     private static async Task<IResult> ChangeAsync(
         long id, HttpContext context, IClusterClient cluster, Func<IApiKeyGrain, string, long, Task<CommandResult<ApiKeyRecord>>> change) =>
-        Problems.From(await change(cluster.GetGrain<IApiKeyGrain>(id), context.Scope().Subject, context.Scope().OrganizationId), Results.Ok);
+        Problems.From(await change(cluster.GetGrain<IApiKeyGrain>(id), context.Scope().Subject, context.Scope().OrganizationId), Versioned.Ok);
 }

@@ -1,4 +1,5 @@
 using Planekeeper.Grains.Interfaces.Jobs;
+using Planekeeper.WebFrontend.Api.Concurrency;
 using Planekeeper.WebFrontend.Authorization;
 
 namespace Planekeeper.WebFrontend.Api;
@@ -33,7 +34,7 @@ public static class JobEndpoints
         {
             var scope = context.Scope();
             var result = await cluster.GetGrain<TDirectory>(0).CreateAsync(scope.Subject, scope.OrganizationId, body);
-            return Problems.From(result, job => Results.Created($"/api/v1{path}/{job.Id}", job));
+            return Problems.From(result, job => Versioned.Tagged(Results.Created($"/api/v1{path}/{job.Id}", job), job.Version));
         }).WithSummary($"Create a {noun}; without a schedule it is queued to run once.");
 
         jobs.MapGet("/summary", async (HttpContext context, IClusterClient cluster) =>
@@ -42,19 +43,19 @@ public static class JobEndpoints
 
         // The job grain checks the organization (docs/security.md, "Tenancy"): another organization's job is "not found".
         jobs.MapGet("/{id:long}", async (long id, HttpContext context, IClusterClient cluster) =>
-            await cluster.GetGrain<TGrain>(id).GetAsync(context.Scope().OrganizationId) is { } job ? Results.Ok(job) : Problems.NotFound($"no {noun} {id}"))
-            .WithSummary($"One {noun}.");
+            await cluster.GetGrain<TGrain>(id).GetAsync(context.Scope().OrganizationId) is { } job ? Versioned.Ok(job) : Problems.NotFound($"no {noun} {id}"))
+            .WithSummary($"One {noun}; the version of its definition is the ETag.").WithETag();
 
-        jobs.MapPut("/{id:long}", async (long id, TRequest body, HttpContext context, IClusterClient cluster) =>
-            Problems.From(await cluster.GetGrain<TGrain>(id).UpdateAsync(context.Scope().Subject, context.Scope().OrganizationId, body), record => Results.Ok(record)))
-            .WithSummary($"Replace a {noun}'s definition; the next run is recomputed from its schedule.");
+        jobs.MapPut("/{id:long}", (long id, TRequest body, HttpContext context, IClusterClient cluster) => Versioned.WriteAsync(context, async expected =>
+            Problems.From(await cluster.GetGrain<TGrain>(id).UpdateAsync(context.Scope().Subject, context.Scope().OrganizationId, body, expected), Versioned.Ok)))
+            .WithSummary($"Replace a {noun}'s definition; the next run is recomputed from its schedule.").WithETag();
 
-        jobs.MapDelete("/{id:long}", async (long id, HttpContext context, IClusterClient cluster) =>
-            Problems.From(await cluster.GetGrain<TGrain>(id).DeleteAsync(context.Scope().Subject, context.Scope().OrganizationId), _ => Results.NoContent()))
-            .WithSummary($"Delete a {noun}.");
+        jobs.MapDelete("/{id:long}", (long id, HttpContext context, IClusterClient cluster) => Versioned.WriteAsync(context, async expected =>
+            Problems.From(await cluster.GetGrain<TGrain>(id).DeleteAsync(context.Scope().Subject, context.Scope().OrganizationId, expected), _ => Results.NoContent())))
+            .WithSummary($"Delete a {noun}.").WithETag();
 
         jobs.MapPost("/{id:long}/run", async (long id, HttpContext context, IClusterClient cluster) =>
-            Problems.From(await cluster.GetGrain<TGrain>(id).RunNowAsync(context.Scope().Subject, context.Scope().OrganizationId), record => Results.Ok(record)))
+            Problems.From(await cluster.GetGrain<TGrain>(id).RunNowAsync(context.Scope().Subject, context.Scope().OrganizationId), Versioned.Ok))
             .WithSummary("Queue the job now; 409 while it runs.");
         return jobs;
     }

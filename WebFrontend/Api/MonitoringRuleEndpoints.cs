@@ -1,5 +1,6 @@
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Rules;
+using Planekeeper.WebFrontend.Api.Concurrency;
 using Planekeeper.WebFrontend.Authorization;
 
 namespace Planekeeper.WebFrontend.Api;
@@ -25,23 +26,23 @@ public static class MonitoringRuleEndpoints
         {
             var scope = context.Scope();
             var result = await cluster.GetGrain<IMonitoringRuleDirectoryGrain>(0).CreateAsync(scope.Subject, scope.OrganizationId, body);
-            return Problems.From(result, rule => Results.Created($"/api/v1/monitoring-rules/{rule.Id}", rule));
+            return Problems.From(result, rule => Versioned.Tagged(Results.Created($"/api/v1/monitoring-rules/{rule.Id}", rule), rule.Version));
         }).WithSummary("Create a rule: days_behind, majors_behind or minors_behind with thresholds moderate ≤ high ≤ critical.");
 
         rules.MapGet("/{id:long}", async (long id, HttpContext context, IClusterClient cluster) =>
-            await cluster.GetGrain<IMonitoringRuleGrain>(id).GetAsync(context.Scope().OrganizationId) is { } rule ? Results.Ok(rule) : NotFound(id))
-            .WithSummary("One monitoring rule.");
+            await cluster.GetGrain<IMonitoringRuleGrain>(id).GetAsync(context.Scope().OrganizationId) is { } rule ? Versioned.Ok(rule) : NotFound(id))
+            .WithSummary("One monitoring rule; its version is the ETag.").WithETag();
 
-        rules.MapPut("/{id:long}", (long id, MonitoringRuleRequest body, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.UpdateAsync(actor, organizationId, body), Results.Ok))
-            .WithSummary("Replace a rule; the alert configs using it are re-evaluated.");
+        rules.MapPut("/{id:long}", (long id, MonitoringRuleRequest body, HttpContext context, IClusterClient cluster) => Versioned.WriteAsync(context, expected =>
+            ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.UpdateAsync(actor, organizationId, body, expected), Versioned.Ok)))
+            .WithSummary("Replace a rule; the alert configs using it are re-evaluated.").WithETag();
 
-        rules.MapDelete("/{id:long}", (long id, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.DeleteAsync(actor, organizationId), _ => Results.NoContent()))
-            .WithSummary("Delete a rule; 409 naming the alert configs that still use it.");
+        rules.MapDelete("/{id:long}", (long id, HttpContext context, IClusterClient cluster) => Versioned.WriteAsync(context, expected =>
+            ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.DeleteAsync(actor, organizationId, expected), _ => Results.NoContent())))
+            .WithSummary("Delete a rule; 409 naming the alert configs that still use it.").WithETag();
 
         rules.MapPost("/{id:long}/toggle", (long id, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.ToggleAsync(actor, organizationId), Results.Ok))
+            ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.ToggleAsync(actor, organizationId), Versioned.Ok))
             .WithSummary("Switch a rule off (the active alerts of its configs resolve) or on (they are evaluated).");
 
         rules.MapPost("/{id:long}/evaluate", (long id, HttpContext context, IClusterClient cluster) =>

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Notifications;
+using Planekeeper.WebFrontend.Api.Concurrency;
 using Planekeeper.WebFrontend.Authorization;
 
 namespace Planekeeper.WebFrontend.Api;
@@ -35,7 +36,7 @@ public static class NotificationChannelEndpoints
         {
             var scope = context.Scope();
             var result = await Directory(cluster).CreateAsync(scope.Subject, scope.OrganizationId, body.ToRequest());
-            return Problems.From(result, channel => Results.Created($"/api/v1/notification-channels/{channel.Id}", View(channel)));
+            return Problems.From(result, channel => Versioned.Tagged(Results.Created($"/api/v1/notification-channels/{channel.Id}", View(channel)), channel.Version));
         }).WithSummary("Create a channel: webhook, slack, discord, teams, pagerduty, telegram or smtp, each with its configuration.");
 
         channels.MapPost("/validate", async (ChannelBody body, IClusterClient cluster) =>
@@ -43,19 +44,19 @@ public static class NotificationChannelEndpoints
             .WithSummary("Check a channel's configuration as create would, without saving it.");
 
         channels.MapGet("/{id:long}", async (long id, HttpContext context, IClusterClient cluster) =>
-            await Channel(cluster, id).GetAsync(context.Scope().OrganizationId) is { } channel ? Results.Ok(View(channel)) : NotFound(id))
-            .WithSummary("One channel, secrets masked.");
+            await Channel(cluster, id).GetAsync(context.Scope().OrganizationId) is { } channel ? Ok(channel) : NotFound(id))
+            .WithSummary("One channel, secrets masked; its version is the ETag.").WithETag();
 
-        channels.MapPut("/{id:long}", (long id, ChannelBody body, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (channel, actor, organizationId) => channel.UpdateAsync(actor, organizationId, body.ToRequest()), channel => Results.Ok(View(channel))))
-            .WithSummary("Replace a channel; a secret left out keeps its stored value.");
+        channels.MapPut("/{id:long}", (long id, ChannelBody body, HttpContext context, IClusterClient cluster) => Versioned.WriteAsync(context, expected =>
+            ChangeAsync(id, context, cluster, (channel, actor, organizationId) => channel.UpdateAsync(actor, organizationId, body.ToRequest(), expected), Ok)))
+            .WithSummary("Replace a channel; a secret left out keeps its stored value.").WithETag();
 
-        channels.MapDelete("/{id:long}", (long id, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (channel, actor, organizationId) => channel.DeleteAsync(actor, organizationId), _ => Results.NoContent()))
-            .WithSummary("Delete a channel; 409 naming the notification rules that address it.");
+        channels.MapDelete("/{id:long}", (long id, HttpContext context, IClusterClient cluster) => Versioned.WriteAsync(context, expected =>
+            ChangeAsync(id, context, cluster, (channel, actor, organizationId) => channel.DeleteAsync(actor, organizationId, expected), _ => Results.NoContent())))
+            .WithSummary("Delete a channel; 409 naming the notification rules that address it.").WithETag();
 
         channels.MapPost("/{id:long}/toggle", (long id, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (channel, actor, organizationId) => channel.ToggleAsync(actor, organizationId), channel => Results.Ok(View(channel))))
+            ChangeAsync(id, context, cluster, (channel, actor, organizationId) => channel.ToggleAsync(actor, organizationId), Ok))
             .WithSummary("Disable a channel (its deliveries go dead) or enable it again.");
 
         channels.MapPost("/{id:long}/test", async (long id, HttpContext context, IClusterClient cluster) =>
@@ -66,6 +67,9 @@ public static class NotificationChannelEndpoints
             Problems.From(await Channel(cluster, id).StatsAsync(context.Scope().OrganizationId), Results.Ok))
             .WithSummary("Deliveries sent, failed (retrying), dead and pending; the last success and the last error.");
     }
+
+    /// <summary>200 with the channel's view and its <c>ETag</c>.</summary>
+    private static IResult Ok(NotificationChannelRecord channel) => Versioned.Tagged(Results.Ok(View(channel)), channel.Version);
 
     /// <summary>The channel as JSON: the masked configuration as an object, not as text.</summary>
     private static object View(NotificationChannelRecord channel) => new

@@ -1,5 +1,6 @@
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Notifications;
+using Planekeeper.WebFrontend.Api.Concurrency;
 using Planekeeper.WebFrontend.Authorization;
 
 namespace Planekeeper.WebFrontend.Api;
@@ -27,7 +28,7 @@ public static class NotificationRuleEndpoints
         {
             var scope = context.Scope();
             return Problems.From(await Directory(cluster).CreateAsync(scope.Subject, scope.OrganizationId, body),
-                rule => Results.Created($"/api/v1/notification-rules/{rule.Id}", rule));
+                rule => Versioned.Tagged(Results.Created($"/api/v1/notification-rules/{rule.Id}", rule), rule.Version));
         }).WithSummary("Create a rule: priority (lower first), event_types and severities (empty: all), channel_id (else the default channel).");
 
         rules.MapPost("/simulate", async (Simulation body, HttpContext context, IClusterClient cluster) =>
@@ -35,8 +36,8 @@ public static class NotificationRuleEndpoints
             .WithSummary("Which rules an event of a severity matches, and which channels would receive it.");
 
         rules.MapGet("/{id:long}", async (long id, HttpContext context, IClusterClient cluster) =>
-            await Rule(cluster, id).GetAsync(context.Scope().OrganizationId) is { } rule ? Results.Ok(rule) : NotFound(id))
-            .WithSummary("One notification rule, with its stats.");
+            await Rule(cluster, id).GetAsync(context.Scope().OrganizationId) is { } rule ? Versioned.Ok(rule) : NotFound(id))
+            .WithSummary("One notification rule, with its stats; the version of its definition is the ETag.").WithETag();
 
         rules.MapGet("/{id:long}/stats", async (long id, HttpContext context, IClusterClient cluster) =>
             await Rule(cluster, id).GetAsync(context.Scope().OrganizationId) is { } rule
@@ -44,16 +45,16 @@ public static class NotificationRuleEndpoints
                 : NotFound(id))
             .WithSummary("Events the rule matched, and those skipped because it had no channel and there was no default channel.");
 
-        rules.MapPut("/{id:long}", (long id, NotificationRuleRequest body, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.UpdateAsync(actor, organizationId, body), Results.Ok))
-            .WithSummary("Replace a notification rule.");
+        rules.MapPut("/{id:long}", (long id, NotificationRuleRequest body, HttpContext context, IClusterClient cluster) => Versioned.WriteAsync(context, expected =>
+            ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.UpdateAsync(actor, organizationId, body, expected), Versioned.Ok)))
+            .WithSummary("Replace a notification rule.").WithETag();
 
-        rules.MapDelete("/{id:long}", (long id, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.DeleteAsync(actor, organizationId), _ => Results.NoContent()))
-            .WithSummary("Delete a notification rule.");
+        rules.MapDelete("/{id:long}", (long id, HttpContext context, IClusterClient cluster) => Versioned.WriteAsync(context, expected =>
+            ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.DeleteAsync(actor, organizationId, expected), _ => Results.NoContent())))
+            .WithSummary("Delete a notification rule.").WithETag();
 
         rules.MapPost("/{id:long}/toggle", (long id, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.ToggleAsync(actor, organizationId), Results.Ok))
+            ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.ToggleAsync(actor, organizationId), Versioned.Ok))
             .WithSummary("Switch a notification rule off or on.");
     }
 

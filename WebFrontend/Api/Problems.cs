@@ -14,6 +14,10 @@ public static class Problems
     public static IResult Invalid(IDictionary<string, string[]> errors) =>
         Results.ValidationProblem(errors, "The request has invalid fields.", statusCode: StatusCodes.Status422UnprocessableEntity);
 
+    /// <summary>412 <c>precondition_failed</c>: <c>If-Match</c> names a version the resource no longer has; nothing changed.</summary>
+    public static IResult PreconditionFailed(string detail) =>
+        Results.Problem(detail, statusCode: StatusCodes.Status412PreconditionFailed, title: "Precondition failed");
+
     public static IResult Unauthorized(string detail) => Results.Problem(detail, statusCode: StatusCodes.Status401Unauthorized, title: "Unauthorized");
 
     public static IResult Forbidden(string detail, string? missingAction = null) => Results.Problem(
@@ -44,6 +48,7 @@ public static class Problems
         CommandStatus.Ok => onOk(result.Value!),
         CommandStatus.NotFound => NotFound(result.Detail ?? "not found"),
         CommandStatus.Conflict => Conflict(result.Detail ?? "conflict"),
+        CommandStatus.PreconditionFailed => PreconditionFailed(result.Detail ?? "the resource changed since it was read"),
         CommandStatus.Forbidden => Results.Problem(
             result.Detail, statusCode: StatusCodes.Status403Forbidden, title: "Forbidden",
             extensions: result.Errors?.ToDictionary(e => e.Key, e => (object?)e.Value)),

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Planekeeper.Grains.Interfaces.Access;
 using Planekeeper.Grains.Interfaces.Organizations;
+using Planekeeper.WebFrontend.Api.Concurrency;
 using Planekeeper.WebFrontend.Authorization;
 
 namespace Planekeeper.WebFrontend.Api;
@@ -16,9 +17,9 @@ public static class RoleEndpoints
         var roles = api.MapGroup("/roles").WithTags("Roles");
         roles.MapGet("/", ListAsync).WithSummary("Built-in and custom roles, with their policy documents.");
         roles.MapPost("/", CreateAsync).WithSummary("Create a custom role from an IAM-style policy document.");
-        roles.MapGet("/{key}", GetAsync).WithSummary("One role.");
-        roles.MapPut("/{key}", UpdateAsync).WithSummary("Replace a custom role's name, description and policy.");
-        roles.MapDelete("/{key}", DeleteAsync).WithSummary("Delete a custom role that nobody holds.");
+        roles.MapGet("/{key}", GetAsync).WithSummary("One role; its version is the ETag.").WithETag();
+        roles.MapPut("/{key}", UpdateAsync).WithSummary("Replace a custom role's name, description and policy.").WithETag();
+        roles.MapDelete("/{key}", DeleteAsync).WithSummary("Delete a custom role that nobody holds.").WithETag();
         roles.MapPost("/{key}/assign", AssignAsync).WithSummary("Give a member this role (in addition to their others).");
         roles.MapDelete("/{key}/assign/{userId:long}", UnassignAsync).WithName("unassignRole").WithSummary("Take this role from a member.");
     }
@@ -30,21 +31,25 @@ public static class RoleEndpoints
         Results.Ok(new { items = (await Permissions(context, cluster).ListRolesAsync()).Select(RoleView.From), next_cursor = (string?)null });
 
     private static async Task<IResult> GetAsync(string key, HttpContext context, IClusterClient cluster) =>
-        await Permissions(context, cluster).GetRoleAsync(key) is { } role ? Results.Ok(RoleView.From(role)) : Problems.NotFound($"no role '{key}'");
+        await Permissions(context, cluster).GetRoleAsync(key) is { } role ? Ok(role) : Problems.NotFound($"no role '{key}'");
 
     private static async Task<IResult> CreateAsync(RoleBody body, HttpContext context, IClusterClient cluster)
     {
         var result = await Permissions(context, cluster).CreateRoleAsync(context.Scope().Subject, body.Key ?? "", body.Name ?? "", body.Description ?? "", PolicyText(body));
-        return Problems.From(result, role => Results.Created($"/api/v1/roles/{role.Key}", RoleView.From(role)));
+        return Problems.From(result, role => Versioned.Tagged(Results.Created($"/api/v1/roles/{role.Key}", RoleView.From(role)), role.Version));
     }
 
-    private static async Task<IResult> UpdateAsync(string key, RoleBody body, HttpContext context, IClusterClient cluster) =>
-        Problems.From(
-            await Permissions(context, cluster).UpdateRoleAsync(context.Scope().Subject, key, body.Name ?? "", body.Description ?? "", PolicyText(body)),
-            role => Results.Ok(RoleView.From(role)));
+    private static Task<IResult> UpdateAsync(string key, RoleBody body, HttpContext context, IClusterClient cluster) =>
+        Versioned.WriteAsync(context, async expected => Problems.From(
+            await Permissions(context, cluster).UpdateRoleAsync(context.Scope().Subject, key, body.Name ?? "", body.Description ?? "", PolicyText(body), expected),
+            Ok));
 
-    private static async Task<IResult> DeleteAsync(string key, HttpContext context, IClusterClient cluster) =>
-        Problems.From(await Permissions(context, cluster).DeleteRoleAsync(context.Scope().Subject, key), _ => Results.NoContent());
+    private static Task<IResult> DeleteAsync(string key, HttpContext context, IClusterClient cluster) =>
+        Versioned.WriteAsync(context, async expected =>
+            Problems.From(await Permissions(context, cluster).DeleteRoleAsync(context.Scope().Subject, key, expected), _ => Results.NoContent()));
+
+    /// <summary>200 with the role's view and its <c>ETag</c>.</summary>
+    private static IResult Ok(RoleRecord role) => Versioned.Tagged(Results.Ok(RoleView.From(role)), role.Version);
 
     private static async Task<IResult> AssignAsync(string key, Assignment body, HttpContext context, IClusterClient cluster)
     {

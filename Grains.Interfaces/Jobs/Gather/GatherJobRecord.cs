@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Planekeeper.Grains.Interfaces.Common;
+
 namespace Planekeeper.Grains.Interfaces.Jobs.Gather;
 
 /// <param name="LatestVersion">
@@ -20,4 +23,9 @@ public sealed record GatherJobRecord(
     [property: Id(12)] string? LastError,
     [property: Id(13)] DateTime CreatedAt,
     [property: Id(14)] DateTime UpdatedAt,
-    [property: Id(15)] string? LatestVersion = null) : IJobRecord;
+    [property: Id(15)] string? LatestVersion = null) : IJobRecord
+{
+    /// <summary>The row's version: the gather job's <c>ETag</c> (docs/api.md, "ETags and If-Match"), not part of the body.</summary>
+    [Id(16), JsonIgnore]
+    public int Version { get; init; }
+}

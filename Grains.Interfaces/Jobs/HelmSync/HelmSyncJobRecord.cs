@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Planekeeper.Grains.Interfaces.Common;
+
 namespace Planekeeper.Grains.Interfaces.Jobs.HelmSync;
 
 [GenerateSerializer, Immutable, Alias("planekeeper.jobs.helm-sync-record")]
@@ -15,4 +18,9 @@ public sealed record HelmSyncJobRecord(
     [property: Id(10)] DateTime? LastRunAt,
     [property: Id(11)] string? LastError,
     [property: Id(12)] DateTime CreatedAt,
-    [property: Id(13)] DateTime UpdatedAt) : IJobRecord;
+    [property: Id(13)] DateTime UpdatedAt) : IJobRecord
+{
+    /// <summary>The row's version: the helm sync job's <c>ETag</c> (docs/api.md, "ETags and If-Match"), not part of the body.</summary>
+    [Id(14), JsonIgnore]
+    public int Version { get; init; }
+}

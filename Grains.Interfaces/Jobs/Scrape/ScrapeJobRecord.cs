@@ -1,3 +1,6 @@
+using System.Text.Json.Serialization;
+using Planekeeper.Grains.Interfaces.Common;
+
 namespace Planekeeper.Grains.Interfaces.Jobs.Scrape;
 
 /// <param name="CurrentVersion">The version of the job's newest snapshot (the deployed version); null before any (docs/jobs.md).</param>
@@ -24,4 +27,9 @@ public sealed record ScrapeJobRecord(
     [property: Id(17)] DateTime CreatedAt,
     [property: Id(18)] DateTime UpdatedAt,
     [property: Id(19)] string? CurrentVersion = null,
-    [property: Id(20)] DateTime? CurrentVersionFoundAt = null) : IJobRecord;
+    [property: Id(20)] DateTime? CurrentVersionFoundAt = null) : IJobRecord
+{
+    /// <summary>The row's version: the scrape job's <c>ETag</c> (docs/api.md, "ETags and If-Match"), not part of the body.</summary>
+    [Id(21), JsonIgnore]
+    public int Version { get; init; }
+}

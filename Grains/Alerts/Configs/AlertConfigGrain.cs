@@ -3,6 +3,7 @@ using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Alerts;
 using Planekeeper.Grains.Alerts.Evaluation;
 using Planekeeper.Grains.Audit;
+using Planekeeper.Grains.Concurrency;
 using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Rules.Evaluation;
@@ -33,11 +34,16 @@ public sealed class AlertConfigGrain(
 
     public Task<AlertConfigRecord?> GetAsync(long organizationId) => Task.FromResult(_config.OwnedBy(organizationId)?.ToRecord(_active?.Id));
 
-    public async Task<CommandResult<AlertConfigRecord>> UpdateAsync(string actor, long organizationId, AlertConfigRequest request)
+    public async Task<CommandResult<AlertConfigRecord>> UpdateAsync(string actor, long organizationId, AlertConfigRequest request, ExpectedVersion? expected)
     {
         if (_config.OwnedBy(organizationId) is not { } config)
         {
             return NotFound<AlertConfigRecord>();
+        }
+
+        if (!ExpectedVersion.Holds(expected, config.Version))
+        {
+            return StaleVersion.Refused<AlertConfigRecord>("alert config");
         }
 
         var validated = await validator.ValidateAsync(config.OrganizationId, request);
@@ -54,11 +60,16 @@ public sealed class AlertConfigGrain(
             ? NotFound<AlertConfigRecord>()
             : await SavedAsync(await store.SetActiveAsync(config, !config.Active), actor, "toggled");
 
-    public async Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId)
+    public async Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId, ExpectedVersion? expected)
     {
         if (_config.OwnedBy(organizationId) is not { } config)
         {
             return NotFound<bool>();
+        }
+
+        if (!ExpectedVersion.Holds(expected, config.Version))
+        {
+            return StaleVersion.Refused<bool>("alert config");
         }
 
         await ResolveActiveAsync(actor, "the alert config was deleted");

@@ -20,7 +20,7 @@ public sealed class AlertConfigRow : IOrganizationOwned
 
     public AlertConfigRecord ToRecord(long? activeAlertId) => new(
         Id, OrganizationId, Name, ScrapeJobId, GatherJobId, RuleId, Active, Utc(CreatedAt), Utc(UpdatedAt),
-        EvaluatedAt is { } evaluated ? Utc(evaluated) : null, activeAlertId);
+        EvaluatedAt is { } evaluated ? Utc(evaluated) : null, activeAlertId) { Version = Version };
 
     private static DateTime Utc(DateTime value) => DateTime.SpecifyKind(value, DateTimeKind.Utc);
 }

@@ -21,7 +21,7 @@ public sealed class GatherJobRow : JobRow<GatherJobRecord>
     public override GatherJobRecord ToRecord() => new(
         Id, OrganizationId, Name, SourceType, ArtifactName, Schedule, CredentialName, TagFilter,
         JsonSerializer.Deserialize<Dictionary<string, string>>(Labels)!, Status, NextRunAt, LastRunAt, LastError, CreatedAt, UpdatedAt,
-        VersionOrdering.HighestStable(StableVersions ?? [])?.Text);
+        VersionOrdering.HighestStable(StableVersions ?? [])?.Text) { Version = Version };
 }
 
 public sealed class GatherJobStore(NpgsqlDataSource database) : JobStore<GatherJobRow, GatherJobRecord, GatherJobDefinition>(database)

@@ -15,7 +15,7 @@ public sealed class HelmSyncJobRow : JobRow<HelmSyncJobRecord>
 
     public override HelmSyncJobRecord ToRecord() => new(
         Id, OrganizationId, Name, RepositoryUrl, ChartFilter, Schedule, CredentialName,
-        JsonSerializer.Deserialize<Dictionary<string, string>>(Labels)!, Status, NextRunAt, LastRunAt, LastError, CreatedAt, UpdatedAt);
+        JsonSerializer.Deserialize<Dictionary<string, string>>(Labels)!, Status, NextRunAt, LastRunAt, LastError, CreatedAt, UpdatedAt) { Version = Version };
 }
 
 public sealed class HelmSyncJobStore(NpgsqlDataSource database) : JobStore<HelmSyncJobRow, HelmSyncJobRecord, HelmSyncJobDefinition>(database)

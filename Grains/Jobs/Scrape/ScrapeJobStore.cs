@@ -25,7 +25,7 @@ public sealed class ScrapeJobRow : JobRow<ScrapeJobRecord>
     public override ScrapeJobRecord ToRecord() => new(
         Id, OrganizationId, Name, RepositoryUrl, Ref, TargetFile, ParseType, ParseExpression, CredentialName, Schedule, VersionTransform,
         HistoryLimit, JsonSerializer.Deserialize<Dictionary<string, string>>(Labels)!, Status, NextRunAt, LastRunAt, LastError, CreatedAt, UpdatedAt,
-        CurrentVersion, CurrentVersionFoundAt is { } foundAt ? DateTime.SpecifyKind(foundAt, DateTimeKind.Utc) : null);
+        CurrentVersion, CurrentVersionFoundAt is { } foundAt ? DateTime.SpecifyKind(foundAt, DateTimeKind.Utc) : null) { Version = Version };
 }
 
 public sealed class ScrapeJobStore(NpgsqlDataSource database) : JobStore<ScrapeJobRow, ScrapeJobRecord, ScrapeJobDefinition>(database)

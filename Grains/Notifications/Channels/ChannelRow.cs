@@ -30,5 +30,5 @@ public sealed class ChannelRow : IOrganizationOwned
         Id, OrganizationId, Name, Type,
         ChannelConfigValidator.Masked(ConfigObject, SecretNames.Where(name => name != ChannelSecretNames.HmacSecret)).ToJsonString(),
         SecretNames.Contains(ChannelSecretNames.HmacSecret), RequireAckAuth, Active, TemplateMap,
-        DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc), DateTime.SpecifyKind(UpdatedAt, DateTimeKind.Utc));
+        DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc), DateTime.SpecifyKind(UpdatedAt, DateTimeKind.Utc)) { Version = Version };
 }

@@ -1,5 +1,6 @@
 using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Audit;
+using Planekeeper.Grains.Concurrency;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Notifications;
 using Planekeeper.Grains.Notifications.Delivery;
@@ -21,11 +22,16 @@ public sealed class NotificationChannelGrain(
 
     public Task<NotificationChannelRecord?> GetAsync(long organizationId) => Task.FromResult(_row.OwnedBy(organizationId)?.ToRecord());
 
-    public async Task<CommandResult<NotificationChannelRecord>> UpdateAsync(string actor, long organizationId, NotificationChannelRequest request)
+    public async Task<CommandResult<NotificationChannelRecord>> UpdateAsync(string actor, long organizationId, NotificationChannelRequest request, ExpectedVersion? expected)
     {
         if (_row.OwnedBy(organizationId) is not { } row)
         {
             return NotFound<NotificationChannelRecord>();
+        }
+
+        if (!ExpectedVersion.Holds(expected, row.Version))
+        {
+            return StaleVersion.Refused<NotificationChannelRecord>("notification channel");
         }
 
         var validated = validator.Validate(request, row.OrganizationId, row);
@@ -46,11 +52,16 @@ public sealed class NotificationChannelGrain(
         return await SavedAsync(await store.UpdateAsync(toggled), actor, "toggled");
     }
 
-    public async Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId)
+    public async Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId, ExpectedVersion? expected)
     {
         if (_row.OwnedBy(organizationId) is not { } row)
         {
             return NotFound<bool>();
+        }
+
+        if (!ExpectedVersion.Holds(expected, row.Version))
+        {
+            return StaleVersion.Refused<bool>("notification channel");
         }
 
         if (await store.RuleNamesAsync(row.Id) is { Count: > 0 } rules)

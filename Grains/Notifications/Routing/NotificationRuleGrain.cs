@@ -1,5 +1,6 @@
 using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Audit;
+using Planekeeper.Grains.Concurrency;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Notifications;
 
@@ -13,11 +14,16 @@ public sealed class NotificationRuleGrain(NotificationRuleStore store, Notificat
 
     public async Task<NotificationRuleRecord?> GetAsync(long organizationId) => (await OwnedAsync(organizationId))?.ToRecord();
 
-    public async Task<CommandResult<NotificationRuleRecord>> UpdateAsync(string actor, long organizationId, NotificationRuleRequest request)
+    public async Task<CommandResult<NotificationRuleRecord>> UpdateAsync(string actor, long organizationId, NotificationRuleRequest request, ExpectedVersion? expected)
     {
         if (await OwnedAsync(organizationId) is not { } row)
         {
             return NotFound<NotificationRuleRecord>();
+        }
+
+        if (!ExpectedVersion.Holds(expected, row.Version))
+        {
+            return StaleVersion.Refused<NotificationRuleRecord>("notification rule");
         }
 
         var validated = await validator.ValidateAsync(request, row.OrganizationId, row);
@@ -37,11 +43,16 @@ public sealed class NotificationRuleGrain(NotificationRuleStore store, Notificat
         return await SavedAsync(await store.UpdateAsync(row), actor, "toggled");
     }
 
-    public async Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId)
+    public async Task<CommandResult<bool>> DeleteAsync(string actor, long organizationId, ExpectedVersion? expected)
     {
         if (await OwnedAsync(organizationId) is not { } row)
         {
             return NotFound<bool>();
+        }
+
+        if (!ExpectedVersion.Holds(expected, row.Version))
+        {
+            return StaleVersion.Refused<bool>("notification rule");
         }
 
         if (!await store.DeleteAsync(row))

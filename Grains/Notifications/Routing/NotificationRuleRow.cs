@@ -22,5 +22,5 @@ public sealed class NotificationRuleRow : IOrganizationOwned
 
     public NotificationRuleRecord ToRecord() => new(
         Id, OrganizationId, Name, Active, Priority, EventTypes, Severities, ChannelId, Matched, Skipped,
-        DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc), DateTime.SpecifyKind(UpdatedAt, DateTimeKind.Utc));
+        DateTime.SpecifyKind(CreatedAt, DateTimeKind.Utc), DateTime.SpecifyKind(UpdatedAt, DateTimeKind.Utc)) { Version = Version };
 }
