@@ -22,6 +22,15 @@ public abstract class PlanekeeperPage : PageModel
     protected string Actor => HttpContext.Scope().Subject;
 
     /// <summary>
+    /// Set when a save was refused because someone else changed the thing since this form was loaded (docs/ui.md,
+    /// "Editing at the same time"); the page then shows <c>_ChangedMeanwhile</c> above the form with the input kept.
+    /// </summary>
+    public bool ChangedMeanwhile { get; private set; }
+
+    /// <summary>The version a form was loaded with, as the condition of its save; null (unconditional) without one.</summary>
+    protected static ExpectedVersion? Loaded(int? version) => version is { } loaded ? ExpectedVersion.Of(loaded) : null;
+
+    /// <summary>
     /// The page again, with a refused command's messages next to their fields (a refusal without fields at
     /// <paramref name="field"/>, by default above the form) and the status the API would answer.
     /// </summary>
@@ -33,6 +42,7 @@ public abstract class PlanekeeperPage : PageModel
             CommandStatus.NotFound => StatusCodes.Status404NotFound,
             CommandStatus.Conflict => StatusCodes.Status409Conflict,
             CommandStatus.Forbidden => StatusCodes.Status403Forbidden,
+            CommandStatus.PreconditionFailed => StatusCodes.Status412PreconditionFailed,
             _ => StatusCodes.Status422UnprocessableEntity,
         };
         return Page();
@@ -40,6 +50,12 @@ public abstract class PlanekeeperPage : PageModel
 
     private void ShowErrors<T>(CommandResult<T> result, string field)
     {
+        if (result.Status == CommandStatus.PreconditionFailed)
+        {
+            ChangedMeanwhile = true;
+            return;
+        }
+
         if (result.Errors is { Count: > 0 } errors && result.Status == CommandStatus.Invalid)
         {
             foreach (var (name, messages) in errors)

@@ -21,6 +21,10 @@ public abstract class AlertConfigFormPage(IClusterClient cluster) : PlanekeeperP
     [BindProperty]
     public AlertConfigRequest Form { get; set; } = new(null, null, null, null);
 
+    /// <summary>The config's version when the edit form was loaded; its save is refused (412) when the config moved on since.</summary>
+    [BindProperty]
+    public int? LoadedVersion { get; set; }
+
     public IReadOnlyList<(long Id, string Name)> ScrapeJobs { get; private set; } = [];
 
     public IReadOnlyList<(long Id, string Name)> GatherJobs { get; private set; } = [];
@@ -40,7 +44,7 @@ public abstract class AlertConfigFormPage(IClusterClient cluster) : PlanekeeperP
     protected async Task<IActionResult> SaveAsync()
     {
         var result = Id is { } id
-            ? await cluster.GetGrain<IAlertConfigGrain>(id).UpdateAsync(Actor, OrganizationId, Form)
+            ? await cluster.GetGrain<IAlertConfigGrain>(id).UpdateAsync(Actor, OrganizationId, Form, Loaded(LoadedVersion))
             : await cluster.GetGrain<IAlertConfigDirectoryGrain>(0).CreateAsync(Actor, OrganizationId, Form);
         if (result.Status == CommandStatus.Ok)
         {

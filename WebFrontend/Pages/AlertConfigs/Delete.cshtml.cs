@@ -15,7 +15,8 @@ public sealed class AlertConfigDeleteModel(IClusterClient cluster) : DeletePage(
 
     protected override AlertConfigInput? Input => null;
 
-    protected override async Task<string?> NameAsync(long id) => (await Cluster.GetGrain<IAlertConfigGrain>(id).GetAsync(OrganizationId))?.Name;
+    protected override async Task<(string Name, int Version)?> FindAsync(long id) =>
+        await Cluster.GetGrain<IAlertConfigGrain>(id).GetAsync(OrganizationId) is { } found ? (found.Name, found.Version) : null;
 
-    protected override Task<CommandResult<bool>> DeleteAsync(long id) => Cluster.GetGrain<IAlertConfigGrain>(id).DeleteAsync(Actor, OrganizationId);
+    protected override Task<CommandResult<bool>> DeleteAsync(long id, ExpectedVersion? expected) => Cluster.GetGrain<IAlertConfigGrain>(id).DeleteAsync(Actor, OrganizationId, expected);
 }

@@ -15,6 +15,7 @@ public sealed class AlertConfigEditModel(IClusterClient cluster) : AlertConfigFo
         }
 
         Form = new AlertConfigRequest(config.Name, config.ScrapeJobId, config.GatherJobId, config.RuleId);
+        LoadedVersion = config.Version;
         await LoadChoicesAsync();
         return Page();
     }

@@ -17,6 +17,10 @@ public abstract class DeletePage(IClusterClient cluster) : PlanekeeperPage
 
     public IReadOnlyList<AlertConfigUse> UsedBy { get; private set; } = [];
 
+    /// <summary>The version shown on this page; the delete is refused (412) when it moved on since (docs/ui.md, "Editing at the same time").</summary>
+    [BindProperty]
+    public int? LoadedVersion { get; set; }
+
     /// <summary>What is deleted, in words: <c>gather job</c>.</summary>
     public abstract string Noun { get; }
 
@@ -29,10 +33,10 @@ public abstract class DeletePage(IClusterClient cluster) : PlanekeeperPage
     /// <summary>What alert configs use of it; null for an alert config itself.</summary>
     protected abstract AlertConfigInput? Input { get; }
 
-    /// <summary>Its name, or null when the organization has no such thing.</summary>
-    protected abstract Task<string?> NameAsync(long id);
+    /// <summary>Its name and version, or null when the organization has no such thing.</summary>
+    protected abstract Task<(string Name, int Version)?> FindAsync(long id);
 
-    protected abstract Task<CommandResult<bool>> DeleteAsync(long id);
+    protected abstract Task<CommandResult<bool>> DeleteAsync(long id, ExpectedVersion? expected);
 
     protected IClusterClient Cluster => cluster;
 
@@ -40,7 +44,7 @@ public abstract class DeletePage(IClusterClient cluster) : PlanekeeperPage
 
     public async Task<IActionResult> OnPostAsync(long id)
     {
-        var result = await DeleteAsync(id);
+        var result = await DeleteAsync(id, Loaded(LoadedVersion));
         if (result.Status == CommandStatus.Ok)
         {
             return LocalRedirect(ListPath);
@@ -52,12 +56,13 @@ public abstract class DeletePage(IClusterClient cluster) : PlanekeeperPage
     private async Task<bool> LoadAsync(long id)
     {
         Id = id;
-        if (await NameAsync(id) is not { } name)
+        if (await FindAsync(id) is not { } found)
         {
             return false;
         }
 
-        Name = name;
+        (Name, var version) = found;
+        LoadedVersion = version;
         UsedBy = Input is { } input ? await cluster.GetGrain<IAlertConfigDirectoryGrain>(0).UsingAsync(OrganizationId, input, id) : [];
         return true;
     }

@@ -16,7 +16,8 @@ public sealed class GatherJobDeleteModel(IClusterClient cluster) : DeletePage(cl
 
     protected override AlertConfigInput? Input => AlertConfigInput.GatherJob;
 
-    protected override async Task<string?> NameAsync(long id) => (await Cluster.GetGrain<IGatherJobGrain>(id).GetAsync(OrganizationId))?.Name;
+    protected override async Task<(string Name, int Version)?> FindAsync(long id) =>
+        await Cluster.GetGrain<IGatherJobGrain>(id).GetAsync(OrganizationId) is { } found ? (found.Name, found.Version) : null;
 
-    protected override Task<CommandResult<bool>> DeleteAsync(long id) => Cluster.GetGrain<IGatherJobGrain>(id).DeleteAsync(Actor, OrganizationId);
+    protected override Task<CommandResult<bool>> DeleteAsync(long id, ExpectedVersion? expected) => Cluster.GetGrain<IGatherJobGrain>(id).DeleteAsync(Actor, OrganizationId, expected);
 }

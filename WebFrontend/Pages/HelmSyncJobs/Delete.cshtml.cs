@@ -16,7 +16,8 @@ public sealed class HelmSyncJobDeleteModel(IClusterClient cluster) : DeletePage(
 
     protected override AlertConfigInput? Input => null;
 
-    protected override async Task<string?> NameAsync(long id) => (await Cluster.GetGrain<IHelmSyncJobGrain>(id).GetAsync(OrganizationId))?.Name;
+    protected override async Task<(string Name, int Version)?> FindAsync(long id) =>
+        await Cluster.GetGrain<IHelmSyncJobGrain>(id).GetAsync(OrganizationId) is { } found ? (found.Name, found.Version) : null;
 
-    protected override Task<CommandResult<bool>> DeleteAsync(long id) => Cluster.GetGrain<IHelmSyncJobGrain>(id).DeleteAsync(Actor, OrganizationId);
+    protected override Task<CommandResult<bool>> DeleteAsync(long id, ExpectedVersion? expected) => Cluster.GetGrain<IHelmSyncJobGrain>(id).DeleteAsync(Actor, OrganizationId, expected);
 }

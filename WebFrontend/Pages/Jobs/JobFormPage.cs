@@ -28,6 +28,10 @@ public abstract class JobFormPage<TForm, TRequest, TRecord, TGrain, TDirectory>(
     [BindProperty]
     public TForm Form { get; set; } = new();
 
+    /// <summary>The job's version when the edit form was loaded; its save is refused (412) when the job moved on since.</summary>
+    [BindProperty]
+    public int? LoadedVersion { get; set; }
+
     /// <summary>Where the kind's pages live, e.g. <c>/gather-jobs</c>.</summary>
     protected abstract string Path { get; }
 
@@ -43,6 +47,7 @@ public abstract class JobFormPage<TForm, TRequest, TRecord, TGrain, TDirectory>(
         }
 
         Form = FormOf(job);
+        LoadedVersion = job.Version;
         return Page();
     }
 
@@ -58,7 +63,7 @@ public abstract class JobFormPage<TForm, TRequest, TRecord, TGrain, TDirectory>(
 
         var request = Form.ToRequest(labels);
         var result = id is { } existing
-            ? await cluster.GetGrain<TGrain>(existing).UpdateAsync(Actor, OrganizationId, request)
+            ? await cluster.GetGrain<TGrain>(existing).UpdateAsync(Actor, OrganizationId, request, Loaded(LoadedVersion))
             : await cluster.GetGrain<TDirectory>(0).CreateAsync(Actor, OrganizationId, request);
         return result.Status == CommandStatus.Ok ? LocalRedirect($"{Path}/{result.Value!.Id}") : PageWithErrors(result);
     }

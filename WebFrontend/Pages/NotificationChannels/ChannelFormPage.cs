@@ -28,6 +28,10 @@ public abstract class ChannelFormPage(IClusterClient cluster) : PlanekeeperPage
     [BindProperty(Name = "require_ack_auth")]
     public bool RequireAckAuth { get; set; }
 
+    /// <summary>The channel's version when the edit page was loaded; a save or delete is refused (412) when it moved on since.</summary>
+    [BindProperty(Name = "loaded_version")]
+    public int? LoadedVersion { get; set; }
+
     /// <summary>The form's values by config field (secrets never filled in from storage).</summary>
     public Dictionary<string, string> Values { get; } = new(StringComparer.Ordinal);
 

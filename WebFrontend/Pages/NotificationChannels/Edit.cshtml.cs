@@ -19,7 +19,7 @@ public sealed class ChannelEditModel(IClusterClient cluster) : ChannelFormPage(c
     }
 
     public async Task<IActionResult> OnPostAsync(long id) =>
-        await LoadAsync(id) ? await SaveAsync(request => Grain(id).UpdateAsync(Actor, OrganizationId, request)) : NotFound();
+        await LoadAsync(id) ? await SaveAsync(request => Grain(id).UpdateAsync(Actor, OrganizationId, request, Loaded(LoadedVersion))) : NotFound();
 
     public async Task<IActionResult> OnPostGenerateAsync(long id) => await LoadAsync(id) ? Generate() : NotFound();
 
@@ -30,7 +30,7 @@ public sealed class ChannelEditModel(IClusterClient cluster) : ChannelFormPage(c
             return NotFound();
         }
 
-        var result = await Grain(id).DeleteAsync(Actor, OrganizationId);
+        var result = await Grain(id).DeleteAsync(Actor, OrganizationId, Loaded(LoadedVersion));
         if (result.Status == CommandStatus.Ok)
         {
             return LocalRedirect("/notification-channels?notice=deleted");
@@ -49,6 +49,11 @@ public sealed class ChannelEditModel(IClusterClient cluster) : ChannelFormPage(c
         }
 
         Fill(channel);
+        if (HttpMethods.IsGet(Request.Method))
+        {
+            LoadedVersion = channel.Version;
+        }
+
         return true;
     }
 

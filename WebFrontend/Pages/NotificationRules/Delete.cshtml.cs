@@ -16,9 +16,10 @@ public sealed class NotificationRuleDeleteModel(IClusterClient cluster) : Delete
 
     protected override AlertConfigInput? Input => null;
 
-    protected override async Task<string?> NameAsync(long id) => (await Rule(id).GetAsync(OrganizationId))?.Name;
+    protected override async Task<(string Name, int Version)?> FindAsync(long id) =>
+        await Rule(id).GetAsync(OrganizationId) is { } found ? (found.Name, found.Version) : null;
 
-    protected override Task<CommandResult<bool>> DeleteAsync(long id) => Rule(id).DeleteAsync(Actor, OrganizationId);
+    protected override Task<CommandResult<bool>> DeleteAsync(long id, ExpectedVersion? expected) => Rule(id).DeleteAsync(Actor, OrganizationId, expected);
 
     private INotificationRuleGrain Rule(long id) => Cluster.GetGrain<INotificationRuleGrain>(id);
 }

@@ -24,12 +24,13 @@ public sealed class NotificationRuleEditModel(IClusterClient cluster) : Notifica
         }
 
         Fill(rule);
+        LoadedVersion = rule.Version;
         await LoadChoicesAsync();
         return Page();
     }
 
     public async Task<IActionResult> OnPostAsync(long id) =>
-        await LoadAsync(id) is null ? NotFound() : await SaveAsync(request => Grain(id).UpdateAsync(Actor, OrganizationId, request));
+        await LoadAsync(id) is null ? NotFound() : await SaveAsync(request => Grain(id).UpdateAsync(Actor, OrganizationId, request, Loaded(LoadedVersion)));
 
     private async Task<NotificationRuleRecord?> LoadAsync(long id)
     {

@@ -35,6 +35,10 @@ public abstract class NotificationRuleFormPage(IClusterClient cluster) : Planeke
     [BindProperty(Name = "channel_id")]
     public long? ChannelId { get; set; }
 
+    /// <summary>The rule's version when the edit form was loaded; its save is refused (412) when the rule moved on since.</summary>
+    [BindProperty(Name = "loaded_version")]
+    public int? LoadedVersion { get; set; }
+
     [BindProperty(Name = "active")]
     public bool Active { get; set; } = true;
 

@@ -37,7 +37,7 @@ public sealed class RoleEditModel(IClusterClient cluster) : RoleFormPage(cluster
             "unassigned" => "Unassigned.",
             _ => null,
         };
-        (Name, Description, Policy) = (Role.Name, Role.Description, Role.Policy);
+        (Name, Description, Policy, LoadedVersion) = (Role.Name, Role.Description, Role.Policy, Role.Version);
         await LoadAsync();
         return Page();
     }
@@ -59,7 +59,7 @@ public sealed class RoleEditModel(IClusterClient cluster) : RoleFormPage(cluster
             return NotFound();
         }
 
-        var result = await Permissions.DeleteRoleAsync(Actor, key);
+        var result = await Permissions.DeleteRoleAsync(Actor, key, Loaded(LoadedVersion));
         if (result.Status == CommandStatus.Ok)
         {
             return LocalRedirect("/roles?notice=deleted");

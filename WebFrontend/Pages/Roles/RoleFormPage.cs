@@ -34,6 +34,10 @@ public abstract class RoleFormPage(IClusterClient cluster) : PlanekeeperPage
     [BindProperty(Name = "policy")]
     public string Policy { get; set; } = ExamplePolicy;
 
+    /// <summary>The role's version when the edit page was loaded; a save or delete is refused (412) when it moved on since.</summary>
+    [BindProperty(Name = "loaded_version")]
+    public int? LoadedVersion { get; set; }
+
     [BindProperty(Name = "statementEffect")]
     public string StatementEffect { get; set; } = "Allow";
 
@@ -50,7 +54,7 @@ public abstract class RoleFormPage(IClusterClient cluster) : PlanekeeperPage
     protected async Task<IActionResult> SaveAsync()
     {
         var result = Key is { } key
-            ? await Permissions.UpdateRoleAsync(Actor, key, Name ?? "", Description ?? "", Policy)
+            ? await Permissions.UpdateRoleAsync(Actor, key, Name ?? "", Description ?? "", Policy, Loaded(LoadedVersion))
             : await Permissions.CreateRoleAsync(Actor, NewKey ?? "", Name ?? "", Description ?? "", Policy);
         if (result.Status != CommandStatus.Ok)
         {

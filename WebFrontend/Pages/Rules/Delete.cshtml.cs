@@ -16,7 +16,8 @@ public sealed class RuleDeleteModel(IClusterClient cluster) : DeletePage(cluster
 
     protected override AlertConfigInput? Input => AlertConfigInput.Rule;
 
-    protected override async Task<string?> NameAsync(long id) => (await Cluster.GetGrain<IMonitoringRuleGrain>(id).GetAsync(OrganizationId))?.Name;
+    protected override async Task<(string Name, int Version)?> FindAsync(long id) =>
+        await Cluster.GetGrain<IMonitoringRuleGrain>(id).GetAsync(OrganizationId) is { } found ? (found.Name, found.Version) : null;
 
-    protected override Task<CommandResult<bool>> DeleteAsync(long id) => Cluster.GetGrain<IMonitoringRuleGrain>(id).DeleteAsync(Actor, OrganizationId);
+    protected override Task<CommandResult<bool>> DeleteAsync(long id, ExpectedVersion? expected) => Cluster.GetGrain<IMonitoringRuleGrain>(id).DeleteAsync(Actor, OrganizationId, expected);
 }

@@ -15,6 +15,7 @@ public sealed class RuleEditModel(IClusterClient cluster) : RuleFormPage(cluster
         }
 
         Form = new MonitoringRuleRequest(rule.Name, rule.RuleType, rule.Moderate, rule.High, rule.Critical, rule.StableOnly);
+        LoadedVersion = rule.Version;
         return Page();
     }
 

@@ -23,12 +23,16 @@ public abstract class RuleFormPage(IClusterClient cluster) : PlanekeeperPage
     [BindProperty]
     public MonitoringRuleRequest Form { get; set; } = new(null, "majors_behind", 1, 2, 3, true);
 
+    /// <summary>The rule's version when the edit form was loaded; its save is refused (412) when the rule moved on since.</summary>
+    [BindProperty]
+    public int? LoadedVersion { get; set; }
+
     protected IClusterClient Cluster => cluster;
 
     protected async Task<IActionResult> SaveAsync()
     {
         var result = Id is { } id
-            ? await cluster.GetGrain<IMonitoringRuleGrain>(id).UpdateAsync(Actor, OrganizationId, Form)
+            ? await cluster.GetGrain<IMonitoringRuleGrain>(id).UpdateAsync(Actor, OrganizationId, Form, Loaded(LoadedVersion))
             : await cluster.GetGrain<IMonitoringRuleDirectoryGrain>(0).CreateAsync(Actor, OrganizationId, Form);
         return result.Status == CommandStatus.Ok ? LocalRedirect("/monitoring-rules") : PageWithErrors(result);
     }

@@ -16,7 +16,8 @@ public sealed class ScrapeJobDeleteModel(IClusterClient cluster) : DeletePage(cl
 
     protected override AlertConfigInput? Input => AlertConfigInput.ScrapeJob;
 
-    protected override async Task<string?> NameAsync(long id) => (await Cluster.GetGrain<IScrapeJobGrain>(id).GetAsync(OrganizationId))?.Name;
+    protected override async Task<(string Name, int Version)?> FindAsync(long id) =>
+        await Cluster.GetGrain<IScrapeJobGrain>(id).GetAsync(OrganizationId) is { } found ? (found.Name, found.Version) : null;
 
-    protected override Task<CommandResult<bool>> DeleteAsync(long id) => Cluster.GetGrain<IScrapeJobGrain>(id).DeleteAsync(Actor, OrganizationId);
+    protected override Task<CommandResult<bool>> DeleteAsync(long id, ExpectedVersion? expected) => Cluster.GetGrain<IScrapeJobGrain>(id).DeleteAsync(Actor, OrganizationId, expected);
 }
