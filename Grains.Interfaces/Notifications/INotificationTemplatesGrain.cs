@@ -9,11 +9,16 @@ public interface INotificationTemplatesGrain : IGrainWithIntegerKey
     [Alias("list")]
     Task<IReadOnlyList<TemplateRecord>> ListAsync(long organizationId);
 
+    /// <summary>
+    /// Set and remove are refused (412) when the organization's settings, which hold the overrides, are at a version
+    /// <paramref name="expected"/> does not allow (docs/api.md, "ETags and If-Match"); null: any.
+    /// </summary>
     [Alias("set")]
-    Task<CommandResult<TemplateRecord>> SetAsync(string actor, long organizationId, string category, string? channelType, string? template);
+    Task<CommandResult<TemplateRecord>> SetAsync(
+        string actor, long organizationId, string category, string? channelType, string? template, ExpectedVersion? expected = null);
 
     [Alias("remove")]
-    Task<CommandResult<bool>> RemoveAsync(string actor, long organizationId, string category, string? channelType);
+    Task<CommandResult<bool>> RemoveAsync(string actor, long organizationId, string category, string? channelType, ExpectedVersion? expected = null);
 
     [Alias("preview")]
     Task<CommandResult<TemplatePreview>> PreviewAsync(long organizationId, string? channelType, string? eventName, string? template);
@@ -29,7 +34,12 @@ public sealed record TemplateRecord(
     [property: Id(0)] string ChannelType,
     [property: Id(1)] string Category,
     [property: Id(2)] string Source,
-    [property: Id(3)] string? Template);
+    [property: Id(3)] string? Template) : IVersioned
+{
+    /// <summary>After a change: the version of the organization's settings, which hold the overrides (the <c>ETag</c>); 0 in lists.</summary>
+    [Id(4), System.Text.Json.Serialization.JsonIgnore]
+    public int Version { get; init; }
+}
 
 /// <summary>A template rendered with a sample alert.</summary>
 [GenerateSerializer, Immutable, Alias("planekeeper.notifications.template-preview")]

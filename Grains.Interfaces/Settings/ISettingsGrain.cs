@@ -12,4 +12,15 @@ public interface ISettingsGrain : IGrainWithIntegerKey
     /// <summary>Sets (or with a null value, clears) a known setting.</summary>
     [Alias("set")]
     Task<CommandResult<IReadOnlyDictionary<string, string>>> SetAsync(string actor, string key, string? value);
+
+    /// <summary>The settings with their version (docs/api.md, "ETags and If-Match").</summary>
+    [Alias("get")]
+    Task<SettingsRecord> GetAsync();
+
+    /// <summary>
+    /// Sets or clears a setting only while the settings are at a version <paramref name="expected"/> allows (null:
+    /// any); otherwise 412 and nothing changes. The check and the write are one database transaction.
+    /// </summary>
+    [Alias("set-at-version")]
+    Task<CommandResult<SettingsRecord>> SetAtVersionAsync(string actor, string key, string? value, ExpectedVersion? expected);
 }

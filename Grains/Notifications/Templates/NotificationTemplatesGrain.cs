@@ -27,7 +27,8 @@ public sealed class NotificationTemplatesGrain(TemplateResolver resolver) : Grai
         return records;
     }
 
-    public async Task<CommandResult<TemplateRecord>> SetAsync(string actor, long organizationId, string category, string? channelType, string? template)
+    public async Task<CommandResult<TemplateRecord>> SetAsync(
+        string actor, long organizationId, string category, string? channelType, string? template, ExpectedVersion? expected)
     {
         if (Problem(category, channelType) is { } invalid)
         {
@@ -39,21 +40,24 @@ public sealed class NotificationTemplatesGrain(TemplateResolver resolver) : Grai
             return CommandResult<TemplateRecord>.Invalid("template", "template is required");
         }
 
-        var set = await GrainFactory.GetGrain<ISettingsGrain>(organizationId).SetAsync(actor, TemplateResolver.SettingKey(channelType!, category), template);
-        return set.Status == CommandStatus.Ok
-            ? CommandResult<TemplateRecord>.Ok(new TemplateRecord(channelType!, category, "organization", template))
-            : CommandResult<TemplateRecord>.Invalid("template", set.Detail ?? "invalid template");
+        var set = await GrainFactory.GetGrain<ISettingsGrain>(organizationId).SetAtVersionAsync(actor, TemplateResolver.SettingKey(channelType!, category), template, expected);
+        return set.Status switch
+        {
+            CommandStatus.Ok => CommandResult<TemplateRecord>.Ok(new TemplateRecord(channelType!, category, "organization", template) { Version = set.Value!.Version }),
+            CommandStatus.PreconditionFailed => set.Without<TemplateRecord>(),
+            _ => CommandResult<TemplateRecord>.Invalid("template", set.Detail ?? "invalid template"),
+        };
     }
 
-    public async Task<CommandResult<bool>> RemoveAsync(string actor, long organizationId, string category, string? channelType)
+    public async Task<CommandResult<bool>> RemoveAsync(string actor, long organizationId, string category, string? channelType, ExpectedVersion? expected)
     {
         if (Problem(category, channelType) is { } invalid)
         {
             return invalid;
         }
 
-        await GrainFactory.GetGrain<ISettingsGrain>(organizationId).SetAsync(actor, TemplateResolver.SettingKey(channelType!, category), null);
-        return CommandResult<bool>.Ok(true);
+        var removed = await GrainFactory.GetGrain<ISettingsGrain>(organizationId).SetAtVersionAsync(actor, TemplateResolver.SettingKey(channelType!, category), null, expected);
+        return removed.Status == CommandStatus.Ok ? CommandResult<bool>.Ok(true) : removed.Without<bool>();
     }
 
     public async Task<CommandResult<TemplatePreview>> PreviewAsync(long organizationId, string? channelType, string? eventName, string? template)
