@@ -1,6 +1,7 @@
 using Microsoft.AspNetCore.Mvc;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Notifications;
+using Planekeeper.Grains.Interfaces.Settings;
 using Planekeeper.WebFrontend.Ui;
 
 namespace Planekeeper.WebFrontend.Pages.NotificationTemplates;
@@ -27,6 +28,13 @@ public sealed class TemplateEditModel(IClusterClient cluster) : PlanekeeperPage
     /// <summary>The text in the editor: the template in effect on a GET, what was typed on a post.</summary>
     [BindProperty(Name = "template")]
     public string? Template { get; set; }
+
+    /// <summary>
+    /// The version of the organization's settings (which hold its templates) when the editor was opened; saving or
+    /// reverting is refused (412) when they moved on since (docs/ui.md, "Editing at the same time").
+    /// </summary>
+    [BindProperty(Name = "loaded_version")]
+    public int? LoadedVersion { get; set; }
 
     /// <summary>The event whose sample alert the preview renders (one of the category's).</summary>
     [BindProperty(Name = "event", SupportsGet = true)]
@@ -60,6 +68,7 @@ public sealed class TemplateEditModel(IClusterClient cluster) : PlanekeeperPage
 
     public async Task<IActionResult> OnGetAsync(bool revert, string? notice)
     {
+        LoadedVersion = (await cluster.GetGrain<ISettingsGrain>(OrganizationId).GetAsync()).Version;
         if (!await LoadAsync())
         {
             return NotFound();
@@ -110,7 +119,7 @@ public sealed class TemplateEditModel(IClusterClient cluster) : PlanekeeperPage
             return NotFound();
         }
 
-        var result = await Grain.SetAsync(Actor, OrganizationId, Category, ChannelType, Template);
+        var result = await Grain.SetAsync(Actor, OrganizationId, Category, ChannelType, Template, Loaded(LoadedVersion));
         if (result.Status == CommandStatus.Ok)
         {
             return LocalRedirect($"/notification-templates/{ChannelType}/{Category}?notice=saved&event={Uri.EscapeDataString(Event!)}");
@@ -131,7 +140,7 @@ public sealed class TemplateEditModel(IClusterClient cluster) : PlanekeeperPage
             return NotFound();
         }
 
-        var result = await Grain.RemoveAsync(Actor, OrganizationId, Category, ChannelType);
+        var result = await Grain.RemoveAsync(Actor, OrganizationId, Category, ChannelType, Loaded(LoadedVersion));
         if (result.Status == CommandStatus.Ok)
         {
             return LocalRedirect($"/notification-templates/{ChannelType}/{Category}?notice=reverted");

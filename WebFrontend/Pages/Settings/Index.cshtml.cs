@@ -21,6 +21,10 @@ public sealed class SettingsModel(IClusterClient cluster) : PlanekeeperPage
 
     public string? Notice { get; private set; }
 
+    /// <summary>The settings' version this page shows; a change is refused (412) when they moved on since (docs/ui.md, "Editing at the same time").</summary>
+    [BindProperty(Name = "loaded_version")]
+    public int? LoadedVersion { get; set; }
+
     public async Task OnGetAsync(string? notice)
     {
         Notice = notice == "saved" ? "Saved." : null;
@@ -33,7 +37,7 @@ public sealed class SettingsModel(IClusterClient cluster) : PlanekeeperPage
 
     private async Task<IActionResult> SetAsync(string key, string? value, string field)
     {
-        var result = await Grain.SetAsync(Actor, key, value);
+        var result = await Grain.SetAtVersionAsync(Actor, key, value, Loaded(LoadedVersion));
         if (result.Status == CommandStatus.Ok)
         {
             return Redirect("/settings?notice=saved");
@@ -45,7 +49,8 @@ public sealed class SettingsModel(IClusterClient cluster) : PlanekeeperPage
 
     private async Task LoadAsync()
     {
-        Values = await Grain.ListAsync();
+        var settings = await Grain.GetAsync();
+        (Values, LoadedVersion) = (settings.Values, settings.Version);
         if (Viewer!.May("notification-channels:list"))
         {
             Channels = (await cluster.GetGrain<INotificationChannelDirectoryGrain>(0).ListAsync(OrganizationId, ChannelChoices, null)).Items;
