@@ -48,7 +48,7 @@ public sealed class LostUpdateTests(RunningSystem system) : IClassFixture<Runnin
 
         var (malformed, _, unreadable) = await WriteAsync(owner, resource, path, "unreadable", "7");
         Assert.Equal(HttpStatusCode.BadRequest, malformed);
-        Assert.True(unreadable.GetProperty("errors").TryGetProperty("If-Match", out _), unreadable.ToString());
+        Assert.True(unreadable.GetProperty("errors").TryGetProperty("if-match", out _), unreadable.ToString());
         Assert.Equal("no condition", await NameAsync(owner, path));
         Assert.NotEqual(afterList, await ETagAsync(owner, path));
     }
