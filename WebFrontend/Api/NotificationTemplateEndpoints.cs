@@ -1,5 +1,8 @@
+using Planekeeper.Grains.Interfaces.Alerts;
+using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Notifications;
 using Planekeeper.Grains.Interfaces.Settings;
+using Planekeeper.Grains.Notifications;
 using Planekeeper.WebFrontend.Authorization;
 
 namespace Planekeeper.WebFrontend.Api;
@@ -7,9 +10,10 @@ namespace Planekeeper.WebFrontend.Api;
 /// <summary><c>/notification-templates</c> (the organization's overrides) and <c>/settings</c>.</summary>
 public static class NotificationTemplateEndpoints
 {
-    public sealed record TemplateBody(string? ChannelType, string? Template);
+    public sealed record TemplateBody([property: ValuesOf(typeof(ChannelTypes))] string? ChannelType, string? Template);
 
-    public sealed record PreviewBody(string? ChannelType, string? Event, string? Template);
+    public sealed record PreviewBody(
+        [property: ValuesOf(typeof(ChannelTypes))] string? ChannelType, [property: ValuesOf(typeof(AlertEventNames))] string? Event, string? Template);
 
     public sealed record SettingBody(string? Value);
 
@@ -17,31 +21,31 @@ public static class NotificationTemplateEndpoints
     {
         var templates = api.MapGroup("/notification-templates").WithTags("Notification templates");
         templates.MapGet("/", async (HttpContext context, IClusterClient cluster) =>
-            Results.Ok(new { items = await Templates(cluster).ListAsync(context.Scope().OrganizationId), next_cursor = (string?)null }))
-            .WithSummary("The template in effect for each channel type and category, and where it comes from.");
+            Results.Ok(new Page<TemplateRecord>(await Templates(cluster).ListAsync(context.Scope().OrganizationId), null)))
+            .Produces<Page<TemplateRecord>>().WithSummary("The template in effect for each channel type and category, and where it comes from.");
         templates.MapPut("/{category}", async (string category, TemplateBody body, HttpContext context, IClusterClient cluster) =>
         {
             var scope = context.Scope();
             return Problems.From(await Templates(cluster).SetAsync(scope.Subject, scope.OrganizationId, category, body.ChannelType, body.Template), Results.Ok);
-        }).WithSummary("Set the organization's template of a category for a channel type; refused with the error position when it does not render.");
+        }).Produces<TemplateRecord>().WithSummary("Set the organization's template of a category for a channel type; refused with the error position when it does not render.");
         templates.MapDelete("/{category}", async (string category, string? channel_type, HttpContext context, IClusterClient cluster) =>
         {
             var scope = context.Scope();
             return Problems.From(await Templates(cluster).RemoveAsync(scope.Subject, scope.OrganizationId, category, channel_type), _ => Results.NoContent());
-        }).WithSummary("Remove the organization's template (?channel_type=); the global or built-in one applies again.");
+        }).Produces(StatusCodes.Status204NoContent).WithSummary("Remove the organization's template (?channel_type=); the global or built-in one applies again.");
         templates.MapPost("/preview", async (PreviewBody body, HttpContext context, IClusterClient cluster) =>
             Problems.From(await Templates(cluster).PreviewAsync(context.Scope().OrganizationId, body.ChannelType, body.Event, body.Template), Results.Ok))
-            .WithSummary("Render a template (or the one in effect) with a sample alert.");
+            .Produces<TemplatePreview>().WithSummary("Render a template (or the one in effect) with a sample alert.");
 
         var settings = api.MapGroup("/settings").WithTags("Settings");
         settings.MapGet("/", async (HttpContext context, IClusterClient cluster) =>
             Results.Ok(await cluster.GetGrain<ISettingsGrain>(context.Scope().OrganizationId).ListAsync()))
-            .WithSummary("The organization's settings.");
+            .Produces<IReadOnlyDictionary<string, string>>().WithSummary("The organization's settings.");
         settings.MapPut("/{key}", async (string key, SettingBody body, HttpContext context, IClusterClient cluster) =>
         {
             var scope = context.Scope();
             return Problems.From(await cluster.GetGrain<ISettingsGrain>(scope.OrganizationId).SetAsync(scope.Subject, key, body.Value), Results.Ok);
-        }).WithSummary("Set a setting (default_notification_channel_id, notification_template.<type>.<category>); an empty value clears it.");
+        }).Produces<IReadOnlyDictionary<string, string>>().WithSummary("Set a setting (default_notification_channel_id, notification_template.<type>.<category>); an empty value clears it.");
     }
 
     private static INotificationTemplatesGrain Templates(IClusterClient cluster) => cluster.GetGrain<INotificationTemplatesGrain>(0);

@@ -1,3 +1,5 @@
+using Planekeeper.Grains.Interfaces.Common;
+
 namespace Planekeeper.Grains.Interfaces.Jobs.Scrape;
 
 /// <param name="CurrentVersion">The version of the job's newest snapshot (the deployed version); null before any (docs/jobs.md).</param>
@@ -17,7 +19,7 @@ public sealed record ScrapeJobRecord(
     [property: Id(10)] string VersionTransform,
     [property: Id(11)] int HistoryLimit,
     [property: Id(12)] IReadOnlyDictionary<string, string> Labels,
-    [property: Id(13)] string Status,
+    [property: Id(13), ValuesOf(typeof(JobStatus))] string Status,
     [property: Id(14)] DateTime? NextRunAt,
     [property: Id(15)] DateTime? LastRunAt,
     [property: Id(16)] string? LastError,
