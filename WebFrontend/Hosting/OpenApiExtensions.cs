@@ -51,6 +51,7 @@ public static class OpenApiExtensions
         options.AddOperationTransformer(problems);
         options.AddSchemaTransformer(new ValuesOfTransformer());
         options.AddDocumentTransformer(new Tags());
+        options.AddDocumentTransformer(new ServerUrlTransformer());
     }
 
     public static void MapPlanekeeperOpenApi(this WebApplication app) => app.MapOpenApi("/openapi/{documentName}.json");
