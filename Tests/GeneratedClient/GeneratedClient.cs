@@ -46,7 +46,9 @@ public sealed class GeneratedClient
                 ClassName = ClassName,
                 GenerateClientInterfaces = false,
                 OperationNameGenerator = new SingleClientFromOperationIdOperationNameGenerator(),
-                CSharpGeneratorSettings = { Namespace = Namespace, JsonLibrary = CSharpJsonLibrary.SystemTextJson },
+                // NSwag's default, Newtonsoft.Json: its enum converter writes the enums' wire names (EnumMember), which
+                // System.Text.Json's JsonStringEnumConverter, as NSwag 14.8 emits it, does not.
+                CSharpGeneratorSettings = { Namespace = Namespace, JsonLibrary = CSharpJsonLibrary.NewtonsoftJson },
             };
             return new CSharpClientGenerator(document, settings).GenerateFile();
         }
@@ -75,7 +77,7 @@ public sealed class GeneratedClient
         return new AssemblyLoadContext("generated client", isCollectible: true).LoadFromStream(image);
     }
 
-    /// <summary>Every assembly this test process runs with: the framework's and the packages' (System.Text.Json among them).</summary>
+    /// <summary>Every assembly this test process runs with: the framework's and the packages' (Newtonsoft.Json, which NSwag brings, among them).</summary>
     private static IEnumerable<MetadataReference> References() =>
         ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator)
             .Where(path => path.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))

@@ -32,11 +32,12 @@ public sealed class OpenApiGeneratedClientTests(RunningSystem system) : IClassFi
         var document = await Http.GetStringAsync(new Uri(system.Frontend.BaseAddress, "openapi/v1.json"));
         var client = await GeneratedClient.CompileAsync(document, ("Scenario.cs", ScenarioSource()));
         await using var github = await GitHubStandIn.StartAsync(standIn => standIn.AddRepository("acme", "nginx", Releases));
-        var (owner, key) = await system.OrganizationAsync("generated-client");
+        var (owner, agentKey) = await system.OrganizationAsync("generated-client");
+        var (_, key) = await owner.CreateApiKeyAsync("generated client", "admin");
         owner.Dispose();
         await using var agent = PlanekeeperProcesses.StartAgent(system.Frontend.BaseAddress, new Dictionary<string, string>
         {
-            ["AGENT_API_KEY"] = key, ["AGENT_NAME"] = "generated-client-agent", ["GITHUB_API_URL"] = github.Url.ToString(),
+            ["AGENT_API_KEY"] = agentKey, ["AGENT_NAME"] = "generated-client-agent", ["GITHUB_API_URL"] = github.Url.ToString(),
         });
         using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(30) };
         http.DefaultRequestHeaders.Add("X-API-Key", key);
@@ -45,11 +46,12 @@ public sealed class OpenApiGeneratedClientTests(RunningSystem system) : IClassFi
 
         Assert.Equal("web prod", seen["config.name"]);
         Assert.Equal("web prod", seen["alert.config"]);
-        Assert.Equal("high", seen["alert.severity"]);
+        Assert.Equal("High", seen["alert.severity"]);
         Assert.Equal("v1.27.2", seen["alert.discovered"]);
         Assert.Equal("v3.0.0", seen["alert.latest"]);
         Assert.Equal("True", seen["alert.acknowledged"]);
-        Assert.Equal("raised,acknowledged", seen["history"]);
+        Assert.Equal("OPS-42", seen["alert.ticket"]);
+        Assert.Equal("created,acknowledged", seen["history"]);
     }
 
     private async Task<IReadOnlyDictionary<string, string>> RunScenarioAsync(GeneratedClient client, HttpClient http, ChildProcess agent)
