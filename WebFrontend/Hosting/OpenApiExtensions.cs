@@ -38,7 +38,7 @@ public static class OpenApiExtensions
 
     /// <summary>
     /// Both documents: an operationId on every operation, the security schemes, the problem responses, enums from
-    /// <see cref="Grains.Interfaces.Common.ValuesOfAttribute"/> and described tags (docs/api.md, "OpenAPI description").
+    /// <see cref="Grains.Interfaces.Common.ValuesOfAttribute"/>, optional fields and described tags (docs/api.md, "OpenAPI description").
     /// </summary>
     private static void AddConventions(OpenApiOptions options)
     {
@@ -50,6 +50,9 @@ public static class OpenApiExtensions
         options.AddDocumentTransformer(problems);
         options.AddOperationTransformer(problems);
         options.AddSchemaTransformer(new ValuesOfTransformer());
+        var optional = new OptionalFields();
+        options.AddSchemaTransformer(optional);
+        options.AddDocumentTransformer(optional);
         options.AddDocumentTransformer(new Tags());
         options.AddDocumentTransformer(new ServerUrlTransformer());
     }

@@ -6,7 +6,8 @@ namespace Planekeeper.WebFrontend.Hosting.OpenApi;
 /// Which problem responses a route can give, derived from what is known about it rather than listed per route
 /// (docs/api.md, "OpenAPI description"):
 /// <list type="bullet">
-/// <item>400 and 422 when it reads a body or query parameters;</item>
+/// <item>400 and 422 when it reads a body or query parameters; 400 also on organization routes (a session that does not
+/// say its organization);</item>
 /// <item>401 and 403 unless it is anonymous (403 names the <c>missing_action</c> on organization routes);</item>
 /// <item>404 when its path names a resource (<c>{id}</c>, <c>{key}</c>, …);</item>
 /// <item>409 for every write (POST, PUT, PATCH, DELETE) of a signed-in caller;</item>
@@ -22,7 +23,7 @@ public static class ProblemResponses
     {
         var signedIn = route.Access is { Kind: not AccessKind.Public };
         var statuses = new List<int>();
-        if (route.TakesInput)
+        if (route.TakesInput || route.Access?.Kind == AccessKind.Organization)
             statuses.Add(StatusCodes.Status400BadRequest);
         if (signedIn)
             statuses.AddRange([StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden]);

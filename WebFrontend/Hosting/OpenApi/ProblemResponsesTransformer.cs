@@ -46,7 +46,7 @@ public sealed class ProblemResponsesTransformer : IOpenApiDocumentTransformer, I
     {
         var (schema, description) = status switch
         {
-            400 => (ProblemSchemas.Problem, "The request could not be read (not JSON, a wrong JSON type, an unparsable parameter); `errors` names the field where one is at fault."),
+            400 => (ProblemSchemas.Problem, "The request could not be read (not JSON, a wrong JSON type, an unparsable parameter, no `X-Organization-Id` where it is needed); `errors` names the field where one is at fault."),
             401 => (ProblemSchemas.Problem, "No valid credential: sign in, or send an API key or a bearer token."),
             403 when access?.Action is { } action => (ProblemSchemas.Forbidden, $"Refused: no role of the caller allows `{action}` (`code: missing_action`), or the organization is suspended."),
             403 => (ProblemSchemas.Problem, "Refused: the caller may not use this route (see `code`)."),

@@ -46,8 +46,12 @@ public static class ProblemSchemas
             Description = "Each field at fault (snake_case, as sent) with its messages.",
             AdditionalProperties = new OpenApiSchema { Type = JsonSchemaType.Array, Items = new OpenApiSchema { Type = JsonSchemaType.String } },
         }, required: true);
-        document.Components.Schemas[Forbidden] = Extending(document, "Refused; `missing_action` names the IAM action the caller lacks, when that is the reason.",
+        var forbidden = Extending(document, "Refused; `missing_action` names the IAM action the caller lacks, when that is the reason.",
             "missing_action", Text("The action (`resource:action`) no role of the caller allows; `code` is then `missing_action`."), required: false);
+        var grants = (OpenApiSchema)forbidden.AllOf![1];
+        grants.Properties!["missing_actions"] = Texts("A grant beyond the caller's own rights: every action the caller lacks.");
+        grants.Properties["missing_role"] = Texts("When only a holder of these roles may do it, e.g. `[\"owner\"]`.");
+        document.Components.Schemas[Forbidden] = forbidden;
     }
 
     public static IOpenApiSchema Reference(string name, OpenApiDocument? document) => new OpenApiSchemaReference(name, document);
@@ -65,6 +69,13 @@ public static class ProblemSchemas
                 Properties = new Dictionary<string, IOpenApiSchema> { [property] = schema },
             },
         ],
+    };
+
+    private static OpenApiSchema Texts(string description) => new()
+    {
+        Type = JsonSchemaType.Array,
+        Items = new OpenApiSchema { Type = JsonSchemaType.String },
+        Description = description,
     };
 
     private static OpenApiSchema Text(string description, bool nullable = false) => new()
