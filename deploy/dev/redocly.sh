@@ -48,8 +48,9 @@ choose_node() {
     *) die "no node >= 20.19 on PATH and no node-linux package for $(uname -m); install node >= 20.19" ;;
   esac
   say "node on PATH is older than 20.19: installing node-linux-$arch@$node_version from the npm registry"
-  npm install --prefix "$tools" --no-save --no-audit --no-fund --loglevel=error "node-linux-$arch@$node_version" >&2
-  echo "$tools/node_modules/node-linux-$arch/bin/node"
+  # A prefix of its own: npm's install of Redocly CLI into $tools would remove an unsaved package there.
+  npm install --prefix "$tools/node" --no-save --no-audit --no-fund --loglevel=error "node-linux-$arch@$node_version" >&2
+  echo "$tools/node/node_modules/node-linux-$arch/bin/node"
 }
 
 install() {
