@@ -1,3 +1,5 @@
+using Planekeeper.Grains.Interfaces.Common;
+
 namespace Planekeeper.Grains.Interfaces.Agents;
 
 /// <summary>What an agent says about itself every heartbeat (docs/jobs.md, "Agents").</summary>
@@ -15,4 +17,4 @@ public sealed record UpstreamRateLimit([property: Id(0)] int Limit, [property: I
 
 /// <summary>The name and type of a credential the agent holds; never its secret.</summary>
 [GenerateSerializer, Immutable, Alias("planekeeper.agents.credential")]
-public sealed record AgentCredential([property: Id(0)] string? Name, [property: Id(1)] string? Type);
+public sealed record AgentCredential([property: Id(0)] string? Name, [property: Id(1), ValuesOf(typeof(CredentialTypes))] string? Type);

@@ -1,3 +1,6 @@
+using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Rules.Evaluation;
+
 namespace Planekeeper.Grains.Interfaces.Alerts;
 
 /// <summary>
@@ -15,11 +18,11 @@ public sealed record AlertConfigDrift(
     [property: Id(6)] string GatherJobName,
     [property: Id(7)] long RuleId,
     [property: Id(8)] string RuleName,
-    [property: Id(9)] string RuleType,
+    [property: Id(9), ValuesOf(typeof(RuleTypes))] string RuleType,
     [property: Id(10)] string? DeployedVersion,
     [property: Id(11)] string? LatestVersion,
     [property: Id(12)] long? BehindBy,
-    [property: Id(13)] string? Severity,
+    [property: Id(13), ValuesOf(typeof(SeverityNames))] string? Severity,
     [property: Id(14)] long? AlertId,
     [property: Id(15)] DateTime? AlertSince,
     [property: Id(16)] bool Acknowledged,

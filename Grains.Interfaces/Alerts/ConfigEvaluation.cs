@@ -1,3 +1,5 @@
+using Planekeeper.Grains.Interfaces.Common;
+
 namespace Planekeeper.Grains.Interfaces.Alerts;
 
 /// <summary>
@@ -9,7 +11,7 @@ public sealed record ConfigEvaluation(
     [property: Id(0)] long AlertConfigId,
     [property: Id(1)] string ConfigName,
     [property: Id(2)] string Outcome,
-    [property: Id(3)] string? Severity,
+    [property: Id(3), ValuesOf(typeof(SeverityNames))] string? Severity,
     [property: Id(4)] long? BehindBy,
     [property: Id(5)] string? Reason,
     [property: Id(6)] string? DiscoveredVersion,

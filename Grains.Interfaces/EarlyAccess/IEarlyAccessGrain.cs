@@ -10,7 +10,7 @@ public sealed record WaitlistRequest(
     [property: Id(2)] string Name,
     [property: Id(3)] string Company,
     [property: Id(4)] string UseCase,
-    [property: Id(5)] string Status,
+    [property: Id(5), ValuesOf(typeof(IEarlyAccessGrain), nameof(IEarlyAccessGrain.Statuses))] string Status,
     [property: Id(6)] DateTime CreatedAt,
     [property: Id(7)] DateTime UpdatedAt,
     [property: Id(8)] DateTime? InvitedAt,

@@ -1,3 +1,7 @@
+using Planekeeper.Grains.Interfaces.Alerts;
+using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Notifications.Delivery;
+
 namespace Planekeeper.Grains.Interfaces.Notifications;
 
 /// <summary>
@@ -8,8 +12,8 @@ public sealed record DeliveryRecord(
     [property: Id(0)] long Id,
     [property: Id(1)] long ChannelId,
     [property: Id(2)] long AlertId,
-    [property: Id(3)] string Event,
-    [property: Id(4)] string Status,
+    [property: Id(3), ValuesOf(typeof(AlertEventNames))] string Event,
+    [property: Id(4), ValuesOf(typeof(DeliveryStatuses))] string Status,
     [property: Id(5)] int Attempts,
     [property: Id(6)] DateTime? NextAttemptAt,
     [property: Id(7)] string? LastError,

@@ -1,3 +1,6 @@
+using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Notifications;
+
 namespace Planekeeper.Grains.Interfaces.Notifications;
 
 /// <summary>
@@ -8,7 +11,7 @@ namespace Planekeeper.Grains.Interfaces.Notifications;
 [GenerateSerializer, Immutable, Alias("planekeeper.notifications.channel-request")]
 public sealed record NotificationChannelRequest(
     [property: Id(0)] string? Name,
-    [property: Id(1)] string? Type,
+    [property: Id(1), ValuesOf(typeof(ChannelTypes))] string? Type,
     [property: Id(2)] string? ConfigJson,
     [property: Id(3)] string? HmacSecret,
     [property: Id(4)] bool? RequireAckAuth,

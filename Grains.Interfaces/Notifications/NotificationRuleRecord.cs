@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.Common;
 
 namespace Planekeeper.Grains.Interfaces.Notifications;
@@ -14,8 +15,8 @@ public sealed record NotificationRuleRecord(
     [property: Id(2)] string Name,
     [property: Id(3)] bool Active,
     [property: Id(4)] int Priority,
-    [property: Id(5)] IReadOnlyList<string> EventTypes,
-    [property: Id(6)] IReadOnlyList<string> Severities,
+    [property: Id(5), ValuesOf(typeof(AlertEventNames))] IReadOnlyList<string> EventTypes,
+    [property: Id(6), ValuesOf(typeof(SeverityNames))] IReadOnlyList<string> Severities,
     [property: Id(7)] long? ChannelId,
     [property: Id(8)] long Matched,
     [property: Id(9)] long Skipped,

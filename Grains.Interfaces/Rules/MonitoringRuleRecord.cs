@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Rules.Evaluation;
 
 namespace Planekeeper.Grains.Interfaces.Rules;
 
@@ -12,7 +13,7 @@ public sealed record MonitoringRuleRecord(
     [property: Id(0)] long Id,
     [property: Id(1)] long OrganizationId,
     [property: Id(2)] string Name,
-    [property: Id(3)] string RuleType,
+    [property: Id(3), ValuesOf(typeof(RuleTypes))] string RuleType,
     [property: Id(4)] int Moderate,
     [property: Id(5)] int High,
     [property: Id(6)] int Critical,

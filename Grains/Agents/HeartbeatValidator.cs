@@ -11,7 +11,7 @@ public sealed record ValidHeartbeat(
 public static partial class HeartbeatValidator
 {
     public static readonly IReadOnlyList<string> AllCapabilities = JobKind.All.Select(kind => kind.Capability).ToList();
-    public static readonly IReadOnlyList<string> CredentialTypes = ["ssh_key", "https_pat", "registry_basic"];
+    public static readonly IReadOnlyList<string> CredentialTypes = Interfaces.Agents.CredentialTypes.All;
     public const int MaxRateLimits = 20;
 
     public static Validated<ValidHeartbeat> Validate(AgentHeartbeat heartbeat)

@@ -20,8 +20,8 @@ public static class AckLinkEndpoints
 
     public static void MapAckLinkEndpoints(this WebApplication app)
     {
-        app.MapGet("/ack/{token}", ShowAsync).WithName("getAckLink").WithTags("Acknowledge links").WithSummary("The alert an acknowledge link stands for, with an Acknowledge button.");
-        app.MapPost("/ack/{token}", AcknowledgeAsync).WithName("acknowledgeByLink").WithTags("Acknowledge links").WithSummary("Acknowledge the link's alert.");
+        app.MapGet("/ack/{token}", ShowAsync).WithName("getAckLink").WithTags("Acknowledge links").Produces<string>(StatusCodes.Status200OK, "text/html").WithSummary("The alert an acknowledge link stands for, with an Acknowledge button.");
+        app.MapPost("/ack/{token}", AcknowledgeAsync).WithName("acknowledgeByLink").WithTags("Acknowledge links").Produces<string>(StatusCodes.Status200OK, "text/html").WithSummary("Acknowledge the link's alert.");
     }
 
     private static async Task<IResult> ShowAsync(string token, HttpContext context, IClusterClient cluster, IAntiforgery antiforgery)

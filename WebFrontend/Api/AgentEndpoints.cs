@@ -1,5 +1,6 @@
 using Planekeeper.Grains.Interfaces.Agents;
 using Planekeeper.Grains.Interfaces.ApiKeys;
+using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.WebFrontend.Authorization;
 using Planekeeper.WebFrontend.Identity;
 
@@ -9,17 +10,17 @@ public static class AgentEndpoints
 {
     public static void MapAgentEndpoints(this RouteGroupBuilder api)
     {
-        api.MapPost("/agent/heartbeat", HeartbeatAsync).WithName("sendAgentHeartbeat").WithTags("Agent API")
+        api.MapPost("/agent/heartbeat", HeartbeatAsync).WithName("sendAgentHeartbeat").WithTags("Agent API").Produces<AgentRegistration>()
             .WithSummary("An agent (API key only) says it is alive, what it can run and which credentials it holds (names and types only).");
-        api.MapPost("/agent/bootstrap", BootstrapAsync).WithTags("Agent API")
+        api.MapPost("/agent/bootstrap", BootstrapAsync).WithTags("Agent API").Produces<BootstrappedKey>(StatusCodes.Status201Created)
             .WithSummary("A server agent started with the deployment's AGENT_BOOTSTRAP_SECRET provisions its own global-scope key (returned once).");
-        api.MapPost("/agent/release-key", ReleaseKeyAsync).WithName("releaseAgentKey").WithTags("Agent API")
+        api.MapPost("/agent/release-key", ReleaseKeyAsync).WithName("releaseAgentKey").WithTags("Agent API").Produces(StatusCodes.Status204NoContent)
             .WithSummary("A server agent deactivates the key it provisioned itself, on graceful shutdown.");
-        api.MapGet("/agents", ListAsync).WithTags("Agents")
+        api.MapGet("/agents", ListAsync).WithTags("Agents").Produces<Page<AgentRecord>>()
             .WithSummary("The organization's agents: online or offline, capabilities, credential names, last heartbeat.");
         api.MapGet("/agents/summary", async (HttpContext context, IClusterClient cluster) =>
                 Results.Ok(await cluster.GetGrain<IAgentDirectoryGrain>(0).SummaryAsync(context.Scope().OrganizationId)))
-            .WithTags("Agents")
+            .WithTags("Agents").Produces<AgentSummary>()
             .WithSummary("Agents online/offline, queued jobs, and each queued job no online agent can run, with the missing capability or credential.");
     }
 
@@ -29,6 +30,9 @@ public static class AgentEndpoints
 
     public sealed record BootstrapRequest(string? Secret, string? Hostname);
 
+    /// <summary>The key a server agent provisioned for itself; <see cref="Key"/> is shown only in this answer.</summary>
+    public sealed record BootstrappedKey(long Id, string Name, DateTime? ExpiresAt, string Key);
+
     /// <summary>Attempts are counted per client address (after the trusted-proxy rules have set it).</summary>
     private static async Task<IResult> BootstrapAsync(BootstrapRequest body, HttpContext context, IClusterClient cluster)
     {
@@ -37,7 +41,7 @@ public static class AgentEndpoints
         return outcome switch
         {
             { Status: BootstrapStatus.Created, Key: { } created } =>
-                Results.Created($"/api/v1/internal/server-agent-keys/{created.Key.Id}", new { created.Key.Id, created.Key.Name, created.Key.ExpiresAt, key = created.Value }),
+                Results.Created($"/api/v1/internal/server-agent-keys/{created.Key.Id}", new BootstrappedKey(created.Key.Id, created.Key.Name, created.Key.ExpiresAt, created.Value)),
             { Status: BootstrapStatus.Invalid } => Problems.Invalid("secret", outcome.Detail),
             { Status: BootstrapStatus.Throttled } => new RetryAfter(
                 Results.Problem(outcome.Detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests"), outcome.RetryAfterSeconds),
@@ -58,5 +62,5 @@ public static class AgentEndpoints
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IClusterClient cluster) =>
-        Results.Ok(new { items = await cluster.GetGrain<IAgentDirectoryGrain>(0).ListAsync(context.Scope().OrganizationId), next_cursor = (string?)null });
+        Results.Ok(new Page<AgentRecord>(await cluster.GetGrain<IAgentDirectoryGrain>(0).ListAsync(context.Scope().OrganizationId), null));
 }

@@ -22,23 +22,41 @@ public static class AgentTaskEndpoints
 
     public sealed record FailRequest(long? AgentId, string? Error, bool? Retryable);
 
+    /// <summary>A task as the agent receives it: the job's definition as JSON, the upstream validators of its last run.</summary>
+    public sealed record TaskView(
+        long TaskId, long OrganizationId, string Kind, long JobId, int Attempt, DateTime LeaseExpiresAt, JsonElement Job, PreviousValidators? Previous);
+
+    public sealed record PreviousValidators(string? Etag, DateTime? LastModified);
+
+    /// <summary>What became of a finished task: <c>succeeded</c>, <c>retrying</c> or <c>failed</c>; after complete with claim_next, the next task.</summary>
+    public sealed record TaskOutcome(long TaskId, [property: ValuesOf(typeof(TaskOutcome), nameof(TaskOutcome.Outcomes))] string Outcome)
+    {
+        public static IReadOnlyList<string> Outcomes { get; } = ["succeeded", "retrying", "failed"];
+    }
+
+    public sealed record CompletedTask(long TaskId, [property: ValuesOf(typeof(TaskOutcome), nameof(TaskOutcome.Outcomes))] string Outcome, TaskView? NextTask);
+
     private const int MaxWaitSeconds = 25;
 
     public static void MapAgentTaskEndpoints(this RouteGroupBuilder api)
     {
         var tasks = api.MapGroup("/agent/tasks").WithTags("Agent API");
         tasks.MapPost("/claim", ClaimAsync)
+            .Produces<TaskView>().Produces(StatusCodes.Status204NoContent)
             .WithName("claimAgentTask").WithSummary("The oldest due job this agent can run, under a 30 s lease; waits up to wait_seconds (≤ 25) for one, else 204.");
         tasks.MapPost("/{taskId:long}/renew", (long taskId, RenewRequest body, HttpContext context, IClusterClient cluster) =>
                 OnAgentAsync(body.AgentId, context, cluster, (agent, key) => agent.RenewAsync(key, taskId), lease => Results.Ok(lease)))
+            .Produces<TaskLease>()
             .WithSummary("Extend the task's lease by another lease period; 409 when the task is no longer this agent's.");
         tasks.MapPost("/{taskId:long}/complete", (long taskId, CompleteRequest body, HttpContext context, IClusterClient cluster) =>
                 OnAgentAsync(body.AgentId, context, cluster, (agent, key) => agent.CompleteAsync(key, taskId, ResultOf(body), body.ClaimNext ?? false),
-                    next => Results.Ok(new { task_id = taskId, outcome = "succeeded", next_task = next is null ? null : View(next) })))
+                    next => Results.Ok(new CompletedTask(taskId, "succeeded", next is null ? null : View(next)))))
+            .Produces<CompletedTask>()
             .WithSummary("Report what the task found (releases, a version, or charts); with claim_next the answer carries the agent's next task. 409 when the lease is no longer current.");
         tasks.MapPost("/{taskId:long}/fail", (long taskId, FailRequest body, HttpContext context, IClusterClient cluster) =>
                 OnAgentAsync(body.AgentId, context, cluster, (agent, key) => agent.FailAsync(key, taskId, new TaskFailure(body.Error ?? "", body.Retryable ?? false)),
-                    _ => Results.Ok(new { task_id = taskId, outcome = body.Retryable == true ? "retrying" : "failed" })))
+                    _ => Results.Ok(new TaskOutcome(taskId, body.Retryable == true ? "retrying" : "failed"))))
+            .Produces<TaskOutcome>()
             .WithSummary("Report that the task failed; a retryable failure is tried again (up to 3 attempts).");
     }
 
@@ -83,15 +101,8 @@ public static class AgentTaskEndpoints
         body.Unchanged ?? false,
         body.Etag is null && body.LastModified is null ? null : new UpstreamValidators(body.Etag, body.LastModified?.ToUniversalTime()));
 
-    private static object View(TaskAssignment assignment) => new
-    {
-        assignment.TaskId,
-        assignment.OrganizationId,
-        assignment.Kind,
-        assignment.JobId,
-        assignment.Attempt,
-        assignment.LeaseExpiresAt,
-        Job = JsonDocument.Parse(assignment.JobJson).RootElement,
-        Previous = assignment.Previous is { } previous ? new { etag = previous.ETag, last_modified = previous.LastModified } : null,
-    };
+    private static TaskView View(TaskAssignment assignment) => new(
+        assignment.TaskId, assignment.OrganizationId, assignment.Kind, assignment.JobId, assignment.Attempt, assignment.LeaseExpiresAt,
+        JsonDocument.Parse(assignment.JobJson).RootElement,
+        assignment.Previous is { } previous ? new PreviousValidators(previous.ETag, previous.LastModified) : null);
 }

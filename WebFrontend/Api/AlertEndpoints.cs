@@ -2,6 +2,7 @@ using System.Text;
 using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Planekeeper.Grains.Interfaces.Alerts;
+using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.WebFrontend.Authorization;
 
 namespace Planekeeper.WebFrontend.Api;
@@ -22,46 +23,47 @@ public static class AlertEndpoints
     {
         var alerts = api.MapGroup("/alerts").WithTags("Alerts");
         alerts.MapGet("/", ListAsync)
-            .WithSummary("Alerts newest first; status=active (default)|resolved|all, severity, acknowledged (keyset pagination).");
+            .Produces<Page<AlertView>>().WithSummary("Alerts newest first; status=active (default)|resolved|all, severity, acknowledged (keyset pagination).");
         alerts.MapGet("/summary", async (HttpContext context, IClusterClient cluster) =>
             Results.Ok(await Alerts(cluster).SummaryAsync(context.Scope().OrganizationId)))
-            .WithSummary("Active alerts by severity, acknowledged and not.");
+            .Produces<AlertSummary>().WithSummary("Active alerts by severity, acknowledged and not.");
         alerts.MapGet("/history", HistoryAsync)
-            .WithSummary("Alerts raised per day (UTC) by severity over the last `days` days (1–90, default 30), oldest first, every day present.");
+            .Produces<ItemList<AlertDayCount>>().WithSummary("Alerts raised per day (UTC) by severity over the last `days` days (1–90, default 30), oldest first, every day present.");
         alerts.MapGet("/{id:long}", async (long id, HttpContext context, IClusterClient cluster) =>
             await Alerts(cluster).GetAsync(context.Scope().OrganizationId, id) is { } alert ? Results.Ok(AlertView.Of(alert)) : NotFound(id))
-            .WithSummary("One alert.");
+            .Produces<AlertView>().WithSummary("One alert.");
         alerts.MapGet("/{id:long}/actions", async (long id, HttpContext context, IClusterClient cluster) =>
             await Alerts(cluster).ListActionsAsync(context.Scope().OrganizationId, id) is { } actions
-                ? Results.Ok(new { items = actions.Select(AlertView.Of), next_cursor = (string?)null })
+                ? Results.Ok(new Page<AlertActionView>([.. actions.Select(AlertView.Of)], null))
                 : NotFound(id))
-            .WithSummary("The alert's history: every change, who made it, when, and the event it emitted.");
+            .Produces<Page<AlertActionView>>().WithSummary("The alert's history: every change, who made it, when, and the event it emitted.");
         alerts.MapPost("/{id:long}/acknowledge", AcknowledgeAsync)
-            .WithSummary("Acknowledge an active alert, optionally with metadata (a JSON object ≤ 4 KB, e.g. reason and ticket).");
+            .Produces<AlertView>().WithSummary("Acknowledge an active alert, optionally with metadata (a JSON object ≤ 4 KB, e.g. reason and ticket).");
         alerts.MapPost("/{id:long}/unacknowledge", async (long id, HttpContext context, IClusterClient cluster) =>
             Problems.From(await Alerts(cluster).UnacknowledgeAsync(context.Scope().Subject, context.Scope().OrganizationId, id), Ok))
-            .WithSummary("Take back an acknowledgment.");
+            .Produces<AlertView>().WithSummary("Take back an acknowledgment.");
         alerts.MapPost("/{id:long}/resolve", async (long id, HttpContext context, IClusterClient cluster) =>
             Problems.From(await Alerts(cluster).ResolveAsync(context.Scope().Subject, context.Scope().OrganizationId, id), Ok))
-            .WithSummary("Resolve an active alert by hand; the next evaluation raises a new one if it is still behind.");
+            .Produces<AlertView>().WithSummary("Resolve an active alert by hand; the next evaluation raises a new one if it is still behind.");
         alerts.MapPost("/bulk-acknowledge", BulkAcknowledgeAsync)
-            .WithSummary("Acknowledge up to 200 alerts; answers which were acknowledged and why the others were not.");
+            .Produces<BulkAcknowledgement>().WithSummary("Acknowledge up to 200 alerts; answers which were acknowledged and why the others were not.");
     }
 
     private static async Task<IResult> HistoryAsync(int? days, HttpContext context, IClusterClient cluster) =>
         (days ?? HistoryDefaultDays) is var count and >= 1 and <= HistoryMostDays
-            ? Results.Ok(new { items = await Alerts(cluster).HistoryAsync(context.Scope().OrganizationId, count) })
+            ? Results.Ok(new ItemList<AlertDayCount>(await Alerts(cluster).HistoryAsync(context.Scope().OrganizationId, count)))
             : Problems.Invalid("days", $"days must be between 1 and {HistoryMostDays}");
 
     private static async Task<IResult> ListAsync(
-        int? limit, string? cursor, string? status, string? severity, string? acknowledged, HttpContext context, IClusterClient cluster)
+        int? limit, string? cursor, [ValuesOf(typeof(AlertView), nameof(AlertView.StatusFilters))] string? status,
+        [ValuesOf(typeof(SeverityNames))] string? severity, string? acknowledged, HttpContext context, IClusterClient cluster)
     {
         if (Paging.Parse(limit, cursor) is not { } page)
         {
             return Paging.Problem(limit);
         }
 
-        if ((status ?? "active") is not ("active" or "resolved" or "all"))
+        if (!AlertView.StatusFilters.Contains(status ?? "active"))
         {
             return Problems.Invalid("status", "status must be active, resolved or all");
         }
@@ -85,7 +87,7 @@ public static class AlertEndpoints
 
         var filter = new AlertFilter(status ?? "active", severity, isAcknowledged);
         var result = await Alerts(cluster).ListAsync(context.Scope().OrganizationId, filter, page.Limit, page.After);
-        return Results.Ok(new { items = result.Items.Select(AlertView.Of), next_cursor = result.NextCursor });
+        return Results.Ok(new Page<AlertView>([.. result.Items.Select(AlertView.Of)], result.NextCursor));
     }
 
     private static async Task<IResult> AcknowledgeAsync(

@@ -9,14 +9,17 @@ public static class AuthEndpoints
 {
     public sealed record Credentials(string? Email, string? Password);
 
+    /// <summary>The antiforgery token, and where a browser form sends it: the form field or the header.</summary>
+    public sealed record AntiforgeryToken(string? Token, string FormFieldName, string? HeaderName);
+
     public static void MapAuthEndpoints(this RouteGroupBuilder api)
     {
         var auth = api.MapGroup("/auth").WithTags("Authentication");
-        auth.MapPost("/signup", SignUpAsync).WithName("signUp").WithSummary("Create an account with email and password.");
-        auth.MapPost("/login", SignInAsync).WithName("signIn").WithSummary("Sign in; sets the session cookie.");
-        auth.MapPost("/logout", SignOutAsync).WithName("signOut").WithSummary("Sign out; ends the session and clears the cookie.");
+        auth.MapPost("/signup", SignUpAsync).WithName("signUp").Produces<UserView>(StatusCodes.Status201Created).WithSummary("Create an account with email and password.");
+        auth.MapPost("/login", SignInAsync).WithName("signIn").Produces<UserView>().WithSummary("Sign in; sets the session cookie.");
+        auth.MapPost("/logout", SignOutAsync).WithName("signOut").Produces(StatusCodes.Status204NoContent).WithSummary("Sign out; ends the session and clears the cookie.");
         auth.MapGet("/antiforgery", IssueAntiforgeryToken)
-            .WithName("getAntiforgeryToken").WithSummary("An antiforgery token for a browser form (field or header), with its cookie; forms posted with the session cookie must carry one.");
+            .WithName("getAntiforgeryToken").Produces<AntiforgeryToken>().WithSummary("An antiforgery token for a browser form (field or header), with its cookie; forms posted with the session cookie must carry one.");
     }
 
     private static async Task<IResult> SignUpAsync(Credentials body, HttpContext context, PasswordSignIn accounts)
@@ -52,6 +55,6 @@ public static class AuthEndpoints
     private static IResult IssueAntiforgeryToken(HttpContext context, IAntiforgery antiforgery)
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
-        return Results.Ok(new { token = tokens.RequestToken, form_field_name = tokens.FormFieldName, header_name = tokens.HeaderName });
+        return Results.Ok(new AntiforgeryToken(tokens.RequestToken, tokens.FormFieldName, tokens.HeaderName));
     }
 }

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.EarlyAccess;
 using Planekeeper.WebFrontend.Identity;
 
@@ -10,10 +11,13 @@ namespace Planekeeper.WebFrontend.Api;
 /// </summary>
 public static class EarlyAccessEndpoints
 {
+    /// <summary>An invitation: the request, the single-use token and the sign-up path carrying it (shown once).</summary>
+    public sealed record EarlyAccessInvitation(WaitlistRequest Request, string Token, string SignupPath);
+
     public static void MapEarlyAccessEndpoints(this RouteGroupBuilder api)
     {
         var requests = api.MapGroup("/internal/early-access").WithTags("Internal");
-        requests.MapGet("/", async (string? status, int? limit, string? cursor, IClusterClient cluster) =>
+        requests.MapGet("/", async ([ValuesOf(typeof(IEarlyAccessGrain), nameof(IEarlyAccessGrain.Statuses))] string? status, int? limit, string? cursor, IClusterClient cluster) =>
         {
             if (status is not null && !IEarlyAccessGrain.Statuses.Contains(status))
             {
@@ -26,21 +30,16 @@ public static class EarlyAccessEndpoints
             }
 
             var result = await Grain(cluster).ListAsync(status, page.Limit, page.After);
-            return Results.Ok(new { items = result.Items, next_cursor = result.NextCursor });
-        }).WithSummary("The early-access requests, oldest first, optionally of one status (new, invited, declined); keyset pagination.");
+            return Results.Ok(result);
+        }).Produces<Page<WaitlistRequest>>().WithSummary("The early-access requests, oldest first, optionally of one status (new, invited, declined); keyset pagination.");
 
         requests.MapPost("/{id:long}/invite", async (long id, HttpContext context, IClusterClient cluster) =>
-            Problems.From(await Grain(cluster).InviteAsync(context.Identity().Subject!, id), invitation => Results.Ok(new
-            {
-                request = invitation.Request,
-                token = invitation.Token,
-                signup_path = SignUpPath(invitation.Token),
-            })))
-            .WithSummary("Invite the requester: a single-use sign-up link for that email whose account is approved at once (token shown once).");
+            Problems.From(await Grain(cluster).InviteAsync(context.Identity().Subject!, id), invitation => Results.Ok(new EarlyAccessInvitation(invitation.Request, invitation.Token, SignUpPath(invitation.Token)))))
+            .Produces<EarlyAccessInvitation>().WithSummary("Invite the requester: a single-use sign-up link for that email whose account is approved at once (token shown once).");
 
         requests.MapPost("/{id:long}/decline", async (long id, HttpContext context, IClusterClient cluster) =>
             Problems.From(await Grain(cluster).DeclineAsync(context.Identity().Subject!, id), Results.Ok))
-            .WithSummary("Decline the request (an unused invitation stops working).");
+            .Produces<WaitlistRequest>().WithSummary("Decline the request (an unused invitation stops working).");
 
         api.MapGet("/internal/early-access.csv", async (IClusterClient cluster) =>
             {
@@ -55,7 +54,7 @@ public static class EarlyAccessEndpoints
                 return Results.File(System.Text.Encoding.UTF8.GetBytes(csv), "text/csv; charset=utf-8", "early-access.csv");
             })
             .WithName("internalExportEarlyAccessCsv").WithTags("Internal")
-            .WithSummary("Every early-access request as CSV (cells that look like formulas are prefixed with ').");
+            .Produces<string>(StatusCodes.Status200OK, "text/csv").WithSummary("Every early-access request as CSV (cells that look like formulas are prefixed with ').");
     }
 
     /// <summary>The sign-up page's link for an invitation (relative to the public origin).</summary>

@@ -1,4 +1,5 @@
 using Planekeeper.Grains.Interfaces.Agents;
+using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Organizations;
 using Planekeeper.WebFrontend.Identity;
 
@@ -14,18 +15,18 @@ public static class InternalOrganizationEndpoints
     {
         var organizations = api.MapGroup("/internal/organizations").WithTags("Internal");
         organizations.MapGet("/", async (IClusterClient cluster) =>
-                Results.Ok(new { items = await cluster.GetGrain<IOrganizationOverviewGrain>(0).ListAsync(), next_cursor = (string?)null }))
-            .WithSummary("Every organization: members, jobs, agents and open alerts counted, and whether (since when, by whom) it is suspended.");
+                Results.Ok(new Page<OrganizationOverview>(await cluster.GetGrain<IOrganizationOverviewGrain>(0).ListAsync(), null)))
+            .Produces<Page<OrganizationOverview>>().WithSummary("Every organization: members, jobs, agents and open alerts counted, and whether (since when, by whom) it is suspended.");
         organizations.MapPost("/{organizationId:long}/suspend", (long organizationId, HttpContext context, IClusterClient cluster) =>
                 SetSuspendedAsync(organizationId, true, context, cluster))
-            .WithSummary("Suspend an organization: every request in it (sessions, API keys, agents) is refused with 403 organization_suspended; data and schedules are kept. Idempotent.");
+            .Produces<OrganizationOverview>().WithSummary("Suspend an organization: every request in it (sessions, API keys, agents) is refused with 403 organization_suspended; data and schedules are kept. Idempotent.");
         organizations.MapPost("/{organizationId:long}/unsuspend", (long organizationId, HttpContext context, IClusterClient cluster) =>
                 SetSuspendedAsync(organizationId, false, context, cluster))
-            .WithSummary("Lift an organization's suspension: everything works again from the next request. Idempotent.");
+            .Produces<OrganizationOverview>().WithSummary("Lift an organization's suspension: everything works again from the next request. Idempotent.");
         api.MapGet("/internal/agents", async (IClusterClient cluster) =>
-                Results.Ok(new { items = await cluster.GetGrain<IAgentDirectoryGrain>(0).ListEverywhereAsync(), next_cursor = (string?)null }))
+                Results.Ok(new Page<AgentOverview>(await cluster.GetGrain<IAgentDirectoryGrain>(0).ListEverywhereAsync(), null)))
             .WithTags("Internal")
-            .WithSummary("Every agent of every organization and every server agent: online or offline, last heartbeat, version, jobs held.");
+            .Produces<Page<AgentOverview>>().WithSummary("Every agent of every organization and every server agent: online or offline, last heartbeat, version, jobs held.");
     }
 
     private static async Task<IResult> SetSuspendedAsync(long organizationId, bool suspended, HttpContext context, IClusterClient cluster) =>

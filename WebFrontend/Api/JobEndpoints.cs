@@ -1,3 +1,4 @@
+using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Jobs;
 using Planekeeper.WebFrontend.Api.Concurrency;
 using Planekeeper.WebFrontend.Authorization;
@@ -27,36 +28,36 @@ public static class JobEndpoints
             }
 
             var result = await cluster.GetGrain<TDirectory>(0).ListAsync(context.Scope().OrganizationId, query.Filter, page.Limit, page.After);
-            return Results.Ok(new { items = result.Items, next_cursor = result.NextCursor });
-        }).WithSummary($"The organization's {noun}s, by id (keyset pagination); status= and label=key:value (repeatable) filter them.");
+            return Results.Ok(result);
+        }).Produces<Page<TRecord>>().WithSummary($"The organization's {noun}s, by id (keyset pagination); status= and label=key:value (repeatable) filter them.");
 
         jobs.MapPost("/", async (TRequest body, HttpContext context, IClusterClient cluster) =>
         {
             var scope = context.Scope();
             var result = await cluster.GetGrain<TDirectory>(0).CreateAsync(scope.Subject, scope.OrganizationId, body);
             return Problems.From(result, job => Versioned.Tagged(Results.Created($"/api/v1{path}/{job.Id}", job), job.Version));
-        }).WithSummary($"Create a {noun}; without a schedule it is queued to run once.");
+        }).Produces<TRecord>(StatusCodes.Status201Created).WithSummary($"Create a {noun}; without a schedule it is queued to run once.");
 
         jobs.MapGet("/summary", async (HttpContext context, IClusterClient cluster) =>
             Results.Ok(await cluster.GetGrain<TDirectory>(0).SummaryAsync(context.Scope().OrganizationId)))
-            .WithSummary($"How many {noun}s are in each status.");
+            .Produces<JobSummary>().WithSummary($"How many {noun}s are in each status.");
 
         // The job grain checks the organization (docs/security.md, "Tenancy"): another organization's job is "not found".
         jobs.MapGet("/{id:long}", async (long id, HttpContext context, IClusterClient cluster) =>
             await cluster.GetGrain<TGrain>(id).GetAsync(context.Scope().OrganizationId) is { } job ? Versioned.Ok(job) : Problems.NotFound($"no {noun} {id}"))
-            .WithSummary($"One {noun}; the version of its definition is the ETag.").WithETag();
+            .Produces<TRecord>().WithSummary($"One {noun}; the version of its definition is the ETag.").WithETag();
 
         jobs.MapPut("/{id:long}", (long id, TRequest body, HttpContext context, IClusterClient cluster) => Versioned.WriteAsync(context, async expected =>
             Problems.From(await cluster.GetGrain<TGrain>(id).UpdateAsync(context.Scope().Subject, context.Scope().OrganizationId, body, expected), Versioned.Ok)))
-            .WithSummary($"Replace a {noun}'s definition; the next run is recomputed from its schedule.").WithETag();
+            .Produces<TRecord>().WithSummary($"Replace a {noun}'s definition; the next run is recomputed from its schedule.").WithETag();
 
         jobs.MapDelete("/{id:long}", (long id, HttpContext context, IClusterClient cluster) => Versioned.WriteAsync(context, async expected =>
             Problems.From(await cluster.GetGrain<TGrain>(id).DeleteAsync(context.Scope().Subject, context.Scope().OrganizationId, expected), _ => Results.NoContent())))
-            .WithSummary($"Delete a {noun}.").WithETag();
+            .Produces(StatusCodes.Status204NoContent).WithSummary($"Delete a {noun}.").WithETag();
 
         jobs.MapPost("/{id:long}/run", async (long id, HttpContext context, IClusterClient cluster) =>
             Problems.From(await cluster.GetGrain<TGrain>(id).RunNowAsync(context.Scope().Subject, context.Scope().OrganizationId), Versioned.Ok))
-            .WithSummary("Queue the job now; 409 while it runs.");
+            .Produces<TRecord>().WithSummary("Queue the job now; 409 while it runs.");
         return jobs;
     }
 }

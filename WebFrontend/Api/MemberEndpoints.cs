@@ -1,3 +1,4 @@
+using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Organizations;
 using Planekeeper.WebFrontend.Authorization;
 
@@ -9,24 +10,28 @@ public static class MemberEndpoints
 
     public sealed record NewInvite(string? Email, string? Role);
 
+    /// <summary>A new invitation; <see cref="Token"/> and the <see cref="AcceptPath"/> carrying it are shown only in this answer.</summary>
+    public sealed record CreatedInviteView(
+        long Id, string Email, string Role, string Status, DateTime CreatedAt, DateTime ExpiresAt, string Token, string AcceptPath);
+
     public static void MapMemberEndpoints(this RouteGroupBuilder api)
     {
         var members = api.MapGroup("/members").WithTags("Members");
-        members.MapGet("/", ListAsync).WithSummary("Members of the organization with their roles.");
-        members.MapPut("/{userId:long}", ChangeRoleAsync).WithSummary("Give a member exactly this role. The last owner cannot be demoted.");
-        members.MapDelete("/{userId:long}", RemoveAsync).WithSummary("Remove a member. The last owner cannot be removed.");
+        members.MapGet("/", ListAsync).Produces<Page<MemberRecord>>().WithSummary("Members of the organization with their roles.");
+        members.MapPut("/{userId:long}", ChangeRoleAsync).Produces<MemberRecord>().WithSummary("Give a member exactly this role. The last owner cannot be demoted.");
+        members.MapDelete("/{userId:long}", RemoveAsync).Produces(StatusCodes.Status204NoContent).WithSummary("Remove a member. The last owner cannot be removed.");
 
         var invites = api.MapGroup("/invites").WithTags("Members");
-        invites.MapGet("/", ListInvitesAsync).WithSummary("Invitations of the organization.");
-        invites.MapPost("/", InviteAsync).WithSummary("Invite an email with a role; the single-use token (7 days) is returned once.");
-        invites.MapDelete("/{id:long}", RevokeAsync).WithSummary("Revoke a pending invitation.");
+        invites.MapGet("/", ListInvitesAsync).Produces<Page<InviteRecord>>().WithSummary("Invitations of the organization.");
+        invites.MapPost("/", InviteAsync).Produces<CreatedInviteView>(StatusCodes.Status201Created).WithSummary("Invite an email with a role; the single-use token (7 days) is returned once.");
+        invites.MapDelete("/{id:long}", RevokeAsync).Produces<InviteRecord>().WithSummary("Revoke a pending invitation.");
     }
 
     private static IOrganizationGrain Organization(HttpContext context, IClusterClient cluster) =>
         cluster.GetGrain<IOrganizationGrain>(context.Scope().OrganizationId);
 
     private static async Task<IResult> ListAsync(HttpContext context, IClusterClient cluster) =>
-        Results.Ok(new { items = await Organization(context, cluster).ListMembersAsync(), next_cursor = (string?)null });
+        Results.Ok(new Page<MemberRecord>(await Organization(context, cluster).ListMembersAsync(), null));
 
     private static async Task<IResult> ChangeRoleAsync(long userId, RoleChange body, HttpContext context, IClusterClient cluster) =>
         string.IsNullOrWhiteSpace(body.Role)
@@ -37,22 +42,14 @@ public static class MemberEndpoints
         Problems.From(await Organization(context, cluster).RemoveMemberAsync(context.Scope().Subject, userId), _ => Results.NoContent());
 
     private static async Task<IResult> ListInvitesAsync(HttpContext context, IClusterClient cluster) =>
-        Results.Ok(new { items = await Organization(context, cluster).ListInvitesAsync(), next_cursor = (string?)null });
+        Results.Ok(new Page<InviteRecord>(await Organization(context, cluster).ListInvitesAsync(), null));
 
     private static async Task<IResult> InviteAsync(NewInvite body, HttpContext context, IClusterClient cluster)
     {
         var result = await Organization(context, cluster).CreateInviteAsync(context.Scope().Subject, body.Email ?? "", body.Role ?? "member");
-        return Problems.From(result, created => Results.Created($"/api/v1/invites/{created.Invite.Id}", new
-        {
-            created.Invite.Id,
-            created.Invite.Email,
-            created.Invite.Role,
-            created.Invite.Status,
-            created.Invite.CreatedAt,
-            created.Invite.ExpiresAt,
-            created.Token,
-            accept_path = $"/api/v1/invites/{created.Token}/accept",
-        }));
+        return Problems.From(result, created => Results.Created($"/api/v1/invites/{created.Invite.Id}", new CreatedInviteView(
+            created.Invite.Id, created.Invite.Email, created.Invite.Role, created.Invite.Status, created.Invite.CreatedAt, created.Invite.ExpiresAt,
+            created.Token, $"/api/v1/invites/{created.Token}/accept")));
     }
 
     private static async Task<IResult> RevokeAsync(long id, HttpContext context, IClusterClient cluster) =>

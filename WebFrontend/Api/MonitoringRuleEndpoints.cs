@@ -1,3 +1,4 @@
+using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Rules;
 using Planekeeper.WebFrontend.Api.Concurrency;
@@ -19,35 +20,35 @@ public static class MonitoringRuleEndpoints
             }
 
             var result = await cluster.GetGrain<IMonitoringRuleDirectoryGrain>(0).ListAsync(context.Scope().OrganizationId, page.Limit, page.After);
-            return Results.Ok(new { items = result.Items, next_cursor = result.NextCursor });
-        }).WithSummary("The organization's monitoring rules, by id (keyset pagination).");
+            return Results.Ok(result);
+        }).Produces<Page<MonitoringRuleRecord>>().WithSummary("The organization's monitoring rules, by id (keyset pagination).");
 
         rules.MapPost("/", async (MonitoringRuleRequest body, HttpContext context, IClusterClient cluster) =>
         {
             var scope = context.Scope();
             var result = await cluster.GetGrain<IMonitoringRuleDirectoryGrain>(0).CreateAsync(scope.Subject, scope.OrganizationId, body);
             return Problems.From(result, rule => Versioned.Tagged(Results.Created($"/api/v1/monitoring-rules/{rule.Id}", rule), rule.Version));
-        }).WithSummary("Create a rule: days_behind, majors_behind or minors_behind with thresholds moderate ≤ high ≤ critical.");
+        }).Produces<MonitoringRuleRecord>(StatusCodes.Status201Created).WithSummary("Create a rule: days_behind, majors_behind or minors_behind with thresholds moderate ≤ high ≤ critical.");
 
         rules.MapGet("/{id:long}", async (long id, HttpContext context, IClusterClient cluster) =>
             await cluster.GetGrain<IMonitoringRuleGrain>(id).GetAsync(context.Scope().OrganizationId) is { } rule ? Versioned.Ok(rule) : NotFound(id))
-            .WithSummary("One monitoring rule; its version is the ETag.").WithETag();
+            .Produces<MonitoringRuleRecord>().WithSummary("One monitoring rule; its version is the ETag.").WithETag();
 
         rules.MapPut("/{id:long}", (long id, MonitoringRuleRequest body, HttpContext context, IClusterClient cluster) => Versioned.WriteAsync(context, expected =>
             ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.UpdateAsync(actor, organizationId, body, expected), Versioned.Ok)))
-            .WithSummary("Replace a rule; the alert configs using it are re-evaluated.").WithETag();
+            .Produces<MonitoringRuleRecord>().WithSummary("Replace a rule; the alert configs using it are re-evaluated.").WithETag();
 
         rules.MapDelete("/{id:long}", (long id, HttpContext context, IClusterClient cluster) => Versioned.WriteAsync(context, expected =>
             ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.DeleteAsync(actor, organizationId, expected), _ => Results.NoContent())))
-            .WithSummary("Delete a rule; 409 naming the alert configs that still use it.").WithETag();
+            .Produces(StatusCodes.Status204NoContent).WithSummary("Delete a rule; 409 naming the alert configs that still use it.").WithETag();
 
         rules.MapPost("/{id:long}/toggle", (long id, HttpContext context, IClusterClient cluster) =>
             ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.ToggleAsync(actor, organizationId), Versioned.Ok))
-            .WithSummary("Switch a rule off (the active alerts of its configs resolve) or on (they are evaluated).");
+            .Produces<MonitoringRuleRecord>().WithSummary("Switch a rule off (the active alerts of its configs resolve) or on (they are evaluated).");
 
         rules.MapPost("/{id:long}/evaluate", (long id, HttpContext context, IClusterClient cluster) =>
-            ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.EvaluateAsync(actor, organizationId), outcomes => Results.Ok(new { items = outcomes })))
-            .WithSummary("Re-evaluate every alert config using the rule; answers what each evaluation decided.");
+            ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.EvaluateAsync(actor, organizationId), outcomes => Results.Ok(new ItemList<ConfigEvaluation>(outcomes))))
+            .Produces<ItemList<ConfigEvaluation>>().WithSummary("Re-evaluate every alert config using the rule; answers what each evaluation decided.");
     }
 
     /// <summary>A command on the rule's grain, which checks the organization (docs/security.md, "Tenancy").</summary>

@@ -1,4 +1,6 @@
+using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Notifications;
+using Planekeeper.Grains.Notifications.Delivery;
 using Planekeeper.WebFrontend.Authorization;
 
 namespace Planekeeper.WebFrontend.Api;
@@ -9,20 +11,20 @@ public static class NotificationDeliveryEndpoints
     public static void MapNotificationDeliveryEndpoints(this RouteGroupBuilder api)
     {
         var deliveries = api.MapGroup("/notification-deliveries").WithTags("Notification deliveries");
-        deliveries.MapGet("/", (int? limit, string? cursor, string? status, HttpContext context, IClusterClient cluster) => ListAsync(limit, cursor, status, context, cluster))
-            .WithSummary("Deliveries newest first; status=pending|in_progress|succeeded|failed|dead (keyset pagination).");
+        deliveries.MapGet("/", (int? limit, string? cursor, [ValuesOf(typeof(DeliveryStatuses))] string? status, HttpContext context, IClusterClient cluster) => ListAsync(limit, cursor, status, context, cluster))
+            .Produces<Page<DeliveryRecord>>().WithSummary("Deliveries newest first; status=pending|in_progress|succeeded|failed|dead (keyset pagination).");
         deliveries.MapGet("/dead", (int? limit, string? cursor, HttpContext context, IClusterClient cluster) => ListAsync(limit, cursor, "dead", context, cluster))
-            .WithName("listDeadNotificationDeliveries").WithSummary("Dead deliveries (dead letters), newest first.");
+            .WithName("listDeadNotificationDeliveries").Produces<Page<DeliveryRecord>>().WithSummary("Dead deliveries (dead letters), newest first.");
         deliveries.MapPost("/{id:long}/retry", async (long id, HttpContext context, IClusterClient cluster) =>
             Problems.From(await Deliveries(cluster).RetryAsync(context.Scope().OrganizationId, id), Results.Ok))
-            .WithSummary("Retry a dead delivery: a fresh schedule, the same idempotency key.");
+            .Produces<DeliveryRecord>().WithSummary("Retry a dead delivery: a fresh schedule, the same idempotency key.");
 
         api.MapGet("/alerts/{id:long}/deliveries", async (long id, HttpContext context, IClusterClient cluster) =>
             await Deliveries(cluster).OfAlertAsync(context.Scope().OrganizationId, id) is { } items
-                ? Results.Ok(new { items, next_cursor = (string?)null })
+                ? Results.Ok(new Page<DeliveryRecord>(items, null))
                 : Problems.NotFound($"no alert {id}"))
             .WithTags("Alerts")
-            .WithSummary("Every delivery of the alert's events, oldest first.");
+            .Produces<Page<DeliveryRecord>>().WithSummary("Every delivery of the alert's events, oldest first.");
     }
 
     private static async Task<IResult> ListAsync(int? limit, string? cursor, string? status, HttpContext context, IClusterClient cluster)
@@ -32,13 +34,13 @@ public static class NotificationDeliveryEndpoints
             return Paging.Problem(limit);
         }
 
-        if (status is not null && status is not ("pending" or "in_progress" or "succeeded" or "failed" or "dead"))
+        if (status is not null && !DeliveryStatuses.All.Contains(status))
         {
             return Problems.Invalid("status", "status must be pending, in_progress, succeeded, failed or dead");
         }
 
         var result = await Deliveries(cluster).ListAsync(context.Scope().OrganizationId, status, page.Limit, page.After);
-        return Results.Ok(new { items = result.Items, next_cursor = result.NextCursor });
+        return Results.Ok(result);
     }
 
     private static IDeliveriesGrain Deliveries(IClusterClient cluster) => cluster.GetGrain<IDeliveriesGrain>(0);

@@ -1,3 +1,4 @@
+using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Notifications;
 using Planekeeper.WebFrontend.Api.Concurrency;
@@ -8,7 +9,11 @@ namespace Planekeeper.WebFrontend.Api;
 /// <summary><c>/notification-rules</c>: CRUD, toggle, simulate, stats.</summary>
 public static class NotificationRuleEndpoints
 {
-    public sealed record Simulation(string? Event, string? Severity);
+    public sealed record Simulation(
+        [property: ValuesOf(typeof(AlertEventNames))] string? Event, [property: ValuesOf(typeof(SeverityNames))] string? Severity);
+
+    /// <summary>Events the rule matched, and those skipped because it had no channel and there was no default channel.</summary>
+    public sealed record RuleStats(long Matched, long Skipped);
 
     public static void MapNotificationRuleEndpoints(this RouteGroupBuilder api)
     {
@@ -21,41 +26,41 @@ public static class NotificationRuleEndpoints
             }
 
             var result = await Directory(cluster).ListAsync(context.Scope().OrganizationId, page.Limit, page.After);
-            return Results.Ok(new { items = result.Items, next_cursor = result.NextCursor });
-        }).WithSummary("The organization's notification rules, by id (keyset pagination).");
+            return Results.Ok(result);
+        }).Produces<Page<NotificationRuleRecord>>().WithSummary("The organization's notification rules, by id (keyset pagination).");
 
         rules.MapPost("/", async (NotificationRuleRequest body, HttpContext context, IClusterClient cluster) =>
         {
             var scope = context.Scope();
             return Problems.From(await Directory(cluster).CreateAsync(scope.Subject, scope.OrganizationId, body),
                 rule => Versioned.Tagged(Results.Created($"/api/v1/notification-rules/{rule.Id}", rule), rule.Version));
-        }).WithSummary("Create a rule: priority (lower first), event_types and severities (empty: all), channel_id (else the default channel).");
+        }).Produces<NotificationRuleRecord>(StatusCodes.Status201Created).WithSummary("Create a rule: priority (lower first), event_types and severities (empty: all), channel_id (else the default channel).");
 
         rules.MapPost("/simulate", async (Simulation body, HttpContext context, IClusterClient cluster) =>
             Problems.From(await Directory(cluster).SimulateAsync(context.Scope().OrganizationId, body.Event, body.Severity), Results.Ok))
-            .WithSummary("Which rules an event of a severity matches, and which channels would receive it.");
+            .Produces<RoutingSimulation>().WithSummary("Which rules an event of a severity matches, and which channels would receive it.");
 
         rules.MapGet("/{id:long}", async (long id, HttpContext context, IClusterClient cluster) =>
             await Rule(cluster, id).GetAsync(context.Scope().OrganizationId) is { } rule ? Versioned.Ok(rule) : NotFound(id))
-            .WithSummary("One notification rule, with its stats; the version of its definition is the ETag.").WithETag();
+            .Produces<NotificationRuleRecord>().WithSummary("One notification rule, with its stats; the version of its definition is the ETag.").WithETag();
 
         rules.MapGet("/{id:long}/stats", async (long id, HttpContext context, IClusterClient cluster) =>
             await Rule(cluster, id).GetAsync(context.Scope().OrganizationId) is { } rule
-                ? Results.Ok(new { matched = rule.Matched, skipped = rule.Skipped })
+                ? Results.Ok(new RuleStats(rule.Matched, rule.Skipped))
                 : NotFound(id))
-            .WithSummary("Events the rule matched, and those skipped because it had no channel and there was no default channel.");
+            .Produces<RuleStats>().WithSummary("Events the rule matched, and those skipped because it had no channel and there was no default channel.");
 
         rules.MapPut("/{id:long}", (long id, NotificationRuleRequest body, HttpContext context, IClusterClient cluster) => Versioned.WriteAsync(context, expected =>
             ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.UpdateAsync(actor, organizationId, body, expected), Versioned.Ok)))
-            .WithSummary("Replace a notification rule.").WithETag();
+            .Produces<NotificationRuleRecord>().WithSummary("Replace a notification rule.").WithETag();
 
         rules.MapDelete("/{id:long}", (long id, HttpContext context, IClusterClient cluster) => Versioned.WriteAsync(context, expected =>
             ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.DeleteAsync(actor, organizationId, expected), _ => Results.NoContent())))
-            .WithSummary("Delete a notification rule.").WithETag();
+            .Produces(StatusCodes.Status204NoContent).WithSummary("Delete a notification rule.").WithETag();
 
         rules.MapPost("/{id:long}/toggle", (long id, HttpContext context, IClusterClient cluster) =>
             ChangeAsync(id, context, cluster, (rule, actor, organizationId) => rule.ToggleAsync(actor, organizationId), Versioned.Ok))
-            .WithSummary("Switch a notification rule off or on.");
+            .Produces<NotificationRuleRecord>().WithSummary("Switch a notification rule off or on.");
     }
 
     /// <summary>A command on the rule's grain, which checks the organization (docs/security.md, "Tenancy").</summary>

@@ -1,3 +1,4 @@
+using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Organizations;
 using Planekeeper.WebFrontend.Identity;
 
@@ -10,14 +11,14 @@ public static class OrganizationEndpoints
     public static void MapOrganizationEndpoints(this RouteGroupBuilder api)
     {
         var organizations = api.MapGroup("/organizations").WithTags("Organizations");
-        organizations.MapGet("/", ListAsync).WithSummary("The organizations the signed-in user belongs to, with their roles.");
-        organizations.MapPost("/", CreateAsync).WithSummary("Create an organization; the caller becomes its owner.");
+        organizations.MapGet("/", ListAsync).Produces<Page<OrganizationSummary>>().WithSummary("The organizations the signed-in user belongs to, with their roles.");
+        organizations.MapPost("/", CreateAsync).Produces<OrganizationSummary>(StatusCodes.Status201Created).WithSummary("Create an organization; the caller becomes its owner.");
         api.MapPost("/invites/{token}/accept", AcceptInviteAsync).WithTags("Members")
-            .WithSummary("Accept an invitation sent to the signed-in user's email; adds the membership.");
+            .Produces<OrganizationSummary>().WithSummary("Accept an invitation sent to the signed-in user's email; adds the membership.");
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IClusterClient cluster) =>
-        Results.Ok(new { items = await cluster.GetGrain<IOrganizationDirectoryGrain>(0).ListForUserAsync(context.Identity().User!.Id), next_cursor = (string?)null });
+        Results.Ok(new Page<OrganizationSummary>(await cluster.GetGrain<IOrganizationDirectoryGrain>(0).ListForUserAsync(context.Identity().User!.Id), null));
 
     private static async Task<IResult> CreateAsync(NewOrganization body, HttpContext context, IClusterClient cluster)
     {

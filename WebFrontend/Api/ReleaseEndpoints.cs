@@ -1,3 +1,4 @@
+using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Jobs.Gather;
 using Planekeeper.WebFrontend.Authorization;
 
@@ -17,16 +18,16 @@ public static class ReleaseEndpoints
             }
 
             var result = await Releases(cluster).ListAsync(context.Scope().OrganizationId, gather_job_id, page.Limit, page.After);
-            return Results.Ok(new { items = result.Items, next_cursor = result.NextCursor });
-        }).WithSummary("Releases newest found first; gather_job_id narrows to one job (keyset pagination).");
+            return Results.Ok(result);
+        }).Produces<Page<ReleaseRecord>>().WithSummary("Releases newest found first; gather_job_id narrows to one job (keyset pagination).");
 
         releases.MapGet("/summary", async (HttpContext context, IClusterClient cluster) =>
             Results.Ok(await Releases(cluster).SummaryAsync(context.Scope().OrganizationId)))
-            .WithSummary("How many releases, prereleases and gather jobs with releases; when the newest was found.");
+            .Produces<ReleaseSummary>().WithSummary("How many releases, prereleases and gather jobs with releases; when the newest was found.");
 
         releases.MapGet("/{id:long}", async (long id, HttpContext context, IClusterClient cluster) =>
             await Releases(cluster).GetAsync(context.Scope().OrganizationId, id) is { } release ? Results.Ok(release) : Problems.NotFound($"no release {id}"))
-            .WithSummary("One release.");
+            .Produces<ReleaseRecord>().WithSummary("One release.");
     }
 
     private static IReleasesGrain Releases(IClusterClient cluster) => cluster.GetGrain<IReleasesGrain>(0);

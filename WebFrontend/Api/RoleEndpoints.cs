@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Planekeeper.Grains.Interfaces.Access;
+using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Organizations;
 using Planekeeper.WebFrontend.Api.Concurrency;
 using Planekeeper.WebFrontend.Authorization;
@@ -12,23 +13,26 @@ public static class RoleEndpoints
 
     public sealed record Assignment(long? UserId);
 
+    /// <summary>Every role the member holds after the change.</summary>
+    public sealed record MemberRoles(long UserId, IReadOnlyList<string> Roles);
+
     public static void MapRoleEndpoints(this RouteGroupBuilder api)
     {
         var roles = api.MapGroup("/roles").WithTags("Roles");
-        roles.MapGet("/", ListAsync).WithSummary("Built-in and custom roles, with their policy documents.");
-        roles.MapPost("/", CreateAsync).WithSummary("Create a custom role from an IAM-style policy document.");
-        roles.MapGet("/{key}", GetAsync).WithSummary("One role; its version is the ETag.").WithETag();
-        roles.MapPut("/{key}", UpdateAsync).WithSummary("Replace a custom role's name, description and policy.").WithETag();
-        roles.MapDelete("/{key}", DeleteAsync).WithSummary("Delete a custom role that nobody holds.").WithETag();
-        roles.MapPost("/{key}/assign", AssignAsync).WithSummary("Give a member this role (in addition to their others).");
-        roles.MapDelete("/{key}/assign/{userId:long}", UnassignAsync).WithName("unassignRole").WithSummary("Take this role from a member.");
+        roles.MapGet("/", ListAsync).Produces<Page<RoleView>>().WithSummary("Built-in and custom roles, with their policy documents.");
+        roles.MapPost("/", CreateAsync).Produces<RoleView>(StatusCodes.Status201Created).WithSummary("Create a custom role from an IAM-style policy document.");
+        roles.MapGet("/{key}", GetAsync).Produces<RoleView>().WithSummary("One role; its version is the ETag.").WithETag();
+        roles.MapPut("/{key}", UpdateAsync).Produces<RoleView>().WithSummary("Replace a custom role's name, description and policy.").WithETag();
+        roles.MapDelete("/{key}", DeleteAsync).Produces(StatusCodes.Status204NoContent).WithSummary("Delete a custom role that nobody holds.").WithETag();
+        roles.MapPost("/{key}/assign", AssignAsync).Produces<MemberRoles>().WithSummary("Give a member this role (in addition to their others).");
+        roles.MapDelete("/{key}/assign/{userId:long}", UnassignAsync).WithName("unassignRole").Produces<MemberRoles>().WithSummary("Take this role from a member.");
     }
 
     private static IPermissionGrain Permissions(HttpContext context, IClusterClient cluster) =>
         cluster.GetGrain<IPermissionGrain>(context.Scope().OrganizationId);
 
     private static async Task<IResult> ListAsync(HttpContext context, IClusterClient cluster) =>
-        Results.Ok(new { items = (await Permissions(context, cluster).ListRolesAsync()).Select(RoleView.From), next_cursor = (string?)null });
+        Results.Ok(new Page<RoleView>([.. (await Permissions(context, cluster).ListRolesAsync()).Select(RoleView.From)], null));
 
     private static async Task<IResult> GetAsync(string key, HttpContext context, IClusterClient cluster) =>
         await Permissions(context, cluster).GetRoleAsync(key) is { } role ? Ok(role) : Problems.NotFound($"no role '{key}'");
@@ -69,7 +73,7 @@ public static class RoleEndpoints
         }
 
         var result = await Permissions(context, cluster).AssignAsync(context.Scope().Subject, $"user:{userId}", key);
-        return Problems.From(result, roles => Results.Ok(new { user_id = userId, roles }));
+        return Problems.From(result, roles => Results.Ok(new MemberRoles(userId, roles)));
     }
 
     private static async Task<IResult> UnassignAsync(string key, long userId, HttpContext context, IClusterClient cluster)
@@ -80,7 +84,7 @@ public static class RoleEndpoints
         }
 
         var result = await Permissions(context, cluster).UnassignAsync(context.Scope().Subject, $"user:{userId}", key);
-        return Problems.From(result, roles => Results.Ok(new { user_id = userId, roles }));
+        return Problems.From(result, roles => Results.Ok(new MemberRoles(userId, roles)));
     }
 
     private static Task<bool> IsMemberAsync(HttpContext context, IClusterClient cluster, long userId) =>
@@ -90,7 +94,8 @@ public static class RoleEndpoints
         ? policy.ValueKind == JsonValueKind.String ? policy.GetString()! : policy.GetRawText()
         : "";
 
-    private sealed record RoleView(string Key, string Name, string Description, bool BuiltIn, JsonElement Policy)
+    /// <summary>A role with its policy document as JSON.</summary>
+    public sealed record RoleView(string Key, string Name, string Description, bool BuiltIn, JsonElement Policy)
     {
         public static RoleView From(RoleRecord role) =>
             new(role.Key, role.Name, role.Description, role.BuiltIn, JsonDocument.Parse(role.Policy).RootElement.Clone());

@@ -1,3 +1,4 @@
+using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Jobs.Scrape;
 using Planekeeper.WebFrontend.Authorization;
 
@@ -14,9 +15,9 @@ public static class ScrapeVersionEndpoints
     public static void MapScrapeVersions(this RouteGroupBuilder scrapeJobs)
     {
         scrapeJobs.MapPost("/{id:long}/set-version", SetVersionAsync)
-            .WithName("setScrapeJobVersion").WithSummary("Store the deployed version of a manual job (after its version transform).");
+            .WithName("setScrapeJobVersion").Produces<VersionSnapshot>().WithSummary("Store the deployed version of a manual job (after its version transform).");
         scrapeJobs.MapGet("/{id:long}/versions", ListAsync)
-            .WithSummary("The job's version snapshots, newest first (at most its history_limit).");
+            .Produces<Page<VersionSnapshot>>().WithSummary("The job's version snapshots, newest first (at most its history_limit).");
     }
 
     private static async Task<IResult> SetVersionAsync(long id, SetVersion body, HttpContext context, IClusterClient cluster) =>
@@ -26,6 +27,6 @@ public static class ScrapeVersionEndpoints
 
     private static async Task<IResult> ListAsync(long id, HttpContext context, IClusterClient cluster) =>
         await cluster.GetGrain<IScrapeJobGrain>(id).ListVersionsAsync(context.Scope().OrganizationId) is { } versions
-            ? Results.Ok(new { items = versions, next_cursor = (string?)null })
+            ? Results.Ok(new Page<VersionSnapshot>(versions, null))
             : Problems.NotFound($"no scrape job {id}");
 }

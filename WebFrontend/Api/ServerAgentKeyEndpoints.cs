@@ -1,4 +1,5 @@
 using Planekeeper.Grains.Interfaces.ApiKeys;
+using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.WebFrontend.Identity;
 
 namespace Planekeeper.WebFrontend.Api;
@@ -8,15 +9,19 @@ public static class ServerAgentKeyEndpoints
 {
     public sealed record NewServerAgentKey(string? Name, DateTime? ExpiresAt);
 
+    /// <summary>A new key of the global scope; <see cref="Key"/> is shown only in this answer.</summary>
+    public sealed record CreatedServerAgentKey(long Id, string Name, DateTime CreatedAt, DateTime? ExpiresAt, string Key);
+
     public static void MapServerAgentKeyEndpoints(this RouteGroupBuilder api)
     {
         var keys = api.MapGroup("/internal/server-agent-keys").WithTags("Internal");
-        keys.MapPost("/", CreateAsync)
+        keys.MapPost("/", CreateAsync).Produces<CreatedServerAgentKey>(StatusCodes.Status201Created)
             .WithSummary("Create an API key of the global scope for a server agent (expires_at: default 90 days, at most 365); the key is returned only in this answer.");
         keys.MapGet("/", async (IClusterClient cluster) =>
-                Results.Ok(new { items = await cluster.GetGrain<IApiKeyDirectoryGrain>(0).ListAsync(ServerAgentKeys.GlobalOrganizationId), next_cursor = (string?)null }))
+                Results.Ok(new Page<ApiKeyRecord>(await cluster.GetGrain<IApiKeyDirectoryGrain>(0).ListAsync(ServerAgentKeys.GlobalOrganizationId), null)))
+            .Produces<Page<ApiKeyRecord>>()
             .WithSummary("Every key of the global scope, provisioned or bootstrapped, with its expiry, last use and state (never a secret).");
-        keys.MapDelete("/{id:long}", RevokeAsync)
+        keys.MapDelete("/{id:long}", RevokeAsync).Produces(StatusCodes.Status204NoContent)
             .WithSummary("Deactivate a key of the global scope for good; the next request with it is refused.");
     }
 
@@ -24,10 +29,8 @@ public static class ServerAgentKeyEndpoints
     {
         var result = await cluster.GetGrain<IApiKeyDirectoryGrain>(0).CreateAsync(
             context.Identity().Subject!, ServerAgentKeys.GlobalOrganizationId, body.Name ?? "", [], body.ExpiresAt?.ToUniversalTime());
-        return Problems.From(result, created => Results.Created($"/api/v1/internal/server-agent-keys/{created.Key.Id}", new
-        {
-            created.Key.Id, created.Key.Name, created.Key.CreatedAt, created.Key.ExpiresAt, key = created.Value,
-        }));
+        return Problems.From(result, created => Results.Created($"/api/v1/internal/server-agent-keys/{created.Key.Id}", new CreatedServerAgentKey(
+            created.Key.Id, created.Key.Name, created.Key.CreatedAt, created.Key.ExpiresAt, created.Value)));
     }
 
     /// <summary>The key's grain answers "not found" for any key outside the global scope (docs/security.md, "Tenancy").</summary>

@@ -9,14 +9,17 @@ public static class SessionEndpoints
 {
     public sealed record PasswordChange(string? CurrentPassword, string? NewPassword);
 
+    /// <summary>How many sessions were ended.</summary>
+    public sealed record EndedSessions(int SessionsEnded);
+
     public static void MapSessionEndpoints(this RouteGroupBuilder api)
     {
         var me = api.MapGroup("/me").WithTags("Authentication");
-        me.MapGet("/sessions", ListAsync).WithName("listMySessions").WithSummary("The caller's active sessions; the one of this request is marked current.");
-        me.MapDelete("/sessions/{id}", RevokeAsync).WithName("revokeMySession").WithSummary("End one of the caller's sessions.");
+        me.MapGet("/sessions", ListAsync).WithName("listMySessions").Produces<ItemList<SessionView>>().WithSummary("The caller's active sessions; the one of this request is marked current.");
+        me.MapDelete("/sessions/{id}", RevokeAsync).WithName("revokeMySession").Produces(StatusCodes.Status204NoContent).WithSummary("End one of the caller's sessions.");
         me.MapDelete("/sessions", RevokeAllAsync)
-            .WithName("revokeMySessions").WithSummary("End the caller's other sessions; with include_current=true the current one too (signs out).");
-        me.MapPost("/password", ChangePasswordAsync).WithName("changeMyPassword").WithSummary("Change the caller's password; ends every other session.");
+            .WithName("revokeMySessions").Produces<EndedSessions>().WithSummary("End the caller's other sessions; with include_current=true the current one too (signs out).");
+        me.MapPost("/password", ChangePasswordAsync).WithName("changeMyPassword").Produces<EndedSessions>().WithSummary("Change the caller's password; ends every other session.");
     }
 
     private static async Task<IResult> ListAsync(HttpContext context, IClusterClient cluster)
@@ -27,7 +30,7 @@ public static class SessionEndpoints
         }
 
         var identity = context.Identity();
-        return Results.Ok(new { items = await cluster.GetGrain<ISessionDirectoryGrain>(0).ListAsync(identity.User!.Id, identity.SessionKey) });
+        return Results.Ok(new ItemList<SessionView>(await cluster.GetGrain<ISessionDirectoryGrain>(0).ListAsync(identity.User!.Id, identity.SessionKey)));
     }
 
     private static async Task<IResult> RevokeAsync(long id, HttpContext context, IClusterClient cluster, PublicOrigin publicOrigin)
@@ -67,7 +70,7 @@ public static class SessionEndpoints
             SessionCookie.Clear(context, publicOrigin);
         }
 
-        return Results.Ok(new { sessions_ended = ended });
+        return Results.Ok(new EndedSessions(ended));
     }
 
     private static async Task<IResult> ChangePasswordAsync(PasswordChange body, HttpContext context, IClusterClient cluster)
@@ -84,7 +87,7 @@ public static class SessionEndpoints
         }
 
         var result = await cluster.GetGrain<IUserGrain>(identity.User!.Id).ChangePasswordAsync(body.CurrentPassword, body.NewPassword ?? "", identity.SessionKey);
-        return Problems.From(result, ended => Results.Ok(new { sessions_ended = ended }));
+        return Problems.From(result, ended => Results.Ok(new EndedSessions(ended)));
     }
 
     private static IResult? NoUser(HttpContext context) => context.Identity().User is null

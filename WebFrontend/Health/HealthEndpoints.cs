@@ -1,17 +1,28 @@
+using System.Text.Json.Serialization;
 using Planekeeper.WebFrontend.Identity;
 
 namespace Planekeeper.WebFrontend.Health;
 
 public static class HealthEndpoints
 {
-    private static readonly object Alive = new { status = "ok" };
+    /// <summary>The frontend answers; <see cref="ApiKey"/> only when the request carried one.</summary>
+    public sealed record Liveness(string Status, [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] ApiKeyCheck? ApiKey);
+
+    /// <summary>Whether the request's API key is valid: its id and organization when it is, the problem when it is not.</summary>
+    public sealed record ApiKeyCheck(
+        bool Valid,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? Id,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] long? OrganizationId,
+        [property: JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] string? Problem);
+
+    private static readonly Liveness Alive = new("ok", null);
 
     /// <summary>With an API key, also says whether it is valid and which organization it belongs to.</summary>
-    private static object HealthBody(RequestIdentity identity) => identity switch
+    private static Liveness HealthBody(RequestIdentity identity) => identity switch
     {
         { Credential: not CredentialKind.ApiKey } => Alive,
-        { ApiKey: { } key } => new { status = "ok", api_key = new { valid = true, id = key.KeyId, organization_id = key.OrganizationId } },
-        _ => new { status = "ok", api_key = new { valid = false, problem = identity.Problem } },
+        { ApiKey: { } key } => new("ok", new ApiKeyCheck(true, key.KeyId, key.OrganizationId, null)),
+        _ => new("ok", new ApiKeyCheck(false, null, null, identity.Problem)),
     };
 
     /// <summary>
@@ -24,7 +35,7 @@ public static class HealthEndpoints
         app.MapGet("/health", (HttpContext context) => Results.Json(HealthBody(context.Identity())))
             .WithName("getHealth").WithTags("Health")
             .WithSummary("Liveness: the frontend process answers. No authentication, no database.")
-            .Produces(StatusCodes.Status200OK, contentType: "application/json");
+            .Produces<Liveness>();
         app.MapGet("/ready", async (ReadinessProbe probe, CancellationToken cancellationToken) =>
             {
                 var report = await probe.CheckAsync(cancellationToken);

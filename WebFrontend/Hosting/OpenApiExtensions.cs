@@ -14,7 +14,7 @@ public static class OpenApiExtensions
     {
         builder.Services.AddOpenApi("v1", options =>
         {
-            options.ShouldInclude = description => !IsInternal(description);
+            options.ShouldInclude = description => !IsInternal(description) && !IsClusterDashboard(description);
             options.AddDocumentTransformer((document, _, _) =>
             {
                 document.Info.Title = "Planekeeper API";
@@ -36,16 +36,32 @@ public static class OpenApiExtensions
         });
     }
 
-    /// <summary>Both documents: an operationId on every operation and the security schemes (docs/api.md, "OpenAPI description").</summary>
+    /// <summary>
+    /// Both documents: an operationId on every operation, the security schemes, the problem responses, enums from
+    /// <see cref="Grains.Interfaces.Common.ValuesOfAttribute"/>, optional fields and described tags (docs/api.md, "OpenAPI description").
+    /// </summary>
     private static void AddConventions(OpenApiOptions options)
     {
         var security = new SecurityTransformer();
         options.AddDocumentTransformer(security);
         options.AddOperationTransformer(security);
         options.AddOperationTransformer(new OperationIdTransformer());
+        var problems = new ProblemResponsesTransformer();
+        options.AddDocumentTransformer(problems);
+        options.AddOperationTransformer(problems);
+        options.AddSchemaTransformer(new ValuesOfTransformer());
+        var optional = new OptionalFields();
+        options.AddSchemaTransformer(optional);
+        options.AddDocumentTransformer(optional);
+        options.AddDocumentTransformer(new Tags());
+        options.AddDocumentTransformer(new ServerUrlTransformer());
     }
 
     public static void MapPlanekeeperOpenApi(this WebApplication app) => app.MapOpenApi("/openapi/{documentName}.json");
+
+    /// <summary>The Orleans Dashboard's own routes are a web page's, not the API's.</summary>
+    private static bool IsClusterDashboard(ApiDescription description) =>
+        ("/" + description.RelativePath).StartsWith(ClusterDashboardExtensions.Prefix, StringComparison.OrdinalIgnoreCase);
 
     private static bool IsInternal(ApiDescription description) =>
         description.RelativePath?.StartsWith("api/v1/internal/", StringComparison.OrdinalIgnoreCase) == true;

@@ -5,7 +5,7 @@ namespace Planekeeper.WebFrontend.Hosting;
 
 /// <summary>
 /// <c>PLANEKEEPER_TRUSTED_PROXIES</c>: comma-separated addresses or CIDR networks of the proxies whose
-/// <c>X-Forwarded-For</c>/<c>X-Forwarded-Proto</c> the frontend believes (docs/security.md, "Response headers and proxies").
+/// <c>X-Forwarded-For</c>/<c>-Proto</c>/<c>-Host</c>/<c>-Prefix</c> the frontend believes (docs/security.md, "Response headers and proxies").
 /// </summary>
 public static class TrustedProxies
 {

@@ -12,16 +12,19 @@ public static class RequestPartition
     /// <returns>The partition key, or null when the request is exempt.</returns>
     public static string? Of(HttpContext context)
     {
-        var path = context.Request.Path;
-        if (path.Equals("/health", StringComparison.OrdinalIgnoreCase) || path.Equals("/ready", StringComparison.OrdinalIgnoreCase)
-            || (path.StartsWithSegments("/api/v1/agent", StringComparison.OrdinalIgnoreCase)
-                && !path.StartsWithSegments("/api/v1/agent/bootstrap", StringComparison.OrdinalIgnoreCase)))
+        if (IsExempt(context.Request.Path))
         {
             return null;
         }
 
         return context.Identity().Subject ?? ClientAddress(context);
     }
+
+    /// <summary>Whether requests to <paramref name="path"/> draw from no budget (also read by the OpenAPI description's 429s).</summary>
+    public static bool IsExempt(PathString path) =>
+        path.Equals("/health", StringComparison.OrdinalIgnoreCase) || path.Equals("/ready", StringComparison.OrdinalIgnoreCase)
+        || (path.StartsWithSegments("/api/v1/agent", StringComparison.OrdinalIgnoreCase)
+            && !path.StartsWithSegments("/api/v1/agent/bootstrap", StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The connection's remote address (after any trusted-proxy handling earlier in the pipeline), an IPv6 one by its /64.</summary>
     public static string ClientAddress(HttpContext context) => $"ip:{Api.ClientAddress.CountingKey(context.Connection.RemoteIpAddress)}";

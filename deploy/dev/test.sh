@@ -2,7 +2,8 @@
 # Runs the whole test suite. Installs what the tests need first (the PostgreSQL server binaries —
 # each test run starts its own private clusters through deploy/dev/postgres.sh — Debian's chromium
 # for the browser tests, Tests/Browser, and Debian's docker-compose, with which Tests/Unit/Deployment
-# validates the compose file), then builds and runs every test project, and ends
+# validates the compose file, and Redocly CLI into .tools/redocly, which Tests/Integration/Hosting/OpenApiLintTests runs
+# through REDOCLY_CLI), then builds and runs every test project, and ends
 # with the failed tests' names and messages (if any) and one line "tests: N passed, N failed". CHROMIUM_PATH names another Chromium to use instead.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/../.."
@@ -27,6 +28,10 @@ if ! command -v docker-compose >/dev/null 2>&1; then
   $SUDO apt-get update -qq >&2
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends docker-compose >&2
 fi
+
+# The OpenAPI lint (docs/api.md, "Linting the description") runs Redocly CLI from the npm registry, installed locally.
+REDOCLY_CLI=$(deploy/dev/redocly.sh install)
+export REDOCLY_CLI
 
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT

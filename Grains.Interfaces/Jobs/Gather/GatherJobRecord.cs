@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Jobs.Gather;
 
 namespace Planekeeper.Grains.Interfaces.Jobs.Gather;
 
@@ -11,13 +12,13 @@ public sealed record GatherJobRecord(
     [property: Id(0)] long Id,
     [property: Id(1)] long OrganizationId,
     [property: Id(2)] string Name,
-    [property: Id(3)] string SourceType,
+    [property: Id(3), ValuesOf(typeof(GatherSourceTypes))] string SourceType,
     [property: Id(4)] string ArtifactName,
     [property: Id(5)] string? Schedule,
     [property: Id(6)] string? CredentialName,
     [property: Id(7)] string? TagFilter,
     [property: Id(8)] IReadOnlyDictionary<string, string> Labels,
-    [property: Id(9)] string Status,
+    [property: Id(9), ValuesOf(typeof(JobStatus))] string Status,
     [property: Id(10)] DateTime? NextRunAt,
     [property: Id(11)] DateTime? LastRunAt,
     [property: Id(12)] string? LastError,

@@ -13,7 +13,7 @@ public sealed record HelmSyncJobRecord(
     [property: Id(5)] string? Schedule,
     [property: Id(6)] string? CredentialName,
     [property: Id(7)] IReadOnlyDictionary<string, string> Labels,
-    [property: Id(8)] string Status,
+    [property: Id(8), ValuesOf(typeof(JobStatus))] string Status,
     [property: Id(9)] DateTime? NextRunAt,
     [property: Id(10)] DateTime? LastRunAt,
     [property: Id(11)] string? LastError,

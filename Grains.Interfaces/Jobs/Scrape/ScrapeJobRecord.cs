@@ -20,7 +20,7 @@ public sealed record ScrapeJobRecord(
     [property: Id(10)] string VersionTransform,
     [property: Id(11)] int HistoryLimit,
     [property: Id(12)] IReadOnlyDictionary<string, string> Labels,
-    [property: Id(13)] string Status,
+    [property: Id(13), ValuesOf(typeof(JobStatus))] string Status,
     [property: Id(14)] DateTime? NextRunAt,
     [property: Id(15)] DateTime? LastRunAt,
     [property: Id(16)] string? LastError,
