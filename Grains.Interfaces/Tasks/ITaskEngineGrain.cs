@@ -14,6 +14,13 @@ public interface ITaskEngineGrain : IGrainWithIntegerKey
     Task<TaskAssignment?> ClaimAsync(ClaimingAgent agent, TimeSpan wait);
 
     /// <summary>
+    /// Up to <paramref name="maxTasks"/> due jobs the agent can run, oldest first, claimed in the same write; when none is
+    /// due, waits up to <paramref name="wait"/> for one (and answers with that one). Empty when none came.
+    /// </summary>
+    [Alias("claim-up-to")]
+    Task<IReadOnlyList<TaskAssignment>> ClaimUpToAsync(ClaimingAgent agent, TimeSpan wait, int maxTasks);
+
+    /// <summary>
     /// The agent's long-polling claims end now with nothing (a frontend shutting down answers them 503 instead of
     /// holding them; docs/deploy.md, "Graceful shutdown"). A job already handed out is still answered with.
     /// </summary>

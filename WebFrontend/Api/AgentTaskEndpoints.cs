@@ -12,7 +12,7 @@ namespace Planekeeper.WebFrontend.Api;
 /// </summary>
 public static class AgentTaskEndpoints
 {
-    public sealed record ClaimRequest(long? AgentId, int? WaitSeconds);
+    public sealed record ClaimRequest(long? AgentId, int? WaitSeconds, int? MaxTasks);
 
     public sealed record RenewRequest(long? AgentId);
 
@@ -28,7 +28,7 @@ public static class AgentTaskEndpoints
     {
         var tasks = api.MapGroup("/agent/tasks").WithTags("Agent API");
         tasks.MapPost("/claim", ClaimAsync)
-            .WithName("claimAgentTask").WithSummary("The oldest due job this agent can run, under a 30 s lease; waits up to wait_seconds (≤ 25) for one, else 204.");
+            .WithName("claimAgentTask").WithSummary("The oldest due job this agent can run, under a 30 s lease; waits up to wait_seconds (≤ 25) for one, else 204. With max_tasks (1–50) the answer is {\"tasks\": [...]}, up to that many, claimed together.");
         tasks.MapPost("/{taskId:long}/renew", (long taskId, RenewRequest body, HttpContext context, IClusterClient cluster) =>
                 OnAgentAsync(body.AgentId, context, cluster, (agent, key) => agent.RenewAsync(key, taskId), lease => Results.Ok(lease)))
             .WithSummary("Extend the task's lease by another lease period; 409 when the task is no longer this agent's.");
@@ -50,6 +50,11 @@ public static class AgentTaskEndpoints
             return Problems.Invalid("wait_seconds", $"wait_seconds must be between 0 and {MaxWaitSeconds}");
         }
 
+        if (body.MaxTasks is < 1 or > TaskClaims.MaxTasks)
+        {
+            return Problems.Invalid("max_tasks", $"max_tasks must be between 1 and {TaskClaims.MaxTasks}");
+        }
+
         var longPoll = body.WaitSeconds > 0 && body.AgentId is not null;
         using var held = longPoll ? drain.Hold(body.AgentId!.Value, context.Identity().ApiKey!.OrganizationId) : null;
         if (longPoll && held is null)
@@ -57,11 +62,16 @@ public static class AgentTaskEndpoints
             return Problems.Unavailable("this frontend is shutting down: claim again");
         }
 
-        return await OnAgentAsync(body.AgentId, context, cluster,
-            (agent, key) => agent.ClaimAsync(key, TimeSpan.FromSeconds(body.WaitSeconds ?? 0)),
-            assignment => assignment is not null ? Results.Ok(View(assignment))
-                : longPoll && drain.IsDraining ? Problems.Unavailable("this frontend is shutting down: claim again")
-                : Results.NoContent());
+        var wait = TimeSpan.FromSeconds(body.WaitSeconds ?? 0);
+        IResult Nothing() => longPoll && drain.IsDraining ? Problems.Unavailable("this frontend is shutting down: claim again") : Results.NoContent();
+        if (body.MaxTasks is not { } maxTasks)
+        {
+            return await OnAgentAsync(body.AgentId, context, cluster, (agent, key) => agent.ClaimAsync(key, wait),
+                assignment => assignment is not null ? Results.Ok(View(assignment)) : Nothing());
+        }
+
+        return await OnAgentAsync(body.AgentId, context, cluster, (agent, key) => agent.ClaimUpToAsync(key, wait, maxTasks),
+            assignments => assignments.Count > 0 ? Results.Ok(new { tasks = assignments.Select(View).ToList() }) : Nothing());
     }
 
     private static async Task<IResult> OnAgentAsync<T>(
