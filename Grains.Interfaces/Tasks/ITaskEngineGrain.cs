@@ -9,7 +9,10 @@ namespace Planekeeper.Grains.Interfaces.Tasks;
 [Alias("planekeeper.tasks.engine")]
 public interface ITaskEngineGrain : IGrainWithIntegerKey
 {
-    /// <summary>The oldest due job the agent can run, waiting up to <paramref name="wait"/> for one; null when none came.</summary>
+    /// <summary>
+    /// The oldest due job the agent can run, waiting up to <paramref name="wait"/> for one; null when none came. Agent grains
+    /// now call <see cref="ClaimUpToAsync"/>; this stays for those of the previous version during a rolling restart.
+    /// </summary>
     [Alias("claim")]
     Task<TaskAssignment?> ClaimAsync(ClaimingAgent agent, TimeSpan wait);
 
