@@ -25,7 +25,7 @@ public class TaskClaimUpToTests(TaskEngineSystem system) : IClassFixture<TaskEng
         Assert.Equal(jobs.Take(3), first.Select(TestAgent.JobId));
         Assert.All(first, task => Assert.Equal("gather_job", task.GetProperty("kind").GetString()));
         var ids = string.Join(",", first.Select(TestAgent.TaskId));
-        Assert.Equal(1L, await system.ScalarAsync<long>($"SELECT count(DISTINCT xmin::text) FROM task_executions WHERE id IN ({ids})"));
+        Assert.Equal(1L, await system.ScalarAsync<long>($"SELECT count(DISTINCT xmin::text) FROM gather_jobs WHERE lease_id IN ({ids})"));
         foreach (var job in jobs.Take(3))
         {
             Assert.Equal("in_progress", await owner.JobStatusAsync("gather-jobs", job));
