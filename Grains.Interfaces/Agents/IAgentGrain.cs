@@ -18,6 +18,13 @@ public interface IAgentGrain : IGrainWithIntegerKey
     [Alias("claim")]
     Task<CommandResult<TaskAssignment?>> ClaimAsync(long apiKeyId, TimeSpan wait);
 
+    /// <summary>
+    /// Up to <paramref name="maxTasks"/> tasks (1..<see cref="TaskClaims.MaxTasks"/>, else 422 naming <c>max_tasks</c>) in one
+    /// claim; a server agent gets at most one. Empty when none came within <paramref name="wait"/>.
+    /// </summary>
+    [Alias("claim-up-to")]
+    Task<CommandResult<IReadOnlyList<TaskAssignment>>> ClaimUpToAsync(long apiKeyId, TimeSpan wait, int maxTasks);
+
     [Alias("renew")]
     Task<CommandResult<TaskLease>> RenewAsync(long apiKeyId, long taskId);
 

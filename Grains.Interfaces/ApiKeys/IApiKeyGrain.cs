@@ -1,3 +1,4 @@
+using Planekeeper.Grains.Interfaces.Access;
 using Planekeeper.Grains.Interfaces.Common;
 
 namespace Planekeeper.Grains.Interfaces.ApiKeys;
@@ -13,6 +14,14 @@ public interface IApiKeyGrain : IGrainWithIntegerKey
     /// <summary>Checks the secret part of <c>pk_&lt;id&gt;_&lt;secret&gt;</c> in constant time.</summary>
     [Alias("authenticate")]
     Task<ApiKeyAuthentication> AuthenticateAsync(string secret);
+
+    /// <summary>
+    /// As <see cref="AuthenticateAsync(string)"/>; a frontend that caches the acceptance passes its
+    /// <paramref name="watcher"/>, told when the key changes (docs/security.md, "Verified API keys"). The one-argument
+    /// form stays for frontends of the previous version during a rolling restart.
+    /// </summary>
+    [Alias("authenticate-watched")]
+    Task<ApiKeyAuthentication> AuthenticateAsync(string secret, IAccessCacheObserver watcher);
 
     [Alias("get-in-org")]
     Task<ApiKeyRecord?> GetAsync(long organizationId);

@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Planekeeper.Grains.Interfaces.Access;
 using Planekeeper.Grains.Interfaces.Common;
 
 namespace Planekeeper.Grains.Interfaces.Organizations;
@@ -21,6 +22,14 @@ public interface IOrganizationGrain : IGrainWithIntegerKey
     [AlwaysInterleave]
     [Alias("suspension")]
     Task<OrganizationSuspension?> GetSuspensionAsync();
+
+    /// <summary>
+    /// As <see cref="GetSuspensionAsync()"/>, for a frontend that caches the answer: its <paramref name="watcher"/> is
+    /// told when the organization is suspended or the suspension lifted (docs/security.md, "Verified API keys").
+    /// </summary>
+    [AlwaysInterleave]
+    [Alias("suspension-watched")]
+    Task<OrganizationSuspension?> GetSuspensionAsync(IAccessCacheObserver watcher);
 
     /// <summary>
     /// A global admin suspends the organization (<paramref name="suspended"/> true) or lifts the suspension. Idempotent:

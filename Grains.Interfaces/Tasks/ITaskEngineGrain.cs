@@ -9,9 +9,19 @@ namespace Planekeeper.Grains.Interfaces.Tasks;
 [Alias("planekeeper.tasks.engine")]
 public interface ITaskEngineGrain : IGrainWithIntegerKey
 {
-    /// <summary>The oldest due job the agent can run, waiting up to <paramref name="wait"/> for one; null when none came.</summary>
+    /// <summary>
+    /// The oldest due job the agent can run, waiting up to <paramref name="wait"/> for one; null when none came. Agent grains
+    /// now call <see cref="ClaimUpToAsync"/>; this stays for those of the previous version during a rolling restart.
+    /// </summary>
     [Alias("claim")]
     Task<TaskAssignment?> ClaimAsync(ClaimingAgent agent, TimeSpan wait);
+
+    /// <summary>
+    /// Up to <paramref name="maxTasks"/> due jobs the agent can run, oldest first, claimed in the same write; when none is
+    /// due, waits up to <paramref name="wait"/> for one (and answers with that one). Empty when none came.
+    /// </summary>
+    [Alias("claim-up-to")]
+    Task<IReadOnlyList<TaskAssignment>> ClaimUpToAsync(ClaimingAgent agent, TimeSpan wait, int maxTasks);
 
     /// <summary>
     /// The agent's long-polling claims end now with nothing (a frontend shutting down answers them 503 instead of

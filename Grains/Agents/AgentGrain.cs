@@ -48,23 +48,40 @@ public sealed class AgentGrain(AgentStore store, AgentSettings settings, TimePro
 
     public async Task<CommandResult<TaskAssignment?>> ClaimAsync(long apiKeyId, TimeSpan wait)
     {
-        if (Refusal<TaskAssignment?>(apiKeyId) is { } refused)
+        var claimed = await ClaimUpToAsync(apiKeyId, wait, 1);
+        return claimed.Status == CommandStatus.Ok ? CommandResult<TaskAssignment?>.Ok(claimed.Value!.FirstOrDefault()) : claimed.Without<TaskAssignment?>();
+    }
+
+    public async Task<CommandResult<IReadOnlyList<TaskAssignment>>> ClaimUpToAsync(long apiKeyId, TimeSpan wait, int maxTasks)
+    {
+        if (Refusal<IReadOnlyList<TaskAssignment>>(apiKeyId) is { } refused)
         {
             return refused;
         }
 
+        if (maxTasks is < 1 or > TaskClaims.MaxTasks)
+        {
+            return CommandResult<IReadOnlyList<TaskAssignment>>.Invalid("max_tasks", $"max_tasks must be between 1 and {TaskClaims.MaxTasks}");
+        }
+
         if (!IsOnline)
         {
-            return CommandResult<TaskAssignment?>.Conflict($"agent {AgentId} is offline: send a heartbeat before claiming");
+            return CommandResult<IReadOnlyList<TaskAssignment>>.Conflict($"agent {AgentId} is offline: send a heartbeat before claiming");
         }
 
         var agent = _agent!;
         if (agent.IsServerAgent)
         {
-            return CommandResult<TaskAssignment?>.Ok(await ClaimAsServerAgentAsync(agent, wait));
+            return CommandResult<IReadOnlyList<TaskAssignment>>.Ok(await ClaimAsServerAgentAsync(agent, wait) is { } one ? [one] : []);
         }
 
-        return CommandResult<TaskAssignment?>.Ok(Held(await GrainFactory.GetGrain<ITaskEngineGrain>(agent.OrganizationId).ClaimAsync(agent, wait)));
+        var assignments = await GrainFactory.GetGrain<ITaskEngineGrain>(agent.OrganizationId).ClaimUpToAsync(agent, wait, maxTasks);
+        foreach (var assignment in assignments)
+        {
+            Held(assignment);
+        }
+
+        return CommandResult<IReadOnlyList<TaskAssignment>>.Ok(assignments);
     }
 
     /// <summary>

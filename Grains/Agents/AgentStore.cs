@@ -8,10 +8,15 @@ namespace Planekeeper.Grains.Agents;
 
 /// <summary>
 /// The <c>agents</c> rows (written by heartbeats through <see cref="AgentDirectoryGrain"/>) and what the agent grains read of
-/// <c>task_executions</c> and the job tables.
+/// <c>task_executions</c> and the job tables. A running task is in its job's row (the lease columns); <c>task_executions</c>
+/// holds the runs that ended (docs/jobs.md, "Leases and recovery").
 /// </summary>
 public sealed class AgentStore(NpgsqlDataSource database)
 {
+    /// <summary>Every job row an agent holds now: one SELECT per kind over the lease columns.</summary>
+    private static string HeldJobs(string columns, string where) =>
+        string.Join("\nUNION ALL\n", JobKind.All.Select(kind => $"SELECT {columns.Replace("{kind}", kind.Name)} FROM {kind.Table} j WHERE {where}"));
+
     /// <summary>What an agent grain loads at activation.</summary>
     public sealed class AgentState
     {
@@ -122,10 +127,10 @@ public sealed class AgentStore(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync();
         return (await connection.QueryAsync<AgentEverywhereRow>(
-            """
+            $"""
             SELECT a.id, a.name, a.organization_id AS OrganizationId, CASE WHEN a.organization_id = 0 THEN NULL ELSE o.name END AS OrganizationName,
                    a.version, a.last_heartbeat_at AS LastHeartbeatAt, a.created_at AS CreatedAt,
-                   (SELECT count(*) FROM task_executions t WHERE t.agent_id = a.id AND t.finished_at IS NULL)::int AS RunningJobs
+                   (SELECT count(*) FROM ({HeldJobs("1", "j.lease_agent_id = a.id")}) AS held)::int AS RunningJobs
               FROM agents a JOIN organizations o ON o.id = a.organization_id
              ORDER BY a.organization_id, a.id
             """)).ToList();
@@ -136,11 +141,11 @@ public sealed class AgentStore(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync();
         return (await connection.QueryAsync<RunningTaskRow>(
-            """
-            SELECT t.agent_id AS AgentId, t.id AS TaskId, t.organization_id AS OrganizationId, t.job_kind AS JobKind, t.job_id AS JobId, t.started_at AS StartedAt
-              FROM task_executions t JOIN agents a ON a.id = t.agent_id
-             WHERE a.organization_id = @OrganizationId AND t.finished_at IS NULL
-             ORDER BY t.id
+            $"""
+            SELECT t.* FROM ({HeldJobs(
+                "j.lease_agent_id AS AgentId, j.lease_id AS TaskId, j.organization_id AS OrganizationId, '{kind}' AS JobKind, j.id AS JobId, j.started_at AS StartedAt",
+                "j.lease_agent_id IN (SELECT id FROM agents WHERE organization_id = @OrganizationId)")}) AS t
+             ORDER BY t.TaskId
             """,
             new { OrganizationId = organizationId })).ToLookup(task => task.AgentId);
     }
@@ -160,13 +165,18 @@ public sealed class AgentStore(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync();
         return await connection.QuerySingleOrDefaultAsync<long?>(
-            "SELECT organization_id FROM task_executions WHERE id = @TaskId AND agent_id = @AgentId", new { TaskId = taskId, AgentId = agentId });
+            $"""
+            SELECT organization_id FROM task_executions WHERE id = @TaskId AND agent_id = @AgentId
+            UNION
+            {HeldJobs("j.organization_id", "j.lease_agent_id = @AgentId AND j.lease_id = @TaskId")}
+            """,
+            new { TaskId = taskId, AgentId = agentId });
     }
 
     public async Task<IEnumerable<long>> OrganizationsWithOpenTasksAsync(long agentId)
     {
         await using var connection = await database.OpenConnectionAsync();
         return await connection.QueryAsync<long>(
-            "SELECT DISTINCT organization_id FROM task_executions WHERE agent_id = @AgentId AND finished_at IS NULL", new { AgentId = agentId });
+            $"SELECT DISTINCT organization_id FROM ({HeldJobs("j.organization_id", "j.lease_agent_id = @AgentId")}) AS held", new { AgentId = agentId });
     }
 }

@@ -15,6 +15,8 @@ public sealed class ApiKeyGrain(ApiKeyStore keys, AuditWriter audit, TimeProvide
     /// <summary>last_used_at is written at most this often per key, so busy agents do not write on every call.</summary>
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
 
+    private readonly AccessCacheWatchers _watchers = new();
+
     private ApiKeyRow? _key;
 
     private string Subject => Subjects.ApiKey(this.GetPrimaryKeyLong());
@@ -30,7 +32,14 @@ public sealed class ApiKeyGrain(ApiKeyStore keys, AuditWriter audit, TimeProvide
             await TouchAsync();
         }
 
-        return new ApiKeyAuthentication(this.GetPrimaryKeyLong(), rejection is ApiKeyRejection.None or not ApiKeyRejection.Unknown ? _key!.OrganizationId : 0, rejection);
+        return new ApiKeyAuthentication(
+            this.GetPrimaryKeyLong(), rejection is ApiKeyRejection.None or not ApiKeyRejection.Unknown ? _key!.OrganizationId : 0, rejection, _key?.ExpiresAt);
+    }
+
+    public Task<ApiKeyAuthentication> AuthenticateAsync(string secret, IAccessCacheObserver watcher)
+    {
+        _watchers.Add(watcher);
+        return AuthenticateAsync(secret);
     }
 
     public async Task<ApiKeyRecord?> GetAsync(long organizationId) => _key.OwnedBy(organizationId) is { } key ? await ToRecordAsync(key) : null;
@@ -81,6 +90,7 @@ public sealed class ApiKeyGrain(ApiKeyStore keys, AuditWriter audit, TimeProvide
         }
 
         await audit.WriteAsync(new AuditEntry(_key.OrganizationId, actor, "api_key.roles_changed", Subject, new { roles = changed.Value }));
+        await TellWatchersAsync();
         return null;
     }
 
@@ -144,17 +154,26 @@ public sealed class ApiKeyGrain(ApiKeyStore keys, AuditWriter audit, TimeProvide
         if (version is null)
         {
             await OnActivateAsync(CancellationToken.None);
+            await TellWatchersAsync();
             return CommandResult<ApiKeyRecord>.Conflict("the key was changed at the same time; read it again and retry");
         }
 
         _key = apply(_key) with { Version = version.Value };
+<<<<<<< HEAD
         if (auditAction is not null)
         {
             await audit.WriteAsync(new AuditEntry(_key.OrganizationId, actor, auditAction, Subject, new { name = _key.Name }));
         }
 
+=======
+        await TellWatchersAsync();
+        await audit.WriteAsync(new AuditEntry(_key.OrganizationId, actor, auditAction, Subject, new { name = _key.Name }));
+>>>>>>> perf
         return CommandResult<ApiKeyRecord>.Ok(await ToRecordAsync(_key));
     }
+
+    /// <summary>Frontends that cached the key forget it before the change is answered (docs/security.md, "Verified API keys").</summary>
+    private Task TellWatchersAsync() => _watchers.TellAsync(watcher => watcher.ApiKeyChangedAsync(this.GetPrimaryKeyLong()));
 
     private async Task<ApiKeyRecord> ToRecordAsync(ApiKeyRow key) => new(
         key.Id, key.OrganizationId, key.Name,

@@ -1,3 +1,4 @@
+using Planekeeper.Grains.Access;
 using Planekeeper.Grains.Access.Policy;
 using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Identity;
@@ -26,6 +27,8 @@ public sealed class OrganizationGrain(
 
     private OrganizationSuspension? _suspension;
 
+    private readonly AccessCacheWatchers _suspensionWatchers = new();
+
     private long OrganizationId => this.GetPrimaryKeyLong();
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
@@ -41,6 +44,12 @@ public sealed class OrganizationGrain(
     public Task<bool> IsMemberAsync(long userId) => Task.FromResult(_members.Contains(userId));
 
     public Task<OrganizationSuspension?> GetSuspensionAsync() => Task.FromResult(_suspension);
+
+    public Task<OrganizationSuspension?> GetSuspensionAsync(IAccessCacheObserver watcher)
+    {
+        _suspensionWatchers.Add(watcher);
+        return Task.FromResult(_suspension);
+    }
 
     public async Task<CommandResult<OrganizationOverview>> SetSuspendedAsync(string actor, bool suspended)
     {
@@ -59,6 +68,7 @@ public sealed class OrganizationGrain(
         {
             await organizations.SetSuspendedAsync(OrganizationId, actor, suspended);
             (_, _suspension) = await organizations.SuspensionAsync(OrganizationId);
+            await _suspensionWatchers.TellAsync(watcher => watcher.SuspensionChangedAsync(OrganizationId));
             await audit.WriteAsync(new AuditEntry(OrganizationId, actor, suspended ? "organization.suspended" : "organization.unsuspended", $"organization:{OrganizationId}"));
             if (!suspended)
             {

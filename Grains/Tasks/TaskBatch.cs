@@ -2,14 +2,15 @@ using Planekeeper.Grains.Interfaces.Tasks;
 
 namespace Planekeeper.Grains.Tasks;
 
-/// <summary>A run of a job by an agent began (a row of <c>task_executions</c>).</summary>
-public sealed record ExecutionStarted(long TaskId, JobRef Job, long AgentId, int Attempt, DateTime StartedAt);
-
 /// <summary>
-/// A run ended: <see cref="Outcome"/> is <c>succeeded</c>, <c>failed</c>, <c>retrying</c>, <c>lease_expired</c>,
-/// <c>agent_offline</c> or <c>reset</c>.
+/// A run ended: its row of <c>task_executions</c>, written once, with its start (docs/jobs.md, "Leases and recovery").
+/// While it runs, the job's own row holds it (the lease: task id, agent, start, written with the claim).
+/// <see cref="Outcome"/> is <c>succeeded</c>, <c>failed</c>, <c>retrying</c>, <c>lease_expired</c>, <c>agent_offline</c> or <c>reset</c>.
 /// </summary>
-public sealed record ExecutionEnded(long TaskId, DateTime FinishedAt, string Outcome, string? Error, long DurationMs);
+public sealed record ExecutionEnded(long TaskId, JobRef Job, long AgentId, int Attempt, DateTime StartedAt, DateTime FinishedAt, string Outcome, string? Error)
+{
+    public long DurationMs => (long)(FinishedAt - StartedAt).TotalMilliseconds;
+}
 
 /// <summary>What a completed task found, to store with its completion.</summary>
 public sealed record ResultToStore(JobRef Job, TaskResult Result, DateTime FoundAt, int HistoryLimit);
@@ -25,13 +26,11 @@ public sealed class TaskBatch
 {
     private readonly Dictionary<JobRef, EngineJob> _changedJobs = new();
 
-    public List<ExecutionStarted> Started { get; } = [];
-
     public List<ExecutionEnded> Ended { get; } = [];
 
     public List<ResultToStore> Results { get; } = [];
 
-    public bool IsEmpty => _changedJobs.Count == 0 && Started.Count == 0 && Ended.Count == 0 && Results.Count == 0;
+    public bool IsEmpty => _changedJobs.Count == 0 && Ended.Count == 0 && Results.Count == 0;
 
     public void Changed(EngineJob job) => _changedJobs[job.Ref] = job;
 

@@ -10,8 +10,8 @@ public sealed partial class TaskEngineGrain
         var now = Now;
         var lease = new TaskLeaseHolder(_taskIds.Dequeue(), agent.AgentId, now, now + settings.LeaseDuration);
         var attempt = job.Run.Attempt + 1;
+        // Durable with the job's row (its lease); task_executions gets the run once it ends (TaskBatch.ExecutionEnded).
         Change(job, TaskTransitions.Claimed(job.Run, lease));
-        _commit.Open.Started.Add(new ExecutionStarted(lease.TaskId, job.Ref, agent.AgentId, attempt, now));
         metrics.Claimed(job.Ref.Kind);
         return new TaskAssignment(lease.TaskId, OrganizationId, job.Ref.Kind, job.Ref.Id, attempt, lease.ExpiresAt, job.Definition.JobJson, job.Validators);
     }

@@ -49,7 +49,8 @@ public sealed partial class TaskEngineGrain
     private void End(EngineJob job, DateTime now, string outcome, string? error)
     {
         var lease = job.Run.Lease!;
-        _commit.Open.Ended.Add(new ExecutionEnded(lease.TaskId, now, outcome, error, (long)(now - lease.StartedAt).TotalMilliseconds));
+        // The claim leaves the attempt count as it was; the run that ends is the next attempt (as its assignment said).
+        _commit.Open.Ended.Add(new ExecutionEnded(lease.TaskId, job.Ref, lease.AgentId, job.Run.Attempt + 1, lease.StartedAt, now, outcome, error));
         metrics.Ended(job.Ref.Kind, outcome);
         LogRunEnded(outcome == "succeeded" ? LogLevel.Debug : LogLevel.Information, job.Ref, lease.TaskId, lease.AgentId, outcome);
     }

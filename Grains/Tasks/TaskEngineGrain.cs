@@ -56,24 +56,32 @@ public sealed partial class TaskEngineGrain(
         return Task.CompletedTask;
     }
 
-    public async Task<TaskAssignment?> ClaimAsync(ClaimingAgent agent, TimeSpan wait)
+    public async Task<TaskAssignment?> ClaimAsync(ClaimingAgent agent, TimeSpan wait) =>
+        (await ClaimUpToAsync(agent, wait, 1)).FirstOrDefault();
+
+    public async Task<IReadOnlyList<TaskAssignment>> ClaimUpToAsync(ClaimingAgent agent, TimeSpan wait, int maxTasks)
     {
         ThrowIfBroken();
         if (!agent.IsServerAgent && agent.OrganizationId != OrganizationId)
         {
-            return null;
+            return [];
         }
 
-        await EnsureTaskIdsAsync();
-        if (_jobs.FirstClaimableBy(agent) is { } job)
+        await EnsureTaskIdsAsync(maxTasks);
+        var assignments = new List<TaskAssignment>();
+        while (assignments.Count < maxTasks && _taskIds.Count > 0 && _jobs.FirstClaimableBy(agent) is { } job)
         {
-            var assignment = HandOut(job, agent);
+            assignments.Add(HandOut(job, agent));
+        }
+
+        if (assignments.Count > 0)
+        {
             AfterChanges();
             await _commit.CommitAsync();
-            return assignment;
+            return assignments;
         }
 
-        return await WaitForWorkAsync(agent, wait);
+        return await WaitForWorkAsync(agent, wait) is { } waited ? [waited] : [];
     }
 
     public async Task<CommandResult<TaskLease>> RenewAsync(long agentId, long taskId)

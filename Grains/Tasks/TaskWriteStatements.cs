@@ -35,14 +35,9 @@ public static class TaskWriteStatements
 
     public static void AddExecutionsAndResults(NpgsqlBatch statements, long organizationId, TaskBatch batch)
     {
-        if (batch.Started.Count > 0)
-        {
-            statements.BatchCommands.Add(ExecutionsStarted(organizationId, batch.Started));
-        }
-
         if (batch.Ended.Count > 0)
         {
-            statements.BatchCommands.Add(ExecutionsEnded(batch.Ended));
+            statements.BatchCommands.Add(ExecutionsEnded(organizationId, batch.Ended));
         }
 
         var validators = batch.Results.Where(r => r.Result.Validators is not null).ToList();
@@ -86,28 +81,26 @@ public static class TaskWriteStatements
             ("last_modified", latest.Select(r => r.Result.Validators!.LastModified).ToArray()));
     }
 
-    private static NpgsqlBatchCommand ExecutionsStarted(long organizationId, List<ExecutionStarted> started) => Command(
+    /// <summary>
+    /// One row per run, written when it ends. A run claimed before task_executions was written once per run already
+    /// has its row (without an end): that row is completed instead.
+    /// </summary>
+    private static NpgsqlBatchCommand ExecutionsEnded(long organizationId, List<ExecutionEnded> ended) => Command(
         """
-        INSERT INTO task_executions (id, organization_id, job_kind, job_id, agent_id, attempt, started_at)
-        SELECT u.id, @organization_id, u.kind, u.job_id, u.agent_id, u.attempt, u.started_at
-          FROM unnest(@ids, @kinds, @job_ids, @agent_ids, @attempts, @started_at) AS u(id, kind, job_id, agent_id, attempt, started_at)
+        INSERT INTO task_executions (id, organization_id, job_kind, job_id, agent_id, attempt, started_at, finished_at, outcome, error, duration_ms)
+        SELECT u.id, @organization_id, u.kind, u.job_id, u.agent_id, u.attempt, u.started_at, u.finished_at, u.outcome, u.error, u.duration_ms
+          FROM unnest(@ids, @kinds, @job_ids, @agent_ids, @attempts, @started_at, @finished_at, @outcomes, @errors, @durations)
+               AS u(id, kind, job_id, agent_id, attempt, started_at, finished_at, outcome, error, duration_ms)
+        ON CONFLICT (id) DO UPDATE
+           SET finished_at = EXCLUDED.finished_at, outcome = EXCLUDED.outcome, error = EXCLUDED.error, duration_ms = EXCLUDED.duration_ms
         """,
         ("organization_id", organizationId),
-        ("ids", started.Select(s => s.TaskId).ToArray()),
-        ("kinds", started.Select(s => s.Job.Kind).ToArray()),
-        ("job_ids", started.Select(s => s.Job.Id).ToArray()),
-        ("agent_ids", started.Select(s => s.AgentId).ToArray()),
-        ("attempts", started.Select(s => s.Attempt).ToArray()),
-        ("started_at", started.Select(s => s.StartedAt).ToArray()));
-
-    private static NpgsqlBatchCommand ExecutionsEnded(List<ExecutionEnded> ended) => Command(
-        """
-        UPDATE task_executions AS t
-           SET finished_at = u.finished_at, outcome = u.outcome, error = u.error, duration_ms = u.duration_ms
-          FROM unnest(@ids, @finished_at, @outcomes, @errors, @durations) AS u(id, finished_at, outcome, error, duration_ms)
-         WHERE t.id = u.id
-        """,
         ("ids", ended.Select(e => e.TaskId).ToArray()),
+        ("kinds", ended.Select(e => e.Job.Kind).ToArray()),
+        ("job_ids", ended.Select(e => e.Job.Id).ToArray()),
+        ("agent_ids", ended.Select(e => e.AgentId).ToArray()),
+        ("attempts", ended.Select(e => e.Attempt).ToArray()),
+        ("started_at", ended.Select(e => e.StartedAt).ToArray()),
         ("finished_at", ended.Select(e => e.FinishedAt).ToArray()),
         ("outcomes", ended.Select(e => e.Outcome).ToArray()),
         ("errors", ended.Select(e => e.Error).ToArray()),

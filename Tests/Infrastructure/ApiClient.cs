@@ -108,6 +108,13 @@ public sealed class ApiClient : IDisposable
         return text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
     }
 
+    /// <summary>The answer's status and body, whatever the status (for polling until a status comes).</summary>
+    public async Task<(HttpStatusCode Status, string Body)> StatusAndBodyAsync(HttpMethod method, string path, object? body = null)
+    {
+        using var response = await SendAsync(method, path, body);
+        return (response.StatusCode, await response.Content.ReadAsStringAsync());
+    }
+
     public Task<JsonElement> OkAsync(HttpMethod method, string path, object? body = null) => ExpectAsync(HttpStatusCode.OK, method, path, body);
 
     public async Task<long> SignUpAsync(string email, string password = "a long enough password")

@@ -14,7 +14,7 @@ public sealed class WaitingClaims : IIncomingGrainCallFilter
 
     public async Task Invoke(IIncomingGrainCallContext context)
     {
-        if (context.InterfaceMethod?.DeclaringType != typeof(ITaskEngineGrain) || context.MethodName != nameof(ITaskEngineGrain.ClaimAsync)
+        if (context.InterfaceMethod?.DeclaringType != typeof(ITaskEngineGrain) || context.MethodName is not (nameof(ITaskEngineGrain.ClaimAsync) or nameof(ITaskEngineGrain.ClaimUpToAsync))
             || context.Request.GetArgument(1) is not TimeSpan { Ticks: > 0 })
         {
             await context.Invoke();

@@ -12,7 +12,7 @@ namespace Planekeeper.WebFrontend.Api;
 /// </summary>
 public static class AgentTaskEndpoints
 {
-    public sealed record ClaimRequest(long? AgentId, int? WaitSeconds);
+    public sealed record ClaimRequest(long? AgentId, int? WaitSeconds, int? MaxTasks);
 
     public sealed record RenewRequest(long? AgentId);
 
@@ -25,6 +25,9 @@ public static class AgentTaskEndpoints
     /// <summary>A task as the agent receives it: the job's definition as JSON, the upstream validators of its last run.</summary>
     public sealed record TaskView(
         long TaskId, long OrganizationId, string Kind, long JobId, int Attempt, DateTime LeaseExpiresAt, JsonElement Job, PreviousValidators? Previous);
+
+    /// <summary>The answer to a claim with <c>max_tasks</c>: up to that many tasks, claimed in one write.</summary>
+    public sealed record ClaimedTasks(IReadOnlyList<TaskView> Tasks);
 
     public sealed record PreviousValidators(string? Etag, DateTime? LastModified);
 
@@ -42,8 +45,8 @@ public static class AgentTaskEndpoints
     {
         var tasks = api.MapGroup("/agent/tasks").WithTags("Agent API");
         tasks.MapPost("/claim", ClaimAsync)
-            .Produces<TaskView>().Produces(StatusCodes.Status204NoContent)
-            .WithName("claimAgentTask").WithSummary("The oldest due job this agent can run, under a 30 s lease; waits up to wait_seconds (≤ 25) for one, else 204.");
+            .Produces<TaskView>().Produces<ClaimedTasks>().Produces(StatusCodes.Status204NoContent)
+            .WithName("claimAgentTask").WithSummary("The oldest due job this agent can run, under a 30 s lease; waits up to wait_seconds (≤ 25) for one, else 204. With max_tasks (1–50) the answer is {\"tasks\": [...]}, up to that many, claimed together.");
         tasks.MapPost("/{taskId:long}/renew", (long taskId, RenewRequest body, HttpContext context, IClusterClient cluster) =>
                 OnAgentAsync(body.AgentId, context, cluster, (agent, key) => agent.RenewAsync(key, taskId), lease => Results.Ok(lease)))
             .Produces<TaskLease>()
@@ -68,6 +71,11 @@ public static class AgentTaskEndpoints
             return Problems.Invalid("wait_seconds", $"wait_seconds must be between 0 and {MaxWaitSeconds}");
         }
 
+        if (body.MaxTasks is < 1 or > TaskClaims.MaxTasks)
+        {
+            return Problems.Invalid("max_tasks", $"max_tasks must be between 1 and {TaskClaims.MaxTasks}");
+        }
+
         var longPoll = body.WaitSeconds > 0 && body.AgentId is not null;
         using var held = longPoll ? drain.Hold(body.AgentId!.Value, context.Identity().ApiKey!.OrganizationId) : null;
         if (longPoll && held is null)
@@ -75,11 +83,16 @@ public static class AgentTaskEndpoints
             return Problems.Unavailable("this frontend is shutting down: claim again");
         }
 
-        return await OnAgentAsync(body.AgentId, context, cluster,
-            (agent, key) => agent.ClaimAsync(key, TimeSpan.FromSeconds(body.WaitSeconds ?? 0)),
-            assignment => assignment is not null ? Results.Ok(View(assignment))
-                : longPoll && drain.IsDraining ? Problems.Unavailable("this frontend is shutting down: claim again")
-                : Results.NoContent());
+        var wait = TimeSpan.FromSeconds(body.WaitSeconds ?? 0);
+        IResult Nothing() => longPoll && drain.IsDraining ? Problems.Unavailable("this frontend is shutting down: claim again") : Results.NoContent();
+        if (body.MaxTasks is not { } maxTasks)
+        {
+            return await OnAgentAsync(body.AgentId, context, cluster, (agent, key) => agent.ClaimAsync(key, wait),
+                assignment => assignment is not null ? Results.Ok(View(assignment)) : Nothing());
+        }
+
+        return await OnAgentAsync(body.AgentId, context, cluster, (agent, key) => agent.ClaimUpToAsync(key, wait, maxTasks),
+            assignments => assignments.Count > 0 ? Results.Ok(new ClaimedTasks(assignments.Select(View).ToList())) : Nothing());
     }
 
     private static async Task<IResult> OnAgentAsync<T>(

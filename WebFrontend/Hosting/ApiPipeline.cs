@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Planekeeper.WebFrontend.Announcements;
 using Planekeeper.WebFrontend.Api;
 using Planekeeper.WebFrontend.Availability;
@@ -27,6 +28,8 @@ public static class ApiPipeline
         builder.Services.AddSingleton<JwksCache>();
         builder.Services.AddSingleton<ExternalTokenValidator>();
         builder.Services.AddSingleton<CredentialLookups>();
+        builder.Services.TryAddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<AccessCacheObserver>();
         builder.Services.AddSingleton<SuspensionCheck>();
         builder.Services.AddSingleton<PasswordSignIn>();
         builder.AddGracefulShutdown();

@@ -6,13 +6,14 @@ namespace Planekeeper.WebFrontend.Identity;
 
 /// <summary>
 /// Reads the caller's credential — <c>X-API-Key</c> header, a bearer JWT, or the session cookie — and checks it
-/// with the cluster. No acceptance is cached here, so a revoked key or session is refused on the very next request;
-/// only refusals are (<see cref="CredentialLookups"/>). API keys are never read from a cookie: a browser would send
-/// that cookie along with a forged request.
+/// with the cluster. Sessions and tokens are checked on every request; an accepted API key is used for at most a second
+/// (<see cref="AccessCacheObserver"/>, docs/security.md "Verified API keys"), and forgotten at once when its grain says
+/// it changed. Refusals are cached by <see cref="CredentialLookups"/>. API keys are never read from a cookie: a browser
+/// would send that cookie along with a forged request.
 /// </summary>
 public sealed class IdentityMiddleware(
     RequestDelegate next, IClusterClient cluster, ExternalTokenValidator externalTokens, AccountSettings accounts,
-    PublicOrigin publicOrigin, CredentialLookups lookups)
+    PublicOrigin publicOrigin, CredentialLookups lookups, AccessCacheObserver cache)
 {
     public const string ApiKeyHeader = "X-API-Key";
 
@@ -54,11 +55,18 @@ public sealed class IdentityMiddleware(
             return RequestIdentity.Rejected(CredentialKind.ApiKey, refusal);
         }
 
-        var result = await cluster.GetGrain<IApiKeyGrain>(id).AuthenticateAsync(secret);
+        if (cache.ApiKeys.TryGet(id, out var verified) && verified.KeyHash == hash)
+        {
+            return Accepted(verified.Authentication);
+        }
+
+        var askedAt = cache.ApiKeys.Now;
+        var result = await cluster.GetGrain<IApiKeyGrain>(id).AuthenticateAsync(secret, cache.Reference);
         if (result.Accepted)
         {
             lookups.Valid(hash);
-            return new RequestIdentity(CredentialKind.ApiKey, $"apikey:{id}", null, result, null);
+            cache.ApiKeys.Remember(id, (hash, result), askedAt, result.ExpiresAt is { } expires ? new DateTimeOffset(DateTime.SpecifyKind(expires, DateTimeKind.Utc)) : null);
+            return Accepted(result);
         }
 
         var problem = result.Rejection switch
@@ -75,6 +83,8 @@ public sealed class IdentityMiddleware(
 
         return RequestIdentity.Rejected(CredentialKind.ApiKey, problem);
     }
+
+    private static RequestIdentity Accepted(ApiKeyAuthentication key) => new(CredentialKind.ApiKey, $"apikey:{key.KeyId}", null, key, null);
 
     private async Task<RequestIdentity> FromBearerAsync(string token)
     {

@@ -81,9 +81,9 @@ public sealed class WebFrontendProcess : IAsyncDisposable
                     return;
                 }
             }
-            catch (HttpRequestException)
+            catch (Exception e) when (e is HttpRequestException or TaskCanceledException)
             {
-                // Not listening yet.
+                // Not listening yet, or too busy to answer within the probe's timeout on a loaded machine.
             }
 
             await Task.Delay(250);

@@ -4,7 +4,7 @@ namespace Planekeeper.Tests.Integration.Tasks;
 
 /// <summary>
 /// A scheduled job becomes claimable at its next_run_at through the engine's timer, not a periodic scan. Measured on
-/// the real clock with the server's own timestamps (task_executions.started_at minus next_run_at), so client and
+/// the real clock with the server's own timestamps (the run's started_at minus next_run_at), so client and
 /// network delays do not count; the bound is the documented 1 s (docs/jobs.md, "Scheduling"). Waits for the next whole
 /// minute (up to 60 s).
 /// </summary>
@@ -26,7 +26,7 @@ public class DueJobLatencyTests(RunningSystem system) : IClassFixture<RunningSys
         }
 
         Assert.NotNull(task);
-        var startedAt = await system.ScalarAsync<DateTime>($"SELECT started_at FROM task_executions WHERE id = {TestAgent.TaskId(task.Value)}");
+        var startedAt = await system.ScalarAsync<DateTime>($"SELECT started_at FROM gather_jobs WHERE lease_id = {TestAgent.TaskId(task.Value)}");
         var late = startedAt - nextRunAt.ToUniversalTime();
         Assert.InRange(late, TimeSpan.Zero, TimeSpan.FromSeconds(1));
     }

@@ -41,6 +41,29 @@ public class TaskClaimTests(TaskEngineSystem system) : IClassFixture<TaskEngineS
     }
 
     [Fact]
+    public async Task A_run_is_held_in_its_jobs_row_while_it_runs_and_written_to_task_executions_once_when_it_ends()
+    {
+        var (owner, key) = await system.OrganizationAsync("run-record");
+        using var ownerClient = owner;
+        var jobId = await owner.CreateGatherJobAsync("recorded");
+        using var agent = await TestAgent.StartAsync(system.Frontend.BaseAddress, key, "a1");
+
+        var task = (await agent.ClaimAsync())!.Value;
+        var taskId = TestAgent.TaskId(task);
+        Assert.Equal(0L, await system.ScalarAsync<long>($"SELECT count(*) FROM task_executions WHERE id = {taskId}"));
+        Assert.Equal(agent.Id, await system.ScalarAsync<long>($"SELECT lease_agent_id FROM gather_jobs WHERE id = {jobId} AND lease_id = {taskId}"));
+        var running = (await owner.OkAsync(HttpMethod.Get, "/api/v1/agents")).GetProperty("items").EnumerateArray().Single(a => a.GetProperty("id").GetInt64() == agent.Id);
+        Assert.Equal(taskId, Assert.Single(running.GetProperty("running_jobs").EnumerateArray()).GetProperty("task_id").GetInt64());
+
+        Assert.Equal(HttpStatusCode.OK, await agent.CompleteAsync(task));
+        Assert.Equal(
+            $"{jobId} {agent.Id} 1 succeeded t",
+            await system.ScalarAsync<string>(
+                $"SELECT concat_ws(' ', job_id, agent_id, attempt, outcome, finished_at >= started_at) FROM task_executions WHERE id = {taskId} AND job_kind = 'gather_job'"));
+        Assert.Equal(HttpStatusCode.Conflict, await agent.CompleteAsync(task));
+    }
+
+    [Fact]
     public async Task The_next_gather_gets_the_upstream_validators_and_an_unchanged_upstream_keeps_the_releases()
     {
         var (owner, key) = await system.OrganizationAsync("conditional");

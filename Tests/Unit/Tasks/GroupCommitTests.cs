@@ -31,11 +31,11 @@ public class GroupCommitTests
 
     private sealed record Write(TaskBatch Batch, TaskCompletionSource Done);
 
-    private static ExecutionStarted Change(long taskId) => new(taskId, new JobRef(JobRef.Gather, 1), 7, 1, Now);
+    private static ExecutionEnded Change(long taskId) => new(taskId, new JobRef(JobRef.Gather, 1), 7, 1, Now, Now, "succeeded", null);
 
     private static Task Commit(GroupCommit commit, long taskId)
     {
-        commit.Open.Started.Add(Change(taskId));
+        commit.Open.Ended.Add(Change(taskId));
         return commit.CommitAsync();
     }
 
@@ -58,7 +58,7 @@ public class GroupCommitTests
         var committed = Commit(commit, 21);
         var write = await database.NextAsync();
 
-        Assert.Equal([Change(21)], write.Batch.Started);
+        Assert.Equal([Change(21)], write.Batch.Ended);
         Assert.False(committed.IsCompleted);
 
         write.Done.SetResult();
@@ -77,12 +77,12 @@ public class GroupCommitTests
         var third = Commit(commit, 23);
 
         Assert.Equal(1, database.Count);
-        Assert.Equal([Change(21)], firstWrite.Batch.Started);
+        Assert.Equal([Change(21)], firstWrite.Batch.Ended);
 
         firstWrite.Done.SetResult();
         var nextWrite = await database.NextAsync();
 
-        Assert.Equal([Change(22), Change(23)], nextWrite.Batch.Started);
+        Assert.Equal([Change(22), Change(23)], nextWrite.Batch.Ended);
         await first.WaitAsync(Patience);
         Assert.False(second.IsCompleted);
         Assert.False(third.IsCompleted);
@@ -113,7 +113,7 @@ public class GroupCommitTests
         Assert.Equal("connection reset", (await Assert.ThrowsAsync<InvalidOperationException>(() => second.WaitAsync(Patience))).Message);
         await Assert.ThrowsAsync<InvalidOperationException>(() => third.WaitAsync(Patience));
         await fourth.WaitAsync(Patience);
-        Assert.Equal([Change(24)], lastWrite.Batch.Started);
+        Assert.Equal([Change(24)], lastWrite.Batch.Ended);
     }
 
     [Fact]
@@ -136,7 +136,7 @@ public class GroupCommitTests
         var second = Commit(commit, 22);
         var write = await database.NextAsync();
 
-        Assert.Equal([Change(22)], write.Batch.Started);
+        Assert.Equal([Change(22)], write.Batch.Ended);
         write.Done.SetResult();
         await second.WaitAsync(Patience);
     }

@@ -20,14 +20,12 @@ public class TaskBatchTests
         var job = JobAtVersion(1, 0);
         var changed = new TaskBatch();
         changed.Changed(job);
-        var started = new TaskBatch();
-        started.Started.Add(new ExecutionStarted(21, job.Ref, 7, 1, Now));
         var ended = new TaskBatch();
-        ended.Ended.Add(new ExecutionEnded(21, Now, "succeeded", null, 10));
+        ended.Ended.Add(new ExecutionEnded(21, job.Ref, 7, 1, Now, Now, "succeeded", null));
         var results = new TaskBatch();
         results.Results.Add(ResultOf(job));
 
-        Assert.All(new[] { changed, started, ended, results }, batch => Assert.False(batch.IsEmpty));
+        Assert.All(new[] { changed, ended, results }, batch => Assert.False(batch.IsEmpty));
     }
 
     [Fact]
@@ -95,7 +93,7 @@ public class TaskBatchTests
         var gone = JobAtVersion(1, 3);
         var batch = new TaskBatch();
         batch.Changed(gone);
-        batch.Ended.Add(new ExecutionEnded(21, Now, "reset", "the job was deleted while it ran", 10));
+        batch.Ended.Add(new ExecutionEnded(21, gone.Ref, 7, 1, Now, Now, "reset", "the job was deleted while it ran"));
 
         batch.Forget(gone.Ref);
 
