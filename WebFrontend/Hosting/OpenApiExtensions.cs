@@ -54,6 +54,7 @@ public static class OpenApiExtensions
         options.AddSchemaTransformer(optional);
         options.AddDocumentTransformer(optional);
         options.AddDocumentTransformer(new Tags());
+        options.AddOperationTransformer(new AlternativeAnswers());
     }
 
     public static void MapPlanekeeperOpenApi(this WebApplication app) => app.MapOpenApi("/openapi/{documentName}.json");
