@@ -15,7 +15,7 @@ public static class MeEndpoints
 
     public static void MapMeEndpoints(this RouteGroupBuilder api) =>
         api.MapGet("/me", GetAsync).WithName("getMe").WithTags("Authentication")
-            .Produces<UserCaller>()
+            .Produces<UserCaller>().Produces<KeyCaller>()
             .WithSummary("The caller, their organizations, and their effective actions in the current organization.");
 
     private static async Task<IResult> GetAsync(HttpContext context, IClusterClient cluster, PublicOrigin publicOrigin)

@@ -55,6 +55,7 @@ public static class OpenApiExtensions
         options.AddDocumentTransformer(optional);
         options.AddDocumentTransformer(new Tags());
         options.AddDocumentTransformer(new ServerUrlTransformer());
+        options.AddOperationTransformer(new AlternativeAnswers());
     }
 
     public static void MapPlanekeeperOpenApi(this WebApplication app) => app.MapOpenApi("/openapi/{documentName}.json");

@@ -100,6 +100,28 @@ public sealed class OpenApiContractTests(RunningSystem system) : IClassFixture<R
     }
 
     [Fact]
+    public async Task Me_is_described_as_either_a_person_or_an_api_key_as_the_server_answers()
+    {
+        var (publicDocument, _) = await DocumentsAsync();
+        var schema = publicDocument.GetProperty("paths").GetProperty("/api/v1/me").GetProperty("get").GetProperty("responses").GetProperty("200")
+            .GetProperty("content").GetProperty("application/json").GetProperty("schema");
+        var shapes = schema.GetProperty("oneOf").EnumerateArray()
+            .Select(option => option.GetProperty("properties").EnumerateObject().Select(property => property.Name).Order().ToList()).ToList();
+        Assert.Equal(2, shapes.Count);
+
+        var (owner, _) = await system.OrganizationAsync($"openapi-me-{Guid.NewGuid():N}");
+        var person = await owner.OkAsync(HttpMethod.Get, "/api/v1/me");
+        var (_, key) = await owner.CreateApiKeyAsync("openapi me", "viewer");
+        using var keyClient = ApiClient.WithKey(system.Frontend.BaseAddress, key);
+        var apiKey = await keyClient.OkAsync(HttpMethod.Get, "/api/v1/me");
+        foreach (var answer in new[] { person, apiKey })
+        {
+            var names = answer.EnumerateObject().Select(property => property.Name).Order().ToList();
+            Assert.Contains(shapes, shape => shape.SequenceEqual(names));
+        }
+    }
+
+    [Fact]
     public async Task Lists_answer_the_paging_envelope_exactly_as_the_server_writes_it()
     {
         var (publicDocument, _) = await DocumentsAsync();
