@@ -159,16 +159,12 @@ public sealed class ApiKeyGrain(ApiKeyStore keys, AuditWriter audit, TimeProvide
         }
 
         _key = apply(_key) with { Version = version.Value };
-<<<<<<< HEAD
+        await TellWatchersAsync();
         if (auditAction is not null)
         {
             await audit.WriteAsync(new AuditEntry(_key.OrganizationId, actor, auditAction, Subject, new { name = _key.Name }));
         }
 
-=======
-        await TellWatchersAsync();
-        await audit.WriteAsync(new AuditEntry(_key.OrganizationId, actor, auditAction, Subject, new { name = _key.Name }));
->>>>>>> perf
         return CommandResult<ApiKeyRecord>.Ok(await ToRecordAsync(_key));
     }
 
