@@ -63,8 +63,10 @@ public interface IPermissionGrain : IGrainWithIntegerKey
 
     /// <summary>
     /// Replaces all roles of a subject; refuses to leave the organization without an owner, and (403) to give what
-    /// the actor does not hold. Every write of roles and assignments here is bounded the same way.
+    /// the actor does not hold. Every write of roles and assignments here is bounded the same way. A member's roles move
+    /// the member's version; refused (412) when <paramref name="expected"/> does not allow it (docs/api.md, "ETags and
+    /// If-Match"); null: any.
     /// </summary>
     [Alias("replace-roles")]
-    Task<CommandResult<IReadOnlyList<string>>> ReplaceRolesAsync(string actor, string subject, IReadOnlyList<string> roles);
+    Task<CommandResult<IReadOnlyList<string>>> ReplaceRolesAsync(string actor, string subject, IReadOnlyList<string> roles, ExpectedVersion? expected = null);
 }

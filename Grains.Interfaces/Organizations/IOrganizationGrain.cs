@@ -43,11 +43,18 @@ public interface IOrganizationGrain : IGrainWithIntegerKey
     [Alias("members")]
     Task<IReadOnlyList<MemberRecord>> ListMembersAsync();
 
-    [Alias("change-role")]
-    Task<CommandResult<MemberRecord>> ChangeMemberRoleAsync(string actor, long userId, string role);
+    /// <summary>One member with its version (the <c>ETag</c>), or null when the user is not a member.</summary>
+    [ReadOnly]
+    [Alias("member")]
+    Task<MemberRecord?> GetMemberAsync(long userId);
 
+    /// <summary>Refused (412) when <paramref name="expected"/> does not allow the member's version (docs/api.md, "ETags and If-Match"); null: any.</summary>
+    [Alias("change-role")]
+    Task<CommandResult<MemberRecord>> ChangeMemberRoleAsync(string actor, long userId, string role, ExpectedVersion? expected = null);
+
+    /// <summary>Refused (412) when <paramref name="expected"/> does not allow the member's version; null: any.</summary>
     [Alias("remove-member")]
-    Task<CommandResult<bool>> RemoveMemberAsync(string actor, long userId);
+    Task<CommandResult<bool>> RemoveMemberAsync(string actor, long userId, ExpectedVersion? expected = null);
 
     [Alias("create-invite")]
     Task<CommandResult<CreatedInvite>> CreateInviteAsync(string actor, string email, string role);

@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using Planekeeper.Grains.Access.Policy;
+using Planekeeper.Grains.Interfaces.Common;
 
 namespace Planekeeper.Grains.Access;
 
@@ -55,17 +56,29 @@ public sealed class AccessStore(NpgsqlDataSource database)
         await transaction.CommitAsync();
     }
 
-    /// <summary>Replaces every role of one subject in one domain.</summary>
-    public async Task ReplaceAssignmentsAsync(string subject, string domain, IEnumerable<string> roles)
+    /// <summary>
+    /// Replaces every role of one subject in one domain. A member's roles move the member's version in the same
+    /// transaction (docs/api.md, "ETags and If-Match"); with <paramref name="expected"/>, the write happens only when the
+    /// member's row still has one of its versions.
+    /// </summary>
+    /// <returns>False, with nothing written, when <paramref name="expected"/> does not hold.</returns>
+    public async Task<bool> ReplaceAssignmentsAsync(long organizationId, string subject, string domain, IEnumerable<string> roles, ExpectedVersion? expected)
     {
         await using var connection = await database.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
+        if (!await MoveMemberVersionAsync(connection, transaction, organizationId, subject, expected))
+        {
+            await transaction.RollbackAsync();
+            return false;
+        }
+
         await connection.ExecuteAsync("DELETE FROM casbin_rule WHERE ptype = 'g' AND v0 = @Subject AND v2 = @Domain", new { Subject = subject, Domain = domain }, transaction);
         await connection.ExecuteAsync(
             "INSERT INTO casbin_rule (ptype, v0, v1, v2) VALUES ('g', @Subject, @Role, @Domain)",
             roles.Select(role => new { Subject = subject, Role = role, Domain = domain }),
             transaction);
         await transaction.CommitAsync();
+        return true;
     }
 
     /// <summary>Makes the built-in roles' rows (domain '*') match the code, for the runbook's queries.</summary>
@@ -77,6 +90,28 @@ public sealed class AccessStore(NpgsqlDataSource database)
         await connection.ExecuteAsync("DELETE FROM casbin_rule WHERE ptype = 'p' AND v1 = '*'", transaction: transaction);
         await InsertRulesAsync(connection, transaction, rules);
         await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Moves the version of the member a subject names (<c>user:N</c>); other subjects have no member row. False when
+    /// <paramref name="expected"/> is given and the member's row is not at one of its versions.
+    /// </summary>
+    private static async Task<bool> MoveMemberVersionAsync(
+        NpgsqlConnection connection, NpgsqlTransaction transaction, long organizationId, string subject, ExpectedVersion? expected)
+    {
+        if (Subjects.UserIdOf(subject) is not { } userId)
+        {
+            return expected is null;
+        }
+
+        var moved = await connection.ExecuteAsync(
+            """
+            UPDATE organization_members SET version = version + 1
+             WHERE organization_id = @OrganizationId AND user_id = @UserId AND (@Any OR version = ANY(@Versions))
+            """,
+            new { OrganizationId = organizationId, UserId = userId, Any = expected is null, Versions = (expected?.Versions ?? []).ToArray() },
+            transaction);
+        return expected is null || moved == 1;
     }
 
     private static Task InsertRulesAsync(NpgsqlConnection connection, NpgsqlTransaction transaction, IEnumerable<PolicyRule> rules) =>

@@ -141,7 +141,8 @@ public sealed partial class PermissionGrain(AccessStore store, AuditWriter audit
             : Task.FromResult(CommandResult<IReadOnlyList<string>>.NotFound($"{subject} does not hold the role '{role}'"));
     }
 
-    public async Task<CommandResult<IReadOnlyList<string>>> ReplaceRolesAsync(string actor, string subject, IReadOnlyList<string> roles)
+    public async Task<CommandResult<IReadOnlyList<string>>> ReplaceRolesAsync(
+        string actor, string subject, IReadOnlyList<string> roles, ExpectedVersion? expected = null)
     {
         if (roles.FirstOrDefault(role => !RoleExists(role)) is { } unknown)
         {
@@ -160,7 +161,11 @@ public sealed partial class PermissionGrain(AccessStore store, AuditWriter audit
             return refusal.Without<IReadOnlyList<string>>();
         }
 
-        await store.ReplaceAssignmentsAsync(subject, Domain, roles);
+        if (!await store.ReplaceAssignmentsAsync(OrganizationId, subject, Domain, roles, expected))
+        {
+            return StaleVersion.Refused<IReadOnlyList<string>>("member");
+        }
+
         _assignments = assignments;
         Rebuild();
         await AuditAsync(actor, "roles.assigned", subject, new { before, after = roles });

@@ -82,30 +82,33 @@ public sealed class OrganizationGrain(
 
     public async Task<IReadOnlyList<MemberRecord>> ListMembersAsync() => await organizations.ListMembersAsync(OrganizationId);
 
-    public async Task<CommandResult<MemberRecord>> ChangeMemberRoleAsync(string actor, long userId, string role)
+    public async Task<MemberRecord?> GetMemberAsync(long userId) =>
+        _members.Contains(userId) ? (await organizations.ListMembersAsync(OrganizationId, userId)).SingleOrDefault() : null;
+
+    public async Task<CommandResult<MemberRecord>> ChangeMemberRoleAsync(string actor, long userId, string role, ExpectedVersion? expected)
     {
         if (!_members.Contains(userId))
         {
             return CommandResult<MemberRecord>.NotFound($"user {userId} is not a member of this organization");
         }
 
-        var result = await Permissions.ReplaceRolesAsync(actor, Subjects.User(userId), [role]);
+        var result = await Permissions.ReplaceRolesAsync(actor, Subjects.User(userId), [role], expected);
         if (result.Status != CommandStatus.Ok)
         {
             return result.Without<MemberRecord>();
         }
 
-        return CommandResult<MemberRecord>.Ok((await ListMembersAsync()).Single(m => m.UserId == userId));
+        return CommandResult<MemberRecord>.Ok((await GetMemberAsync(userId))!);
     }
 
-    public async Task<CommandResult<bool>> RemoveMemberAsync(string actor, long userId)
+    public async Task<CommandResult<bool>> RemoveMemberAsync(string actor, long userId, ExpectedVersion? expected)
     {
         if (!_members.Contains(userId))
         {
             return CommandResult<bool>.NotFound($"user {userId} is not a member of this organization");
         }
 
-        var result = await Permissions.ReplaceRolesAsync(actor, Subjects.User(userId), []);
+        var result = await Permissions.ReplaceRolesAsync(actor, Subjects.User(userId), [], expected);
         if (result.Status != CommandStatus.Ok)
         {
             return result.Without<bool>();

@@ -50,6 +50,8 @@ public sealed class OrganizationStore(NpgsqlDataSource database)
         public DateTime JoinedAt { get; init; }
 
         public string[] Roles { get; init; } = [];
+
+        public int Version { get; init; }
     }
 
     /// <summary>Creates the organization with its first member, who holds the owner role, in one transaction.</summary>
@@ -108,22 +110,23 @@ public sealed class OrganizationStore(NpgsqlDataSource database)
         return (await connection.QueryAsync<long>("SELECT user_id FROM organization_members WHERE organization_id = @Id", new { Id = organizationId })).ToHashSet();
     }
 
-    public async Task<List<MemberRecord>> ListMembersAsync(long organizationId)
+    /// <summary>The organization's members, or only <paramref name="userId"/> when given.</summary>
+    public async Task<List<MemberRecord>> ListMembersAsync(long organizationId, long? userId = null)
     {
         await using var connection = await database.OpenConnectionAsync();
         var rows = await connection.QueryAsync<MemberRow>(
             $"""
-            SELECT m.user_id AS UserId, u.email, m.created_at AS JoinedAt,
+            SELECT m.user_id AS UserId, u.email, m.created_at AS JoinedAt, m.version,
                    {AccessSql.Roles} AS Roles
               FROM organization_members m
               JOIN users u ON u.id = m.user_id
               {AccessSql.JoinRoles("'user:' || m.user_id", "m.organization_id")}
-             WHERE m.organization_id = @Id
-             GROUP BY m.user_id, u.email, m.created_at
+             WHERE m.organization_id = @Id AND (@UserId::bigint IS NULL OR m.user_id = @UserId)
+             GROUP BY m.user_id, u.email, m.created_at, m.version
              ORDER BY m.user_id
             """,
-            new { Id = organizationId });
-        return rows.Select(row => new MemberRecord(row.UserId, row.Email, row.Roles, row.JoinedAt)).ToList();
+            new { Id = organizationId, UserId = userId });
+        return rows.Select(row => new MemberRecord(row.UserId, row.Email, row.Roles, row.JoinedAt) { Version = row.Version }).ToList();
     }
 
     public async Task RemoveMemberAsync(long organizationId, long userId)

@@ -7,7 +7,8 @@ namespace Planekeeper.Tests.Browser;
 
 /// <summary>
 /// Two people editing the same monitoring rule in two browsers (docs/ui.md, "Editing at the same time"): the first
-/// save wins; the second is refused with the message above the form, keeps its input, and never overwrites.
+/// save wins; the second is refused with the message above the form, keeps its input, and never overwrites. The same
+/// for two people changing one member's role or removing the member on the members page.
 /// </summary>
 [Collection("browser")]
 public sealed class ConcurrentEditPageTests(BrowserSystem system)
@@ -70,4 +71,57 @@ public sealed class ConcurrentEditPageTests(BrowserSystem system)
         using var gone = await owner.GetAsync($"/api/v1/monitoring-rules/{rule}");
         Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
     }
+
+    [Fact]
+    public async Task A_member_s_role_changed_by_someone_else_since_the_page_opened_is_left_alone()
+    {
+        using var owner = await system.OwnerAsync("members-race-owner@example.com", "Members Race Org");
+        await system.MemberAsync(owner, "members-race-admin@example.com", "admin");
+        var memberId = await system.MemberAsync(owner, "members-race-member@example.com", "member");
+        var first = await system.NewPageAsync();
+        var second = await system.NewPageAsync();
+        await BrowserSystem.SignInAsync(first, "members-race-admin@example.com");
+        await BrowserSystem.SignInAsync(second, "members-race-owner@example.com");
+        await first.GotoAsync("/members");
+        await second.GotoAsync("/members");
+
+        await ChangeRoleAsync(first, "members-race-member@example.com", "viewer");
+        await Expect(MemberRow(first, "members-race-member@example.com").GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync("viewer");
+
+        var refused = await second.RunAndWaitForResponseAsync(
+            () => ChangeRoleAsync(second, "members-race-member@example.com", "admin"),
+            response => response.Request.Method == "POST");
+        Assert.Equal((int)HttpStatusCode.PreconditionFailed, refused.Status);
+        var notice = second.GetByRole(AriaRole.Alert).Filter(new() { HasText = "changed by someone else since you opened" });
+        await Expect(notice).ToBeVisibleAsync();
+        await Expect(MemberRow(second, "members-race-member@example.com").GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync("viewer");
+        await BrowserSystem.CheckPageAsync(second, "Members and invites", "members-changed-meanwhile");
+        Assert.Equal("viewer", await RoleOfAsync(owner, memberId));
+
+        await ChangeRoleAsync(first, "members-race-member@example.com", "member");
+        await Expect(MemberRow(first, "members-race-member@example.com").GetByRole(AriaRole.Cell).Nth(1)).ToHaveTextAsync("member");
+        await MemberRow(second, "members-race-member@example.com").GetByRole(AriaRole.Button, new() { Name = "Remove members-race-member@example.com" }).ClickAsync();
+        var notRemoved = await second.RunAndWaitForResponseAsync(
+            () => second.GetByRole(AriaRole.Button, new() { Name = "Yes, remove members-race-member@example.com" }).ClickAsync(),
+            response => response.Request.Method == "POST");
+        Assert.Equal((int)HttpStatusCode.PreconditionFailed, notRemoved.Status);
+        await Expect(notice).ToBeVisibleAsync();
+        Assert.Equal("member", await RoleOfAsync(owner, memberId));
+
+        await MemberRow(second, "members-race-member@example.com").GetByRole(AriaRole.Button, new() { Name = "Remove members-race-member@example.com" }).ClickAsync();
+        await second.GetByRole(AriaRole.Button, new() { Name = "Yes, remove members-race-member@example.com" }).ClickAsync();
+        await Expect(MemberRow(second, "members-race-member@example.com")).ToHaveCountAsync(0);
+    }
+
+    private static async Task ChangeRoleAsync(IPage page, string email, string role)
+    {
+        await page.GetByLabel($"New role of {email}").SelectOptionAsync(role);
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Change role of {email}" }).ClickAsync();
+    }
+
+    private static ILocator MemberRow(IPage page, string email) =>
+        page.GetByRole(AriaRole.Region, new() { Name = "Members" }).GetByRole(AriaRole.Row).Filter(new() { HasText = email });
+
+    private static async Task<string> RoleOfAsync(Planekeeper.Tests.Infrastructure.ApiClient owner, long userId) =>
+        string.Join(",", (await owner.OkAsync(HttpMethod.Get, $"/api/v1/members/{userId}")).GetProperty("roles").EnumerateArray().Select(role => role.GetString()));
 }

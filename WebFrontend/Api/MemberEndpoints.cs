@@ -1,5 +1,6 @@
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Organizations;
+using Planekeeper.WebFrontend.Api.Concurrency;
 using Planekeeper.WebFrontend.Authorization;
 
 namespace Planekeeper.WebFrontend.Api;
@@ -18,8 +19,9 @@ public static class MemberEndpoints
     {
         var members = api.MapGroup("/members").WithTags("Members");
         members.MapGet("/", ListAsync).Produces<Page<MemberRecord>>().WithSummary("Members of the organization with their roles.");
-        members.MapPut("/{userId:long}", ChangeRoleAsync).Produces<MemberRecord>().WithSummary("Give a member exactly this role. The last owner cannot be demoted.");
-        members.MapDelete("/{userId:long}", RemoveAsync).Produces(StatusCodes.Status204NoContent).WithSummary("Remove a member. The last owner cannot be removed.");
+        members.MapGet("/{userId:long}", GetAsync).Produces<MemberRecord>().WithSummary("One member with its roles; its version is the ETag.").WithETag();
+        members.MapPut("/{userId:long}", ChangeRoleAsync).Produces<MemberRecord>().WithSummary("Give a member exactly this role. The last owner cannot be demoted.").WithETag();
+        members.MapDelete("/{userId:long}", RemoveAsync).Produces(StatusCodes.Status204NoContent).WithSummary("Remove a member. The last owner cannot be removed.").WithETag();
 
         var invites = api.MapGroup("/invites").WithTags("Members");
         invites.MapGet("/", ListInvitesAsync).Produces<Page<InviteRecord>>().WithSummary("Invitations of the organization.");
@@ -33,13 +35,20 @@ public static class MemberEndpoints
     private static async Task<IResult> ListAsync(HttpContext context, IClusterClient cluster) =>
         Results.Ok(new Page<MemberRecord>(await Organization(context, cluster).ListMembersAsync(), null));
 
-    private static async Task<IResult> ChangeRoleAsync(long userId, RoleChange body, HttpContext context, IClusterClient cluster) =>
-        string.IsNullOrWhiteSpace(body.Role)
-            ? Problems.Invalid("role", "role is required")
-            : Problems.From(await Organization(context, cluster).ChangeMemberRoleAsync(context.Scope().Subject, userId, body.Role), Results.Ok);
+    private static async Task<IResult> GetAsync(long userId, HttpContext context, IClusterClient cluster) =>
+        await Organization(context, cluster).GetMemberAsync(userId) is { } member
+            ? Versioned.Ok(member)
+            : Problems.NotFound($"user {userId} is not a member of this organization");
 
-    private static async Task<IResult> RemoveAsync(long userId, HttpContext context, IClusterClient cluster) =>
-        Problems.From(await Organization(context, cluster).RemoveMemberAsync(context.Scope().Subject, userId), _ => Results.NoContent());
+    private static Task<IResult> ChangeRoleAsync(long userId, RoleChange body, HttpContext context, IClusterClient cluster) =>
+        string.IsNullOrWhiteSpace(body.Role)
+            ? Task.FromResult(Problems.Invalid("role", "role is required"))
+            : Versioned.WriteAsync(context, async expected => Problems.From(
+                await Organization(context, cluster).ChangeMemberRoleAsync(context.Scope().Subject, userId, body.Role, expected), Versioned.Ok));
+
+    private static Task<IResult> RemoveAsync(long userId, HttpContext context, IClusterClient cluster) =>
+        Versioned.WriteAsync(context, async expected => Problems.From(
+            await Organization(context, cluster).RemoveMemberAsync(context.Scope().Subject, userId, expected), _ => Results.NoContent()));
 
     private static async Task<IResult> ListInvitesAsync(HttpContext context, IClusterClient cluster) =>
         Results.Ok(new Page<InviteRecord>(await Organization(context, cluster).ListInvitesAsync(), null));

@@ -41,6 +41,7 @@ public static partial class RouteActions
         [("POST", $"{V1}/invites/{{token}}/accept")] = RouteAccess.ApprovedUser,
 
         [("GET", $"{V1}/members")] = RouteAccess.Requires("members:list"),
+        [("GET", $"{V1}/members/{{userId}}")] = RouteAccess.Requires("members:list"),
         [("PUT", $"{V1}/members/{{userId}}")] = RouteAccess.Requires("members:update"),
         [("DELETE", $"{V1}/members/{{userId}}")] = RouteAccess.Requires("members:remove"),
 

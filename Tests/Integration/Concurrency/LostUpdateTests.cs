@@ -123,6 +123,106 @@ public sealed class LostUpdateTests(RunningSystem system) : IClassFixture<Runnin
     }
 
     [Fact]
+    public async Task A_member_s_role_change_with_a_stale_ETag_is_refused_and_any_change_of_its_roles_makes_the_ETag_stale()
+    {
+        using var owner = await OwnerAsync("member");
+        var (member, userId) = await owner.AddMemberAsync("etag-member-colleague@example.com", "member");
+        member.Dispose();
+        var path = $"/api/v1/members/{userId}";
+        var read = await ETagAsync(owner, path);
+        Assert.Matches("^\"[0-9]+\"$", read);
+        Assert.False((await owner.OkAsync(HttpMethod.Get, path)).TryGetProperty("version", out _));
+
+        var saved = await ChangeRoleAsync(owner, path, "viewer", read, HttpStatusCode.OK);
+        Assert.NotEqual(read, saved);
+        Assert.Equal(saved, await ETagAsync(owner, path));
+
+        using (var stale = await owner.SendAsync(HttpMethod.Put, path, new { role = "admin" }, IfMatch(read)))
+        {
+            Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+            var problem = JsonDocument.Parse(await stale.Content.ReadAsStringAsync()).RootElement;
+            Assert.Equal("precondition_failed", problem.GetProperty("code").GetString());
+        }
+
+        Assert.Equal(new[] { "viewer" }, await RolesAsync(owner, path));
+        Assert.Equal(saved, await ETagAsync(owner, path));
+
+        await owner.OkAsync(HttpMethod.Post, "/api/v1/roles/member/assign", new { user_id = userId });
+        var assigned = await ETagAsync(owner, path);
+        Assert.NotEqual(saved, assigned);
+        await ChangeRoleAsync(owner, path, "admin", saved, HttpStatusCode.PreconditionFailed);
+        using (var unassigned = await owner.SendAsync(HttpMethod.Delete, $"/api/v1/roles/member/assign/{userId}"))
+        {
+            Assert.True(unassigned.IsSuccessStatusCode, $"{(int)unassigned.StatusCode}");
+        }
+
+        await ChangeRoleAsync(owner, path, "admin", assigned, HttpStatusCode.PreconditionFailed);
+        Assert.Equal(new[] { "viewer" }, await RolesAsync(owner, path));
+
+        await ChangeRoleAsync(owner, path, "member", $"W/{await ETagAsync(owner, path)}", HttpStatusCode.PreconditionFailed);
+        await ChangeRoleAsync(owner, path, "member", "*", HttpStatusCode.OK);
+        await ChangeRoleAsync(owner, path, "admin", null, HttpStatusCode.OK);
+        using (var malformed = await owner.SendAsync(HttpMethod.Put, path, new { role = "viewer" }, IfMatch("7")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+            var problem = JsonDocument.Parse(await malformed.Content.ReadAsStringAsync()).RootElement;
+            Assert.True(problem.GetProperty("errors").TryGetProperty("if-match", out _), problem.ToString());
+        }
+
+        Assert.Equal(new[] { "admin" }, await RolesAsync(owner, path));
+    }
+
+    [Fact]
+    public async Task A_member_s_removal_with_a_stale_ETag_is_refused_and_one_with_the_current_ETag_removes()
+    {
+        using var owner = await OwnerAsync("member delete");
+        var (member, userId) = await owner.AddMemberAsync("etag-member-removed@example.com", "member");
+        member.Dispose();
+        var path = $"/api/v1/members/{userId}";
+        var read = await ETagAsync(owner, path);
+        var current = Assert.IsType<string>(await ChangeRoleAsync(owner, path, "viewer", read, HttpStatusCode.OK));
+
+        using (var stale = await owner.SendAsync(HttpMethod.Delete, path, configure: IfMatch(read)))
+        {
+            Assert.Equal(HttpStatusCode.PreconditionFailed, stale.StatusCode);
+        }
+
+        Assert.Equal(new[] { "viewer" }, await RolesAsync(owner, path));
+        using (var malformed = await owner.SendAsync(HttpMethod.Delete, path, configure: IfMatch("abc")))
+        {
+            Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        }
+
+        using (var removed = await owner.SendAsync(HttpMethod.Delete, path, configure: IfMatch(current)))
+        {
+            Assert.Equal(HttpStatusCode.NoContent, removed.StatusCode);
+        }
+
+        using var gone = await owner.GetAsync(path);
+        Assert.Equal(HttpStatusCode.NotFound, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_member_of_another_organization_cannot_be_read_nor_changed()
+    {
+        using var owner = await OwnerAsync("member other org");
+        var (member, userId) = await owner.AddMemberAsync("etag-member-elsewhere@example.com", "member");
+        member.Dispose();
+        using var stranger = await OwnerAsync("member stranger");
+        using (var read = await stranger.GetAsync($"/api/v1/members/{userId}"))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, read.StatusCode);
+        }
+
+        using (var changed = await stranger.SendAsync(HttpMethod.Put, $"/api/v1/members/{userId}", new { role = "admin" }, IfMatch("*")))
+        {
+            Assert.Equal(HttpStatusCode.NotFound, changed.StatusCode);
+        }
+
+        Assert.Equal(new[] { "member" }, await RolesAsync(owner, $"/api/v1/members/{userId}"));
+    }
+
+    [Fact]
     public async Task If_match_on_a_resource_that_does_not_exist_is_404()
     {
         using var owner = await OwnerAsync("missing");
@@ -156,6 +256,17 @@ public sealed class LostUpdateTests(RunningSystem system) : IClassFixture<Runnin
         var body = text.Length == 0 ? default : JsonDocument.Parse(text).RootElement.Clone();
         return (response.StatusCode, response.IsSuccessStatusCode ? ETagOf(response) : null, body);
     }
+
+    /// <returns>The new ETag when the change was made, else null.</returns>
+    private static async Task<string?> ChangeRoleAsync(ApiClient owner, string path, string role, string? ifMatch, HttpStatusCode expected)
+    {
+        using var response = await owner.SendAsync(HttpMethod.Put, path, new { role }, ifMatch is null ? null : IfMatch(ifMatch));
+        Assert.True(response.StatusCode == expected, $"PUT {path} {role} If-Match {ifMatch}: {(int)response.StatusCode} {await response.Content.ReadAsStringAsync()}");
+        return response.IsSuccessStatusCode ? ETagOf(response) : null;
+    }
+
+    private static async Task<string[]> RolesAsync(ApiClient owner, string path) =>
+        (await owner.OkAsync(HttpMethod.Get, path)).GetProperty("roles").EnumerateArray().Select(role => role.GetString()!).ToArray();
 
     private static async Task<string> ETagAsync(ApiClient owner, string path)
     {

@@ -11,7 +11,9 @@ namespace Planekeeper.WebFrontend.Pages.Team;
 /// <c>/members</c>: the organization's members with their roles (change, remove) and its invites (create, revoke) —
 /// the grain calls of <c>/api/v1/members</c> and <c>/api/v1/invites</c>, with their checks: the last owner can be
 /// neither demoted nor removed (409), and a role with actions the user does not hold cannot be given. A new invite's
-/// link is in the answer to the create post only (<c>no-store</c>); the token is never shown again.
+/// link is in the answer to the create post only (<c>no-store</c>); the token is never shown again. A row's role change
+/// and removal carry the member's version the row showed, so a member changed by someone else since is left alone
+/// (docs/ui.md, "Editing at the same time").
 /// </summary>
 public sealed class MembersModel(IClusterClient cluster, PublicOrigin publicOrigin) : PlanekeeperPage
 {
@@ -32,13 +34,17 @@ public sealed class MembersModel(IClusterClient cluster, PublicOrigin publicOrig
     /// <summary>The member <c>?remove=</c> asks to confirm removing.</summary>
     public MemberRecord? Removing { get; private set; }
 
+    /// <summary>The version of <see cref="Removing"/> its row showed (<c>?loaded_version=</c>), else the current one: the removal's condition.</summary>
+    public int? RemovingVersion { get; private set; }
+
     /// <summary>The invite just created, with its link: shown in this answer only.</summary>
     public (InviteRecord Invite, string Link)? Created { get; private set; }
 
-    public async Task OnGetAsync(long? remove)
+    public async Task OnGetAsync(long? remove, [FromQuery(Name = "loaded_version")] int? loadedVersion)
     {
         await LoadAsync();
         Removing = Members.FirstOrDefault(member => member.UserId == remove);
+        RemovingVersion = loadedVersion ?? Removing?.Version;
     }
 
     public async Task<IActionResult> OnPostInviteAsync(string? email, string? role)
@@ -57,9 +63,11 @@ public sealed class MembersModel(IClusterClient cluster, PublicOrigin publicOrig
         return Page();
     }
 
-    public Task<IActionResult> OnPostRoleAsync(long id, string? role) => ChangeAsync(() => Organization.ChangeMemberRoleAsync(Actor, id, role ?? ""));
+    public Task<IActionResult> OnPostRoleAsync(long id, string? role, [FromForm(Name = "loaded_version")] int? loadedVersion) =>
+        ChangeAsync(() => Organization.ChangeMemberRoleAsync(Actor, id, role ?? "", Loaded(loadedVersion)));
 
-    public Task<IActionResult> OnPostRemoveAsync(long id) => ChangeAsync(() => Organization.RemoveMemberAsync(Actor, id));
+    public Task<IActionResult> OnPostRemoveAsync(long id, [FromForm(Name = "loaded_version")] int? loadedVersion) =>
+        ChangeAsync(() => Organization.RemoveMemberAsync(Actor, id, Loaded(loadedVersion)));
 
     public Task<IActionResult> OnPostRevokeAsync(long id) => ChangeAsync(() => Organization.RevokeInviteAsync(Actor, id));
 
