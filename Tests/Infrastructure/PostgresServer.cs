@@ -11,15 +11,27 @@ namespace Planekeeper.Tests.Infrastructure;
 /// </summary>
 public sealed class PostgresServer : IAsyncDisposable
 {
+    /// <summary>
+    /// The shared server's <c>max_connections</c>. Test classes run side by side, each with silos and frontends whose
+    /// pools may hold up to <c>PG_MAX_POOL_SIZE</c> connections, and the test process keeps idle pooled connections
+    /// to every test database for minutes: PostgreSQL's default (100) was exhausted on a machine with more cores.
+    /// </summary>
+    private const int SharedMaxConnections = 500;
+
+    private const int DedicatedMaxConnections = 100;
+
     private static readonly Lazy<Task<PostgresServer>> SharedServer = new(() => StartSharedAsync());
 
     private readonly string _dataDirectory;
     private readonly Dictionary<string, string> _settings;
 
-    private PostgresServer(string dataDirectory, int port, Dictionary<string, string> settings)
+    private readonly int _maxConnections;
+
+    private PostgresServer(string dataDirectory, int port, int maxConnections, Dictionary<string, string> settings)
     {
         _dataDirectory = dataDirectory;
         Port = port;
+        _maxConnections = maxConnections;
         _settings = settings;
     }
 
@@ -31,16 +43,16 @@ public sealed class PostgresServer : IAsyncDisposable
 
     public static Task<PostgresServer> Shared => SharedServer.Value;
 
-    public static async Task<PostgresServer> StartAsync(string name)
+    public static async Task<PostgresServer> StartAsync(string name, int maxConnections = DedicatedMaxConnections)
     {
         var dataDirectory = Path.Combine(Path.GetTempPath(), $"planekeeper-tests-{Environment.ProcessId}", name);
         var port = FreePort.Next();
-        var output = await RunScriptAsync("start", dataDirectory, port);
+        var output = await RunScriptAsync("start", dataDirectory, port, maxConnections);
         var settings = output.Split('\n')
             .Where(line => line.StartsWith("export ", StringComparison.Ordinal))
             .Select(line => line["export ".Length..].Split('=', 2))
             .ToDictionary(pair => pair[0], pair => pair[1]);
-        return new PostgresServer(dataDirectory, port, settings);
+        return new PostgresServer(dataDirectory, port, maxConnections, settings);
     }
 
     /// <summary>A new, empty database on this server.</summary>
@@ -64,9 +76,9 @@ public sealed class PostgresServer : IAsyncDisposable
         return PostgresSettings.FromConfiguration(configuration, "planekeeper-tests");
     }
 
-    public Task StopAsync() => RunScriptAsync("stop", _dataDirectory, Port);
+    public Task StopAsync() => RunScriptAsync("stop", _dataDirectory, Port, _maxConnections);
 
-    public Task RestartAsync() => RunScriptAsync("start", _dataDirectory, Port);
+    public Task RestartAsync() => RunScriptAsync("start", _dataDirectory, Port, _maxConnections);
 
     public async ValueTask DisposeAsync()
     {
@@ -76,12 +88,12 @@ public sealed class PostgresServer : IAsyncDisposable
 
     private static async Task<PostgresServer> StartSharedAsync()
     {
-        var server = await StartAsync("shared");
+        var server = await StartAsync("shared", SharedMaxConnections);
         AppDomain.CurrentDomain.ProcessExit += (_, _) => server.DisposeAsync().AsTask().GetAwaiter().GetResult();
         return server;
     }
 
-    private static async Task<string> RunScriptAsync(string command, string dataDirectory, int port)
+    private static async Task<string> RunScriptAsync(string command, string dataDirectory, int port, int maxConnections)
     {
         var start = new ProcessStartInfo("bash", [TestEnvironment.PostgresScript, command])
         {
@@ -91,6 +103,7 @@ public sealed class PostgresServer : IAsyncDisposable
             {
                 ["PLANEKEEPER_PG_DATA"] = dataDirectory,
                 ["PLANEKEEPER_PG_PORT"] = port.ToString(),
+                ["PLANEKEEPER_PG_MAX_CONNECTIONS"] = maxConnections.ToString(),
             },
         };
         using var process = Process.Start(start)!;

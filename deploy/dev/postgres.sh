@@ -10,13 +10,15 @@
 #   deploy/dev/postgres.sh url       print a postgres:// URL
 #
 # Settings: PLANEKEEPER_PG_DATA (default <repo>/.data/postgres), PLANEKEEPER_PG_PORT (default 55432),
-# PLANEKEEPER_PG_DATABASE (default planekeeper).
+# PLANEKEEPER_PG_DATABASE (default planekeeper), PLANEKEEPER_PG_MAX_CONNECTIONS (default 100, PostgreSQL's own; read
+# when the server starts — the test suite raises it for its shared server, where many silos run side by side).
 set -euo pipefail
 
 repo_root=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
 data_dir=${PLANEKEEPER_PG_DATA:-$repo_root/.data/postgres}
 port=${PLANEKEEPER_PG_PORT:-55432}
 database=${PLANEKEEPER_PG_DATABASE:-planekeeper}
+max_connections=${PLANEKEEPER_PG_MAX_CONNECTIONS:-100}
 superuser=planekeeper
 state_dir="$data_dir.state"          # beside the cluster, readable by us only: the password
 password_file="$state_dir/password"
@@ -109,7 +111,7 @@ start_server() {
     die "port $port on 127.0.0.1 is taken by another process; set PLANEKEEPER_PG_PORT to a free port"
   fi
   as_owner "$bindir/pg_ctl" -D "$data_dir" -l "$log_file" -w -t 60 \
-    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories=''" start >/dev/null \
+    -o "-p $port -c listen_addresses=127.0.0.1 -c unix_socket_directories='' -c max_connections=$max_connections" start >/dev/null \
     || { tail -n 20 "$log_file" >&2; die "the server did not start (log: $log_file)"; }
 }
 
