@@ -6,8 +6,8 @@ using Planekeeper.Grains.Interfaces.Alerts;
 namespace Planekeeper.Grains.Alerts;
 
 /// <summary>
-/// The alerts of one config and their history. A change is one transaction: the alert row (guarded by its version,
-/// and by the one-active-alert index), its history entries and the config's evaluation time.
+/// The alerts of one config and their history. A change is one statement (one transaction): the alert row (guarded by
+/// its version, and by the one-active-alert index), its history entries and the config's evaluation time.
 /// </summary>
 public sealed class AlertStore(NpgsqlDataSource database)
 {
@@ -27,81 +27,72 @@ public sealed class AlertStore(NpgsqlDataSource database)
     }
 
     /// <summary>
-    /// Writes <paramref name="alert"/> (inserted when its id is 0) with <paramref name="steps"/> as history entries.
+    /// Writes <paramref name="alert"/> (inserted when its id is 0) with <paramref name="steps"/> as history entries, in
+    /// order, and the evaluation mark when there is one — one statement, so one round trip and one transaction.
     /// Returns the written row and the ids of the entries that carry an event; null when another writer got there
     /// first (the caller reloads and decides again).
     /// </summary>
     public async Task<(AlertRow Alert, IReadOnlyList<long> EventIds)?> SaveAsync(
         AlertRow alert, IReadOnlyList<AlertStep> steps, string actor, string details, DateTime at, EvaluationMark? evaluation)
     {
+        var parameters = new DynamicParameters(alert);
+        parameters.AddDynamicParams(new
+        {
+            Actions = steps.Select(step => step.Action).ToArray(), Events = steps.Select(step => step.Event).ToArray(),
+            Actor = actor, Details = details, At = at, Marked = evaluation is not null, MarkConfigId = alert.AlertConfigId,
+            MarkAt = evaluation?.At, MarkOutcome = evaluation?.Outcome, MarkDeployedVersion = evaluation?.DeployedVersion,
+            MarkLatestVersion = evaluation?.LatestVersion, MarkBehindBy = evaluation?.BehindBy,
+        });
         await using var connection = await database.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        var saved = await WriteAlertAsync(connection, alert);
-        if (saved is null)
-        {
-            return null;
-        }
-
-        var eventIds = new List<long>();
-        foreach (var step in steps)
-        {
-            var id = await connection.ExecuteScalarAsync<long>(
-                """
-                INSERT INTO alert_actions (alert_id, organization_id, action, event, actor, severity, previous_severity, details, created_at)
-                VALUES (@AlertId, @OrganizationId, @Action, @Event, @Actor, @Severity, @PreviousSeverity, CAST(@Details AS jsonb), @At)
-                RETURNING id
-                """,
-                new
-                {
-                    AlertId = saved.Id, saved.OrganizationId, step.Action, step.Event, Actor = actor, saved.Severity,
-                    saved.PreviousSeverity, Details = details, At = at,
-                });
-            if (step.Event is not null)
-            {
-                eventIds.Add(id);
-            }
-        }
-
-        if (evaluation is not null && saved.AlertConfigId is { } configId)
-        {
-            await connection.ExecuteAsync(MarkEvaluated, Mark(configId, evaluation));
-        }
-
-        await transaction.CommitAsync();
-        return (saved, eventIds);
-    }
-
-    private static async Task<AlertRow?> WriteAlertAsync(NpgsqlConnection connection, AlertRow alert)
-    {
-        if (alert.Id != 0)
-        {
-            return await connection.QuerySingleOrDefaultAsync<AlertRow>(
-                $"""
-                UPDATE alerts SET severity = @Severity, previous_severity = @PreviousSeverity, behind_by = @BehindBy,
-                       discovered_version = @DiscoveredVersion, latest_version = @LatestVersion, reason = @Reason, updated_at = @UpdatedAt,
-                       acknowledged_at = @AcknowledgedAt, acknowledged_by = @AcknowledgedBy, ack_metadata = CAST(@AckMetadata AS jsonb),
-                       resolved_at = @ResolvedAt, resolved_by = @ResolvedBy, version = version + 1
-                 WHERE id = @Id AND version = @Version
-                RETURNING {Columns}
-                """, alert);
-        }
-
         try
         {
-            return await connection.QuerySingleAsync<AlertRow>(
+            await using var reader = await connection.ExecuteReaderAsync(
                 $"""
-                INSERT INTO alerts (organization_id, alert_config_id, config_name, severity, previous_severity, behind_by, discovered_version,
-                                    latest_version, reason, created_at, updated_at)
-                VALUES (@OrganizationId, @AlertConfigId, @ConfigName, @Severity, @PreviousSeverity, @BehindBy, @DiscoveredVersion,
-                        @LatestVersion, @Reason, @CreatedAt, @UpdatedAt)
-                RETURNING {Columns}
-                """, alert);
+                WITH saved AS ({(alert.Id != 0 ? Update : Insert)}),
+                actions AS (
+                    INSERT INTO alert_actions (alert_id, organization_id, action, event, actor, severity, previous_severity, details, created_at)
+                    SELECT saved.id, saved.organizationid, step.action, step.event, @Actor, saved.severity, saved.previousseverity, CAST(@Details AS jsonb), @At
+                      FROM saved, unnest(@Actions::text[], @Events::text[]) WITH ORDINALITY AS step(action, event, n)
+                     ORDER BY step.n
+                    RETURNING id, event),
+                mark AS (
+                    UPDATE alert_configs SET evaluated_at = @MarkAt, evaluation_outcome = @MarkOutcome, deployed_version = @MarkDeployedVersion,
+                           latest_version = @MarkLatestVersion, behind_by = @MarkBehindBy
+                     WHERE id = @MarkConfigId AND @Marked AND EXISTS (SELECT 1 FROM saved))
+                SELECT saved.*, ARRAY(SELECT id FROM actions WHERE event IS NOT NULL ORDER BY id) AS EventIds FROM saved
+                """, parameters);
+            if (!await reader.ReadAsync())
+            {
+                return null;
+            }
+
+            var saved = reader.GetRowParser<AlertRow>()(reader);
+            return (saved, reader.GetFieldValue<long[]>(reader.GetOrdinal("EventIds")));
         }
-        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation)
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && alert.Id == 0)
         {
             return null;
         }
     }
+
+    /// <summary>The alert's change, guarded by its version: no row when another writer changed it first.</summary>
+    private const string Update = $"""
+        UPDATE alerts SET severity = @Severity, previous_severity = @PreviousSeverity, behind_by = @BehindBy,
+               discovered_version = @DiscoveredVersion, latest_version = @LatestVersion, reason = @Reason, updated_at = @UpdatedAt,
+               acknowledged_at = @AcknowledgedAt, acknowledged_by = @AcknowledgedBy, ack_metadata = CAST(@AckMetadata AS jsonb),
+               resolved_at = @ResolvedAt, resolved_by = @ResolvedBy, version = version + 1
+         WHERE id = @Id AND version = @Version
+        RETURNING {Columns}
+        """;
+
+    /// <summary>A new alert; the one-active-alert index refuses a second active one with a unique violation.</summary>
+    private const string Insert = $"""
+        INSERT INTO alerts (organization_id, alert_config_id, config_name, severity, previous_severity, behind_by, discovered_version,
+                            latest_version, reason, created_at, updated_at)
+        VALUES (@OrganizationId, @AlertConfigId, @ConfigName, @Severity, @PreviousSeverity, @BehindBy, @DiscoveredVersion,
+                @LatestVersion, @Reason, @CreatedAt, @UpdatedAt)
+        RETURNING {Columns}
+        """;
 
     public async Task MarkEvaluatedAsync(long configId, EvaluationMark evaluation)
     {

@@ -51,7 +51,6 @@ public static class NotificationHosting
         services.AddSingleton<DeliveryStore>();
         services.AddSingleton<DeliveryMetrics>();
         services.AddSingleton<DeliveryQueries>();
-        services.AddSingleton<NoticeStore>();
         services.AddSingleton<NoticeBuilder>();
         services.AddSingleton<TemplateResolver>();
         services.AddSingleton<SettingsStore>();

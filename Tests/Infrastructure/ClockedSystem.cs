@@ -18,6 +18,8 @@ public class ClockedSystem : RunningSystem
 
     public IGrainFactory Grains => _silo!.Grains;
 
+    public IServiceProvider SiloServices => _silo!.Services;
+
     protected override async Task StartSilosAsync()
     {
         await new DatabaseMigrator(Database.ConnectionString, NullLogger.Instance).MigrateAsync();

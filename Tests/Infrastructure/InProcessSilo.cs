@@ -26,6 +26,9 @@ public sealed class InProcessSilo : IAsyncDisposable
 
     public IGrainFactory Grains => _host.Services.GetRequiredService<IGrainFactory>();
 
+    /// <summary>The silo's services, for a test that calls one directly (e.g. the notification router).</summary>
+    public IServiceProvider Services => _host.Services;
+
     /// <param name="settings">Settings beyond the database's, as a silo process would read them from its environment.</param>
     public static async Task<InProcessSilo> StartAsync(
         TestDatabase database, Action<IServiceCollection>? configure = null, IReadOnlyDictionary<string, string>? settings = null)

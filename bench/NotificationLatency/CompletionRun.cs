@@ -17,11 +17,16 @@ public static class CompletionRun
     /// <param name="Delivered">From the first completion until every webhook arrived.</param>
     /// <param name="Cpu">Where the CPU went from the first completion until the last webhook arrived.</param>
     /// <param name="RoundTrips">The silo's database round trips in that window, and their total duration.</param>
-    public sealed record Outcome(List<double> Milliseconds, TimeSpan Completed, TimeSpan Delivered, CpuUse? Cpu, (long Operations, TimeSpan Duration) RoundTrips)
+    /// <param name="Steps">Those round trips per alert by step of the path.</param>
+    public sealed record Outcome(
+        List<double> Milliseconds, TimeSpan Completed, TimeSpan Delivered, CpuUse? Cpu, (long Operations, TimeSpan Duration) RoundTrips, string Steps)
     {
-        public string Resources(int alerts) =>
-            $"{Cpu}\n               silo database round trips: {(double)RoundTrips.Operations / alerts:F1} per alert, " +
-            $"{RoundTrips.Duration.TotalMilliseconds / Math.Max(1, RoundTrips.Operations):F2} ms each";
+        public double RoundTripsPerAlert => (double)RoundTrips.Operations / Milliseconds.Count;
+
+        public string Resources() =>
+            $"{Cpu}\n               silo database round trips: {RoundTripsPerAlert:F1} per alert, " +
+            $"{RoundTrips.Duration.TotalMilliseconds / Math.Max(1, RoundTrips.Operations):F2} ms each\n" +
+            $"               by step, per alert: {Steps}";
     }
 
     public static async Task<Outcome> MeasureAsync(
@@ -41,8 +46,10 @@ public static class CompletionRun
         var slot = -1;
         var cpu = new CpuMeter(await database.PostmasterProcessIdAsync());
         using var roundTrips = new DatabaseOperationMeter(PlanekeeperSilo.ApplicationName);
+        using var steps = new RoundTripSteps();
         cpu.Sample();
         roundTrips.Sample();
+        steps.Open();
         var start = Stopwatch.GetTimestamp();
         await Task.WhenAll(agents.Select(async agent =>
         {
@@ -64,12 +71,14 @@ public static class CompletionRun
         var delivered = Stopwatch.GetElapsedTime(start);
         cpu.Sample();
         roundTrips.Sample();
+        steps.Close();
         var latencies = completions.Select(c =>
         {
             receiver.TryArrival(alerting.ConfigNameByScrapeJob[c.JobId], out var arrived);
             return Stopwatch.GetElapsedTime(c.CompletedAt, arrived).TotalMilliseconds;
         }).ToList();
-        return new Outcome(latencies, completed, delivered, cpu.Summarize(), roundTrips.InWindow());
+        var window = roundTrips.InWindow();
+        return new Outcome(latencies, completed, delivered, cpu.Summarize(), window, steps.PerAlert(window.Operations, count));
     }
 
     private static Task<long> EvaluatedAsync(BenchDatabase database, long organizationId) =>

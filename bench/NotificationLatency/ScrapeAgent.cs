@@ -8,7 +8,7 @@ namespace Planekeeper.Bench.NotificationLatency;
 /// <summary>
 /// An agent calling its grain as the frontend does for each Agent API request: it runs the gather job (three
 /// releases), then completes scrape jobs with version 1.0.0 (two majors behind: every completion raises an alert),
-/// noting when each completion was sent.
+/// each report claiming the next task as the Agent program's does, noting when each completion was sent.
 /// </summary>
 public sealed class ScrapeAgent(IAgentGrain agent, long apiKeyId)
 {
@@ -16,6 +16,8 @@ public sealed class ScrapeAgent(IAgentGrain agent, long apiKeyId)
         new[] { "1.0.0", "2.0.0", "3.0.0" }.Select(v => new FoundRelease(v, new DateTime(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc), false, null, null)).ToList(), null, null);
 
     private static readonly TaskResult Deployed = new(null, new FoundVersion("1.0.0", "bench"), null);
+
+    private TaskAssignment? _next;
 
     public static async Task<ScrapeAgent> HeartbeatAsync(IGrainFactory grains, PlanekeeperOrganization organization, string name)
     {
@@ -37,16 +39,20 @@ public sealed class ScrapeAgent(IAgentGrain agent, long apiKeyId)
         (await agent.CompleteAsync(apiKeyId, task.TaskId, Releases, claimNext: false)).OrThrow("complete the gather job");
     }
 
-    /// <summary>Claims the next scrape job and completes it; returns the job and the time (Stopwatch ticks) it was completed, or null when none is left.</summary>
+    /// <summary>
+    /// Completes the task in hand (claimed with the previous report, as the Agent program does with <c>claim_next</c>,
+    /// or claimed now the first time) and takes the next one with the report; returns the job and the time (Stopwatch
+    /// ticks) it was completed, or null when none is left.
+    /// </summary>
     public async Task<(long JobId, long CompletedAt)?> CompleteNextAsync()
     {
-        if (await agent.ClaimAsync(apiKeyId, TimeSpan.Zero) is not { Value: { } task })
+        if ((_next ?? (await agent.ClaimAsync(apiKeyId, TimeSpan.Zero)).Value) is not { } task)
         {
             return null;
         }
 
         var completedAt = Stopwatch.GetTimestamp();
-        (await agent.CompleteAsync(apiKeyId, task.TaskId, Deployed, claimNext: false)).OrThrow("complete a scrape job");
+        _next = (await agent.CompleteAsync(apiKeyId, task.TaskId, Deployed, claimNext: true)).OrThrow("complete a scrape job");
         return (task.JobId, completedAt);
     }
 }

@@ -6,7 +6,7 @@ namespace Planekeeper.Grains.Notifications.Channels;
 /// <summary>The rows of <c>notification_channels</c>; writes of an existing row carry its version and return null when it moved on.</summary>
 public sealed class ChannelStore(NpgsqlDataSource database)
 {
-    private const string Columns = """
+    public const string Columns = """
         id, organization_id AS OrganizationId, name, type, config::text AS Config, secrets, secret_names AS SecretNames,
         templates::text AS Templates, active, require_ack_auth AS RequireAckAuth, created_at AS CreatedAt, updated_at AS UpdatedAt, version
         """;

@@ -11,21 +11,22 @@ namespace Planekeeper.Grains.Notifications.Delivery;
 /// The deliveries of one channel (docs/notifications.md, "Delivery statuses and retries"; the channel's definition is
 /// <see cref="Channels.NotificationChannelGrain"/>'s, see docs/architecture.md, "Grains"): starts what is due a
 /// batch at a time (each attempt counted before it is made), attempts the batch's alerts side by side (one alert's
-/// events stay in order), writes each outcome as it comes, and sets a timer for the next due attempt. Reentrant only so
+/// events stay in order), writes each outcome as it comes (outcomes that come during a write go together in the next
+/// one), and sets a timer for the next due attempt. Reentrant only so
 /// that a wake-up during a pass is remembered instead of queued; a pass runs alone. Whatever a crash interrupts is
 /// found again by the delivery recovery pass, which wakes the grain.
 /// </summary>
 [Reentrant]
 [GrainType("planekeeper.notifications.channel-delivery")]
 public sealed partial class ChannelDeliveryGrain(
-    ChannelStore channels, ChannelDefinitions definitions, DeliveryStore deliveries, NoticeStore notices, NoticeBuilder noticeBuilder,
-    TemplateResolver templates, ChannelSenderSet senders, NotificationSettings settings, DeliveryMetrics metrics, TimeProvider clock,
+    ChannelDefinitions definitions, DeliveryStore deliveries, NoticeBuilder noticeBuilder, ChannelSenderSet senders, NotificationSettings settings, DeliveryMetrics metrics, TimeProvider clock,
     ILogger<ChannelDeliveryGrain> logger)
     : Grain, IChannelDeliveryGrain
 {
     /// <summary>Due deliveries read at once, and so the most attempts of this channel in flight together.</summary>
     private const int BatchSize = 16;
 
+    private readonly OutcomeWriter _outcomes = new(deliveries);
     private Task? _pass;
     private bool _requested;
     private IGrainTimer? _timer;
@@ -56,13 +57,14 @@ public sealed partial class ChannelDeliveryGrain(
     {
         try
         {
+            DateTime? nextDue = null;
             while (_requested)
             {
                 _requested = false;
-                await PassAsync();
+                nextDue = await PassAsync();
             }
 
-            await ScheduleNextAsync();
+            ScheduleNext(nextDue);
         }
         catch (Exception e)
         {
@@ -74,58 +76,58 @@ public sealed partial class ChannelDeliveryGrain(
         }
     }
 
-    private async Task PassAsync()
+    /// <summary>
+    /// Attempts batches until one is not full (everything due when it started was taken; a wake-up meanwhile runs
+    /// another pass). Returns when the earliest delivery left is due.
+    /// </summary>
+    private async Task<DateTime?> PassAsync()
     {
         while (true)
         {
-            var channel = await channels.GetAsync(ChannelId);
-            if (channel is not { Active: true })
+            var start = await deliveries.StartPassAsync(ChannelId, Now, BatchSize);
+            if (start.Channel is not { } channel || (!channel.Active && start.Started.Count == 0))
             {
-                var reason = channel is null ? "the channel was deleted" : "the channel is disabled";
+                var reason = start.Channel is null ? "the channel was deleted" : "the channel is disabled";
                 metrics.Delivered(DeliveryStatuses.Dead, await deliveries.KillDueAsync(ChannelId, reason, Now));
-                return;
+                return await deliveries.NextDueAsync(ChannelId);
             }
 
-            var started = await deliveries.StartDueAsync(ChannelId, Now, BatchSize);
-            if (started.Count == 0)
+            if (start.Started.Count == 0)
             {
-                return;
+                return start.NextDue;
             }
 
-            var batch = await ReadBatchAsync(channel, started);
-            await Task.WhenAll(started.GroupBy(delivery => delivery.AlertId).Select(alert => AttemptInOrderAsync(batch, alert)));
+            var batch = new DeliveryBatch(channel, start.Notices, start.TemplatesByCategory(channel));
+            var retries = await Task.WhenAll(start.Started.GroupBy(delivery => delivery.AlertId).Select(alert => AttemptInOrderAsync(batch, alert)));
+            if (start.Started.Count < BatchSize)
+            {
+                return retries.SelectMany(retry => retry).Append(start.NextDue).Min();
+            }
         }
     }
 
-    private async Task<DeliveryBatch> ReadBatchAsync(ChannelRow channel, List<DeliveryStore.StartedRow> started)
+    /// <returns>When the failed ones are tried again.</returns>
+    private async Task<List<DateTime?>> AttemptInOrderAsync(DeliveryBatch batch, IEnumerable<DeliveryStore.StartedRow> deliveriesOfOneAlert)
     {
-        var noticeRows = await notices.LoadAsync(started.Select(delivery => delivery.AlertActionId));
-        var templatesByCategory = new Dictionary<string, string?>();
-        foreach (var category in started.Select(delivery => TemplateCategories.For(delivery.Event)).Distinct())
-        {
-            templatesByCategory[category] = (await templates.ResolveAsync(channel.OrganizationId, channel.Type, category, channel.TemplateMap)).Template;
-        }
-
-        return new DeliveryBatch(channel, noticeRows, templatesByCategory);
-    }
-
-    private async Task AttemptInOrderAsync(DeliveryBatch batch, IEnumerable<DeliveryStore.StartedRow> deliveriesOfOneAlert)
-    {
+        var retries = new List<DateTime?>();
         foreach (var delivery in deliveriesOfOneAlert)
         {
-            await AttemptAsync(batch, delivery);
+            retries.Add(await AttemptAsync(batch, delivery));
         }
+
+        return retries;
     }
 
-    private async Task AttemptAsync(DeliveryBatch batch, DeliveryStore.StartedRow delivery)
+    private async Task<DateTime?> AttemptAsync(DeliveryBatch batch, DeliveryStore.StartedRow delivery)
     {
         var result = batch.Notices.GetValueOrDefault(delivery.AlertActionId) is { } row
             ? await SendAsync(batch, noticeBuilder.Build(row, delivery.IdempotencyKey, batch.Channel.Id))
             : new DeliveryAttemptResult(DeliveryFailureKind.Permanent, null, "the alert no longer exists", null);
         var step = DeliverySchedule.After(result, delivery.Attempts, Now, settings.RetrySchedule);
-        await deliveries.FinishAttemptAsync(delivery.Id, step, result, Now);
+        await _outcomes.WriteAsync(new DeliveryOutcome(delivery.Id, step, result, Now));
         metrics.Delivered(step.Status);
         LogAttempt(delivery.Id, delivery.Event, ChannelId, delivery.Attempts, step.Status, result.StatusCode, result.Error);
+        return step.NextAttemptAt;
     }
 
     private async Task<DeliveryAttemptResult> SendAsync(DeliveryBatch batch, AlertNotice notice)
@@ -144,16 +146,16 @@ public sealed partial class ChannelDeliveryGrain(
         return await senders.For(channel.Type).SendAsync(definitions.Of(channel), notice, message, CancellationToken.None);
     }
 
-    private async Task ScheduleNextAsync()
+    private void ScheduleNext(DateTime? next)
     {
         _timer?.Dispose();
         _timer = null;
-        if (await deliveries.NextDueAsync(ChannelId) is not { } next)
+        if (next is not { } at)
         {
             return;
         }
 
-        var due = next - Now;
+        var due = at - Now;
         _timer = this.RegisterGrainTimer(
             () => DeliverAsync(),
             new GrainTimerCreationOptions(due > TimeSpan.Zero ? due : TimeSpan.Zero, Timeout.InfiniteTimeSpan) { Interleave = true, KeepAlive = true });

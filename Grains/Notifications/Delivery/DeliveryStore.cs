@@ -1,6 +1,7 @@
 using Dapper;
 using Npgsql;
 using Planekeeper.Grains.Interfaces.Notifications;
+using Planekeeper.Grains.Notifications.Channels;
 
 namespace Planekeeper.Grains.Notifications.Delivery;
 
@@ -18,13 +19,14 @@ public sealed class DeliveryStore(NpgsqlDataSource database)
         last_status_code AS LastStatusCode, idempotency_key AS IdempotencyKey, created_at AS CreatedAt, updated_at AS UpdatedAt, succeeded_at AS SucceededAt
         """;
 
-    /// <summary>A delivery whose attempt has just been started.</summary>
-    public sealed class StartedRow
+    /// <summary>
+    /// A delivery whose attempt has just been started, read with its notice's columns (all default when the alert is
+    /// gone: <see cref="NoticeStore.NoticeRow.ActionId"/> is then 0).
+    /// </summary>
+    public sealed class StartedRow : NoticeStore.NoticeRow
     {
         public long Id { get; set; }
-        public long AlertId { get; set; }
         public long AlertActionId { get; set; }
-        public string Event { get; set; } = "";
 
         /// <summary>This attempt's number.</summary>
         public int Attempts { get; set; }
@@ -38,20 +40,38 @@ public sealed class DeliveryStore(NpgsqlDataSource database)
         """;
 
     /// <summary>
-    /// Starts the attempts of up to <paramref name="limit"/> due deliveries, oldest first, in one statement: each is
-    /// marked <c>in_progress</c> with its attempt counted before it is made. Due: pending or failed whose time has
-    /// come, and attempts a crash cut off.
+    /// The start of a delivery pass, in one round trip (one implicit transaction): starts the attempts of up to
+    /// <paramref name="limit"/> due deliveries, oldest first, when the channel is active — each marked
+    /// <c>in_progress</c> with its attempt counted before it is made; due: pending or failed whose time has come, and
+    /// attempts a crash cut off — and reads their notices, the channel, the template settings of its organization and
+    /// the global ones, and when the next delivery not started is due.
     /// </summary>
-    public async Task<List<StartedRow>> StartDueAsync(long channelId, DateTime now, int limit)
+    public async Task<PassStart> StartPassAsync(long channelId, DateTime now, int limit)
     {
         await using var connection = await database.OpenConnectionAsync();
-        return (await connection.QueryAsync<StartedRow>(
+        await using var results = await connection.QueryMultipleAsync(
             $"""
-            UPDATE notification_deliveries SET status = 'in_progress', attempts = attempts + 1, updated_at = @Now
-             WHERE id IN (SELECT id FROM notification_deliveries WHERE {IsDue} ORDER BY id LIMIT @Limit)
-            RETURNING id, alert_id AS AlertId, alert_action_id AS AlertActionId, event, attempts, idempotency_key AS IdempotencyKey
+            WITH started AS (
+                UPDATE notification_deliveries SET status = 'in_progress', attempts = attempts + 1, updated_at = @Now
+                 WHERE id IN (SELECT id FROM notification_deliveries WHERE {IsDue} ORDER BY id LIMIT @Limit)
+                   AND EXISTS (SELECT 1 FROM notification_channels WHERE id = @ChannelId AND active)
+                RETURNING id, alert_id, alert_action_id, event, attempts, idempotency_key)
+            SELECT st.id, st.alert_action_id AS AlertActionId, st.attempts, st.idempotency_key AS IdempotencyKey, n.*
+              FROM started st
+              LEFT JOIN LATERAL ({NoticeStore.Select} WHERE a.id = st.alert_action_id) n ON true
+             ORDER BY st.id;
+            SELECT {ChannelStore.Columns} FROM notification_channels WHERE id = @ChannelId;
+            SELECT organization_id AS OrganizationId, key AS Key, value AS Value FROM settings
+             WHERE key LIKE 'notification_template.%' AND organization_id IN (0, (SELECT organization_id FROM notification_channels WHERE id = @ChannelId));
+            SELECT min(next_attempt_at) FROM notification_deliveries WHERE channel_id = @ChannelId AND status IN ('pending', 'failed');
             """,
-            new { ChannelId = channelId, Now = now, Interrupted = now - InterruptedAfter, Limit = limit })).OrderBy(row => row.Id).ToList();
+            new { ChannelId = channelId, Now = now, Interrupted = now - InterruptedAfter, Limit = limit });
+        var started = (await results.ReadAsync<StartedRow>()).ToList();
+        var notices = started.Where(delivery => delivery.ActionId != 0).ToDictionary(delivery => delivery.ActionId, delivery => (NoticeStore.NoticeRow)delivery);
+        var channel = await results.ReadSingleOrDefaultAsync<ChannelRow>();
+        var settings = (await results.ReadAsync<PassStart.Setting>()).ToList();
+        var next = await results.ReadSingleAsync<DateTime?>();
+        return new PassStart(started, notices, channel, settings, next is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null);
     }
 
     /// <summary>Every due delivery of a channel that cannot send (disabled or deleted) is dead at once, without an attempt; returns how many.</summary>
@@ -72,18 +92,24 @@ public sealed class DeliveryStore(NpgsqlDataSource database)
         return next is { } at ? DateTime.SpecifyKind(at, DateTimeKind.Utc) : null;
     }
 
-    /// <summary>Records the attempt's outcome; <c>last_error</c> keeps the latest failure even after a success.</summary>
-    public async Task FinishAttemptAsync(long id, DeliveryStep step, DeliveryAttemptResult result, DateTime now)
+    /// <summary>Records attempts' outcomes in one statement; <c>last_error</c> keeps the latest failure even after a success.</summary>
+    public async Task FinishAttemptsAsync(IReadOnlyList<DeliveryOutcome> outcomes)
     {
         await using var connection = await database.OpenConnectionAsync();
         await connection.ExecuteAsync(
             """
-            UPDATE notification_deliveries
-               SET status = @Status, next_attempt_at = @Next, last_error = coalesce(@Error, last_error), last_status_code = @StatusCode, updated_at = @Now,
-                   succeeded_at = CASE WHEN @Status = 'succeeded' THEN @Now ELSE succeeded_at END
-             WHERE id = @Id
+            UPDATE notification_deliveries d
+               SET status = o.status, next_attempt_at = o.next, last_error = coalesce(o.error, d.last_error), last_status_code = o.code, updated_at = o.at,
+                   succeeded_at = CASE WHEN o.status = 'succeeded' THEN o.at ELSE d.succeeded_at END
+              FROM unnest(@Ids, @Statuses, @Nexts, @Errors, @Codes, @Ats) AS o(id, status, next, error, code, at)
+             WHERE d.id = o.id
             """,
-            new { Id = id, step.Status, Next = step.NextAttemptAt, Error = result.Error, result.StatusCode, Now = now });
+            new
+            {
+                Ids = outcomes.Select(o => o.DeliveryId).ToArray(), Statuses = outcomes.Select(o => o.Step.Status).ToArray(),
+                Nexts = outcomes.Select(o => o.Step.NextAttemptAt).ToArray(), Errors = outcomes.Select(o => o.Result.Error).ToArray(),
+                Codes = outcomes.Select(o => o.Result.StatusCode).ToArray(), Ats = outcomes.Select(o => o.At).ToArray(),
+            });
     }
 
     /// <summary>A dead delivery starts over: pending now, no attempts, the same idempotency key. Null when it is not dead.</summary>
