@@ -17,7 +17,7 @@ public sealed record PlanekeeperFigures(PlanekeeperResult? Grains, PlanekeeperRe
         PlanekeeperPipeline.AgentStarter grainClaimer = (organization, name) => GrainAgent.HeartbeatAsync(silo.Grains, organization, name, claimNext: false, slots: 1);
 
         var grains = await pipeline.MeasureAsync("a1", BenchPlan.Agents, plan.GrainJobs, grainAgent, plan.Timing);
-        Report.Planekeeper($"(a1) Planekeeper, direct grain calls, {plan.Slots} slots each", BenchPlan.Agents, grains);
+        Report.Planekeeper($"(a1) Planekeeper, direct grain calls, {Slots(plan)} each", BenchPlan.Agents, grains);
         var grainLatency = await MeasureIfHealthyAsync([grains], () => pipeline.MeasureAsync("d1", BenchPlan.LatencyAgents, plan.GrainJobs, grainClaimer, plan.Timing));
         Report.Latency("(d1) Planekeeper claim latency, direct grain calls", BenchPlan.LatencyAgents, grainLatency);
         if (Failed(grains, grainLatency))
@@ -31,11 +31,13 @@ public sealed record PlanekeeperFigures(PlanekeeperResult? Grains, PlanekeeperRe
         PlanekeeperPipeline.AgentStarter httpAgent = (organization, name) => HttpAgent.HeartbeatAsync(http, organization, name, claimNext: true, plan.Slots);
         PlanekeeperPipeline.AgentStarter httpClaimer = (organization, name) => HttpAgent.HeartbeatAsync(http, organization, name, claimNext: false, slots: 1);
         var overHttp = await pipeline.MeasureAsync("a2", BenchPlan.Agents, plan.HttpJobs, httpAgent, plan.Timing, frontend.ProcessId);
-        Report.Planekeeper($"(a2) Planekeeper, HTTP, {plan.Slots} slots each", BenchPlan.Agents, overHttp);
+        Report.Planekeeper($"(a2) Planekeeper, HTTP, {Slots(plan)} each", BenchPlan.Agents, overHttp);
         var httpLatency = await MeasureIfHealthyAsync([overHttp], () => pipeline.MeasureAsync("d2", BenchPlan.LatencyAgents, plan.HttpJobs, httpClaimer, plan.Timing, frontend.ProcessId));
         Report.Latency("(d2) Planekeeper claim latency, HTTP", BenchPlan.LatencyAgents, httpLatency);
         return new PlanekeeperFigures(grains, grainLatency, overHttp, httpLatency);
     }
+
+    private static string Slots(BenchPlan plan) => plan.Slots == 1 ? "1 slot" : $"{plan.Slots} slots";
 
     private static async Task<PlanekeeperResult?> MeasureIfHealthyAsync(PlanekeeperResult?[] earlier, Func<Task<PlanekeeperResult>> measure) =>
         Failed(earlier) ? null : await measure();
