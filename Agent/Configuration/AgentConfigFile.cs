@@ -14,6 +14,8 @@ public sealed class AgentConfigFile
 
     public string? PollInterval { get; set; }
 
+    public string? Concurrency { get; set; }
+
     public List<string>? Capabilities { get; set; }
 
     public string? GithubToken { get; set; }

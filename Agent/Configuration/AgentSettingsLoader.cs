@@ -29,7 +29,8 @@ public static class AgentSettingsLoader
             Setting("GITHUB_TOKEN", file.GithubToken),
             Url("GITHUB_API_URL", Setting("GITHUB_API_URL", file.GithubApiUrl)) ?? AgentSettings.DefaultGitHubApiUrl,
             Flag("AGENT_ALLOW_PRIVATE_URLS", environment("AGENT_ALLOW_PRIVATE_URLS")),
-            bootstrapSecret);
+            bootstrapSecret,
+            Concurrency(Setting("AGENT_CONCURRENCY", file.Concurrency)));
     }
 
     private static (AgentConfigFile File, string Path) ReadFile(IReadOnlyList<string> args)
@@ -94,6 +95,11 @@ public static class AgentSettingsLoader
         value is null ? AgentSettings.DefaultPollInterval
         : Duration.TryParse(value, out var interval) ? interval
         : throw new AgentConfigurationException($"AGENT_POLL_INTERVAL must be {Duration.ExpectedForm}, got '{value}'");
+
+    private static int Concurrency(string? value) =>
+        value is null ? AgentSettings.DefaultConcurrency
+        : int.TryParse(value, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var slots) && slots is >= 1 and <= AgentSettings.MaxConcurrency ? slots
+        : throw new AgentConfigurationException($"AGENT_CONCURRENCY must be a whole number from 1 to {AgentSettings.MaxConcurrency}, got '{value}'");
 
     private static IReadOnlyList<string> Capabilities(List<string>? values)
     {

@@ -65,11 +65,20 @@ public sealed class AgentApiClient(HttpClient http, AgentSettings settings)
         HeartbeatInterval = TimeSpan.FromSeconds(Math.Max(1, body.GetProperty("heartbeat_interval_seconds").GetInt32()));
     }
 
-    /// <returns>The task, or null when none came within <paramref name="wait"/>.</returns>
-    public async Task<ClaimedTask?> ClaimAsync(TimeSpan wait, CancellationToken cancellationToken)
+    /// <returns>
+    /// Up to <paramref name="maxTasks"/> tasks claimed together, or none when none came within <paramref name="wait"/>.
+    /// A server that predates <c>max_tasks</c> answers with the single task (docs/jobs.md, "Claiming").
+    /// </returns>
+    public async Task<IReadOnlyList<ClaimedTask>> ClaimAsync(int maxTasks, TimeSpan wait, CancellationToken cancellationToken)
     {
-        using var answer = await PostAsync("tasks/claim", new { agent_id = AgentId, wait_seconds = (int)wait.TotalSeconds }, cancellationToken);
-        return answer.StatusCode == HttpStatusCode.NoContent ? null : await answer.Content.ReadFromJsonAsync<ClaimedTask>(Json, cancellationToken);
+        using var answer = await PostAsync("tasks/claim", new { agent_id = AgentId, wait_seconds = (int)wait.TotalSeconds, max_tasks = maxTasks }, cancellationToken);
+        if (answer.StatusCode == HttpStatusCode.NoContent)
+        {
+            return [];
+        }
+
+        var body = await answer.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
+        return body.TryGetProperty("tasks", out var tasks) ? tasks.Deserialize<List<ClaimedTask>>(Json)! : [body.Deserialize<ClaimedTask>(Json)!];
     }
 
     /// <returns>False when the lease is no longer this agent's (the server gave the task to someone else).</returns>

@@ -4,9 +4,9 @@ using Planekeeper.Agent.Server;
 namespace Planekeeper.Agent.Work;
 
 /// <summary>
-/// The agent's main loop: heartbeat (in the background, at the interval the server asks for), long-poll for a task,
-/// run it, repeat. A refused key stops the agent with one clear line. On shutdown the current task gets
-/// <see cref="ShutdownGrace"/> to finish, then it is handed back.
+/// The agent's main loop: heartbeat (in the background, at the interval the server asks for), long-poll for tasks
+/// while a slot is free (<see cref="TaskSlots"/>), run each in its slot. A refused key stops the agent with one clear
+/// line. On shutdown the running tasks get <see cref="ShutdownGrace"/> to finish, then they are handed back.
 /// </summary>
 public sealed partial class AgentWorker(
     AgentApiClient server, TaskExecution execution, AgentSettings settings, RateLimitBoard rateLimits,
@@ -57,29 +57,61 @@ public sealed partial class AgentWorker(
         }
     }
 
+    /// <summary>
+    /// While a slot is free, one claim waits (long-polls) for as many tasks as there are free slots; each task claimed
+    /// runs in its own slot. On shutdown the waiting claim ends and the running slots are waited for.
+    /// </summary>
     private async Task WorkAsync(CancellationToken taskStop, CancellationToken stopping)
     {
-        while (!stopping.IsCancellationRequested)
+        var slots = new TaskSlots(settings.Concurrency);
+        try
         {
-            try
+            while (!stopping.IsCancellationRequested)
             {
-                var task = await server.ClaimAsync(LongPoll, stopping);
-                while (task is not null && !stopping.IsCancellationRequested)
+                var free = await slots.FreeAsync();
+                try
                 {
-                    task = await execution.RunAsync(task, taskStop);
+                    foreach (var task in await server.ClaimAsync(free, LongPoll, stopping))
+                    {
+                        slots.Start(RunInSlotAsync(task, taskStop, stopping));
+                    }
                 }
+                catch (HttpRequestException exception)
+                {
+                    LogServerUnavailable(exception.Message, settings.PollInterval.TotalSeconds);
+                    await Task.Delay(settings.PollInterval, stopping);
+                }
+            }
+        }
+        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        {
+        }
 
-                if (task is not null)
-                {
-                    // Handed out with the last completion, never started: give it back at once.
-                    await server.FailAsync(task.TaskId, "the agent was shut down before running the task", retryable: true, CancellationToken.None);
-                }
-            }
-            catch (HttpRequestException exception)
+        await slots.AllEndedAsync();
+    }
+
+    /// <summary>Runs the task, then each next task its completion hands out, in one slot.</summary>
+    private async Task RunInSlotAsync(ClaimedTask first, CancellationToken taskStop, CancellationToken stopping)
+    {
+        await Task.Yield();
+        var task = first;
+        try
+        {
+            while (task is not null && !stopping.IsCancellationRequested)
             {
-                LogServerUnavailable(exception.Message, settings.PollInterval.TotalSeconds);
-                await Task.Delay(settings.PollInterval, stopping);
+                task = await execution.RunAsync(task, taskStop);
             }
+
+            if (task is not null)
+            {
+                // Claimed or handed out with the last completion, never started: give it back at once.
+                await server.FailAsync(task.TaskId, "the agent was shut down before running the task", retryable: true, CancellationToken.None);
+            }
+        }
+        catch (HttpRequestException exception)
+        {
+            // The server takes the task back when its lease runs out.
+            LogReportFailed(task?.ToString() ?? first.ToString(), exception.Message);
         }
     }
 
@@ -111,6 +143,9 @@ public sealed partial class AgentWorker(
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The server is unavailable ({Error}); trying again in {Seconds} s")]
     private partial void LogServerUnavailable(string error, double seconds);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "{Task}: could not report to the server ({Error}); it takes the task back when the lease runs out")]
+    private partial void LogReportFailed(string task, string error);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Could not deactivate the key this agent provisioned: {Error}")]
     private partial void LogReleaseFailed(string error);

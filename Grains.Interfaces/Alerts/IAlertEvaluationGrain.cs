@@ -12,12 +12,13 @@ public interface IAlertEvaluationGrain : IGrainWithIntegerKey
     Task JobsChangedAsync(long organizationId, IReadOnlyList<JobRef> jobs);
 
     /// <summary>
-    /// <see cref="JobsChangedAsync"/> without waiting: the task engine's claims never wait for evaluations, and a
-    /// lost call is made good by the alert reconciliation pass.
+    /// Jobs completed and <paramref name="alertConfigs"/> use them (the task engine found which in its write): they
+    /// evaluate, without the caller waiting. The task engine's claims never wait for evaluations, and a lost call is
+    /// made good by the alert reconciliation pass.
     /// </summary>
     [OneWay]
-    [Alias("jobs-completed")]
-    Task JobsCompletedAsync(long organizationId, IReadOnlyList<JobRef> jobs);
+    [Alias("jobs-completed-with-configs")]
+    Task JobsCompletedAsync(long organizationId, IReadOnlyList<JobRef> jobs, IReadOnlyList<long> alertConfigs);
 
     /// <summary>Evaluates every config using the rule.</summary>
     [Alias("rule-changed")]

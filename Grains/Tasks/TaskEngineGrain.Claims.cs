@@ -9,6 +9,7 @@ public sealed partial class TaskEngineGrain
     {
         var now = Now;
         var lease = new TaskLeaseHolder(_taskIds.Dequeue(), agent.AgentId, now, now + settings.LeaseDuration);
+        ReserveAheadWhenLow();
         var attempt = job.Run.Attempt + 1;
         // Durable with the job's row (its lease); task_executions gets the run once it ends (TaskBatch.ExecutionEnded).
         Change(job, TaskTransitions.Claimed(job.Run, lease));
@@ -98,6 +99,20 @@ public sealed partial class TaskEngineGrain
         catch (Exception)
         {
             // Nobody waits on this reservation; the next claim's own reservation reports the failure.
+        }
+    }
+
+    /// <summary>
+    /// Fewer than half a block of ids left: the next block is reserved in the background, so that a completion's
+    /// <c>claim_next</c> (which takes only ids already reserved) does not come back empty while jobs are due.
+    /// </summary>
+    private void ReserveAheadWhenLow()
+    {
+        if (_taskIds.Count < TaskIdBlock / 2 && _reserving is not { IsCompleted: false })
+        {
+            _reserving = ReserveTaskIdsAsync(TaskIdBlock);
+            // Nobody waits on it; a claim that needs ids awaits it and sees its failure, else the next reservation retries.
+            _reserving.ContinueWith(reservation => reservation.Exception, TaskContinuationOptions.OnlyOnFaulted | TaskContinuationOptions.ExecuteSynchronously);
         }
     }
 

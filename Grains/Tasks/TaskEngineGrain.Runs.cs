@@ -209,9 +209,10 @@ public sealed partial class TaskEngineGrain
     private async Task WriteAsync(TaskBatch batch)
     {
         ThrowIfBroken();
+        List<long> alertConfigs;
         try
         {
-            await store.WriteAsync(OrganizationId, batch.TakeRunWrites(), batch);
+            alertConfigs = await store.WriteAsync(OrganizationId, batch.TakeRunWrites(), batch);
         }
         catch
         {
@@ -222,18 +223,18 @@ public sealed partial class TaskEngineGrain
             throw;
         }
 
-        TellAlertConfigs(batch);
+        TellAlertConfigs(batch, alertConfigs);
     }
 
     /// <summary>
-    /// Results are durable now: the alert configs using these jobs evaluate (one-way, see
-    /// <see cref="IAlertEvaluationGrain.JobsCompletedAsync"/>).
+    /// Results are durable now: the alert configs using these jobs (found by the write itself) evaluate (one-way, see
+    /// <see cref="IAlertEvaluationGrain.JobsCompletedAsync"/>). No config uses them: nothing to tell.
     /// </summary>
-    private void TellAlertConfigs(TaskBatch batch)
+    private void TellAlertConfigs(TaskBatch batch, IReadOnlyList<long> alertConfigs)
     {
-        if (batch.Results.Count > 0)
+        if (alertConfigs.Count > 0)
         {
-            _ = GrainFactory.GetGrain<IAlertEvaluationGrain>(0).JobsCompletedAsync(OrganizationId, batch.Results.Select(result => result.Job).ToList());
+            _ = GrainFactory.GetGrain<IAlertEvaluationGrain>(0).JobsCompletedAsync(OrganizationId, batch.Results.Select(result => result.Job).ToList(), alertConfigs);
         }
     }
 

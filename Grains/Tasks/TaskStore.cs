@@ -107,8 +107,9 @@ public sealed class TaskStore(NpgsqlDataSource database)
             new { StartedBefore = startedBefore })).ToList();
     }
 
+    /// <returns>The active alert configs using the jobs the batch completed, read in the same round trip.</returns>
     /// <exception cref="RunVersionConflictException">A job row was changed or deleted by someone else; nothing was written.</exception>
-    public async Task WriteAsync(long organizationId, IReadOnlyList<RunStateWrite> runs, TaskBatch batch)
+    public async Task<List<long>> WriteAsync(long organizationId, IReadOnlyList<RunStateWrite> runs, TaskBatch batch)
     {
         await using var connection = await database.OpenConnectionAsync();
         await using var transaction = await connection.BeginTransactionAsync();
@@ -121,6 +122,12 @@ public sealed class TaskStore(NpgsqlDataSource database)
         }
 
         TaskWriteStatements.AddExecutionsAndResults(statements, organizationId, batch);
+        if (TaskWriteStatements.AlertConfigsOfResults(organizationId, batch) is { } alertConfigs)
+        {
+            statements.BatchCommands.Add(alertConfigs);
+        }
+
+        var configs = new List<long>();
         if (statements.BatchCommands.Count > 0)
         {
             await using var reader = await statements.ExecuteReaderAsync();
@@ -140,12 +147,19 @@ public sealed class TaskStore(NpgsqlDataSource database)
                 await reader.NextResultAsync();
             }
 
-            while (await reader.NextResultAsync())
+            // The results' statements answer no rows; the last statement, when there is one, answers the alert configs.
+            do
             {
+                while (await reader.ReadAsync())
+                {
+                    configs.Add(reader.GetInt64(0));
+                }
             }
+            while (await reader.NextResultAsync());
         }
 
         await transaction.CommitAsync();
+        return configs;
     }
 }
 

@@ -174,6 +174,24 @@ public static class TaskWriteStatements
             ("found_at", charts.Select(c => c.FoundAt).ToArray()));
     }
 
+    /// <summary>
+    /// The active alert configs using the batch's completed gather and scrape jobs, read in the write's own round trip
+    /// (the last statement, after the results) so that their evaluation costs no query of its own; null when the batch
+    /// completed none (docs/rules-and-alerts.md, "When evaluation runs").
+    /// </summary>
+    public static NpgsqlBatchCommand? AlertConfigsOfResults(long organizationId, TaskBatch batch)
+    {
+        var scrapeJobs = batch.Results.Where(r => r.Job.Kind == JobRef.Scrape).Select(r => r.Job.Id).ToArray();
+        var gatherJobs = batch.Results.Where(r => r.Job.Kind == JobRef.Gather).Select(r => r.Job.Id).ToArray();
+        return scrapeJobs.Length == 0 && gatherJobs.Length == 0 ? null : Command(
+            """
+            SELECT id FROM alert_configs
+             WHERE organization_id = @organization_id AND active AND (scrape_job_id = ANY(@scrape_jobs) OR gather_job_id = ANY(@gather_jobs))
+             ORDER BY id
+            """,
+            ("organization_id", organizationId), ("scrape_jobs", scrapeJobs), ("gather_jobs", gatherJobs));
+    }
+
     private static NpgsqlBatchCommand Command(string sql, params (string Name, object Value)[] parameters)
     {
         var command = new NpgsqlBatchCommand(sql);

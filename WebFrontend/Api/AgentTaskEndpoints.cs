@@ -77,7 +77,7 @@ public static class AgentTaskEndpoints
         }
 
         var longPoll = body.WaitSeconds > 0 && body.AgentId is not null;
-        using var held = longPoll ? drain.Hold(body.AgentId!.Value, context.Identity().ApiKey!.OrganizationId) : null;
+        using var held = longPoll ? drain.Hold(body.AgentId!.Value, context.Identity().ApiKey!.OrganizationId, context.RequestAborted) : null;
         if (longPoll && held is null)
         {
             return Problems.Unavailable("this frontend is shutting down: claim again");

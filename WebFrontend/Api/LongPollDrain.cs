@@ -31,8 +31,13 @@ public sealed class LongPollDrain
         }
     }
 
-    /// <summary>Registers a long-poll for its duration; null when the frontend is already stopping (do not wait then).</summary>
-    public IDisposable? Hold(long agentId, long organizationId)
+    /// <summary>
+    /// Registers a long-poll for its duration; null when the frontend is already stopping (do not wait then). When the
+    /// agent goes away first (<paramref name="abandoned"/>: it closed the request, e.g. while stopping), its wait in the
+    /// cluster ends at once: a job queued meanwhile, such as a task the agent hands back as it stops, is not claimed for
+    /// an agent that no longer listens (docs/jobs.md, "Claiming").
+    /// </summary>
+    public IDisposable? Hold(long agentId, long organizationId, CancellationToken abandoned)
     {
         lock (_lock)
         {
@@ -42,7 +47,7 @@ public sealed class LongPollDrain
             }
 
             _held[agentId] = (organizationId, _held.GetValueOrDefault(agentId).Count + 1);
-            return new Release(this, agentId);
+            return new Release(this, agentId, abandoned.Register(() => _ = StopWaitingAsync(agentId, organizationId)));
         }
     }
 
@@ -104,7 +109,7 @@ public sealed class LongPollDrain
         }
     }
 
-    private sealed class Release(LongPollDrain drain, long agentId) : IDisposable
+    private sealed class Release(LongPollDrain drain, long agentId, CancellationTokenRegistration onAbandoned) : IDisposable
     {
         private int _released;
 
@@ -112,6 +117,7 @@ public sealed class LongPollDrain
         {
             if (Interlocked.Exchange(ref _released, 1) == 0)
             {
+                onAbandoned.Dispose();
                 drain.Forget(agentId);
             }
         }

@@ -4,8 +4,11 @@ namespace Planekeeper.Bench.JobPipeline;
 /// How many agents each figure runs and how many queued jobs it seeds: enough that no queue runs dry in its window
 /// (about 1.5× what this 2-core machine gets through in warm-up plus window; a dry queue is reported).
 /// </summary>
-public sealed record BenchPlan(RunTiming Timing)
+public sealed record BenchPlan(RunTiming Timing, int Slots)
 {
+    /// <summary>The Agent program's default <c>AGENT_CONCURRENCY</c> (docs/agent.md, "Running several tasks at once").</summary>
+    public const int AgentProgramSlots = 4;
+
     public const int Agents = 50;
     public const int LatencyAgents = 100;
 
@@ -19,12 +22,12 @@ public sealed record BenchPlan(RunTiming Timing)
 
     public int BatchedJobs => ScaledJobs(25_000);
 
-    /// <summary><c>--warmup 2 --seconds 10</c> by default.</summary>
+    /// <summary><c>--warmup 2 --seconds 10 --slots 4</c> by default (<c>--slots 1</c>: one task per agent at a time, as before).</summary>
     public static BenchPlan FromArguments(string[] args)
     {
         var warmup = TimeSpan.FromSeconds(Argument(args, "--warmup", 2));
         var measured = TimeSpan.FromSeconds(Argument(args, "--seconds", 10));
-        return new BenchPlan(new RunTiming(warmup, measured));
+        return new BenchPlan(new RunTiming(warmup, measured), (int)Argument(args, "--slots", AgentProgramSlots));
     }
 
     private static double Argument(string[] args, string name, double defaultValue)

@@ -4,9 +4,10 @@ using Planekeeper.Grains.Interfaces.Tasks;
 namespace Planekeeper.Bench.JobPipeline;
 
 /// <summary>
-/// An agent calling its <see cref="IAgentGrain"/> directly, as the frontend does for each Agent API request. With
-/// <c>claimNext</c> it completes with <c>claim_next</c>, as the Agent program does, and works on the task that came
-/// with the answer instead of claiming again.
+/// An agent calling its <see cref="IAgentGrain"/> directly, as the frontend does for each Agent API request. Like the
+/// Agent program it has <c>slots</c>: it claims with <c>max_tasks</c> = its free slots and completes what it holds
+/// together, one call per task. With <c>claimNext</c> each completion asks for the slot's next task and the agent works
+/// on those, claiming only for the slots that got none.
 /// </summary>
 public sealed class GrainAgent : IJobWorker
 {
@@ -16,38 +17,41 @@ public sealed class GrainAgent : IJobWorker
     private readonly IAgentGrain _agent;
     private readonly long _apiKeyId;
     private readonly bool _claimNext;
-    private long _taskId;
-    private TaskAssignment? _next;
+    private readonly int _slots;
+    private List<long> _held = [];
 
-    private GrainAgent(IAgentGrain agent, long apiKeyId, bool claimNext)
+    private GrainAgent(IAgentGrain agent, long apiKeyId, bool claimNext, int slots)
     {
         _agent = agent;
         _apiKeyId = apiKeyId;
         _claimNext = claimNext;
+        _slots = slots;
     }
 
     /// <summary>Heartbeats once (which registers the agent) and returns it.</summary>
-    public static async Task<IJobWorker> HeartbeatAsync(IGrainFactory grains, PlanekeeperOrganization organization, string name, bool claimNext)
+    public static async Task<IJobWorker> HeartbeatAsync(IGrainFactory grains, PlanekeeperOrganization organization, string name, bool claimNext, int slots)
     {
         var registration = await grains.GetGrain<IAgentDirectoryGrain>(0).HeartbeatAsync(organization.ApiKeyId, organization.Id, new AgentHeartbeat(name, "bench", null, null));
         var agentId = registration.OrThrow("heartbeat").AgentId;
-        return new GrainAgent(grains.GetGrain<IAgentGrain>(agentId), organization.ApiKeyId, claimNext);
+        return new GrainAgent(grains.GetGrain<IAgentGrain>(agentId), organization.ApiKeyId, claimNext, slots);
     }
 
     public async Task<int> ClaimAsync()
     {
-        var assignment = _next ?? (await _agent.ClaimAsync(_apiKeyId, TimeSpan.Zero)).OrThrow("claim");
-        _next = null;
-        if (assignment is null)
+        if (_held.Count < _slots)
         {
-            return 0;
+            var claimed = (await _agent.ClaimUpToAsync(_apiKeyId, TimeSpan.Zero, _slots - _held.Count)).OrThrow("claim");
+            _held.AddRange(claimed.Select(task => task.TaskId));
         }
 
-        _taskId = assignment.TaskId;
-        return 1;
+        return _held.Count;
     }
 
-    public async Task CompleteAsync() => _next = (await _agent.CompleteAsync(_apiKeyId, _taskId, OneRelease, _claimNext)).OrThrow("complete");
+    public async Task CompleteAsync()
+    {
+        var next = await Task.WhenAll(_held.Select(async taskId => (await _agent.CompleteAsync(_apiKeyId, taskId, OneRelease, _claimNext)).OrThrow("complete")));
+        _held = next.OfType<TaskAssignment>().Select(task => task.TaskId).ToList();
+    }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 }

@@ -7,8 +7,9 @@ namespace Planekeeper.Bench.JobPipeline;
 
 /// <summary>
 /// An agent speaking the Agent API over HTTP to the WebFrontend, as the Agent program does: heartbeat once, then
-/// <c>POST /api/v1/agent/tasks/claim</c> (no waiting) and <c>POST /api/v1/agent/tasks/{id}/complete</c> with one release
-/// (with <c>claim_next</c> when asked: the answer's <c>next_task</c> is worked on without claiming again).
+/// <c>POST /api/v1/agent/tasks/claim</c> (no waiting) with <c>max_tasks</c> = its free slots, and
+/// <c>POST /api/v1/agent/tasks/{id}/complete</c> with one release for each task it holds, together (with
+/// <c>claim_next</c> when asked: the answers' <c>next_task</c>s are worked on, and only the slots that got none claim).
 /// </summary>
 public sealed class HttpAgent : IJobWorker
 {
@@ -16,24 +17,25 @@ public sealed class HttpAgent : IJobWorker
 
     private readonly HttpClient _http;
     private readonly string _apiKey;
-    private readonly byte[] _claimBody;
+    private readonly long _agentId;
+    private readonly int _slots;
     private readonly byte[] _completeBody;
-    private long _taskId;
-    private long? _next;
+    private List<long> _held = [];
 
-    private HttpAgent(HttpClient http, string apiKey, long agentId, bool claimNext)
+    private HttpAgent(HttpClient http, string apiKey, long agentId, bool claimNext, int slots)
     {
         _http = http;
         _apiKey = apiKey;
-        _claimBody = Encoding.UTF8.GetBytes($$"""{"agent_id":{{agentId}},"wait_seconds":0}""");
+        _agentId = agentId;
+        _slots = slots;
         _completeBody = Encoding.UTF8.GetBytes(
             $$"""{"agent_id":{{agentId}},"claim_next":{{(claimNext ? "true" : "false")}},"releases":[{"version":"v1","released_at":"2026-01-01T00:00:00Z","prerelease":false}]}""");
     }
 
-    /// <summary>One client for every agent, with a connection per agent so that no request queues for a connection.</summary>
-    public static HttpClient Client(Uri frontend, int agents) => new(new SocketsHttpHandler
+    /// <summary>One client for every agent, with a connection per slot so that no request queues for a connection.</summary>
+    public static HttpClient Client(Uri frontend, int connections) => new(new SocketsHttpHandler
     {
-        MaxConnectionsPerServer = agents * 2,
+        MaxConnectionsPerServer = connections * 2,
         PooledConnectionLifetime = Timeout.InfiniteTimeSpan,
         UseCookies = false,
     })
@@ -42,42 +44,45 @@ public sealed class HttpAgent : IJobWorker
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    public static async Task<IJobWorker> HeartbeatAsync(HttpClient http, PlanekeeperOrganization organization, string name, bool claimNext)
+    public static async Task<IJobWorker> HeartbeatAsync(HttpClient http, PlanekeeperOrganization organization, string name, bool claimNext, int slots)
     {
         using var response = await PostAsync(http, organization.ApiKey, "api/v1/agent/heartbeat", Encoding.UTF8.GetBytes($$"""{"agent_name":"{{name}}","version":"bench"}"""));
         using var body = JsonDocument.Parse(await Success(response, "heartbeat").Content.ReadAsStreamAsync());
-        return new HttpAgent(http, organization.ApiKey, body.RootElement.GetProperty("agent_id").GetInt64(), claimNext);
+        return new HttpAgent(http, organization.ApiKey, body.RootElement.GetProperty("agent_id").GetInt64(), claimNext, slots);
     }
 
     public async Task<int> ClaimAsync()
     {
-        if (_next is { } next)
+        if (_held.Count < _slots)
         {
-            (_taskId, _next) = (next, null);
-            return 1;
+            var claim = Encoding.UTF8.GetBytes($$"""{"agent_id":{{_agentId}},"wait_seconds":0,"max_tasks":{{_slots - _held.Count}}}""");
+            using var response = await PostAsync(_http, _apiKey, "api/v1/agent/tasks/claim", claim);
+            if (response.StatusCode != HttpStatusCode.NoContent)
+            {
+                using var answer = JsonDocument.Parse(await Success(response, "claim").Content.ReadAsStreamAsync());
+                _held.AddRange(answer.RootElement.GetProperty("tasks").EnumerateArray().Select(task => task.GetProperty("task_id").GetInt64()));
+            }
         }
 
-        using var response = await PostAsync(_http, _apiKey, "api/v1/agent/tasks/claim", _claimBody);
-        if (response.StatusCode == HttpStatusCode.NoContent)
-        {
-            return 0;
-        }
-
-        using var task = JsonDocument.Parse(await Success(response, "claim").Content.ReadAsStreamAsync());
-        _taskId = task.RootElement.GetProperty("task_id").GetInt64();
-        return 1;
+        return _held.Count;
     }
 
     public async Task CompleteAsync()
     {
-        using var response = await PostAsync(_http, _apiKey, $"api/v1/agent/tasks/{_taskId}/complete", _completeBody);
-        using var answer = JsonDocument.Parse(await Success(response, "complete").Content.ReadAsStreamAsync());
-        _next = answer.RootElement.TryGetProperty("next_task", out var next) && next.ValueKind == JsonValueKind.Object
-            ? next.GetProperty("task_id").GetInt64()
-            : null;
+        var next = await Task.WhenAll(_held.Select(CompleteAsync));
+        _held = next.OfType<long>().ToList();
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
+
+    private async Task<long?> CompleteAsync(long taskId)
+    {
+        using var response = await PostAsync(_http, _apiKey, $"api/v1/agent/tasks/{taskId}/complete", _completeBody);
+        using var answer = JsonDocument.Parse(await Success(response, "complete").Content.ReadAsStreamAsync());
+        return answer.RootElement.TryGetProperty("next_task", out var next) && next.ValueKind == JsonValueKind.Object
+            ? next.GetProperty("task_id").GetInt64()
+            : null;
+    }
 
     private static Task<HttpResponseMessage> PostAsync(HttpClient http, string apiKey, string path, byte[] body)
     {

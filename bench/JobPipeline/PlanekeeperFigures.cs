@@ -12,12 +12,12 @@ public sealed record PlanekeeperFigures(PlanekeeperResult? Grains, PlanekeeperRe
     {
         await using var silo = await PlanekeeperSilo.StartAsync(database);
         var pipeline = await PlanekeeperPipeline.CreateAsync(database, silo);
-        // (a) cycles as the Agent program runs them (complete with claim_next); (d) times explicit claims.
-        PlanekeeperPipeline.AgentStarter grainAgent = (organization, name) => GrainAgent.HeartbeatAsync(silo.Grains, organization, name, claimNext: true);
-        PlanekeeperPipeline.AgentStarter grainClaimer = (organization, name) => GrainAgent.HeartbeatAsync(silo.Grains, organization, name, claimNext: false);
+        // (a) cycles as the Agent program runs them (its slots, complete with claim_next); (d) times explicit claims of one task.
+        PlanekeeperPipeline.AgentStarter grainAgent = (organization, name) => GrainAgent.HeartbeatAsync(silo.Grains, organization, name, claimNext: true, plan.Slots);
+        PlanekeeperPipeline.AgentStarter grainClaimer = (organization, name) => GrainAgent.HeartbeatAsync(silo.Grains, organization, name, claimNext: false, slots: 1);
 
         var grains = await pipeline.MeasureAsync("a1", BenchPlan.Agents, plan.GrainJobs, grainAgent, plan.Timing);
-        Report.Planekeeper("(a1) Planekeeper, direct grain calls", BenchPlan.Agents, grains);
+        Report.Planekeeper($"(a1) Planekeeper, direct grain calls, {Slots(plan)} each", BenchPlan.Agents, grains);
         var grainLatency = await MeasureIfHealthyAsync([grains], () => pipeline.MeasureAsync("d1", BenchPlan.LatencyAgents, plan.GrainJobs, grainClaimer, plan.Timing));
         Report.Latency("(d1) Planekeeper claim latency, direct grain calls", BenchPlan.LatencyAgents, grainLatency);
         if (Failed(grains, grainLatency))
@@ -27,15 +27,17 @@ public sealed record PlanekeeperFigures(PlanekeeperResult? Grains, PlanekeeperRe
         }
 
         await using var frontend = await WebFrontendProcess.StartAsync(database);
-        using var http = HttpAgent.Client(frontend.BaseAddress, BenchPlan.LatencyAgents);
-        PlanekeeperPipeline.AgentStarter httpAgent = (organization, name) => HttpAgent.HeartbeatAsync(http, organization, name, claimNext: true);
-        PlanekeeperPipeline.AgentStarter httpClaimer = (organization, name) => HttpAgent.HeartbeatAsync(http, organization, name, claimNext: false);
+        using var http = HttpAgent.Client(frontend.BaseAddress, Math.Max(BenchPlan.Agents * plan.Slots, BenchPlan.LatencyAgents));
+        PlanekeeperPipeline.AgentStarter httpAgent = (organization, name) => HttpAgent.HeartbeatAsync(http, organization, name, claimNext: true, plan.Slots);
+        PlanekeeperPipeline.AgentStarter httpClaimer = (organization, name) => HttpAgent.HeartbeatAsync(http, organization, name, claimNext: false, slots: 1);
         var overHttp = await pipeline.MeasureAsync("a2", BenchPlan.Agents, plan.HttpJobs, httpAgent, plan.Timing, frontend.ProcessId);
-        Report.Planekeeper("(a2) Planekeeper, HTTP through the WebFrontend", BenchPlan.Agents, overHttp);
+        Report.Planekeeper($"(a2) Planekeeper, HTTP, {Slots(plan)} each", BenchPlan.Agents, overHttp);
         var httpLatency = await MeasureIfHealthyAsync([overHttp], () => pipeline.MeasureAsync("d2", BenchPlan.LatencyAgents, plan.HttpJobs, httpClaimer, plan.Timing, frontend.ProcessId));
         Report.Latency("(d2) Planekeeper claim latency, HTTP", BenchPlan.LatencyAgents, httpLatency);
         return new PlanekeeperFigures(grains, grainLatency, overHttp, httpLatency);
     }
+
+    private static string Slots(BenchPlan plan) => plan.Slots == 1 ? "1 slot" : $"{plan.Slots} slots";
 
     private static async Task<PlanekeeperResult?> MeasureIfHealthyAsync(PlanekeeperResult?[] earlier, Func<Task<PlanekeeperResult>> measure) =>
         Failed(earlier) ? null : await measure();

@@ -5,12 +5,16 @@ using Planekeeper.Grains.Interfaces.Tasks;
 
 namespace Planekeeper.Grains.Alerts.Evaluation;
 
-/// <summary>Finds the alert configs that use changed jobs or a changed rule (one query) and has each evaluate itself.</summary>
+/// <summary>Has the alert configs of completed jobs (the task engine found them), changed jobs or a changed rule (one query) evaluate.</summary>
 [StatelessWorker]
 [GrainType("planekeeper.alerts.evaluation")]
 public sealed class AlertEvaluationGrain(AlertConfigStore alertConfigs, IEnumerable<IAlertEvaluationObserver> observers) : Grain, IAlertEvaluationGrain
 {
-    public Task JobsCompletedAsync(long organizationId, IReadOnlyList<JobRef> jobs) => JobsChangedAsync(organizationId, jobs);
+    public Task JobsCompletedAsync(long organizationId, IReadOnlyList<JobRef> jobs, IReadOnlyList<long> configs)
+    {
+        Observe(organizationId, jobs);
+        return EvaluateAsync(configs);
+    }
 
     public async Task JobsChangedAsync(long organizationId, IReadOnlyList<JobRef> jobs)
     {
@@ -21,14 +25,20 @@ public sealed class AlertEvaluationGrain(AlertConfigStore alertConfigs, IEnumera
             return;
         }
 
+        Observe(organizationId, jobs);
+        await EvaluateAsync(await alertConfigs.ActiveUsingJobsAsync(organizationId, scrapeJobs, gatherJobs));
+    }
+
+    private void Observe(long organizationId, IReadOnlyList<JobRef> jobs)
+    {
         foreach (var observer in observers)
         {
             observer.BeforeEvaluation(organizationId, jobs);
         }
-
-        var configs = await alertConfigs.ActiveUsingJobsAsync(organizationId, scrapeJobs, gatherJobs);
-        await Task.WhenAll(configs.Select(id => GrainFactory.GetGrain<IAlertConfigGrain>(id).EvaluateAsync("job completed")));
     }
+
+    private Task EvaluateAsync(IReadOnlyList<long> configs) =>
+        Task.WhenAll(configs.Select(id => GrainFactory.GetGrain<IAlertConfigGrain>(id).EvaluateAsync("job completed")));
 
     public async Task<IReadOnlyList<ConfigEvaluation>> RuleChangedAsync(long ruleId, string trigger)
     {

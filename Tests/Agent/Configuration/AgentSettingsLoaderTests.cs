@@ -31,6 +31,7 @@ public sealed class AgentSettingsLoaderTests : IDisposable
         Assert.Equal(["gather", "scrape", "helm_sync"], settings.Capabilities);
         Assert.Equal(new Uri("https://api.github.com/"), settings.GitHubApiUrl);
         Assert.False(settings.AllowPrivateUrls);
+        Assert.Equal(4, settings.Concurrency);
     }
 
     [Fact]
@@ -40,6 +41,7 @@ public sealed class AgentSettingsLoaderTests : IDisposable
             server_url: https://from-file.example.com
             api_key: pk_1_fromthefile
             poll_interval: 1m
+            concurrency: 8
             capabilities: [scrape]
             credentials:
               - name: infra-repo
@@ -62,11 +64,20 @@ public sealed class AgentSettingsLoaderTests : IDisposable
         Assert.Equal(new Uri("https://from-file.example.com/"), settings.ServerUrl);
         Assert.Equal(Key, settings.ApiKey);
         Assert.Equal(TimeSpan.FromMinutes(1), settings.PollInterval);
+        Assert.Equal(8, settings.Concurrency);
         Assert.Equal(["scrape"], settings.Capabilities);
         Assert.Contains("BEGIN OPENSSH PRIVATE KEY", settings.Credential("infra-repo")!.PrivateKey);
         Assert.Equal("ghp_secret", settings.Credential("github-pat")!.Secret);
         Assert.Equal(("robot", "hunter2"), (settings.Credential("ghcr")!.Username, settings.Credential("ghcr")!.Secret));
         Assert.DoesNotContain("hunter2", settings.Credential("ghcr")!.ToString());
+    }
+
+    [Fact]
+    public void The_environment_sets_how_many_tasks_run_at_once()
+    {
+        var settings = AgentSettingsLoader.Load([], Environment(("AGENT_SERVER_URL", "https://pk.example.com"), ("AGENT_API_KEY", Key), ("AGENT_CONCURRENCY", "1")));
+
+        Assert.Equal(1, settings.Concurrency);
     }
 
     [Theory]
@@ -103,6 +114,9 @@ public sealed class AgentSettingsLoaderTests : IDisposable
     [InlineData("credentials: [{name: pat, type: https_pat, token_env: NOT_SET}]", "credential 'pat': the environment variable NOT_SET (token_env) is not set")]
     [InlineData("capabilities: [build]", "capabilities: 'build' is not one of gather, scrape, helm_sync")]
     [InlineData("poll_interval: soon", "AGENT_POLL_INTERVAL must be a duration such as 15s, 5m or 1h (at most 366 days), got 'soon'")]
+    [InlineData("concurrency: 0", "AGENT_CONCURRENCY must be a whole number from 1 to 50, got '0'")]
+    [InlineData("concurrency: 51", "AGENT_CONCURRENCY must be a whole number from 1 to 50, got '51'")]
+    [InlineData("concurrency: four", "AGENT_CONCURRENCY must be a whole number from 1 to 50, got 'four'")]
     [InlineData("server_url: [", "the config file")]
     public void Config_file_mistakes_name_what_is_wrong(string yaml, string message)
     {

@@ -79,6 +79,47 @@ public sealed class AgentProcessTests(BootstrapSystem system) : IClassFixture<Bo
     }
 
     [Fact]
+    public async Task An_agent_with_four_slots_claims_four_due_jobs_in_one_call_runs_them_together_and_never_more()
+    {
+        await using var upstream = await HeldReleasesStandIn.StartAsync();
+        await using var recorder = await AgentApiRecorder.StartAsync(system.Frontend.BaseAddress);
+        var (owner, key) = await system.OrganizationAsync("agent-slots");
+        using var ownerClient = owner;
+        var jobs = new List<long>();
+        for (var i = 1; i <= 8; i++)
+        {
+            jobs.Add((await owner.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, "/api/v1/gather-jobs", new
+            {
+                name = $"widget {i}", source_type = "github_releases", artifact_name = $"github.com/acme/widget-{i}",
+            })).GetProperty("id").GetInt64());
+        }
+
+        await using var agent = PlanekeeperProcesses.StartAgent(recorder.Url, new Dictionary<string, string>
+        {
+            ["AGENT_API_KEY"] = key, ["AGENT_NAME"] = "four-slots", ["AGENT_CONCURRENCY"] = "4", ["GITHUB_API_URL"] = upstream.Url.ToString(),
+        });
+
+        await Eventually.ReturnsAsync(() => Task.FromResult(upstream.Held), held => held == 4, TimeSpan.FromSeconds(60), "four gathers waiting on the upstream together");
+        var claim = Assert.Single(recorder.Exchanges, exchange => exchange.IsClaim);
+        Assert.Equal(4, claim.Request.GetProperty("max_tasks").GetInt32());
+        Assert.Equal(4, claim.Answer.GetProperty("tasks").GetArrayLength());
+
+        upstream.Open();
+        foreach (var job in jobs)
+        {
+            await CompletedAsync(owner, job, agent);
+        }
+
+        Assert.Equal(4, upstream.MostHeld);
+        Assert.Equal(8, upstream.Requests.Count);
+        // The four slots went on with the jobs their completions handed out, without claiming again.
+        var completions = recorder.Exchanges.Where(exchange => exchange.IsCompletion).ToList();
+        Assert.Equal(8, completions.Count);
+        Assert.Equal(4, completions.Count(c => c.Answer.GetProperty("next_task").ValueKind == System.Text.Json.JsonValueKind.Object));
+        Assert.All(recorder.Exchanges.Where(exchange => exchange.IsClaim).Skip(1), later => Assert.Equal(204, later.Status));
+    }
+
+    [Fact]
     public async Task A_server_agent_refuses_a_local_repository_unless_private_urls_are_allowed()
     {
         var (owner, _) = await system.OrganizationAsync("server-agent-local");
