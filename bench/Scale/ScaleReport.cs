@@ -23,7 +23,7 @@ public static class ScaleReport
         Console.WriteLine($"  first claim after idle (activation, loads 100 jobs): {f.FirstClaim}; {f.RoundTripsPerActivation:F1} database round trips per activation");
         Console.WriteLine($"  baseline, claim at an active engine:                 {f.ActiveClaim}");
         Console.WriteLine($"  sweep's read per organization (100 rows):            {f.SweepRead}");
-        Console.WriteLine($"  idle engines all collected {f.IdleCollectionSeconds:F0} s after their last call (collection age 15 s, checked every 5 s)");
+        Console.WriteLine($"  idle engines all collected {f.IdleCollectionSeconds:F0} s after their last call (the default collection age, 2 min, checked every 5 s)");
         Console.WriteLine($"  due → claimed, {DrainingAgents.Count} server agents draining for {SizeRun.Window.TotalSeconds:0} s: {f.Lag}; " +
                           $"{f.Claimed:N0} of {f.DueInWindow:N0} due jobs claimed{(f.Failures > 0 ? $", {f.Failures} failed calls" : "")}; " +
                           $"{f.RoundTripsPerRun:F1} silo database round trips per run (wake-up scans included)");
