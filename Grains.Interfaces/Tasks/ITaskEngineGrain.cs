@@ -59,6 +59,13 @@ public interface ITaskEngineGrain : IGrainWithIntegerKey
     [Alias("fail")]
     Task<CommandResult<bool>> FailAsync(long agentId, long taskId, TaskFailure failure);
 
+    /// <summary>
+    /// Activates the engine (when it is not active): a job of the organization falls due or a lease ends soon. Idle engines
+    /// are collected; the wake-up grain calls this before their next job is due.
+    /// </summary>
+    [Alias("wake-up")]
+    Task WakeUpAsync();
+
     /// <summary>A job was created, changed or deleted: reload its definition and reschedule it.</summary>
     [Alias("job-saved")]
     Task JobSavedAsync(JobRef job);

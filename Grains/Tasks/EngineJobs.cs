@@ -25,7 +25,8 @@ public sealed class EngineJobs
     /// <summary>When the engine next has something to do: a job falls due or a lease expires.</summary>
     public DateTime? NextWakeAt => Earliest(_waiting.EarliestAt, _leases.EarliestAt);
 
-    public bool HasScheduledOrActiveJobs => _all.Values.Any(job => job.Definition.Runnable && (job.Definition.Schedule is not null || job.Run.IsQueued || job.Run.IsInProgress));
+    /// <summary>Runnable jobs are queued, or jobs are running: the engine has work now.</summary>
+    public bool HasQueuedOrRunning => _queued.Count > 0 || _leases.Count > 0;
 
     public EngineJob? Get(JobRef job) => _all.GetValueOrDefault(job);
 

@@ -102,9 +102,13 @@ public sealed partial class TaskEngineGrain
         OfferToWaiters(known);
     }
 
-    /// <summary>After a turn's changes: set the timer for the next due job or lease expiry, tell the server agents about work.</summary>
+    /// <summary>
+    /// After a turn's changes: set the timer for the next due job or lease expiry, tell the server agents about work, and
+    /// stay active while there is work now or within <see cref="EngineWakeUpGrain.IdleHorizon"/>.
+    /// </summary>
     private void AfterChanges()
     {
+        StayAwakeWhileBusy();
         var wakeAt = _jobs.NextWakeAt;
         if (wakeAt != _wakeAt)
         {
@@ -148,9 +152,28 @@ public sealed partial class TaskEngineGrain
         await CommitQuietlyAsync();
     }
 
-    /// <summary>The periodic safety net: definitions saved while the engine missed it, silent agents, stuck runs.</summary>
-    private async Task SweepAsync()
+    /// <summary>
+    /// An engine with a claim waiting, a job queued or running, or a job due within <see cref="EngineWakeUpGrain.IdleHorizon"/>
+    /// is kept from collection for longer than the sweep's period (whose turn extends it again); an idle one is not, so
+    /// Orleans collects it after the engine's collection age and <see cref="EngineWakeUpGrain"/> activates it again before
+    /// its next job falls due (docs/jobs.md, "How it is built").
+    /// </summary>
+    private void StayAwakeWhileBusy()
     {
+        if (_waiters.Count > 0 || _jobs.HasQueuedOrRunning || _jobs.NextWakeAt <= Now + EngineWakeUpGrain.IdleHorizon)
+        {
+            DelayDeactivation(settings.SweepInterval + EngineWakeUpGrain.IdleHorizon);
+        }
+    }
+
+    /// <summary>The periodic safety net: definitions saved while the engine missed it, silent agents, stuck runs.</summary>
+    private async Task SweepAsync(CancellationToken cancellationToken)
+    {
+        if (_broken)
+        {
+            return;
+        }
+
         var rows = (await store.LoadAsync(OrganizationId)).ToDictionary(row => row.Ref);
         foreach (var job in _jobs.All.Select(job => job.Ref).Concat(rows.Keys).Distinct().ToList())
         {
@@ -171,27 +194,6 @@ public sealed partial class TaskEngineGrain
         _offered = false;
         AfterChanges();
         await CommitQuietlyAsync();
-    }
-
-    /// <summary>A reminder keeps the engine alive (and sweeping) while the organization has scheduled or active jobs.</summary>
-    private async Task KeepSweepingWhileNeededAsync()
-    {
-        var needed = _jobs.HasScheduledOrActiveJobs;
-        if (needed == _sweeping)
-        {
-            return;
-        }
-
-        if (needed)
-        {
-            await this.RegisterOrUpdateReminder(SweepReminder, settings.SweepInterval, settings.SweepInterval);
-        }
-        else if (await this.GetReminder(SweepReminder) is { } reminder)
-        {
-            await this.UnregisterReminder(reminder);
-        }
-
-        _sweeping = needed;
     }
 
     private async Task CommitQuietlyAsync()

@@ -19,7 +19,9 @@ public sealed partial class TaskEngineGrain(
     TaskStore store, TaskSettings settings, AgentSettings agentSettings, TaskMetrics metrics, TimeProvider clock, ILogger<TaskEngineGrain> logger)
     : Grain, ITaskEngineGrain, IRemindable
 {
+    /// <summary>The reminder engines of earlier versions kept (docs/jobs.md, "How it is built"); removed when it fires.</summary>
     private const string SweepReminder = "sweep";
+
     private const int TaskIdBlock = 256;
 
     private readonly EngineJobs _jobs = new();
@@ -30,7 +32,6 @@ public sealed partial class TaskEngineGrain(
     private DateTime? _wakeAt;
     private Task? _reserving;
     private bool _offered;
-    private bool? _sweeping;
     private bool _broken;
 
     private long OrganizationId => this.GetPrimaryKeyLong();
@@ -41,12 +42,12 @@ public sealed partial class TaskEngineGrain(
     {
         _commit = new GroupCommit(WriteAsync);
         _wake = this.RegisterGrainTimer(WakeAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true });
+        this.RegisterGrainTimer(SweepAsync, new GrainTimerCreationOptions(settings.SweepInterval, settings.SweepInterval) { Interleave = true });
         foreach (var row in await store.LoadAsync(OrganizationId))
         {
             _jobs.Add(row.ToEngineJob());
         }
 
-        await KeepSweepingWhileNeededAsync();
         AfterChanges();
     }
 
@@ -172,7 +173,6 @@ public sealed partial class TaskEngineGrain(
     {
         ThrowIfBroken();
         Reconcile(job, await store.LoadAsync(OrganizationId, job));
-        await KeepSweepingWhileNeededAsync();
         AfterChanges();
         await _commit.CommitAsync();
     }
@@ -216,14 +216,22 @@ public sealed partial class TaskEngineGrain(
         return stuck.Count;
     }
 
+    /// <summary>Activation is all it takes: the engine loads its jobs and sets its timers (<see cref="EngineWakeUpGrain"/>).</summary>
+    public Task WakeUpAsync()
+    {
+        ThrowIfBroken();
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// Engines no longer hold a reminder (an idle organization holds nothing, docs/jobs.md, "How it is built"); one left
+    /// by an earlier version is removed the first time it fires.
+    /// </summary>
     public async Task ReceiveReminder(string reminderName, TickStatus status)
     {
-        if (_broken)
+        if (reminderName == SweepReminder && await this.GetReminder(SweepReminder) is { } reminder)
         {
-            return;
+            await this.UnregisterReminder(reminder);
         }
-
-        await SweepAsync();
-        await KeepSweepingWhileNeededAsync();
     }
 }

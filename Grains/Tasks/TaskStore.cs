@@ -41,12 +41,30 @@ public sealed class TaskStore(NpgsqlDataSource database)
             "SELECT id FROM agents WHERE id = ANY(@Ids) AND last_heartbeat_at < @Since", new { Ids = agentIds.ToArray(), Since = since })).ToList();
     }
 
-    /// <summary>Organizations with jobs a server agent may run: runnable and naming no credential.</summary>
+    /// <summary>
+    /// Organizations with jobs a server agent may run now: queued, runnable and naming no credential. (A job that falls due
+    /// later is offered by its engine then.)
+    /// </summary>
     public async Task<List<long>> OrganizationsWithServerWorkAsync(CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
         return (await connection.QueryAsync<long>(string.Join("\nUNION ", JobKind.All.Select(kind =>
-            $"SELECT organization_id FROM {kind.Table} WHERE credential_name IS NULL AND ({kind.Runnable})")))).ToList();
+            $"SELECT organization_id FROM {kind.Table} WHERE status = 'queued' AND credential_name IS NULL AND ({kind.Runnable})")))).ToList();
+    }
+
+    /// <summary>
+    /// Organizations with a runnable job waiting for a next run at or before <paramref name="horizon"/>, or a run whose
+    /// lease ends by then: one statement over the partial indexes of migration 021 (<see cref="EngineWakeUpGrain"/>).
+    /// </summary>
+    public async Task<List<long>> OrganizationsToWakeAsync(DateTime horizon, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        return (await connection.QueryAsync<long>(new CommandDefinition(
+            string.Join("\nUNION ", JobKind.All.Select(kind => $"""
+                SELECT organization_id FROM {kind.Table} WHERE status IN ('pending', 'completed', 'failed') AND next_run_at <= @Horizon AND ({kind.Runnable})
+                UNION SELECT organization_id FROM {kind.Table} WHERE status = 'in_progress' AND lease_expires_at <= @Horizon
+                """)),
+            new { Horizon = horizon }, cancellationToken: cancellationToken))).ToList();
     }
 
     /// <summary>

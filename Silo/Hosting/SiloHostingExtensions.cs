@@ -107,6 +107,7 @@ public static class SiloHostingExtensions
             });
             silo.StartAlertMaintenance();
             silo.StartSessionMaintenance();
+            silo.CollectIdleTaskEngines();
             // The frontend's internal port shows it (docs/operations.md, "Cluster dashboard"); the silo only collects.
             silo.AddDashboard(options => options.HideTrace = true);
         });

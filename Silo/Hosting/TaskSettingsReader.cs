@@ -12,7 +12,7 @@ public static class TaskSettingsReader
         var sweep = DurationSetting.Read(configuration, "TASK_SWEEP_INTERVAL", defaults.SweepInterval);
         if (sweep < TimeSpan.FromMinutes(1))
         {
-            throw new StartupConfigurationException($"TASK_SWEEP_INTERVAL must be at least 1m (it runs on a reminder), got {sweep}");
+            throw new StartupConfigurationException($"TASK_SWEEP_INTERVAL must be at least 1m (each sweep reloads every job of the organization), got {sweep}");
         }
 
         return new TaskSettings(

@@ -279,13 +279,13 @@ public class EngineJobsTests
     }
 
     [Fact]
-    public void Scheduled_or_active_runnable_jobs_keep_the_engine_sweeping()
+    public void Queued_runnable_jobs_or_running_ones_are_work_now()
     {
         var scheduled = new EngineJob(new JobRef(JobRef.Gather, 1), Definition(schedule: Quarterly()), Run(JobStatus.Completed, NextQuarter), 1);
 
-        Assert.False(With(Job(1, Run(JobStatus.Completed)), Job(2, Queued(), runnable: false)).HasScheduledOrActiveJobs);
-        Assert.True(With(scheduled).HasScheduledOrActiveJobs);
-        Assert.True(With(Job(1, Queued())).HasScheduledOrActiveJobs);
-        Assert.True(With(Job(1, Running(Lease(21)))).HasScheduledOrActiveJobs);
+        Assert.False(With(Job(1, Run(JobStatus.Completed)), Job(2, Queued(), runnable: false)).HasQueuedOrRunning);
+        Assert.False(With(scheduled).HasQueuedOrRunning);
+        Assert.True(With(Job(1, Queued())).HasQueuedOrRunning);
+        Assert.True(With(Job(1, Running(Lease(21)))).HasQueuedOrRunning);
     }
 }

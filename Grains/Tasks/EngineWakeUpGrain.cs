@@ -1,0 +1,86 @@
+using Microsoft.Extensions.Logging;
+using Planekeeper.Grains.Interfaces.Tasks;
+
+namespace Planekeeper.Grains.Tasks;
+
+/// <summary>
+/// The cluster's one scheduler of task engines (docs/jobs.md, "How it is built"). An engine with nothing queued, running or
+/// waiting, and no job due within <see cref="IdleHorizon"/>, lets Orleans collect it. Every <see cref="ScanInterval"/> this
+/// grain asks the job tables (one statement over partial indexes) which organizations have a job due, or a lease ending,
+/// within <see cref="Lookahead"/> — or overdue — and activates their engines; an engine woken less than
+/// <see cref="WokenRecently"/> ago is not asked again (an engine that went idle since has nothing due before then). A
+/// reminder brings the grain back within a minute after the silo holding it fails.
+/// </summary>
+[GrainType("planekeeper.tasks.wake-up")]
+public sealed partial class EngineWakeUpGrain(TaskStore store, TimeProvider clock, ILogger<EngineWakeUpGrain> logger)
+    : Grain, IEngineWakeUpGrain, IRemindable
+{
+    /// <summary>An engine with no job due within this is idle.</summary>
+    public static readonly TimeSpan IdleHorizon = TimeSpan.FromMinutes(1);
+
+    public static readonly TimeSpan ScanInterval = TimeSpan.FromSeconds(5);
+
+    /// <summary>How far ahead a scan looks: an engine is active at least this long before its job is due, less a scan.</summary>
+    public static readonly TimeSpan Lookahead = TimeSpan.FromSeconds(15);
+
+    /// <summary>Shorter than <see cref="IdleHorizon"/> − <see cref="Lookahead"/> − <see cref="ScanInterval"/>, so no wake-up is skipped that an idle engine needs.</summary>
+    public static readonly TimeSpan WokenRecently = IdleHorizon - Lookahead - ScanInterval - TimeSpan.FromSeconds(5);
+
+    private const string KeepScanning = "keep-scanning";
+
+    private readonly Dictionary<long, DateTime> _wokenAt = [];
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        this.RegisterGrainTimer(ScanAsync, new GrainTimerCreationOptions(TimeSpan.Zero, ScanInterval) { KeepAlive = true });
+        return Task.CompletedTask;
+    }
+
+    public Task StartAsync() => this.RegisterOrUpdateReminder(KeepScanning, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
+
+    /// <summary>Activation is all the reminder is for: the timer scans.</summary>
+    public Task ReceiveReminder(string reminderName, TickStatus status) => Task.CompletedTask;
+
+    private async Task ScanAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            var now = clock.GetUtcNow().UtcDateTime;
+            Forget(now - WokenRecently);
+            var organizations = (await store.OrganizationsToWakeAsync(now + Lookahead, cancellationToken)).Where(organization => !_wokenAt.ContainsKey(organization)).ToList();
+            foreach (var organization in organizations)
+            {
+                _wokenAt[organization] = now;
+            }
+
+            await Task.WhenAll(organizations.Select(WakeUpAsync));
+        }
+        catch (Exception exception)
+        {
+            LogScanFailed(exception);
+        }
+    }
+
+    private async Task WakeUpAsync(long organization)
+    {
+        try
+        {
+            await GrainFactory.GetGrain<ITaskEngineGrain>(organization).WakeUpAsync();
+        }
+        catch (Exception)
+        {
+            // A broken engine restarts by itself; the next scan after WokenRecently asks it again.
+        }
+    }
+
+    private void Forget(DateTime before)
+    {
+        foreach (var organization in _wokenAt.Where(entry => entry.Value < before).Select(entry => entry.Key).ToList())
+        {
+            _wokenAt.Remove(organization);
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The task engines' wake-up scan failed; the next one tries again")]
+    private partial void LogScanFailed(Exception exception);
+}
