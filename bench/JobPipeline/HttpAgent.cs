@@ -7,7 +7,7 @@ namespace Planekeeper.Bench.JobPipeline;
 
 /// <summary>
 /// An agent speaking the Agent API over HTTP to the WebFrontend, as the Agent program does: heartbeat once, then
-/// <c>POST /api/v1/agent/tasks/claim</c> (no waiting) and <c>POST /api/v1/agent/tasks/{id}/complete</c> with one release
+/// <c>POST /api/v1/agent/tasks/claim</c> (no waiting, unless told to long-poll as the Agent program does) and <c>POST /api/v1/agent/tasks/{id}/complete</c> with one release
 /// (with <c>claim_next</c> when asked: the answer's <c>next_task</c> is worked on without claiming again).
 /// </summary>
 public sealed class HttpAgent : IJobWorker
@@ -21,11 +21,11 @@ public sealed class HttpAgent : IJobWorker
     private long _taskId;
     private long? _next;
 
-    private HttpAgent(HttpClient http, string apiKey, long agentId, bool claimNext)
+    private HttpAgent(HttpClient http, string apiKey, long agentId, bool claimNext, int waitSeconds)
     {
         _http = http;
         _apiKey = apiKey;
-        _claimBody = Encoding.UTF8.GetBytes($$"""{"agent_id":{{agentId}},"wait_seconds":0}""");
+        _claimBody = Encoding.UTF8.GetBytes($$"""{"agent_id":{{agentId}},"wait_seconds":{{waitSeconds}}}""");
         _completeBody = Encoding.UTF8.GetBytes(
             $$"""{"agent_id":{{agentId}},"claim_next":{{(claimNext ? "true" : "false")}},"releases":[{"version":"v1","released_at":"2026-01-01T00:00:00Z","prerelease":false}]}""");
     }
@@ -42,11 +42,12 @@ public sealed class HttpAgent : IJobWorker
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    public static async Task<IJobWorker> HeartbeatAsync(HttpClient http, PlanekeeperOrganization organization, string name, bool claimNext)
+    /// <param name="waitSeconds">How long a claim may long-poll when nothing is due (0: answer at once).</param>
+    public static async Task<IJobWorker> HeartbeatAsync(HttpClient http, PlanekeeperOrganization organization, string name, bool claimNext, int waitSeconds = 0)
     {
         using var response = await PostAsync(http, organization.ApiKey, "api/v1/agent/heartbeat", Encoding.UTF8.GetBytes($$"""{"agent_name":"{{name}}","version":"bench"}"""));
         using var body = JsonDocument.Parse(await Success(response, "heartbeat").Content.ReadAsStreamAsync());
-        return new HttpAgent(http, organization.ApiKey, body.RootElement.GetProperty("agent_id").GetInt64(), claimNext);
+        return new HttpAgent(http, organization.ApiKey, body.RootElement.GetProperty("agent_id").GetInt64(), claimNext, waitSeconds);
     }
 
     public async Task<int> ClaimAsync()
