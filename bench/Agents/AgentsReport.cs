@@ -27,6 +27,10 @@ public static class AgentsReport
             (run.EmptyClaims > 0 ? $"  DRY: {run.EmptyClaims:N0} claims found nothing" : "") +
             (run.Failures > 0 ? $"  INVALID: {run.Failures:N0} failed calls, first: {run.FirstFailure}" : ""));
         Console.WriteLine($"      {figures.Cpu?.ToString() ?? "CPU: not measured (not Linux)"}");
+        var (operations, duration) = figures.RoundTrips;
+        Console.WriteLine(
+            $"      silo: GC paused {figures.Pauses.Total.TotalMilliseconds:N0} ms in the window ({figures.Pauses.Gen2Collections} gen2 collections); " +
+            $"database round trips {operations / run.Window.TotalSeconds:N0}/s, {(operations == 0 ? 0 : duration.TotalMilliseconds / operations):F2} ms each");
     }
 
     public static void Rest(string title, RestFigures rest, AgentsPlan plan)

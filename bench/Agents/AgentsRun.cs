@@ -75,12 +75,16 @@ public static class AgentsRun
     {
         var workers = await busy.HeartbeatAsync(http);
         var cpu = new CpuMeter(postmaster, frontendProcessId, idle?.ProcessId);
+        var gc = new SiloPauses();
+        using var roundTrips = new DatabaseOperationMeter(PlanekeeperSilo.ApplicationName);
         var run = await PipelineRun.MeasureAsync(workers, timing, () =>
         {
             cpu.Sample();
+            gc.Sample();
+            roundTrips.Sample();
             return Task.CompletedTask;
         });
-        return new BusyFigures(run, cpu.Summarize());
+        return new BusyFigures(run, cpu.Summarize(), gc.InWindow(), roundTrips.InWindow());
     }
 
     /// <summary>Waits (polling the idle agents' counters) until every idle agent beats and long-polls; returns the counters then.</summary>
@@ -99,5 +103,8 @@ public static class AgentsRun
     }
 }
 
-/// <summary>A busy figure: the claim → complete loop's run, and where the CPU went.</summary>
-public sealed record BusyFigures(PipelineResult Run, CpuUse? Cpu);
+/// <summary>
+/// A busy figure: the claim → complete loop's run, where the CPU went, the silo's garbage-collection pauses and its
+/// database round trips (all of them: the busy engine's writes, heartbeats, everything else) in the window.
+/// </summary>
+public sealed record BusyFigures(PipelineResult Run, CpuUse? Cpu, GcPauses Pauses, (long Operations, TimeSpan Duration) RoundTrips);
