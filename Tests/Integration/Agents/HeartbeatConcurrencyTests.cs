@@ -13,11 +13,7 @@ public class HeartbeatConcurrencyTests(RunningSystem system) : IClassFixture<Run
     [Fact]
     public async Task Many_concurrent_heartbeats_of_different_agents_are_all_answered_durable_and_written_in_fewer_transactions()
     {
-        using var owner = system.Client();
-        await owner.SignUpAsync("many-beats@example.com");
-        await owner.CreateOrganizationAsync("Many beats");
-        var (_, key) = await owner.CreateApiKeyAsync("fleet");
-        using var agents = ApiClient.WithKey(system.Frontend.BaseAddress, key);
+        using var agents = await FleetAsync("many-beats@example.com", "Many beats");
         var names = Enumerable.Range(1, 200).Select(i => $"many-{i}").ToList();
 
         var answers = await Task.WhenAll(names.Select(name => agents.OkAsync(HttpMethod.Post, "/api/v1/agent/heartbeat", new { agent_name = name })));
@@ -31,11 +27,7 @@ public class HeartbeatConcurrencyTests(RunningSystem system) : IClassFixture<Run
     [Fact]
     public async Task Heartbeats_that_come_while_a_write_waits_on_a_row_lock_are_all_answered_once_it_ends()
     {
-        using var owner = system.Client();
-        await owner.SignUpAsync("beats@example.com");
-        await owner.CreateOrganizationAsync("Beats");
-        var (_, key) = await owner.CreateApiKeyAsync("fleet");
-        using var agents = ApiClient.WithKey(system.Frontend.BaseAddress, key);
+        using var agents = await FleetAsync("beats@example.com", "Beats");
         var waiting = Enumerable.Range(1, Environment.ProcessorCount + 1).Select(i => $"waiting-{i}").ToList();
         var free = Enumerable.Range(1, 20).Select(i => $"free-{i}").ToList();
         foreach (var name in waiting)
@@ -67,6 +59,16 @@ public class HeartbeatConcurrencyTests(RunningSystem system) : IClassFixture<Run
         var after = await RowsAsync("waiting-%");
         Assert.All(waiting, name => Assert.True(after[name].LastHeartbeatAt > before[name].LastHeartbeatAt, $"{name}'s heartbeat is written"));
         Assert.Equal(free.Order(), (await RowsAsync("free-%")).Keys.Order());
+    }
+
+    /// <summary>An organization of its own with one API key, and a client that calls the Agent API with it.</summary>
+    private async Task<ApiClient> FleetAsync(string ownerEmail, string organizationName)
+    {
+        using var owner = system.Client();
+        await owner.SignUpAsync(ownerEmail);
+        await owner.CreateOrganizationAsync(organizationName);
+        var (_, key) = await owner.CreateApiKeyAsync("fleet");
+        return ApiClient.WithKey(system.Frontend.BaseAddress, key);
     }
 
     private sealed record AgentRow(long Id, DateTime LastHeartbeatAt, string Transaction);
