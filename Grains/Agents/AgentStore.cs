@@ -83,31 +83,52 @@ public sealed class AgentStore(NpgsqlDataSource database)
             new { Id = agentId });
     }
 
-    /// <summary>Creates or refreshes the row of the agent named in the heartbeat under this API key; returns its id.</summary>
-    public async Task<long> SaveHeartbeatAsync(long organizationId, long apiKeyId, ValidHeartbeat agent, DateTime now)
+    private sealed class SavedRow
+    {
+        public long Id { get; init; }
+        public long ApiKeyId { get; init; }
+        public string Name { get; init; } = "";
+    }
+
+    /// <summary>
+    /// Creates or refreshes the row of each agent named in the heartbeats (one per API key and name), in one statement,
+    /// and sets each heartbeat's <see cref="SavedHeartbeat.AgentId"/>. Rows are written in key order, so two batches
+    /// that meet on rows lock them in the same order.
+    /// </summary>
+    public async Task SaveHeartbeatsAsync(IReadOnlyCollection<SavedHeartbeat> heartbeats)
     {
         await using var connection = await database.OpenConnectionAsync();
-        return await connection.QuerySingleAsync<long>(
+        var rows = await connection.QueryAsync<SavedRow>(
             """
             INSERT INTO agents (organization_id, api_key_id, name, version, capabilities, credentials, rate_limits, last_heartbeat_at)
-            VALUES (@OrganizationId, @ApiKeyId, @Name, @Version, @Capabilities, CAST(@Credentials AS jsonb), CAST(@RateLimits AS jsonb), @Now)
+            SELECT b.organization_id, b.api_key_id, b.name, b.version, ARRAY(SELECT jsonb_array_elements_text(b.capabilities)),
+                   b.credentials, b.rate_limits, b.at
+              FROM unnest(@OrganizationIds, @ApiKeyIds, @Names, @Versions, CAST(@Capabilities AS jsonb[]), CAST(@Credentials AS jsonb[]),
+                          CAST(@RateLimits AS jsonb[]), @At)
+                   AS b(organization_id, api_key_id, name, version, capabilities, credentials, rate_limits, at)
+             ORDER BY b.api_key_id, b.name
             ON CONFLICT (api_key_id, name) DO UPDATE
                SET version = EXCLUDED.version, capabilities = EXCLUDED.capabilities, credentials = EXCLUDED.credentials,
                    rate_limits = CASE WHEN EXCLUDED.rate_limits = '{}' THEN agents.rate_limits ELSE EXCLUDED.rate_limits END,
                    last_heartbeat_at = EXCLUDED.last_heartbeat_at
-            RETURNING id
+            RETURNING id, api_key_id AS ApiKeyId, name
             """,
             new
             {
-                OrganizationId = organizationId,
-                ApiKeyId = apiKeyId,
-                agent.Name,
-                agent.Version,
-                Capabilities = agent.Capabilities.ToArray(),
-                Credentials = JsonSerializer.Serialize(agent.Credentials.Select(c => new { name = c.Name, type = c.Type })),
-                RateLimits = JsonSerializer.Serialize(agent.RateLimits, JsonSerializerOptions.Web),
-                Now = now,
+                OrganizationIds = heartbeats.Select(h => h.OrganizationId).ToArray(),
+                ApiKeyIds = heartbeats.Select(h => h.ApiKeyId).ToArray(),
+                Names = heartbeats.Select(h => h.Agent.Name).ToArray(),
+                Versions = heartbeats.Select(h => h.Agent.Version).ToArray(),
+                Capabilities = heartbeats.Select(h => JsonSerializer.Serialize(h.Agent.Capabilities)).ToArray(),
+                Credentials = heartbeats.Select(h => JsonSerializer.Serialize(h.Agent.Credentials.Select(c => new { name = c.Name, type = c.Type }))).ToArray(),
+                RateLimits = heartbeats.Select(h => JsonSerializer.Serialize(h.Agent.RateLimits, JsonSerializerOptions.Web)).ToArray(),
+                At = heartbeats.Select(h => h.At).ToArray(),
             });
+        var ids = rows.ToDictionary(row => (row.ApiKeyId, row.Name), row => row.Id);
+        foreach (var heartbeat in heartbeats)
+        {
+            heartbeat.AgentId = ids[(heartbeat.ApiKeyId, heartbeat.Agent.Name)];
+        }
     }
 
     public async Task<List<AgentRow>> ListAsync(long organizationId)

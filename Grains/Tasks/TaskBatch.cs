@@ -1,4 +1,5 @@
 using Planekeeper.Grains.Interfaces.Tasks;
+using Planekeeper.Grains.Storage;
 
 namespace Planekeeper.Grains.Tasks;
 
@@ -22,7 +23,7 @@ public sealed record RunStateWrite(JobRef Job, int ExpectedRunVersion, JobRunSta
 /// Everything the engine changed since its last write, committed together in one transaction. A job changed
 /// several times in between is written once, with its latest run.
 /// </summary>
-public sealed class TaskBatch
+public sealed class TaskBatch : ICommitBatch
 {
     private readonly Dictionary<JobRef, EngineJob> _changedJobs = new();
 
@@ -31,6 +32,9 @@ public sealed class TaskBatch
     public List<ResultToStore> Results { get; } = [];
 
     public bool IsEmpty => _changedJobs.Count == 0 && Ended.Count == 0 && Results.Count == 0;
+
+    /// <summary>Never: a job changed again while its batch waits must land in that batch, written once with its latest run.</summary>
+    public bool IsFull => false;
 
     public void Changed(EngineJob job) => _changedJobs[job.Ref] = job;
 

@@ -4,6 +4,7 @@ using Planekeeper.Grains.Agents;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Jobs.HelmSync;
 using Planekeeper.Grains.Interfaces.Tasks;
+using Planekeeper.Grains.Storage;
 
 namespace Planekeeper.Grains.Tasks;
 
@@ -27,7 +28,7 @@ public sealed partial class TaskEngineGrain(
     private readonly EngineJobs _jobs = new();
     private readonly List<ClaimWaiter> _waiters = [];
     private readonly Queue<long> _taskIds = new();
-    private GroupCommit _commit = null!;
+    private GroupCommit<TaskBatch> _commit = null!;
     private IGrainTimer _wake = null!;
     private DateTime? _wakeAt;
     private Task? _reserving;
@@ -40,7 +41,7 @@ public sealed partial class TaskEngineGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _commit = new GroupCommit(WriteAsync);
+        _commit = new GroupCommit<TaskBatch>(WriteAsync);
         _wake = this.RegisterGrainTimer(WakeAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true });
         this.RegisterGrainTimer(SweepAsync, new GrainTimerCreationOptions(settings.SweepInterval, settings.SweepInterval) { Interleave = true });
         foreach (var row in await store.LoadAsync(OrganizationId))

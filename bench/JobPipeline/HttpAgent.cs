@@ -7,7 +7,7 @@ namespace Planekeeper.Bench.JobPipeline;
 
 /// <summary>
 /// An agent speaking the Agent API over HTTP to the WebFrontend, as the Agent program does: heartbeat once, then
-/// <c>POST /api/v1/agent/tasks/claim</c> (no waiting) with <c>max_tasks</c> = its free slots, and
+/// <c>POST /api/v1/agent/tasks/claim</c> (no waiting, unless told to long-poll as the Agent program does) with <c>max_tasks</c> = its free slots, and
 /// <c>POST /api/v1/agent/tasks/{id}/complete</c> with one release for each task it holds, together (with
 /// <c>claim_next</c> when asked: the answers' <c>next_task</c>s are worked on, and only the slots that got none claim).
 /// </summary>
@@ -19,15 +19,17 @@ public sealed class HttpAgent : IJobWorker
     private readonly string _apiKey;
     private readonly long _agentId;
     private readonly int _slots;
+    private readonly int _waitSeconds;
     private readonly byte[] _completeBody;
     private List<long> _held = [];
 
-    private HttpAgent(HttpClient http, string apiKey, long agentId, bool claimNext, int slots)
+    private HttpAgent(HttpClient http, string apiKey, long agentId, bool claimNext, int slots, int waitSeconds)
     {
         _http = http;
         _apiKey = apiKey;
         _agentId = agentId;
         _slots = slots;
+        _waitSeconds = waitSeconds;
         _completeBody = Encoding.UTF8.GetBytes(
             $$"""{"agent_id":{{agentId}},"claim_next":{{(claimNext ? "true" : "false")}},"releases":[{"version":"v1","released_at":"2026-01-01T00:00:00Z","prerelease":false}]}""");
     }
@@ -44,18 +46,19 @@ public sealed class HttpAgent : IJobWorker
         Timeout = TimeSpan.FromSeconds(30),
     };
 
-    public static async Task<IJobWorker> HeartbeatAsync(HttpClient http, PlanekeeperOrganization organization, string name, bool claimNext, int slots)
+    /// <param name="waitSeconds">How long a claim may long-poll when nothing is due (0: answer at once).</param>
+    public static async Task<IJobWorker> HeartbeatAsync(HttpClient http, PlanekeeperOrganization organization, string name, bool claimNext, int slots = 1, int waitSeconds = 0)
     {
         using var response = await PostAsync(http, organization.ApiKey, "api/v1/agent/heartbeat", Encoding.UTF8.GetBytes($$"""{"agent_name":"{{name}}","version":"bench"}"""));
         using var body = JsonDocument.Parse(await Success(response, "heartbeat").Content.ReadAsStreamAsync());
-        return new HttpAgent(http, organization.ApiKey, body.RootElement.GetProperty("agent_id").GetInt64(), claimNext, slots);
+        return new HttpAgent(http, organization.ApiKey, body.RootElement.GetProperty("agent_id").GetInt64(), claimNext, slots, waitSeconds);
     }
 
     public async Task<int> ClaimAsync()
     {
         if (_held.Count < _slots)
         {
-            var claim = Encoding.UTF8.GetBytes($$"""{"agent_id":{{_agentId}},"wait_seconds":0,"max_tasks":{{_slots - _held.Count}}}""");
+            var claim = Encoding.UTF8.GetBytes($$"""{"agent_id":{{_agentId}},"wait_seconds":{{_waitSeconds}},"max_tasks":{{_slots - _held.Count}}}""");
             using var response = await PostAsync(_http, _apiKey, "api/v1/agent/tasks/claim", claim);
             if (response.StatusCode != HttpStatusCode.NoContent)
             {

@@ -1,5 +1,6 @@
 using System.Threading.Channels;
 using Planekeeper.Grains.Interfaces.Tasks;
+using Planekeeper.Grains.Storage;
 using Planekeeper.Grains.Tasks;
 using static Planekeeper.Tests.Unit.Tasks.TaskTestData;
 
@@ -33,7 +34,7 @@ public class GroupCommitTests
 
     private static ExecutionEnded Change(long taskId) => new(taskId, new JobRef(JobRef.Gather, 1), 7, 1, Now, Now, "succeeded", null);
 
-    private static Task Commit(GroupCommit commit, long taskId)
+    private static Task Commit(GroupCommit<TaskBatch> commit, long taskId)
     {
         commit.Open.Ended.Add(Change(taskId));
         return commit.CommitAsync();
@@ -43,7 +44,7 @@ public class GroupCommitTests
     public void Committing_nothing_completes_at_once_without_a_write()
     {
         var database = new Database();
-        var commit = new GroupCommit(database.WriteAsync);
+        var commit = new GroupCommit<TaskBatch>(database.WriteAsync);
 
         Assert.True(commit.CommitAsync().IsCompletedSuccessfully);
         Assert.Equal(0, database.Count);
@@ -53,7 +54,7 @@ public class GroupCommitTests
     public async Task A_change_is_written_at_once_and_answered_when_the_write_completes()
     {
         var database = new Database();
-        var commit = new GroupCommit(database.WriteAsync);
+        var commit = new GroupCommit<TaskBatch>(database.WriteAsync);
 
         var committed = Commit(commit, 21);
         var write = await database.NextAsync();
@@ -69,7 +70,7 @@ public class GroupCommitTests
     public async Task Changes_made_while_a_write_is_in_flight_go_together_into_the_next_batch()
     {
         var database = new Database();
-        var commit = new GroupCommit(database.WriteAsync);
+        var commit = new GroupCommit<TaskBatch>(database.WriteAsync);
         var first = Commit(commit, 21);
         var firstWrite = await database.NextAsync();
 
@@ -96,7 +97,7 @@ public class GroupCommitTests
     public async Task A_failed_write_fails_the_callers_of_its_batch_only()
     {
         var database = new Database();
-        var commit = new GroupCommit(database.WriteAsync);
+        var commit = new GroupCommit<TaskBatch>(database.WriteAsync);
         var first = Commit(commit, 21);
         var firstWrite = await database.NextAsync();
         var second = Commit(commit, 22);
@@ -119,7 +120,7 @@ public class GroupCommitTests
     [Fact]
     public async Task A_write_that_throws_at_once_fails_its_callers()
     {
-        var commit = new GroupCommit(_ => throw new InvalidOperationException("no connection"));
+        var commit = new GroupCommit<TaskBatch>(_ => throw new InvalidOperationException("no connection"));
 
         await Assert.ThrowsAsync<InvalidOperationException>(() => Commit(commit, 21).WaitAsync(Patience));
     }
@@ -128,7 +129,7 @@ public class GroupCommitTests
     public async Task Writing_starts_again_after_the_writes_have_drained()
     {
         var database = new Database();
-        var commit = new GroupCommit(database.WriteAsync);
+        var commit = new GroupCommit<TaskBatch>(database.WriteAsync);
         var first = Commit(commit, 21);
         (await database.NextAsync()).Done.SetResult();
         await first.WaitAsync(Patience);
@@ -145,7 +146,7 @@ public class GroupCommitTests
     public async Task Committing_nothing_while_a_write_is_in_flight_waits_for_that_write()
     {
         var database = new Database();
-        var commit = new GroupCommit(database.WriteAsync);
+        var commit = new GroupCommit<TaskBatch>(database.WriteAsync);
         _ = Commit(commit, 21);
         var write = await database.NextAsync();
 
@@ -161,7 +162,7 @@ public class GroupCommitTests
     public async Task Committing_nothing_while_a_write_is_in_flight_fails_when_that_write_fails()
     {
         var database = new Database();
-        var commit = new GroupCommit(database.WriteAsync);
+        var commit = new GroupCommit<TaskBatch>(database.WriteAsync);
         var changed = Commit(commit, 21);
         var write = await database.NextAsync();
 

@@ -1,22 +1,39 @@
-namespace Planekeeper.Grains.Tasks;
+namespace Planekeeper.Grains.Storage;
 
 /// <summary>
 /// Group commit for one grain: changes collect in the open batch while the previous batch is being written,
 /// then go to the database together. A caller awaits <see cref="CommitAsync"/> after making its change and is
-/// answered only once the batch holding it is durable. Not thread-safe: a grain's turns are never concurrent.
+/// answered only once the batch holding it is durable; a failed write fails exactly the callers of its batch.
+/// A full batch is closed and written in turn before the next. Not thread-safe: a grain's turns are never concurrent.
 /// </summary>
-public sealed class GroupCommit(Func<TaskBatch, Task> write)
+public sealed class GroupCommit<TBatch>(Func<TBatch, Task> write) where TBatch : ICommitBatch, new()
 {
+    private readonly Queue<(TBatch Batch, TaskCompletionSource Written)> _closed = new();
+    private TBatch _open = new();
     private TaskCompletionSource _openWritten = NewSource();
     private Exception? _lastFailure;
     private bool _writing;
 
-    public TaskBatch Open { get; private set; } = new();
+    /// <summary>The batch to add a change to before <see cref="CommitAsync"/>; never a full one.</summary>
+    public TBatch Open
+    {
+        get
+        {
+            if (_open.IsFull)
+            {
+                _closed.Enqueue((_open, _openWritten));
+                _open = new TBatch();
+                _openWritten = NewSource();
+            }
+
+            return _open;
+        }
+    }
 
     /// <summary>Completes when every change made so far is written; fails when that write failed.</summary>
     public Task CommitAsync()
     {
-        if (Open.IsEmpty)
+        if (_open.IsEmpty && _closed.Count == 0)
         {
             return _writing ? _openWritten.Task : Task.CompletedTask;
         }
@@ -35,12 +52,8 @@ public sealed class GroupCommit(Func<TaskBatch, Task> write)
         _writing = true;
         try
         {
-            while (!Open.IsEmpty)
+            while (TakeNext() is var (batch, written) && written is not null)
             {
-                var batch = Open;
-                var written = _openWritten;
-                Open = new TaskBatch();
-                _openWritten = NewSource();
                 try
                 {
                     await write(batch);
@@ -70,6 +83,25 @@ public sealed class GroupCommit(Func<TaskBatch, Task> write)
         }
 
         _openWritten = NewSource();
+    }
+
+    /// <summary>The oldest closed batch, else the open one if it holds changes, else none (a null source).</summary>
+    private (TBatch Batch, TaskCompletionSource? Written) TakeNext()
+    {
+        if (_closed.TryDequeue(out var closed))
+        {
+            return closed;
+        }
+
+        if (_open.IsEmpty)
+        {
+            return (_open, null);
+        }
+
+        var next = (_open, _openWritten);
+        _open = new TBatch();
+        _openWritten = NewSource();
+        return next;
     }
 
     private static TaskCompletionSource NewSource() => new(TaskCreationOptions.RunContinuationsAsynchronously);
