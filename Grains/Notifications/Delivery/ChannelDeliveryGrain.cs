@@ -13,8 +13,8 @@ namespace Planekeeper.Grains.Notifications.Delivery;
 /// batch at a time (each attempt counted before it is made), attempts the batch's alerts side by side (one alert's
 /// events stay in order), writes each outcome as it comes (outcomes that come during a write go together in the next
 /// one), and sets a timer for the next due attempt. Reentrant only so
-/// that a wake-up during a pass is remembered instead of queued; a pass runs alone. Whatever a crash interrupts is
-/// found again by the delivery recovery pass, which wakes the grain.
+/// that a wake-up during a pass is remembered instead of queued; a pass runs alone (<see cref="DeliveryPasses"/>, which
+/// also retries a failed pass). Whatever a crash interrupts is found again by the delivery recovery pass, which wakes the grain.
 /// </summary>
 [Reentrant]
 [GrainType("planekeeper.notifications.channel-delivery")]
@@ -27,18 +27,18 @@ public sealed partial class ChannelDeliveryGrain(
     private const int BatchSize = 16;
 
     private readonly OutcomeWriter _outcomes = new(deliveries);
-    private Task? _pass;
-    private bool _requested;
+    private DeliveryPasses? _passes;
     private IGrainTimer? _timer;
 
     private long ChannelId => this.GetPrimaryKeyLong();
 
     private DateTime Now => clock.GetUtcNow().UtcDateTime;
 
+    private DeliveryPasses Passes => _passes ??= new DeliveryPasses(PassAsync, ScheduleNext, clock, (e, wait) => LogPassFailed(e, ChannelId, wait.TotalSeconds));
+
     public Task DeliverAsync()
     {
-        _requested = true;
-        _pass ??= RunPassesAsync();
+        Passes.Request();
         return Task.CompletedTask;
     }
 
@@ -51,29 +51,6 @@ public sealed partial class ChannelDeliveryGrain(
 
         await DeliverAsync();
         return CommandResult<DeliveryRecord>.Ok(restarted);
-    }
-
-    private async Task RunPassesAsync()
-    {
-        try
-        {
-            DateTime? nextDue = null;
-            while (_requested)
-            {
-                _requested = false;
-                nextDue = await PassAsync();
-            }
-
-            ScheduleNext(nextDue);
-        }
-        catch (Exception e)
-        {
-            LogPassFailed(e, ChannelId);
-        }
-        finally
-        {
-            _pass = null;
-        }
     }
 
     /// <summary>
@@ -164,6 +141,6 @@ public sealed partial class ChannelDeliveryGrain(
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery {DeliveryId} ({Event}) over channel {ChannelId}, attempt {Attempt}: {Status} (status code {StatusCode}; {Error})")]
     private partial void LogAttempt(long deliveryId, string @event, long channelId, int attempt, string status, int? statusCode, string? error);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "A delivery pass of channel {ChannelId} failed; the recovery pass wakes it again")]
-    private partial void LogPassFailed(Exception exception, long channelId);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "A delivery pass of channel {ChannelId} failed; the channel tries again in {Seconds} s")]
+    private partial void LogPassFailed(Exception exception, long channelId, double seconds);
 }

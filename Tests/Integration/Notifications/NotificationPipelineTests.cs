@@ -85,6 +85,31 @@ public class NotificationPipelineTests(NotificationSystem system) : IClassFixtur
     }
 
     [Fact]
+    public async Task A_delivery_pass_the_database_fails_is_tried_again_within_seconds_without_waiting_for_the_recovery_pass()
+    {
+        var (owner, key) = await system.OrganizationAsync("failed-pass");
+        await using var receiver = await ReceiverStandIn.StartAsync();
+        var channel = await owner.CreateChannelAsync("webhook", new { url = receiver.Url.ToString() });
+        await owner.RouteEverythingToAsync(channel);
+        var deploy = await system.AlertByHandAsync(owner, key, "failed-pass");
+        // Every start of an attempt over this channel fails in the database until the trigger goes.
+        await system.ScalarAsync<int>($"""
+            CREATE FUNCTION refuse_delivery_{channel}() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'injected failure'; END $$;
+            CREATE TRIGGER refuse_delivery_{channel} BEFORE UPDATE ON notification_deliveries FOR EACH ROW WHEN (OLD.channel_id = {channel}) EXECUTE FUNCTION refuse_delivery_{channel}();
+            SELECT 1
+            """);
+        await deploy("1.0.0");
+
+        // The recovery pass runs once a minute: two failed passes within 20 s mean the channel retried on its own.
+        var failure = $"A delivery pass of channel {channel} failed";
+        await Eventually.ReturnsAsync(() => Task.FromResult(system.Silos[0].Process.Output), output => output.Split(failure).Length > 2, TimeSpan.FromSeconds(20),
+            "two failed passes", output => $"{output.Split(failure).Length - 1} failed pass(es) logged");
+        await system.ScalarAsync<int>($"DROP TRIGGER refuse_delivery_{channel} ON notification_deliveries; DROP FUNCTION refuse_delivery_{channel}(); SELECT 1");
+
+        Assert.Equal(200, (await receiver.ReceivedAsync(1, "the delivery after the failed passes", timeoutSeconds: 20)).Single().AnsweredWith);
+    }
+
+    [Fact]
     public async Task A_400_is_dead_at_once_a_429_is_retried_and_a_dead_delivery_can_be_retried_by_hand()
     {
         var (owner, key) = await system.OrganizationAsync("dead-letters");

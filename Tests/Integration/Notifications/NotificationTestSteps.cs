@@ -34,7 +34,8 @@ public static class NotificationTestSteps
     }
 
     public static Task<IReadOnlyList<ReceivedRequest>> ReceivedAsync(this ReceiverStandIn receiver, int count, string what, int timeoutSeconds = 30) =>
-        Eventually.ReturnsAsync(() => Task.FromResult(receiver.Requests), requests => requests.Count >= count, TimeSpan.FromSeconds(timeoutSeconds), what);
+        Eventually.ReturnsAsync(() => Task.FromResult(receiver.Requests), requests => requests.Count >= count, TimeSpan.FromSeconds(timeoutSeconds), what,
+            requests => $"{requests.Count} request(s) arrived" + string.Concat(requests.Select(r => $"; {r.Headers.GetValueOrDefault("X-Planekeeper-Event")} answered {r.AnsweredWith} at {r.At:HH:mm:ss.fff}")));
 
     public static async Task<List<JsonElement>> DeliveriesAsync(this ApiClient owner, string? status = null) =>
         (await owner.OkAsync(HttpMethod.Get, "/api/v1/notification-deliveries" + (status is null ? "" : $"?status={status}")))
