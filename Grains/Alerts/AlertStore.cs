@@ -2,12 +2,15 @@ using Dapper;
 using Npgsql;
 using Planekeeper.Grains.Alerts.Evaluation;
 using Planekeeper.Grains.Interfaces.Alerts;
+using Planekeeper.Grains.Notifications.Routing;
+using Planekeeper.Grains.Storage;
 
 namespace Planekeeper.Grains.Alerts;
 
 /// <summary>
 /// The alerts of one config and their history. A change is one statement (one transaction): the alert row (guarded by
-/// its version, and by the one-active-alert index), its history entries and the config's evaluation time.
+/// its version, and by the one-active-alert index), its history entries and the config's evaluation time; its round
+/// trip also reads what routing its events needs.
 /// </summary>
 public sealed class AlertStore(NpgsqlDataSource database)
 {
@@ -28,11 +31,12 @@ public sealed class AlertStore(NpgsqlDataSource database)
 
     /// <summary>
     /// Writes <paramref name="alert"/> (inserted when its id is 0) with <paramref name="steps"/> as history entries, in
-    /// order, and the evaluation mark when there is one — one statement, so one round trip and one transaction.
-    /// Returns the written row and the ids of the entries that carry an event; null when another writer got there
-    /// first (the caller reloads and decides again).
+    /// order, and the evaluation mark when there is one — one statement, so one transaction. When a step carries an
+    /// event, the same round trip reads the routing inputs of the alert's organization (docs/architecture.md, "From a
+    /// job completion to an alert"). Returns the written row and its new events, durable once this returns; null when
+    /// another writer got there first (the caller reloads and decides again).
     /// </summary>
-    public async Task<(AlertRow Alert, IReadOnlyList<long> EventIds)?> SaveAsync(
+    public async Task<(AlertRow Alert, WrittenEvents Events)?> SaveAsync(
         AlertRow alert, IReadOnlyList<AlertStep> steps, string actor, string details, DateTime at, EvaluationMark? evaluation)
     {
         var parameters = new DynamicParameters(alert);
@@ -43,6 +47,8 @@ public sealed class AlertStore(NpgsqlDataSource database)
             MarkAt = evaluation?.At, MarkOutcome = evaluation?.Outcome, MarkDeployedVersion = evaluation?.DeployedVersion,
             MarkLatestVersion = evaluation?.LatestVersion, MarkBehindBy = evaluation?.BehindBy,
         });
+        parameters.AddDynamicParams(RoutingInputs.Parameters);
+        var routes = steps.Any(step => step.Event is not null);
         await using var connection = await database.OpenConnectionAsync();
         try
         {
@@ -59,7 +65,10 @@ public sealed class AlertStore(NpgsqlDataSource database)
                     UPDATE alert_configs SET evaluated_at = @MarkAt, evaluation_outcome = @MarkOutcome, deployed_version = @MarkDeployedVersion,
                            latest_version = @MarkLatestVersion, behind_by = @MarkBehindBy
                      WHERE id = @MarkConfigId AND @Marked AND EXISTS (SELECT 1 FROM saved))
-                SELECT saved.*, ARRAY(SELECT id FROM actions WHERE event IS NOT NULL ORDER BY id) AS EventIds FROM saved
+                SELECT saved.*, ARRAY(SELECT id FROM actions WHERE event IS NOT NULL ORDER BY id) AS EventIds,
+                       ARRAY(SELECT event FROM actions WHERE event IS NOT NULL ORDER BY id) AS EventNames
+                  FROM saved;
+                {(routes ? RoutingInputs.Statements("(@OrganizationId)") : "")}
                 """, parameters);
             if (!await reader.ReadAsync())
             {
@@ -67,7 +76,11 @@ public sealed class AlertStore(NpgsqlDataSource database)
             }
 
             var saved = reader.GetRowParser<AlertRow>()(reader);
-            return (saved, reader.GetFieldValue<long[]>(reader.GetOrdinal("EventIds")));
+            var names = reader.GetFieldValue<string[]>(reader.GetOrdinal("EventNames"));
+            var events = reader.GetFieldValue<long[]>(reader.GetOrdinal("EventIds"))
+                .Zip(names, (id, name) => new AlertEvent(id, saved.Id, saved.OrganizationId, name, saved.Severity)).ToList();
+            await reader.NextResultAsync();
+            return (saved, new WrittenEvents(events, routes ? await RoutingInputs.ReadAsync(reader) : RoutingInputs.None));
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && alert.Id == 0)
         {

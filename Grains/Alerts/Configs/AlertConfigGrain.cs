@@ -236,7 +236,7 @@ public sealed class AlertConfigGrain(
             _config!.EvaluatedAt = evaluation.At;
         }
 
-        await router.RouteAsync(written.EventIds);
+        await router.RouteAsync(written.Events);
         return written.Alert;
     }
 

@@ -7,5 +7,9 @@ namespace Planekeeper.Grains.Alerts.Evaluation;
 /// </summary>
 public interface IAlertEventRouter
 {
+    /// <summary>Routes whichever of these events are still unrouted, reading them and their routing inputs first.</summary>
     Task RouteAsync(IReadOnlyList<long> eventIds);
+
+    /// <summary>Routes the events an alert's write has just made, with the routing inputs read in that write's round trip.</summary>
+    Task RouteAsync(WrittenEvents written);
 }

@@ -3,31 +3,20 @@ using Microsoft.Extensions.Logging;
 using Npgsql;
 using Planekeeper.Grains.Alerts.Evaluation;
 using Planekeeper.Grains.Interfaces.Notifications;
+using Planekeeper.Grains.Storage;
 
 namespace Planekeeper.Grains.Notifications.Routing;
 
 /// <summary>
 /// Routes alert events to channels (docs/notifications.md, "Rules" and "Delivery statuses and retries"): reads the
-/// unrouted events and their routing inputs, then in one statement marks them routed and, for the events it marked (so
+/// unrouted events and their routing inputs (or takes those an alert's write has just read with its new events, see
+/// <see cref="WrittenEvents"/>), then in one statement marks them routed and, for the events it marked (so
 /// a concurrent reconciliation pass cannot route them twice), writes one pending delivery per (event, channel) before
 /// any attempt and counts each rule's matches and skips; then it wakes the channels' delivery grains.
 /// </summary>
 public sealed partial class NotificationRouter(NpgsqlDataSource database, IGrainFactory grains, ILogger<NotificationRouter> logger) : IAlertEventRouter
 {
     public const string DefaultChannelSetting = "default_notification_channel_id";
-
-    private sealed record EventRow(long Id, long AlertId, long OrganizationId, string Event, string Severity);
-
-    private sealed class RuleRow
-    {
-        public long Id { get; set; }
-        public long OrganizationId { get; set; }
-        public string Name { get; set; } = "";
-        public int Priority { get; set; }
-        public string[] EventTypes { get; set; } = [];
-        public string[] Severities { get; set; } = [];
-        public long? ChannelId { get; set; }
-    }
 
     public async Task RouteAsync(IReadOnlyList<long> eventIds)
     {
@@ -36,7 +25,24 @@ public sealed partial class NotificationRouter(NpgsqlDataSource database, IGrain
             return;
         }
 
-        var channels = await RouteInTwoRoundTripsAsync(eventIds);
+        await using var connection = await database.OpenConnectionAsync();
+        var (events, inputs) = await LoadAsync(connection, eventIds.ToArray());
+        Wake(await WriteAsync(connection, events, inputs));
+    }
+
+    public async Task RouteAsync(WrittenEvents written)
+    {
+        if (written.Events.Count == 0)
+        {
+            return;
+        }
+
+        await using var connection = await database.OpenConnectionAsync();
+        Wake(await WriteAsync(connection, written.Events, written.Inputs));
+    }
+
+    private void Wake(IReadOnlyList<long> channels)
+    {
         foreach (var channel in channels)
         {
             _ = grains.GetGrain<IChannelDeliveryGrain>(channel).DeliverAsync();
@@ -44,29 +50,25 @@ public sealed partial class NotificationRouter(NpgsqlDataSource database, IGrain
     }
 
     /// <summary>
-    /// Two round trips: the unrouted events with the routing inputs of their organizations, then one statement that
-    /// marks them routed and — for the events it marked, so a concurrent router (the reconciliation pass) that got
-    /// there first makes this one write nothing — writes their deliveries and counts the rules' matches and skips.
+    /// One statement that marks the events routed and — for the events it marked, so a concurrent router (the
+    /// reconciliation pass) that got there first makes this one write nothing — writes their deliveries and counts the
+    /// rules' matches and skips. Returns the channels that got deliveries.
     /// </summary>
-    private async Task<IReadOnlyList<long>> RouteInTwoRoundTripsAsync(IReadOnlyList<long> eventIds)
+    private async Task<IReadOnlyList<long>> WriteAsync(NpgsqlConnection connection, IReadOnlyList<AlertEvent> events, RoutingInputs inputs)
     {
-        await using var connection = await database.OpenConnectionAsync();
-        var (events, rules, existingChannels, defaults) = await LoadAsync(connection, eventIds.ToArray());
         if (events.Count == 0)
         {
             return [];
         }
 
-        var deliveries = new List<(EventRow Event, long ChannelId)>();
+        var deliveries = new List<(AlertEvent Event, long ChannelId)>();
         var matches = new List<(long EventId, long RuleId, bool Skipped)>();
         foreach (var row in events)
         {
             var decision = NotificationRouting.Route(
-                row.Event, row.Severity,
-                rules[row.OrganizationId].Select(r => new RoutingRule(r.Id, r.Name, r.Priority, r.EventTypes, r.Severities, r.ChannelId)),
-                defaults.GetValueOrDefault(row.OrganizationId));
+                row.Event, row.Severity, inputs.Rules[row.OrganizationId].Select(rule => rule.ToRule()), inputs.Defaults.GetValueOrDefault(row.OrganizationId));
             matches.AddRange(decision.Matches.Select(match => (row.Id, match.RuleId, match.Skipped)));
-            deliveries.AddRange(decision.ChannelIds.Where(existingChannels.Contains).Select(channel => (row, channel)));
+            deliveries.AddRange(decision.ChannelIds.Where(inputs.Channels.Contains).Select(channel => (row, channel)));
         }
 
         var channels = (await connection.QueryAsync<long>(
@@ -100,29 +102,19 @@ public sealed partial class NotificationRouter(NpgsqlDataSource database, IGrain
         return channels;
     }
 
-    /// <summary>
-    /// The unrouted events among <paramref name="eventIds"/>, their organizations' active rules, channels and default
-    /// channel (if it still exists), in one round trip.
-    /// </summary>
-    private static async Task<(List<EventRow> Events, ILookup<long, RuleRow> Rules, HashSet<long> Channels, Dictionary<long, long?> Defaults)> LoadAsync(
-        NpgsqlConnection connection, long[] eventIds)
+    /// <summary>The unrouted events among <paramref name="eventIds"/> and their organizations' routing inputs, in one round trip.</summary>
+    private static async Task<(List<AlertEvent> Events, RoutingInputs Inputs)> LoadAsync(NpgsqlConnection connection, long[] eventIds)
     {
-        const string Organizations = "(SELECT organization_id FROM alert_actions WHERE id = ANY(@Ids))";
-        await using var reads = await connection.QueryMultipleAsync(
+        var parameters = new DynamicParameters(RoutingInputs.Parameters);
+        parameters.Add("Ids", eventIds);
+        await using var reader = await connection.ExecuteReaderAsync(
             $"""
             SELECT id, alert_id AS AlertId, organization_id AS OrganizationId, event, severity FROM alert_actions
              WHERE id = ANY(@Ids) AND event IS NOT NULL AND routed_at IS NULL ORDER BY id;
-            SELECT id, organization_id AS OrganizationId, name, priority, event_types AS EventTypes, severities, channel_id AS ChannelId
-              FROM notification_rules WHERE organization_id IN {Organizations} AND active;
-            SELECT id FROM notification_channels WHERE organization_id IN {Organizations};
-            SELECT organization_id AS OrganizationId, value AS Value FROM settings WHERE organization_id IN {Organizations} AND key = @Key;
-            """, new { Ids = eventIds, Key = DefaultChannelSetting });
-        var events = (await reads.ReadAsync<EventRow>()).ToList();
-        var rules = (await reads.ReadAsync<RuleRow>()).ToLookup(rule => rule.OrganizationId);
-        var channels = (await reads.ReadAsync<long>()).ToHashSet();
-        var defaults = (await reads.ReadAsync<(long OrganizationId, string Value)>())
-            .ToDictionary(row => row.OrganizationId, row => long.TryParse(row.Value, out var id) && channels.Contains(id) ? id : (long?)null);
-        return (events, rules, channels, defaults);
+            {RoutingInputs.Statements("(SELECT organization_id FROM alert_actions WHERE id = ANY(@Ids))")}
+            """, parameters);
+        var events = await reader.ReadAllAsync<AlertEvent>();
+        return (events, await RoutingInputs.ReadAsync(reader));
     }
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Routed {Events} alert event(s) to {Deliveries} delivery(ies)")]

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Planekeeper.Grains.Alerts;
 using Planekeeper.Grains.Alerts.Evaluation;
 using Planekeeper.Tests.Infrastructure;
 using Planekeeper.Tests.Integration.Notifications.Support;
@@ -9,7 +10,7 @@ namespace Planekeeper.Tests.Integration.Notifications;
 
 /// <summary>
 /// The round-trip-saving parts of the path from an alert event to a receiver (docs/notifications.md, "Delivery
-/// statuses and retries"): routing read first and written in one statement, a delivery pass that starts a batch and
+/// statuses and retries"): routing inputs read in the alert's own round trip (or read first) and written in one statement, a delivery pass that starts a batch and
 /// reads what it needs in one round trip, outcomes written in groups.
 /// </summary>
 public class DeliveryPassTests(ClockedNotificationSystem system) : IClassFixture<ClockedNotificationSystem>
@@ -32,6 +33,41 @@ public class DeliveryPassTests(ClockedNotificationSystem system) : IClassFixture
         Assert.Equal(3, await system.ScalarAsync<long>($"SELECT matched FROM notification_rules WHERE id = {rule}"));
         await receiver.ReceivedAsync(3, "the three events' webhooks");
         Assert.Equal(3, receiver.Requests.Count);
+    }
+
+    [Fact]
+    public async Task An_alerts_write_returns_its_new_events_with_its_organizations_routing_inputs_and_routing_them_delivers_each_once()
+    {
+        var (owner, _) = await system.OrganizationAsync("inputs-in-the-write");
+        var (other, _) = await system.OrganizationAsync("inputs-of-another");
+        await using var receiver = await ReceiverStandIn.StartAsync();
+        var channel = await owner.CreateChannelAsync("webhook", new { url = receiver.Url.ToString() });
+        var rule = await owner.RouteEverythingToAsync(channel);
+        await owner.OkAsync(HttpMethod.Put, "/api/v1/settings/default_notification_channel_id", new { value = channel.ToString() });
+        await other.RouteEverythingToAsync(await other.CreateChannelAsync("webhook", new { url = receiver.Url.ToString() }));
+        var organization = owner.OrganizationId!.Value;
+        var now = DateTime.UtcNow;
+        var alert = new AlertRow
+        {
+            OrganizationId = organization, ConfigName = "written by hand", Severity = "high", BehindBy = 2, DiscoveredVersion = "1.0.0", Reason = "behind",
+            CreatedAt = now, UpdatedAt = now,
+        };
+
+        var saved = await system.SiloServices.GetRequiredService<AlertStore>().SaveAsync(
+            alert, [new AlertStep(AlertActions.Created, AlertEvents.Created), new AlertStep(AlertActions.Updated, null)], "system", "{}", now, null);
+
+        var (row, written) = saved!.Value;
+        Assert.Equal([(row.Id, organization, "alert.created", "high")], written.Events.Select(e => (e.AlertId, e.OrganizationId, e.Event, e.Severity)));
+        Assert.Equal([organization], written.Inputs.Rules.Select(rules => rules.Key));
+        Assert.Equal([rule], written.Inputs.Rules[organization].Select(r => r.Id));
+        Assert.Equal([channel], written.Inputs.Channels);
+        Assert.Equal(channel, written.Inputs.Defaults[organization]);
+        var router = system.SiloServices.GetRequiredService<IAlertEventRouter>();
+        await router.RouteAsync(written);
+        await router.RouteAsync(written.Events.Select(e => e.Id).ToList());
+        await receiver.ReceivedAsync(1, "the alert.created webhook");
+        Assert.Equal(1, await system.ScalarAsync<long>($"SELECT count(*) FROM notification_deliveries WHERE alert_id = {row.Id}"));
+        Assert.Equal(1, await system.ScalarAsync<long>($"SELECT matched FROM notification_rules WHERE id = {rule}"));
     }
 
     [Fact]
