@@ -74,6 +74,7 @@ public static class SizeRun
 
         var agents = new DrainingAgents(grains, due);
         var cpu = new CpuMeter(await database.PostmasterProcessIdAsync());
+        var samplingFrom = (DateTime.UtcNow - start).TotalSeconds;
         var sampling = SamplePeaksAsync(grains, windowEnd.AddSeconds(10));
         if (start - DateTime.UtcNow is { Ticks: > 0 } untilStart)
         {
@@ -85,14 +86,15 @@ public static class SizeRun
         await agents.RunUntilAsync(windowEnd.AddSeconds(10));
         runTrips.Sample();
         cpu.Sample();
-        var (peakRss, peakActivations) = await sampling;
+        var (peakRss, activeBySecond) = await sampling;
         runTrips.Dispose();
 
         return new SizeFigures(
             jobs, organizations, emptyRss, restRss, holdingRss, (holdingHeap - restHeap) / (double)jobs, peakRss, atRest, holding, idle.TotalSeconds,
-            peakActivations, firstClaims, activeClaims, activationTrips, sweepReads, due.Count, agents.Claimed, agents.Failures,
+            activeBySecond.Max(), firstClaims, activeClaims, activationTrips, sweepReads, due.Count, agents.Claimed, agents.Failures,
             Percentiles.Of(agents.Lags), runTrips.InWindow().Operations / (double)Math.Max(1, agents.Claimed), cpu.Summarize()?.ToString() ?? "CPU not measured (not Linux)",
-            databaseMiB, seedSeconds, total.Elapsed.TotalSeconds);
+            databaseMiB, seedSeconds, total.Elapsed.TotalSeconds, agents.LagsBySlice(start), agents.ClaimCalls, agents.CompleteCalls, agents.EmptyClaims,
+            activeBySecond, samplingFrom);
     }
 
     public static void Print(SizeFigures figures) => Console.WriteLine(SizeFigures.LinePrefix + JsonSerializer.Serialize(figures));
@@ -126,13 +128,14 @@ public static class SizeRun
         return Percentiles.Of(durations);
     }
 
-    private static async Task<(double PeakRssMiB, int PeakActivations)> SamplePeaksAsync(IGrainFactory grains, DateTime until)
+    /// <summary>The peak RSS, and the active engines counted about every second (when the wake-up scan activates them).</summary>
+    private static async Task<(double PeakRssMiB, List<int> ActiveBySecond)> SamplePeaksAsync(IGrainFactory grains, DateTime until)
     {
-        var (rss, activations) = (0.0, 0);
+        var (rss, activations) = (0.0, new List<int>());
         while (DateTime.UtcNow < until)
         {
             rss = Math.Max(rss, Memory.RssMiB);
-            activations = Math.Max(activations, await EngineActivations.CountAsync(grains));
+            activations.Add(await EngineActivations.CountAsync(grains));
             await Task.Delay(1000);
         }
 
