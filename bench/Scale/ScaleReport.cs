@@ -1,3 +1,5 @@
+using Planekeeper.Grains.Tasks;
+
 namespace Planekeeper.Bench.Scale;
 
 /// <summary>Prints each size's figures as it ends, then how they grow and the targets (issue 18, point 3).</summary>
@@ -24,6 +26,7 @@ public static class ScaleReport
         Console.WriteLine($"  baseline, claim at an active engine:                 {f.ActiveClaim}");
         Console.WriteLine($"  sweep's read per organization (100 rows):            {f.SweepRead}");
         Console.WriteLine($"  idle engines all collected {f.IdleCollectionSeconds:F0} s after their last call (the default collection age, 2 min, checked every 5 s)");
+        Console.WriteLine($"  schedule written {f.ScheduledAheadSeconds:F0} s before the window's first job is due (the wake-up scan looks {EngineWakeUpGrain.Lookahead.TotalSeconds:0} s ahead)");
         Console.WriteLine($"  due → claimed, {DrainingAgents.Count} server agents draining for {SizeRun.Window.TotalSeconds:0} s: {f.Lag}; " +
                           $"{f.Claimed:N0} of {f.DueInWindow:N0} due jobs claimed{(f.Failures > 0 ? $", {f.Failures} failed calls" : "")}; " +
                           $"{f.RoundTripsPerRun:F1} silo database round trips per run (wake-up scans included)");

@@ -31,7 +31,8 @@ public sealed record SizeFigures(
     Percentiles CompleteCalls,
     int EmptyClaims,
     List<int> ActiveEnginesBySecond,
-    double ActiveSamplingFromSeconds)
+    double ActiveSamplingFromSeconds,
+    double ScheduledAheadSeconds)
 {
     public const string LinePrefix = "SCALE-FIGURES ";
 

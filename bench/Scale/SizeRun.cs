@@ -65,11 +65,13 @@ public static class SizeRun
         Log($"{holding:N0} engines hold every job: {holdingRss:N0} MiB RSS; waiting for idle collection");
 
         var idle = await EngineActivations.WaitUntilNoneAsync(grains, TimeSpan.FromMinutes(10));
-        // The schedule's write must end before the window starts: 20 s, and 30 s more per million jobs to update.
-        var start = DateTime.UtcNow.AddSeconds(20 + 30.0 * jobs / 1_000_000);
+        // The schedule's write must end before the wake-up scan looks at the window's first jobs: the scan's lookahead, 20 s,
+        // and 60 s more per million jobs to update (a busy machine took 50 s for a million). The report says how early it ended.
+        var start = DateTime.UtcNow + EngineWakeUpGrain.Lookahead + TimeSpan.FromSeconds(20 + 60.0 * jobs / 1_000_000);
         start = start.AddTicks(-(start.Ticks % TimeSpan.TicksPerSecond));
         var windowEnd = start + Window;
         var due = await ScaleSeed.ScheduleFromAsync(database, start, windowEnd);
+        var scheduledAhead = (start - DateTime.UtcNow).TotalSeconds;
         Log($"all engines collected after {idle.TotalSeconds:F0} s; {due.Count:N0} jobs due in the {Window.TotalSeconds:0} s window from {start:HH:mm:ss}");
 
         var agents = new DrainingAgents(grains, due);
@@ -94,7 +96,7 @@ public static class SizeRun
             activeBySecond.Max(), firstClaims, activeClaims, activationTrips, sweepReads, due.Count, agents.Claimed, agents.Failures,
             Percentiles.Of(agents.Lags), runTrips.InWindow().Operations / (double)Math.Max(1, agents.Claimed), cpu.Summarize()?.ToString() ?? "CPU not measured (not Linux)",
             databaseMiB, seedSeconds, total.Elapsed.TotalSeconds, agents.LagsBySlice(start), agents.ClaimCalls, agents.CompleteCalls, agents.EmptyClaims,
-            activeBySecond, samplingFrom);
+            activeBySecond, samplingFrom, scheduledAhead);
     }
 
     public static void Print(SizeFigures figures) => Console.WriteLine(SizeFigures.LinePrefix + JsonSerializer.Serialize(figures));
