@@ -10,9 +10,10 @@ namespace Planekeeper.Bench.Scale;
 /// its claim returned minus its next_run_at; and where an agent's time went (claim calls, completions, claims that
 /// came back empty), to tell a saturated fleet from work that was not there yet.
 /// </summary>
-public sealed class DrainingAgents(IGrainFactory grains, IReadOnlyDictionary<long, DateTime> due)
+public sealed class DrainingAgents(IGrainFactory grains, IReadOnlyDictionary<long, DateTime> due, int count)
 {
-    public const int Count = 8;
+    /// <summary>How many agents drain unless <c>--agents</c> says otherwise.</summary>
+    public const int DefaultCount = 8;
 
     /// <summary>The lag is also reported by when jobs fell due, in slices of the window this long.</summary>
     public static readonly TimeSpan Slice = TimeSpan.FromSeconds(10);
@@ -33,6 +34,9 @@ public sealed class DrainingAgents(IGrainFactory grains, IReadOnlyDictionary<lon
 
     public int EmptyClaims => _emptyClaims;
 
+    /// <summary>The share of the agents' time spent in calls that got (or completed) a job: near 1, the fleet is saturated.</summary>
+    public double BusyShare(TimeSpan drained) => (_claimCallMs.Sum() + _completeCallMs.Sum()) / (count * drained.TotalMilliseconds);
+
     public Percentiles ClaimCalls => Percentiles.Of(_claimCallMs.ToList());
 
     public Percentiles CompleteCalls => Percentiles.Of(_completeCallMs.ToList());
@@ -44,7 +48,7 @@ public sealed class DrainingAgents(IGrainFactory grains, IReadOnlyDictionary<lon
         .Select(slice => Percentiles.Of(slice.Select(claim => claim.LagMs).ToList()))
         .ToList();
 
-    public Task RunUntilAsync(DateTime stopAt) => Task.WhenAll(Enumerable.Range(1, Count).Select(agent => DrainAsync(1_000_000 + agent, stopAt)));
+    public Task RunUntilAsync(DateTime stopAt) => Task.WhenAll(Enumerable.Range(1, count).Select(agent => DrainAsync(1_000_000 + agent, stopAt)));
 
     private async Task DrainAsync(long agentId, DateTime stopAt)
     {

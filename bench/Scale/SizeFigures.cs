@@ -32,7 +32,9 @@ public sealed record SizeFigures(
     int EmptyClaims,
     List<int> ActiveEnginesBySecond,
     double ActiveSamplingFromSeconds,
-    double ScheduledAheadSeconds)
+    double ScheduledAheadSeconds,
+    double AgentsBusyShare,
+    int Agents)
 {
     public const string LinePrefix = "SCALE-FIGURES ";
 

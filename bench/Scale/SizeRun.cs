@@ -26,7 +26,7 @@ public static class SizeRun
 
     private const int Parallel = 8;
 
-    public static async Task<SizeFigures> MeasureAsync(int jobs)
+    public static async Task<SizeFigures> MeasureAsync(int jobs, int agentCount)
     {
         var total = Stopwatch.StartNew();
         var organizations = jobs / ScaleSeed.JobsPerOrganization;
@@ -74,7 +74,7 @@ public static class SizeRun
         var scheduledAhead = (start - DateTime.UtcNow).TotalSeconds;
         Log($"all engines collected after {idle.TotalSeconds:F0} s; {due.Count:N0} jobs due in the {Window.TotalSeconds:0} s window from {start:HH:mm:ss}");
 
-        var agents = new DrainingAgents(grains, due);
+        var agents = new DrainingAgents(grains, due, agentCount);
         var cpu = new CpuMeter(await database.PostmasterProcessIdAsync());
         var samplingFrom = (DateTime.UtcNow - start).TotalSeconds;
         var sampling = SamplePeaksAsync(grains, windowEnd.AddSeconds(10));
@@ -85,7 +85,9 @@ public static class SizeRun
         cpu.Sample();
         var runTrips = new DatabaseOperationMeter(PlanekeeperSilo.ApplicationName);
         runTrips.Sample();
+        var draining = Stopwatch.StartNew();
         await agents.RunUntilAsync(windowEnd.AddSeconds(10));
+        var busyShare = agents.BusyShare(draining.Elapsed);
         runTrips.Sample();
         cpu.Sample();
         var (peakRss, activeBySecond) = await sampling;
@@ -96,7 +98,7 @@ public static class SizeRun
             activeBySecond.Max(), firstClaims, activeClaims, activationTrips, sweepReads, due.Count, agents.Claimed, agents.Failures,
             Percentiles.Of(agents.Lags), runTrips.InWindow().Operations / (double)Math.Max(1, agents.Claimed), cpu.Summarize()?.ToString() ?? "CPU not measured (not Linux)",
             databaseMiB, seedSeconds, total.Elapsed.TotalSeconds, agents.LagsBySlice(start), agents.ClaimCalls, agents.CompleteCalls, agents.EmptyClaims,
-            activeBySecond, samplingFrom, scheduledAhead);
+            activeBySecond, samplingFrom, scheduledAhead, busyShare, agentCount);
     }
 
     public static void Print(SizeFigures figures) => Console.WriteLine(SizeFigures.LinePrefix + JsonSerializer.Serialize(figures));
