@@ -7,7 +7,9 @@ namespace Planekeeper.Grains.Tasks;
 /// The cluster's one scheduler of task engines (docs/jobs.md, "How it is built"). An engine with nothing queued, running or
 /// waiting, and no job due within <see cref="IdleHorizon"/>, lets Orleans collect it. Every <see cref="ScanInterval"/> this
 /// grain asks the job tables (one statement over partial indexes) which organizations have a job due, or a lease ending,
-/// within <see cref="Lookahead"/> — or overdue — and activates their engines; an engine woken less than
+/// within <see cref="Lookahead"/> — or overdue — and activates their engines, soonest due first and
+/// <see cref="WokenAtOnce"/> at a time (so that in a burst of thousands the engines due first are not held up by those due
+/// later, and claims still find database connections); an engine woken less than
 /// <see cref="WokenRecently"/> ago is not asked again (an engine that went idle since has nothing due before then). A
 /// reminder brings the grain back within a minute after the silo holding it fails.
 /// </summary>
@@ -21,7 +23,10 @@ public sealed partial class EngineWakeUpGrain(TaskStore store, TimeProvider cloc
     public static readonly TimeSpan ScanInterval = TimeSpan.FromSeconds(5);
 
     /// <summary>How far ahead a scan looks: an engine is active at least this long before its job is due, less a scan.</summary>
-    public static readonly TimeSpan Lookahead = TimeSpan.FromSeconds(15);
+    public static readonly TimeSpan Lookahead = TimeSpan.FromSeconds(30);
+
+    /// <summary>Engines activated at once by a scan: each activation is one read of the organization's jobs.</summary>
+    public const int WokenAtOnce = 16;
 
     /// <summary>Shorter than <see cref="IdleHorizon"/> − <see cref="Lookahead"/> − <see cref="ScanInterval"/>, so no wake-up is skipped that an idle engine needs.</summary>
     public static readonly TimeSpan WokenRecently = IdleHorizon - Lookahead - ScanInterval - TimeSpan.FromSeconds(5);
@@ -53,12 +58,28 @@ public sealed partial class EngineWakeUpGrain(TaskStore store, TimeProvider cloc
                 _wokenAt[organization] = now;
             }
 
-            await Task.WhenAll(organizations.Select(WakeUpAsync));
+            await WakeInOrderAsync(organizations);
         }
         catch (Exception exception)
         {
             LogScanFailed(exception);
         }
+    }
+
+    private async Task WakeInOrderAsync(IReadOnlyList<long> organizations)
+    {
+        var waking = new List<Task>(WokenAtOnce);
+        foreach (var organization in organizations)
+        {
+            if (waking.Count == WokenAtOnce)
+            {
+                waking.Remove(await Task.WhenAny(waking));
+            }
+
+            waking.Add(WakeUpAsync(organization));
+        }
+
+        await Task.WhenAll(waking);
     }
 
     private async Task WakeUpAsync(long organization)

@@ -54,16 +54,18 @@ public sealed class TaskStore(NpgsqlDataSource database)
 
     /// <summary>
     /// Organizations with a runnable job waiting for a next run at or before <paramref name="horizon"/>, or a run whose
-    /// lease ends by then: one statement over the partial indexes of migration 021 (<see cref="EngineWakeUpGrain"/>).
+    /// lease ends by then, the one whose first such moment comes soonest first: one statement over the partial indexes
+    /// of migration 021 (<see cref="EngineWakeUpGrain"/>).
     /// </summary>
     public async Task<List<long>> OrganizationsToWakeAsync(DateTime horizon, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        var moments = string.Join("\nUNION ALL ", JobKind.All.Select(kind => $"""
+            SELECT organization_id, next_run_at AS at FROM {kind.Table} WHERE status IN ('pending', 'completed', 'failed') AND next_run_at <= @Horizon AND ({kind.Runnable})
+            UNION ALL SELECT organization_id, lease_expires_at FROM {kind.Table} WHERE status = 'in_progress' AND lease_expires_at <= @Horizon
+            """));
         return (await connection.QueryAsync<long>(new CommandDefinition(
-            string.Join("\nUNION ", JobKind.All.Select(kind => $"""
-                SELECT organization_id FROM {kind.Table} WHERE status IN ('pending', 'completed', 'failed') AND next_run_at <= @Horizon AND ({kind.Runnable})
-                UNION SELECT organization_id FROM {kind.Table} WHERE status = 'in_progress' AND lease_expires_at <= @Horizon
-                """)),
+            $"SELECT organization_id FROM ({moments}) AS moments GROUP BY organization_id ORDER BY min(at), organization_id",
             new { Horizon = horizon }, cancellationToken: cancellationToken))).ToList();
     }
 

@@ -6,7 +6,7 @@ namespace Planekeeper.Bench.Scale;
 /// <summary>Runs one size in a new process of this program (its progress goes to standard error as it comes).</summary>
 public static class ChildRun
 {
-    public static async Task<SizeFigures> MeasureAsync(int jobs)
+    public static async Task<SizeFigures> MeasureAsync(int jobs, int agents)
     {
         var start = new ProcessStartInfo(Environment.ProcessPath!) { RedirectStandardOutput = true };
         if (Path.GetFileNameWithoutExtension(Environment.ProcessPath!) == "dotnet")
@@ -16,6 +16,7 @@ public static class ChildRun
 
         start.ArgumentList.Add("--one-size");
         start.ArgumentList.Add(jobs.ToString());
+        start.ArgumentList.Add(agents.ToString());
         using var child = Process.Start(start)!;
         var output = await child.StandardOutput.ReadToEndAsync();
         await child.WaitForExitAsync();

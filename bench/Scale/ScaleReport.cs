@@ -1,3 +1,5 @@
+using Planekeeper.Grains.Tasks;
+
 namespace Planekeeper.Bench.Scale;
 
 /// <summary>Prints each size's figures as it ends, then how they grow and the targets (issue 18, point 3).</summary>
@@ -24,9 +26,14 @@ public static class ScaleReport
         Console.WriteLine($"  baseline, claim at an active engine:                 {f.ActiveClaim}");
         Console.WriteLine($"  sweep's read per organization (100 rows):            {f.SweepRead}");
         Console.WriteLine($"  idle engines all collected {f.IdleCollectionSeconds:F0} s after their last call (the default collection age, 2 min, checked every 5 s)");
-        Console.WriteLine($"  due → claimed, {DrainingAgents.Count} server agents draining for {SizeRun.Window.TotalSeconds:0} s: {f.Lag}; " +
+        Console.WriteLine($"  schedule written {f.ScheduledAheadSeconds:F0} s before the window's first job is due (the wake-up scan looks {EngineWakeUpGrain.Lookahead.TotalSeconds:0} s ahead)");
+        Console.WriteLine($"  due → claimed, {f.Agents} server agents draining for {SizeRun.Window.TotalSeconds:0} s: {f.Lag}; " +
                           $"{f.Claimed:N0} of {f.DueInWindow:N0} due jobs claimed{(f.Failures > 0 ? $", {f.Failures} failed calls" : "")}; " +
                           $"{f.RoundTripsPerRun:F1} silo database round trips per run (wake-up scans included)");
+        Console.WriteLine($"    by when due ({DrainingAgents.Slice.TotalSeconds:0} s slices): p50 / p99 " +
+                          string.Join(", ", f.LagBySlice.Select(slice => $"{slice.P50:F0} / {slice.P99:F0} ms")));
+        Console.WriteLine($"    the agents' calls: claim {f.ClaimCalls}; completion {f.CompleteCalls}; {f.EmptyClaims:N0} claims came back empty; agents busy {f.AgentsBusyShare:P0} of the time");
+        Console.WriteLine($"    engines active every 10 s from {f.ActiveSamplingFromSeconds:F0} s after the window's start: {string.Join(" ", f.ActiveEnginesBySecond.Where((_, i) => i % 10 == 0).Select(n => n.ToString("N0")))}");
         Console.WriteLine($"  while draining: {f.RunCpu}");
         Console.WriteLine($"  PostgreSQL database after seeding: {f.DatabaseMiB:N0} MiB");
     }

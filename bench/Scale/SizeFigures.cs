@@ -25,7 +25,16 @@ public sealed record SizeFigures(
     string RunCpu,
     double DatabaseMiB,
     double SeedSeconds,
-    double TotalSeconds)
+    double TotalSeconds,
+    List<Percentiles> LagBySlice,
+    Percentiles ClaimCalls,
+    Percentiles CompleteCalls,
+    int EmptyClaims,
+    List<int> ActiveEnginesBySecond,
+    double ActiveSamplingFromSeconds,
+    double ScheduledAheadSeconds,
+    double AgentsBusyShare,
+    int Agents)
 {
     public const string LinePrefix = "SCALE-FIGURES ";
 

@@ -26,7 +26,7 @@ public static class SizeRun
 
     private const int Parallel = 8;
 
-    public static async Task<SizeFigures> MeasureAsync(int jobs)
+    public static async Task<SizeFigures> MeasureAsync(int jobs, int agentCount)
     {
         var total = Stopwatch.StartNew();
         var organizations = jobs / ScaleSeed.JobsPerOrganization;
@@ -65,15 +65,18 @@ public static class SizeRun
         Log($"{holding:N0} engines hold every job: {holdingRss:N0} MiB RSS; waiting for idle collection");
 
         var idle = await EngineActivations.WaitUntilNoneAsync(grains, TimeSpan.FromMinutes(10));
-        // The schedule's write must end before the window starts: 20 s, and 30 s more per million jobs to update.
-        var start = DateTime.UtcNow.AddSeconds(20 + 30.0 * jobs / 1_000_000);
+        // The schedule's write must end before the wake-up scan looks at the window's first jobs: the scan's lookahead, 20 s,
+        // and 60 s more per million jobs to update (a busy machine took 50 s for a million). The report says how early it ended.
+        var start = DateTime.UtcNow + EngineWakeUpGrain.Lookahead + TimeSpan.FromSeconds(20 + 60.0 * jobs / 1_000_000);
         start = start.AddTicks(-(start.Ticks % TimeSpan.TicksPerSecond));
         var windowEnd = start + Window;
         var due = await ScaleSeed.ScheduleFromAsync(database, start, windowEnd);
+        var scheduledAhead = (start - DateTime.UtcNow).TotalSeconds;
         Log($"all engines collected after {idle.TotalSeconds:F0} s; {due.Count:N0} jobs due in the {Window.TotalSeconds:0} s window from {start:HH:mm:ss}");
 
-        var agents = new DrainingAgents(grains, due);
+        var agents = new DrainingAgents(grains, due, agentCount);
         var cpu = new CpuMeter(await database.PostmasterProcessIdAsync());
+        var samplingFrom = (DateTime.UtcNow - start).TotalSeconds;
         var sampling = SamplePeaksAsync(grains, windowEnd.AddSeconds(10));
         if (start - DateTime.UtcNow is { Ticks: > 0 } untilStart)
         {
@@ -82,17 +85,20 @@ public static class SizeRun
         cpu.Sample();
         var runTrips = new DatabaseOperationMeter(PlanekeeperSilo.ApplicationName);
         runTrips.Sample();
+        var draining = Stopwatch.StartNew();
         await agents.RunUntilAsync(windowEnd.AddSeconds(10));
+        var busyShare = agents.BusyShare(draining.Elapsed);
         runTrips.Sample();
         cpu.Sample();
-        var (peakRss, peakActivations) = await sampling;
+        var (peakRss, activeBySecond) = await sampling;
         runTrips.Dispose();
 
         return new SizeFigures(
             jobs, organizations, emptyRss, restRss, holdingRss, (holdingHeap - restHeap) / (double)jobs, peakRss, atRest, holding, idle.TotalSeconds,
-            peakActivations, firstClaims, activeClaims, activationTrips, sweepReads, due.Count, agents.Claimed, agents.Failures,
+            activeBySecond.Max(), firstClaims, activeClaims, activationTrips, sweepReads, due.Count, agents.Claimed, agents.Failures,
             Percentiles.Of(agents.Lags), runTrips.InWindow().Operations / (double)Math.Max(1, agents.Claimed), cpu.Summarize()?.ToString() ?? "CPU not measured (not Linux)",
-            databaseMiB, seedSeconds, total.Elapsed.TotalSeconds);
+            databaseMiB, seedSeconds, total.Elapsed.TotalSeconds, agents.LagsBySlice(start), agents.ClaimCalls, agents.CompleteCalls, agents.EmptyClaims,
+            activeBySecond, samplingFrom, scheduledAhead, busyShare, agentCount);
     }
 
     public static void Print(SizeFigures figures) => Console.WriteLine(SizeFigures.LinePrefix + JsonSerializer.Serialize(figures));
@@ -126,13 +132,14 @@ public static class SizeRun
         return Percentiles.Of(durations);
     }
 
-    private static async Task<(double PeakRssMiB, int PeakActivations)> SamplePeaksAsync(IGrainFactory grains, DateTime until)
+    /// <summary>The peak RSS, and the active engines counted about every second (when the wake-up scan activates them).</summary>
+    private static async Task<(double PeakRssMiB, List<int> ActiveBySecond)> SamplePeaksAsync(IGrainFactory grains, DateTime until)
     {
-        var (rss, activations) = (0.0, 0);
+        var (rss, activations) = (0.0, new List<int>());
         while (DateTime.UtcNow < until)
         {
             rss = Math.Max(rss, Memory.RssMiB);
-            activations = Math.Max(activations, await EngineActivations.CountAsync(grains));
+            activations.Add(await EngineActivations.CountAsync(grains));
             await Task.Delay(1000);
         }
 
