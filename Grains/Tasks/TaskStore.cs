@@ -127,18 +127,19 @@ public sealed class TaskStore(NpgsqlDataSource database)
             new { StartedBefore = startedBefore })).ToList();
     }
 
+    /// <summary>
+    /// The whole batch in one round trip: without an explicit transaction the batch is one implicit transaction,
+    /// committed (durably) before the database answers, and rolled back entirely when a statement fails.
+    /// </summary>
     /// <returns>The active alert configs using the jobs the batch completed, read in the same round trip.</returns>
     /// <exception cref="RunVersionConflictException">A job row was changed or deleted by someone else; nothing was written.</exception>
     public async Task<List<long>> WriteAsync(long organizationId, IReadOnlyList<RunStateWrite> runs, TaskBatch batch)
     {
         await using var connection = await database.OpenConnectionAsync();
-        await using var transaction = await connection.BeginTransactionAsync();
-        await using var statements = new NpgsqlBatch(connection, transaction);
-        var runStatements = new List<(string Kind, int Expected)>();
+        await using var statements = new NpgsqlBatch(connection);
         foreach (var group in runs.GroupBy(write => write.Job.Kind))
         {
-            statements.BatchCommands.Add(TaskWriteStatements.RunStates(JobTable.Of(group.Key), group.ToList()));
-            runStatements.Add((group.Key, group.Count()));
+            statements.BatchCommands.Add(TaskWriteStatements.RunStates(JobTable.Of(group.Key), group.Key, group.ToList()));
         }
 
         TaskWriteStatements.AddExecutionsAndResults(statements, organizationId, batch);
@@ -148,26 +149,15 @@ public sealed class TaskStore(NpgsqlDataSource database)
         }
 
         var configs = new List<long>();
-        if (statements.BatchCommands.Count > 0)
+        if (statements.BatchCommands.Count == 0)
+        {
+            return configs;
+        }
+
+        try
         {
             await using var reader = await statements.ExecuteReaderAsync();
-            foreach (var (kind, expected) in runStatements)
-            {
-                var written = 0;
-                while (await reader.ReadAsync())
-                {
-                    written++;
-                }
-
-                if (written != expected)
-                {
-                    throw new RunVersionConflictException($"{expected - written} {kind} row(s) changed or deleted meanwhile");
-                }
-
-                await reader.NextResultAsync();
-            }
-
-            // The results' statements answer no rows; the last statement, when there is one, answers the alert configs.
+            // Only the last statement, when there is one, answers rows: the alert configs.
             do
             {
                 while (await reader.ReadAsync())
@@ -177,8 +167,11 @@ public sealed class TaskStore(NpgsqlDataSource database)
             }
             while (await reader.NextResultAsync());
         }
+        catch (PostgresException conflict) when (conflict.SqlState == TaskWriteStatements.RunVersionConflict)
+        {
+            throw new RunVersionConflictException(conflict.MessageText);
+        }
 
-        await transaction.CommitAsync();
         return configs;
     }
 }

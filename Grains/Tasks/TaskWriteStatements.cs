@@ -10,17 +10,28 @@ namespace Planekeeper.Grains.Tasks;
 /// </summary>
 public static class TaskWriteStatements
 {
-    public static NpgsqlBatchCommand RunStates(JobTable table, IReadOnlyList<RunStateWrite> writes) => Command(
+    /// <summary>The SQLSTATE of <c>task_run_version_conflict</c> (migration 022).</summary>
+    public const string RunVersionConflict = "PKRV1";
+
+    /// <summary>
+    /// The jobs' new runs, each only where the row still has the expected run version; answers no row, and fails the
+    /// whole batch (<see cref="RunVersionConflict"/>) when a row was changed or deleted meanwhile.
+    /// </summary>
+    public static NpgsqlBatchCommand RunStates(JobTable table, string kind, IReadOnlyList<RunStateWrite> writes) => Command(
         $"""
-        UPDATE {table.Table} AS j
-           SET status = u.status, next_run_at = u.next_run_at, attempt = u.attempt, last_run_at = u.last_run_at, last_error = u.last_error,
-               lease_id = u.lease_id, lease_agent_id = u.lease_agent_id, lease_expires_at = u.lease_expires_at, started_at = u.started_at,
-               run_version = j.run_version + 1
-          FROM unnest(@ids, @expected, @status, @next_run_at, @attempt, @last_run_at, @last_error, @lease_id, @lease_agent_id, @lease_expires_at, @started_at)
-               AS u(id, expected, status, next_run_at, attempt, last_run_at, last_error, lease_id, lease_agent_id, lease_expires_at, started_at)
-         WHERE j.id = u.id AND j.run_version = u.expected
-        RETURNING j.id
+        WITH written AS (
+            UPDATE {table.Table} AS j
+               SET status = u.status, next_run_at = u.next_run_at, attempt = u.attempt, last_run_at = u.last_run_at, last_error = u.last_error,
+                   lease_id = u.lease_id, lease_agent_id = u.lease_agent_id, lease_expires_at = u.lease_expires_at, started_at = u.started_at,
+                   run_version = j.run_version + 1
+              FROM unnest(@ids, @expected, @status, @next_run_at, @attempt, @last_run_at, @last_error, @lease_id, @lease_agent_id, @lease_expires_at, @started_at)
+                   AS u(id, expected, status, next_run_at, attempt, last_run_at, last_error, lease_id, lease_agent_id, lease_expires_at, started_at)
+             WHERE j.id = u.id AND j.run_version = u.expected
+            RETURNING j.id)
+        SELECT task_run_version_conflict(@kind, @count - count(*)) FROM written HAVING count(*) <> @count
         """,
+        ("kind", kind),
+        ("count", (long)writes.Count),
         ("ids", writes.Select(w => w.Job.Id).ToArray()),
         ("expected", writes.Select(w => w.ExpectedRunVersion).ToArray()),
         ("status", writes.Select(w => w.Run.Status).ToArray()),
