@@ -1,7 +1,7 @@
 namespace Planekeeper.Agent.Server;
 
 /// <summary>
-/// One finished task as a report carries it (docs/api.md, "Reporting several tasks at once"): completed with its
+/// One finished task as a report carries it (docs/jobs.md, "Reporting several tasks at once"): completed with its
 /// <see cref="Result"/>, or failed with <see cref="Error"/> (tried again when <see cref="Retryable"/>).
 /// </summary>
 public sealed record FinishedReport(long TaskId, TaskReport? Result, string? Error = null, bool Retryable = false)

@@ -6,7 +6,7 @@ namespace Planekeeper.Grains.Tasks;
 
 /// <summary>
 /// Reports of finished tasks: one task's completion or failure, and an agent's report of several with its next claims
-/// in one write (docs/api.md, "Reporting several tasks at once").
+/// in one write (docs/jobs.md, "Reporting several tasks at once").
 /// </summary>
 public sealed partial class TaskEngineGrain
 {

@@ -6,7 +6,7 @@ using Planekeeper.WebFrontend.Identity;
 namespace Planekeeper.WebFrontend.Api;
 
 /// <summary>
-/// <c>POST /api/v1/agent/tasks/report</c> (docs/api.md, "Reporting several tasks at once"): an agent reports the tasks
+/// <c>POST /api/v1/agent/tasks/report</c> (docs/jobs.md, "Reporting several tasks at once"): an agent reports the tasks
 /// it finished and claims its next ones in one request, one grain call and one durable write. A task that cannot be
 /// taken is refused in its own outcome; the others are taken.
 /// </summary>

@@ -5,7 +5,7 @@ using Planekeeper.Tests.Infrastructure;
 namespace Planekeeper.Tests.Integration.Tasks;
 
 /// <summary>
-/// <c>POST /api/v1/agent/tasks/report</c> (docs/api.md, "Reporting several tasks at once"): several finished tasks and the
+/// <c>POST /api/v1/agent/tasks/report</c> (docs/jobs.md, "Reporting several tasks at once"): several finished tasks and the
 /// next claims in one request and one write; each task gets its own outcome, a refused one does not stop the others.
 /// </summary>
 public class TaskReportTests(RunningSystem system) : IClassFixture<RunningSystem>
