@@ -28,6 +28,7 @@ public static class AgentHosting
         builder.Services.AddSingleton<GatherSources>();
         builder.Services.AddSingleton<GatherRunner>();
         builder.Services.AddSingleton<ITaskRunner, TaskRunner>();
+        builder.Services.AddSingleton<TaskReports>();
         builder.Services.AddSingleton<TaskExecution>();
         builder.Services.AddHostedService<AgentWorker>();
         builder.Services.Configure<HostOptions>(options => options.ShutdownTimeout = AgentWorker.ShutdownGrace + TimeSpan.FromSeconds(10));

@@ -85,13 +85,35 @@ public sealed class AgentApiClient(HttpClient http, AgentSettings settings)
     public async Task<bool> RenewAsync(long taskId, CancellationToken cancellationToken) =>
         await ReportAsync($"tasks/{taskId}/renew", new { agent_id = AgentId }, cancellationToken);
 
-    /// <returns>Whether the server took the result, and the agent's next task when one was due (claimed with the report).</returns>
-    public async Task<(bool Accepted, ClaimedTask? Next)> CompleteAsync(long taskId, TaskReport report, CancellationToken cancellationToken)
+    /// <returns>
+    /// Whether the server took each reported task (in the report's order), and up to <paramref name="claimNext"/> next tasks
+    /// claimed with the report. A report the server refused whole (404: it no longer knows this agent) took none.
+    /// </returns>
+    public async Task<(IReadOnlyList<bool> Accepted, IReadOnlyList<ClaimedTask> Next)> ReportAsync(
+        IReadOnlyList<FinishedReport> finished, int claimNext, CancellationToken cancellationToken)
     {
-        using var answer = await PostAsync($"tasks/{taskId}/complete", new
+        using var answer = await PostAsync("tasks/report", new
         {
             agent_id = AgentId,
-            claim_next = true,
+            claim_next = claimNext,
+            results = finished.Select(Item),
+        }, cancellationToken, HttpStatusCode.NotFound);
+        if (!answer.IsSuccessStatusCode)
+        {
+            return (finished.Select(_ => false).ToList(), []);
+        }
+
+        var body = await answer.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
+        return (body.GetProperty("results").EnumerateArray().Select(result => result.GetProperty("outcome").GetString() != "refused").ToList(),
+            body.GetProperty("tasks").Deserialize<List<ClaimedTask>>(Json)!);
+    }
+
+    private static object Item(FinishedReport task) => task.Result is not { } report
+        ? new { task_id = task.TaskId, outcome = "fail", error = task.Error, retryable = task.Retryable }
+        : new
+        {
+            task_id = task.TaskId,
+            outcome = "complete",
             releases = report.Releases,
             version = report.Version,
             commit_sha = report.CommitSha,
@@ -99,15 +121,7 @@ public sealed class AgentApiClient(HttpClient http, AgentSettings settings)
             unchanged = report.Unchanged,
             etag = report.Etag,
             last_modified = report.LastModified,
-        }, cancellationToken, HttpStatusCode.Conflict, HttpStatusCode.NotFound);
-        if (!answer.IsSuccessStatusCode)
-        {
-            return (false, null);
-        }
-
-        var body = await answer.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken);
-        return (true, body.TryGetProperty("next_task", out var next) && next.ValueKind == JsonValueKind.Object ? next.Deserialize<ClaimedTask>(Json) : null);
-    }
+        };
 
     public async Task<bool> FailAsync(long taskId, string error, bool retryable, CancellationToken cancellationToken) =>
         await ReportAsync($"tasks/{taskId}/fail", new { agent_id = AgentId, error, retryable }, cancellationToken);

@@ -6,11 +6,12 @@ namespace Planekeeper.Agent.Work;
 /// <summary>
 /// One claimed task from start to report: the runner works while the lease is renewed at a third of its term; the
 /// result or failure is reported. When the lease is lost (the server gave the task away) the work is abandoned.
-/// A completion asks for the next task, which the caller runs next.
+/// The report (<see cref="TaskReports"/>, together with the other slots' reports) asks for the next task, which the
+/// caller runs next.
 /// </summary>
-public sealed partial class TaskExecution(AgentApiClient server, ITaskRunner runner, ILogger<TaskExecution> logger)
+public sealed partial class TaskExecution(AgentApiClient server, TaskReports reports, ITaskRunner runner, ILogger<TaskExecution> logger)
 {
-    /// <returns>The next task the server handed out with the completion, if any.</returns>
+    /// <returns>The next task the server handed out with the report, if any.</returns>
     public async Task<ClaimedTask?> RunAsync(ClaimedTask task, CancellationToken stopping)
     {
         using var work = CancellationTokenSource.CreateLinkedTokenSource(stopping);
@@ -22,7 +23,7 @@ public sealed partial class TaskExecution(AgentApiClient server, ITaskRunner run
             var report = await runner.RunAsync(task, work.Token);
             await work.CancelAsync();
             await renewing;
-            var (accepted, next) = await server.CompleteAsync(task.TaskId, report, CancellationToken.None);
+            var (accepted, next) = await reports.ReportAsync(FinishedReport.Completed(task.TaskId, report), wantsNext: !stopping.IsCancellationRequested);
             LogFinished(task, accepted ? "completed" : "completed, but the server had given the task away", clock.Elapsed.TotalSeconds);
             return next;
         }
@@ -30,13 +31,14 @@ public sealed partial class TaskExecution(AgentApiClient server, ITaskRunner run
         {
             await work.CancelAsync();
             await renewing;
-            await server.FailAsync(task.TaskId, failure.Message, failure.Retryable, CancellationToken.None);
+            var (_, next) = await reports.ReportAsync(FinishedReport.Failed(task.TaskId, failure.Message, failure.Retryable), wantsNext: !stopping.IsCancellationRequested);
             LogFailed(task, failure.Retryable ? "retryable" : "final", failure.Message, clock.Elapsed.TotalSeconds);
+            return next;
         }
         catch (OperationCanceledException) when (stopping.IsCancellationRequested)
         {
             await renewing;
-            await server.FailAsync(task.TaskId, "the agent was shut down while running the task", true, CancellationToken.None);
+            await reports.ReportAsync(FinishedReport.Failed(task.TaskId, "the agent was shut down while running the task", retryable: true), wantsNext: false);
             LogFailed(task, "handed back", "agent shutting down", clock.Elapsed.TotalSeconds);
         }
         catch (OperationCanceledException) when (work.IsCancellationRequested)

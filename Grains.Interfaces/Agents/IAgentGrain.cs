@@ -34,4 +34,12 @@ public interface IAgentGrain : IGrainWithIntegerKey
 
     [Alias("fail")]
     Task<CommandResult<bool>> FailAsync(long apiKeyId, long taskId, TaskFailure failure);
+
+    /// <summary>
+    /// Reports several finished tasks (at most <see cref="TaskClaims.MaxReported"/>) and claims up to
+    /// <paramref name="claimNext"/> next tasks (0..<see cref="TaskClaims.MaxTasks"/>) in one call: one bad task is refused
+    /// in its own outcome, the others are taken. 422 naming <c>results</c> or <c>claim_next</c> outside the bounds.
+    /// </summary>
+    [Alias("report")]
+    Task<CommandResult<TaskReportAnswer>> ReportAsync(long apiKeyId, IReadOnlyList<FinishedTask> finished, int claimNext);
 }

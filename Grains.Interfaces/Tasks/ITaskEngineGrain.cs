@@ -60,6 +60,13 @@ public interface ITaskEngineGrain : IGrainWithIntegerKey
     Task<CommandResult<bool>> FailAsync(long agentId, long taskId, TaskFailure failure);
 
     /// <summary>
+    /// Ends each reported task of the agent (a task it no longer holds, or an invalid result, is refused on its own) and,
+    /// with <paramref name="claimNext"/>, claims up to <paramref name="maxNext"/> of its next tasks, all in one write.
+    /// </summary>
+    [Alias("report")]
+    Task<TaskReportAnswer> ReportAsync(long agentId, IReadOnlyList<FinishedTask> finished, ClaimingAgent? claimNext, int maxNext);
+
+    /// <summary>
     /// Activates the engine (when it is not active): a job of the organization falls due or a lease ends soon. Idle engines
     /// are collected; the wake-up grain calls this before their next job is due.
     /// </summary>

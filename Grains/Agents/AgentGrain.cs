@@ -149,6 +149,87 @@ public sealed class AgentGrain(AgentStore store, AgentSettings settings, TimePro
         return OnEngineAsync(apiKeyId, taskId, engine => engine.FailAsync(AgentId, taskId, failure), finishes: true);
     }
 
+    /// <summary>
+    /// A client agent's tasks are all its organization's: one engine call ends them and claims the next ones in the same
+    /// write. A server agent's may span organizations (one call each); its next task comes through the dispatcher.
+    /// </summary>
+    public async Task<CommandResult<TaskReportAnswer>> ReportAsync(long apiKeyId, IReadOnlyList<FinishedTask> finished, int claimNext)
+    {
+        if (Refusal<TaskReportAnswer>(apiKeyId) is { } refused)
+        {
+            return refused;
+        }
+
+        if (finished.Count > TaskClaims.MaxReported)
+        {
+            return CommandResult<TaskReportAnswer>.Invalid("results", $"a report carries at most {TaskClaims.MaxReported} tasks");
+        }
+
+        if (claimNext is < 0 or > TaskClaims.MaxTasks)
+        {
+            return CommandResult<TaskReportAnswer>.Invalid("claim_next", $"claim_next must be between 0 and {TaskClaims.MaxTasks}");
+        }
+
+        var outcomes = new CommandResult<string>[finished.Count];
+        var byOrganization = new Dictionary<long, List<int>>();
+        for (var i = 0; i < finished.Count; i++)
+        {
+            if (await OrganizationOfTaskAsync(finished[i].TaskId) is { } organization)
+            {
+                byOrganization.TryAdd(organization, []);
+                byOrganization[organization].Add(i);
+            }
+            else
+            {
+                outcomes[i] = CommandResult<string>.NotFound($"agent {AgentId} never held task {finished[i].TaskId}");
+            }
+        }
+
+        var nextFromEngine = claimNext > 0 && _agent is { IsServerAgent: false } && IsOnline ? _agent : null;
+        if (nextFromEngine is not null)
+        {
+            byOrganization.TryAdd(nextFromEngine.OrganizationId, []);
+        }
+
+        var answers = await Task.WhenAll(byOrganization.Select(async group => (Indexes: group.Value, Answer: await GrainFactory.GetGrain<ITaskEngineGrain>(group.Key)
+            .ReportAsync(AgentId, group.Value.Select(i => finished[i]).ToList(), group.Key == nextFromEngine?.OrganizationId ? nextFromEngine : null, claimNext))));
+        foreach (var (indexes, answer) in answers)
+        {
+            for (var j = 0; j < indexes.Count; j++)
+            {
+                outcomes[indexes[j]] = answer.Outcomes[j];
+            }
+        }
+
+        await AfterReportAsync(finished, outcomes);
+        var next = answers.SelectMany(group => group.Answer.NextTasks).ToList();
+        next.ForEach(task => Held(task));
+        if (claimNext > 0 && _agent is { IsServerAgent: true } && IsOnline)
+        {
+            next.AddRange((await ClaimUpToAsync(apiKeyId, TimeSpan.Zero, claimNext)).Value ?? []);
+        }
+
+        return CommandResult<TaskReportAnswer>.Ok(new TaskReportAnswer(outcomes, next));
+    }
+
+    /// <summary>The tasks taken are no longer held; a server agent's fetch of a public upstream fills the shared cache.</summary>
+    private async Task AfterReportAsync(IReadOnlyList<FinishedTask> finished, CommandResult<string>[] outcomes)
+    {
+        for (var i = 0; i < finished.Count; i++)
+        {
+            if (outcomes[i].Status != CommandStatus.Ok)
+            {
+                continue;
+            }
+
+            _heldTasks.Release(finished[i].TaskId);
+            if (_fetchesForAll.Remove(finished[i].TaskId, out var upstream) && finished[i].Result is { } result)
+            {
+                await GrainFactory.GetGrain<IUpstreamGrain>(upstream).FillAsync(result.Releases, result.Unchanged, result.Validators);
+            }
+        }
+    }
+
     private async Task<CommandResult<T>> OnEngineAsync<T>(long apiKeyId, long taskId, Func<ITaskEngineGrain, Task<CommandResult<T>>> call, bool finishes = false)
     {
         if (Refusal<T>(apiKeyId) is { } refused)

@@ -2,7 +2,6 @@ using Microsoft.Extensions.Logging;
 using Orleans.Concurrency;
 using Planekeeper.Grains.Agents;
 using Planekeeper.Grains.Interfaces.Common;
-using Planekeeper.Grains.Interfaces.Jobs.HelmSync;
 using Planekeeper.Grains.Interfaces.Tasks;
 using Planekeeper.Grains.Storage;
 
@@ -110,46 +109,25 @@ public sealed partial class TaskEngineGrain(
     public async Task<CommandResult<TaskAssignment?>> CompleteAsync(long agentId, long taskId, TaskResult result, ClaimingAgent? claimNext)
     {
         ThrowIfBroken();
-        if (HeldTask(agentId, taskId) is not { } job)
+        var chartsToSync = new List<(long HelmSyncJob, IReadOnlyList<FoundChart> Charts)>();
+        if (Finish(agentId, new FinishedTask(taskId, result, null), chartsToSync) is { Status: not CommandStatus.Ok } refused)
         {
-            return CommandResult<TaskAssignment?>.Conflict(NotCurrent(taskId));
+            return refused.Without<TaskAssignment?>();
         }
 
-        if (TaskResultValidator.Validate(job.Ref.Kind, result) is { } errors)
-        {
-            return CommandResult<TaskAssignment?>.Invalid(errors);
-        }
-
-        Succeed(job, result);
         var next = claimNext is not null && _taskIds.Count > 0 && _jobs.FirstClaimableBy(claimNext) is { } due ? HandOut(due, claimNext) : null;
         AfterChanges();
         await _commit.CommitAsync();
-        if (job.Ref.Kind == JobRef.HelmSync && result.Charts is { } charts)
-        {
-            _ = GrainFactory.GetGrain<IHelmSyncJobGrain>(job.Ref.Id).SyncChildrenAsync(charts);
-        }
-
+        SyncHelmCharts(chartsToSync);
         return CommandResult<TaskAssignment?>.Ok(next);
     }
 
     public async Task<CommandResult<bool>> FailAsync(long agentId, long taskId, TaskFailure failure)
     {
         ThrowIfBroken();
-        if (HeldTask(agentId, taskId) is not { } job)
+        if (Finish(agentId, new FinishedTask(taskId, null, failure), []) is { Status: not CommandStatus.Ok } refused)
         {
-            return CommandResult<bool>.Conflict(NotCurrent(taskId));
-        }
-
-        var error = TaskResultValidator.ErrorText(failure.Error);
-        if (failure.Retryable)
-        {
-            Retry(job, "retrying", error);
-        }
-        else
-        {
-            var now = Now;
-            End(job, now, "failed", error);
-            Change(job, TaskTransitions.Failed(job.Run, job.Definition.Schedule, now, error));
+            return refused.Without<bool>();
         }
 
         AfterChanges();

@@ -61,6 +61,7 @@ public static class AgentTaskEndpoints
                     _ => Results.Ok(new TaskOutcome(taskId, body.Retryable == true ? "retrying" : "failed"))))
             .Produces<TaskOutcome>()
             .WithSummary("Report that the task failed; a retryable failure is tried again (up to 3 attempts).");
+        tasks.MapAgentTaskReport();
     }
 
     /// <summary>A long-poll on a frontend that is stopping ends early with 503 (<see cref="LongPollDrain"/>).</summary>
@@ -107,14 +108,19 @@ public static class AgentTaskEndpoints
             Problems.From(await call(cluster.GetGrain<IAgentGrain>(id), context.Identity().ApiKey!.KeyId), onOk));
     }
 
-    private static TaskResult ResultOf(CompleteRequest body) => new(
-        body.Releases?.Select(release => release is null ? release! : release with { ReleasedAt = release.ReleasedAt?.ToUniversalTime() }).ToList(),
-        body.Version is null ? null : new FoundVersion(body.Version, body.CommitSha),
-        body.Charts,
-        body.Unchanged ?? false,
-        body.Etag is null && body.LastModified is null ? null : new UpstreamValidators(body.Etag, body.LastModified?.ToUniversalTime()));
+    private static TaskResult ResultOf(CompleteRequest body) =>
+        ResultOf(body.Releases, body.Version, body.CommitSha, body.Charts, body.Unchanged, body.Etag, body.LastModified);
 
-    private static TaskView View(TaskAssignment assignment) => new(
+    /// <summary>A completion's fields as the engine takes them (times in UTC).</summary>
+    internal static TaskResult ResultOf(
+        List<FoundRelease>? releases, string? version, string? commitSha, List<FoundChart>? charts, bool? unchanged, string? etag, DateTime? lastModified) => new(
+        releases?.Select(release => release is null ? release! : release with { ReleasedAt = release.ReleasedAt?.ToUniversalTime() }).ToList(),
+        version is null ? null : new FoundVersion(version, commitSha),
+        charts,
+        unchanged ?? false,
+        etag is null && lastModified is null ? null : new UpstreamValidators(etag, lastModified?.ToUniversalTime()));
+
+    internal static TaskView View(TaskAssignment assignment) => new(
         assignment.TaskId, assignment.OrganizationId, assignment.Kind, assignment.JobId, assignment.Attempt, assignment.LeaseExpiresAt,
         JsonDocument.Parse(assignment.JobJson).RootElement,
         assignment.Previous is { } previous ? new PreviousValidators(previous.ETag, previous.LastModified) : null);

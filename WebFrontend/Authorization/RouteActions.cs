@@ -144,6 +144,7 @@ public static partial class RouteActions
         [("POST", $"{V1}/agent/tasks/{{taskId}}/renew")] = RouteAccess.AgentKey,
         [("POST", $"{V1}/agent/tasks/{{taskId}}/complete")] = RouteAccess.AgentKey,
         [("POST", $"{V1}/agent/tasks/{{taskId}}/fail")] = RouteAccess.AgentKey,
+        [("POST", $"{V1}/agent/tasks/report")] = RouteAccess.AgentKey,
         [("GET", $"{V1}/agents")] = RouteAccess.Requires("agents:list"),
         [("GET", $"{V1}/agents/summary")] = RouteAccess.Requires("agents:list"),
 

@@ -16,7 +16,9 @@ public sealed record BenchPlan(RunTiming Timing, int Slots)
 
     public int GrainJobs => ScaledJobs(8_000);
 
-    public int HttpJobs => ScaledJobs(3_000);
+    public int HttpJobs => ScaledJobs(8_000);
+
+    public int HttpPerTaskJobs => ScaledJobs(4_000);
 
     public int SkipLockedJobs => ScaledJobs(5_000);
 

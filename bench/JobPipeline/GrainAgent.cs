@@ -5,9 +5,10 @@ namespace Planekeeper.Bench.JobPipeline;
 
 /// <summary>
 /// An agent calling its <see cref="IAgentGrain"/> directly, as the frontend does for each Agent API request. Like the
-/// Agent program it has <c>slots</c>: it claims with <c>max_tasks</c> = its free slots and completes what it holds
-/// together, one call per task. With <c>claimNext</c> each completion asks for the slot's next task and the agent works
-/// on those, claiming only for the slots that got none.
+/// Agent program it has <c>slots</c>: it claims with <c>max_tasks</c> = its free slots and reports what it holds
+/// together, in one <see cref="IAgentGrain.ReportAsync"/> call (as <c>POST /api/v1/agent/tasks/report</c> does). With
+/// <c>claimNext</c> the report claims up to its slots' next tasks and the agent works on those, claiming only for the
+/// slots that got none.
 /// </summary>
 public sealed class GrainAgent : IJobWorker
 {
@@ -49,8 +50,14 @@ public sealed class GrainAgent : IJobWorker
 
     public async Task CompleteAsync()
     {
-        var next = await Task.WhenAll(_held.Select(async taskId => (await _agent.CompleteAsync(_apiKeyId, taskId, OneRelease, _claimNext)).OrThrow("complete")));
-        _held = next.OfType<TaskAssignment>().Select(task => task.TaskId).ToList();
+        var finished = _held.Select(taskId => new FinishedTask(taskId, OneRelease, null)).ToList();
+        var answer = (await _agent.ReportAsync(_apiKeyId, finished, _claimNext ? _slots : 0)).OrThrow("report");
+        if (answer.Outcomes.FirstOrDefault(outcome => outcome.Status != Planekeeper.Grains.Interfaces.Common.CommandStatus.Ok) is { } refused)
+        {
+            throw new InvalidOperationException($"report: a task was not taken: {refused.Detail}");
+        }
+
+        _held = answer.NextTasks.Select(task => task.TaskId).ToList();
     }
 
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

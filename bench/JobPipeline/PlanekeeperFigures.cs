@@ -1,7 +1,8 @@
 namespace Planekeeper.Bench.JobPipeline;
 
 /// <summary>Planekeeper's figures of one run; a figure is null when it was not measured.</summary>
-public sealed record PlanekeeperFigures(PlanekeeperResult? Grains, PlanekeeperResult? GrainLatency, PlanekeeperResult? Http, PlanekeeperResult? HttpLatency)
+public sealed record PlanekeeperFigures(
+    PlanekeeperResult? Grains, PlanekeeperResult? GrainLatency, PlanekeeperResult? Http, PlanekeeperResult? HttpPerTask, PlanekeeperResult? HttpLatency)
 {
     /// <summary>
     /// Measures (a1) and (d1) over grain calls on a silo in this process, then starts the WebFrontend and measures (a2)
@@ -23,7 +24,7 @@ public sealed record PlanekeeperFigures(PlanekeeperResult? Grains, PlanekeeperRe
         if (Failed(grains, grainLatency))
         {
             Report.NotMeasured("(a2) and (d2), over HTTP");
-            return new PlanekeeperFigures(grains, grainLatency, null, null);
+            return new PlanekeeperFigures(grains, grainLatency, null, null, null);
         }
 
         await using var frontend = await WebFrontendProcess.StartAsync(database);
@@ -31,10 +32,15 @@ public sealed record PlanekeeperFigures(PlanekeeperResult? Grains, PlanekeeperRe
         PlanekeeperPipeline.AgentStarter httpAgent = (organization, name) => HttpAgent.HeartbeatAsync(http, organization, name, claimNext: true, plan.Slots);
         PlanekeeperPipeline.AgentStarter httpClaimer = (organization, name) => HttpAgent.HeartbeatAsync(http, organization, name, claimNext: false, slots: 1);
         var overHttp = await pipeline.MeasureAsync("a2", BenchPlan.Agents, plan.HttpJobs, httpAgent, plan.Timing, frontend.ProcessId);
-        Report.Planekeeper($"(a2) Planekeeper, HTTP, {Slots(plan)} each", BenchPlan.Agents, overHttp);
-        var httpLatency = await MeasureIfHealthyAsync([overHttp], () => pipeline.MeasureAsync("d2", BenchPlan.LatencyAgents, plan.HttpJobs, httpClaimer, plan.Timing, frontend.ProcessId));
+        Report.Planekeeper($"(a2) Planekeeper, HTTP, {Slots(plan)} each, report", BenchPlan.Agents, overHttp);
+        // The previous way in the same run, for comparison: one complete request (with claim_next) per task.
+        PlanekeeperPipeline.AgentStarter perTaskAgent = (organization, name) =>
+            HttpAgent.HeartbeatAsync(http, organization, name, claimNext: true, plan.Slots, reportTogether: false);
+        var perTask = await MeasureIfHealthyAsync([overHttp], () => pipeline.MeasureAsync("a2c", BenchPlan.Agents, plan.HttpPerTaskJobs, perTaskAgent, plan.Timing, frontend.ProcessId));
+        Report.Planekeeper($"(a2c) the same, one complete per task (before)", BenchPlan.Agents, perTask);
+        var httpLatency = await MeasureIfHealthyAsync([overHttp, perTask], () => pipeline.MeasureAsync("d2", BenchPlan.LatencyAgents, plan.HttpJobs, httpClaimer, plan.Timing, frontend.ProcessId));
         Report.Latency("(d2) Planekeeper claim latency, HTTP", BenchPlan.LatencyAgents, httpLatency);
-        return new PlanekeeperFigures(grains, grainLatency, overHttp, httpLatency);
+        return new PlanekeeperFigures(grains, grainLatency, overHttp, perTask, httpLatency);
     }
 
     private static string Slots(BenchPlan plan) => plan.Slots == 1 ? "1 slot" : $"{plan.Slots} slots";

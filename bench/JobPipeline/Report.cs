@@ -24,8 +24,14 @@ public static class Report
         Warnings(run);
     }
 
-    public static void Planekeeper(string label, int agents, PlanekeeperResult result)
+    public static void Planekeeper(string label, int agents, PlanekeeperResult? result)
     {
+        if (result is null)
+        {
+            NotMeasured(label);
+            return;
+        }
+
         Throughput(label, agents, result.Run);
         Cpu(result.Cpu);
         if (result.Run.Failures > 0)
@@ -70,6 +76,7 @@ public static class Report
             ratios                        (a1) grain calls   (a2) HTTP
               a/b  (b = {b,8:N0} jobs/s)   {Ratio(planekeeper.Grains, b, "F2", "×"),13}   {Ratio(planekeeper.Http, b, "F2", "×"),10}
               a/c  (c = {c,8:N0} rows/s)   {Ratio(planekeeper.Grains, c, "P1", ""),13}   {Ratio(planekeeper.Http, c, "P1", ""),10}
+              (a2) report / (a2c) one complete per task: {Ratio(planekeeper.Http, planekeeper.HttpPerTask?.Run.JobsPerSecond ?? double.NaN, "F2", "×")}
             target: (a) ≥ 2× (b) and ≥ 50 % of (c): {(Meets(planekeeper.Grains, b, c) && Meets(planekeeper.Http, b, c) ? "met" : "not met")} (a1: {Verdict(planekeeper.Grains, b, c)}; a2: {Verdict(planekeeper.Http, b, c)})
             """);
     }

@@ -33,8 +33,19 @@ public class AgentRequestGrainCallsTests(AgentRequestGrainCallsTests.CountingSys
             Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
         }
 
+        for (var i = 0; i < 10; i++)
+        {
+            var report = await agent.OkAsync(HttpMethod.Post, "/api/v1/agent/tasks/report", new
+            {
+                agent_id = agentId, claim_next = 4, results = new[] { new { task_id = 999_999 + i, outcome = "fail", error = "x" } },
+            });
+            Assert.Equal("refused", report.GetProperty("results")[0].GetProperty("outcome").GetString());
+        }
+
         var seconds = (int)Math.Ceiling(elapsed.Elapsed.TotalSeconds);
         Assert.Equal(50, system.Calls.GetValueOrDefault(nameof(IAgentGrain.ClaimAsync)));
+        // A report (its tasks and its next claims) is one call of the agent grain too.
+        Assert.Equal(10, system.Calls.GetValueOrDefault(nameof(IAgentGrain.ReportAsync)));
         Assert.InRange(system.Calls.GetValueOrDefault(nameof(IApiKeyGrain.AuthenticateAsync)), 0, seconds + 1);
         Assert.InRange(system.Calls.GetValueOrDefault(nameof(IOrganizationGrain.GetSuspensionAsync)), 0, seconds + 1);
     }

@@ -61,7 +61,7 @@ public sealed record AgentApiExchange(string Path, string RequestBody, int Statu
 {
     public bool IsClaim => Path.EndsWith("/agent/tasks/claim", StringComparison.Ordinal);
 
-    public bool IsCompletion => Path.EndsWith("/complete", StringComparison.Ordinal);
+    public bool IsReport => Path.EndsWith("/agent/tasks/report", StringComparison.Ordinal);
 
     public JsonElement Request => JsonDocument.Parse(RequestBody).RootElement;
 

@@ -79,7 +79,7 @@ public sealed class AgentProcessTests(BootstrapSystem system) : IClassFixture<Bo
     }
 
     [Fact]
-    public async Task An_agent_with_four_slots_claims_four_due_jobs_in_one_call_runs_them_together_and_never_more()
+    public async Task An_agent_with_four_slots_claims_four_due_jobs_in_one_call_runs_them_together_never_more_and_reports_them_together()
     {
         await using var upstream = await HeldReleasesStandIn.StartAsync();
         await using var recorder = await AgentApiRecorder.StartAsync(system.Frontend.BaseAddress);
@@ -112,10 +112,15 @@ public sealed class AgentProcessTests(BootstrapSystem system) : IClassFixture<Bo
 
         Assert.Equal(4, upstream.MostHeld);
         Assert.Equal(8, upstream.Requests.Count);
-        // The four slots went on with the jobs their completions handed out, without claiming again.
-        var completions = recorder.Exchanges.Where(exchange => exchange.IsCompletion).ToList();
-        Assert.Equal(8, completions.Count);
-        Assert.Equal(4, completions.Count(c => c.Answer.GetProperty("next_task").ValueKind == System.Text.Json.JsonValueKind.Object));
+        // Every task was reported once and taken (slots that finished together shared a report), and the four slots went
+        // on with the jobs their reports handed out, without claiming again.
+        var reports = recorder.Exchanges.Where(exchange => exchange.IsReport).ToList();
+        Assert.All(reports, report => Assert.Equal(200, report.Status));
+        Assert.InRange(reports.Count, 2, 8);
+        Assert.Equal(8, reports.Sum(report => report.Request.GetProperty("results").GetArrayLength()));
+        Assert.All(reports.SelectMany(report => report.Answer.GetProperty("results").EnumerateArray()), result => Assert.Equal("succeeded", result.GetProperty("outcome").GetString()));
+        Assert.Equal(4, reports.Sum(report => report.Answer.GetProperty("tasks").GetArrayLength()));
+        Assert.DoesNotContain(recorder.Exchanges, exchange => exchange.Path.EndsWith("/complete", StringComparison.Ordinal));
         Assert.All(recorder.Exchanges.Where(exchange => exchange.IsClaim).Skip(1), later => Assert.Equal(204, later.Status));
     }
 

@@ -4,7 +4,7 @@ namespace Planekeeper.WebFrontend.Hosting.Input;
 
 /// <summary>
 /// The largest request body each family of routes accepts (docs/api.md, "Request bodies and limits"): small where
-/// anyone may send (sign-up, sign-in, agent bootstrap, the early-access form), large where an agent reports a task's results, 1 MiB elsewhere.
+/// anyone may send (sign-up, sign-in, agent bootstrap, the early-access form), large where an agent reports tasks' results (complete, report), 1 MiB elsewhere.
 /// A larger body is refused with 413 before it is read: at once when <c>Content-Length</c> says so, and when a chunked
 /// body passes the limit while it is read.
 /// </summary>
@@ -24,7 +24,8 @@ public static class RequestBodyLimits
             return AnonymousBytes;
         }
 
-        return value.StartsWith("/api/v1/agent/tasks/", StringComparison.OrdinalIgnoreCase) && value.EndsWith("/complete", StringComparison.OrdinalIgnoreCase)
+        return value.StartsWith("/api/v1/agent/tasks/", StringComparison.OrdinalIgnoreCase)
+            && (value.EndsWith("/complete", StringComparison.OrdinalIgnoreCase) || value.EndsWith("/report", StringComparison.OrdinalIgnoreCase))
             ? TaskReportBytes
             : DefaultBytes;
     }
