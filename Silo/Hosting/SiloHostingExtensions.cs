@@ -25,9 +25,6 @@ namespace Planekeeper.Silo.Hosting;
 
 public static class SiloHostingExtensions
 {
-    /// <summary>How often the Orleans Dashboard samples a silo's counters (docs/operations.md, "Cluster dashboard").</summary>
-    public const int DashboardSampleInterval = 10_000;
-
     /// <summary>
     /// Makes this process a silo of the Planekeeper cluster: ADO.NET membership and reminders on the project's
     /// PostgreSQL database. No grain storage: grains keep their state in the tables they own (docs/architecture.md).
@@ -112,13 +109,7 @@ public static class SiloHostingExtensions
             silo.StartSessionMaintenance();
             silo.CollectIdleTaskEngines();
             // The frontend's internal port shows it (docs/operations.md, "Cluster dashboard"); the silo only collects.
-            silo.AddDashboard(options =>
-            {
-                options.HideTrace = true;
-                // Each sample reads every Orleans gauge, the grain directory's size among them, which walks every
-                // activation: once a second that took a tenth of a silo's CPU at ten thousand agents.
-                options.CounterUpdateIntervalMs = DashboardSampleInterval;
-            });
+            silo.AddDashboard(options => options.HideTrace = true);
         });
         return builder;
     }
