@@ -2,6 +2,7 @@ using Planekeeper.Grains.Interfaces.Agents;
 using Planekeeper.Grains.Interfaces.ApiKeys;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.WebFrontend.Authorization;
+using Planekeeper.WebFrontend.Hosting;
 using Planekeeper.WebFrontend.Identity;
 
 namespace Planekeeper.WebFrontend.Api;
@@ -24,9 +25,9 @@ public static class AgentEndpoints
             .WithSummary("Agents online/offline, queued jobs, and each queued job no online agent can run, with the missing capability or credential.");
     }
 
-    private static Task<IResult> HeartbeatAsync(AgentHeartbeat body, HttpContext context, IClusterClient cluster) =>
+    private static Task<IResult> HeartbeatAsync(AgentHeartbeat body, HttpContext context, GrainReferences grains) =>
         DuringRecovery.AnswerAsync(async () => Problems.From(
-            await cluster.GetGrain<IAgentDirectoryGrain>(0).HeartbeatAsync(context.Identity().ApiKey!.KeyId, context.Scope().OrganizationId, body), Results.Ok));
+            await grains.Get<IAgentDirectoryGrain>(0).HeartbeatAsync(context.Identity().ApiKey!.KeyId, context.Scope().OrganizationId, body), Results.Ok));
 
     public sealed record BootstrapRequest(string? Secret, string? Hostname);
 

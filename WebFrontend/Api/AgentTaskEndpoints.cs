@@ -2,6 +2,7 @@ using System.Text.Json;
 using Planekeeper.Grains.Interfaces.Agents;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Tasks;
+using Planekeeper.WebFrontend.Hosting;
 using Planekeeper.WebFrontend.Identity;
 
 namespace Planekeeper.WebFrontend.Api;
@@ -47,17 +48,17 @@ public static class AgentTaskEndpoints
         tasks.MapPost("/claim", ClaimAsync)
             .Produces<TaskView>().Produces<ClaimedTasks>().Produces(StatusCodes.Status204NoContent)
             .WithName("claimAgentTask").WithSummary("The oldest due job this agent can run, under a 30 s lease; waits up to wait_seconds (≤ 25) for one, else 204. With max_tasks (1–50) the answer is {\"tasks\": [...]}, up to that many, claimed together.");
-        tasks.MapPost("/{taskId:long}/renew", (long taskId, RenewRequest body, HttpContext context, IClusterClient cluster) =>
-                OnAgentAsync(body.AgentId, context, cluster, (agent, key) => agent.RenewAsync(key, taskId), lease => Results.Ok(lease)))
+        tasks.MapPost("/{taskId:long}/renew", (long taskId, RenewRequest body, HttpContext context, GrainReferences grains) =>
+                OnAgentAsync(body.AgentId, context, grains, (agent, key) => agent.RenewAsync(key, taskId), lease => Results.Ok(lease)))
             .Produces<TaskLease>()
             .WithSummary("Extend the task's lease by another lease period; 409 when the task is no longer this agent's.");
-        tasks.MapPost("/{taskId:long}/complete", (long taskId, CompleteRequest body, HttpContext context, IClusterClient cluster) =>
-                OnAgentAsync(body.AgentId, context, cluster, (agent, key) => agent.CompleteAsync(key, taskId, ResultOf(body), body.ClaimNext ?? false),
+        tasks.MapPost("/{taskId:long}/complete", (long taskId, CompleteRequest body, HttpContext context, GrainReferences grains) =>
+                OnAgentAsync(body.AgentId, context, grains, (agent, key) => agent.CompleteAsync(key, taskId, ResultOf(body), body.ClaimNext ?? false),
                     next => Results.Ok(new CompletedTask(taskId, "succeeded", next is null ? null : View(next)))))
             .Produces<CompletedTask>()
             .WithSummary("Report what the task found (releases, a version, or charts); with claim_next the answer carries the agent's next task. 409 when the lease is no longer current.");
-        tasks.MapPost("/{taskId:long}/fail", (long taskId, FailRequest body, HttpContext context, IClusterClient cluster) =>
-                OnAgentAsync(body.AgentId, context, cluster, (agent, key) => agent.FailAsync(key, taskId, new TaskFailure(body.Error ?? "", body.Retryable ?? false)),
+        tasks.MapPost("/{taskId:long}/fail", (long taskId, FailRequest body, HttpContext context, GrainReferences grains) =>
+                OnAgentAsync(body.AgentId, context, grains, (agent, key) => agent.FailAsync(key, taskId, new TaskFailure(body.Error ?? "", body.Retryable ?? false)),
                     _ => Results.Ok(new TaskOutcome(taskId, body.Retryable == true ? "retrying" : "failed"))))
             .Produces<TaskOutcome>()
             .WithSummary("Report that the task failed; a retryable failure is tried again (up to 3 attempts).");
@@ -65,7 +66,7 @@ public static class AgentTaskEndpoints
     }
 
     /// <summary>A long-poll on a frontend that is stopping ends early with 503 (<see cref="LongPollDrain"/>).</summary>
-    private static async Task<IResult> ClaimAsync(ClaimRequest body, HttpContext context, IClusterClient cluster, LongPollDrain drain)
+    private static async Task<IResult> ClaimAsync(ClaimRequest body, HttpContext context, GrainReferences grains, LongPollDrain drain)
     {
         if (body.WaitSeconds is < 0 or > MaxWaitSeconds)
         {
@@ -88,16 +89,16 @@ public static class AgentTaskEndpoints
         IResult Nothing() => longPoll && drain.IsDraining ? Problems.Unavailable("this frontend is shutting down: claim again") : Results.NoContent();
         if (body.MaxTasks is not { } maxTasks)
         {
-            return await OnAgentAsync(body.AgentId, context, cluster, (agent, key) => agent.ClaimAsync(key, wait),
+            return await OnAgentAsync(body.AgentId, context, grains, (agent, key) => agent.ClaimAsync(key, wait),
                 assignment => assignment is not null ? Results.Ok(View(assignment)) : Nothing());
         }
 
-        return await OnAgentAsync(body.AgentId, context, cluster, (agent, key) => agent.ClaimUpToAsync(key, wait, maxTasks),
+        return await OnAgentAsync(body.AgentId, context, grains, (agent, key) => agent.ClaimUpToAsync(key, wait, maxTasks),
             assignments => assignments.Count > 0 ? Results.Ok(new ClaimedTasks(assignments.Select(View).ToList())) : Nothing());
     }
 
     private static async Task<IResult> OnAgentAsync<T>(
-        long? agentId, HttpContext context, IClusterClient cluster, Func<IAgentGrain, long, Task<CommandResult<T>>> call, Func<T, IResult> onOk)
+        long? agentId, HttpContext context, GrainReferences grains, Func<IAgentGrain, long, Task<CommandResult<T>>> call, Func<T, IResult> onOk)
     {
         if (agentId is not { } id)
         {
@@ -105,7 +106,7 @@ public static class AgentTaskEndpoints
         }
 
         return await DuringRecovery.AnswerAsync(async () =>
-            Problems.From(await call(cluster.GetGrain<IAgentGrain>(id), context.Identity().ApiKey!.KeyId), onOk));
+            Problems.From(await call(grains.Get<IAgentGrain>(id), context.Identity().ApiKey!.KeyId), onOk));
     }
 
     private static TaskResult ResultOf(CompleteRequest body) =>

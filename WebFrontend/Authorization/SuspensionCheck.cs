@@ -1,5 +1,6 @@
 using Planekeeper.Grains.Interfaces.Organizations;
 using Planekeeper.WebFrontend.Api;
+using Planekeeper.WebFrontend.Hosting;
 using Planekeeper.WebFrontend.Identity;
 
 namespace Planekeeper.WebFrontend.Authorization;
@@ -10,7 +11,7 @@ namespace Planekeeper.WebFrontend.Authorization;
 /// whose answer is used for at most a second and forgotten at once when the organization grain says it changed
 /// (docs/security.md, "Verified API keys").
 /// </summary>
-public sealed class SuspensionCheck(IClusterClient cluster, AccessCacheObserver cache)
+public sealed class SuspensionCheck(GrainReferences grains, AccessCacheObserver cache)
 {
     /// <returns>Why requests in the organization are refused, or null when it is not suspended.</returns>
     public async Task<string?> ReasonAsync(long organizationId) =>
@@ -26,7 +27,7 @@ public sealed class SuspensionCheck(IClusterClient cluster, AccessCacheObserver 
         }
 
         var askedAt = cache.Suspensions.Now;
-        var suspension = await cluster.GetGrain<IOrganizationGrain>(organizationId).GetSuspensionAsync(cache.Reference);
+        var suspension = await grains.Get<IOrganizationGrain>(organizationId).GetSuspensionAsync(cache.Reference);
         cache.Suspensions.Remember(organizationId, suspension, askedAt);
         return suspension;
     }

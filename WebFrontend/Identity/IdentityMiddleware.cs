@@ -1,6 +1,7 @@
 using Planekeeper.ApiKeys;
 using Planekeeper.Grains.Interfaces.ApiKeys;
 using Planekeeper.Grains.Interfaces.Identity;
+using Planekeeper.WebFrontend.Hosting;
 
 namespace Planekeeper.WebFrontend.Identity;
 
@@ -13,7 +14,7 @@ namespace Planekeeper.WebFrontend.Identity;
 /// </summary>
 public sealed class IdentityMiddleware(
     RequestDelegate next, IClusterClient cluster, ExternalTokenValidator externalTokens, AccountSettings accounts,
-    PublicOrigin publicOrigin, CredentialLookups lookups, AccessCacheObserver cache)
+    PublicOrigin publicOrigin, CredentialLookups lookups, AccessCacheObserver cache, GrainReferences grains)
 {
     public const string ApiKeyHeader = "X-API-Key";
 
@@ -61,7 +62,7 @@ public sealed class IdentityMiddleware(
         }
 
         var askedAt = cache.ApiKeys.Now;
-        var result = await cluster.GetGrain<IApiKeyGrain>(id).AuthenticateAsync(secret, cache.Reference);
+        var result = await grains.Get<IApiKeyGrain>(id).AuthenticateAsync(secret, cache.Reference);
         if (result.Accepted)
         {
             lookups.Valid(hash);

@@ -11,10 +11,8 @@ public sealed class RecentAnswers<T>(TimeProvider clock)
     /// <summary>The revocation latency when a change message is lost: no answer is used longer than this after it was asked for.</summary>
     public static readonly TimeSpan MaxAge = TimeSpan.FromSeconds(1);
 
-    /// <summary>Above this many entries the ones that ended are dropped.</summary>
-    private const int PruneAbove = 10_000;
-
     private readonly ConcurrentDictionary<long, (T Answer, DateTimeOffset Until)> _answers = new();
+    private long _nextPruneTicks;
 
     public DateTimeOffset Now => clock.GetUtcNow();
 
@@ -40,24 +38,35 @@ public sealed class RecentAnswers<T>(TimeProvider clock)
             until = validUntil.Value;
         }
 
-        if (_answers.Count > PruneAbove)
-        {
-            Prune();
-        }
-
+        PruneWhenDue();
         _answers[id] = (answer, until);
     }
 
     public void Forget(long id) => _answers.TryRemove(id, out _);
 
-    private void Prune()
+    /// <summary>How many answers are held, ended ones included until the next prune.</summary>
+    public int Count => _answers.Count;
+
+    /// <summary>
+    /// Drops the answers that ended, at most once per <see cref="MaxAge"/> and by one caller at a time, so that only
+    /// the answers of about the last two seconds are held. By time and not by size: a ConcurrentDictionary's Count takes
+    /// every lock of the map, which ten thousand agents' requests then queue on (bench/README.md, "Agents").
+    /// </summary>
+    private void PruneWhenDue()
     {
         var now = Now;
-        foreach (var (id, entry) in _answers)
+        var due = Interlocked.Read(ref _nextPruneTicks);
+        if (now.UtcTicks < due || Interlocked.CompareExchange(ref _nextPruneTicks, (now + MaxAge).UtcTicks, due) != due)
         {
-            if (entry.Until <= now)
+            return;
+        }
+
+        foreach (var held in _answers)
+        {
+            // Removes this entry only, not one a concurrent Remember has just put in its place.
+            if (held.Value.Until <= now)
             {
-                _answers.TryRemove(id, out _);
+                _answers.TryRemove(held);
             }
         }
     }

@@ -37,4 +37,20 @@ public class RecentAnswersTests
         _clock.Advance(TimeSpan.FromMilliseconds(200));
         Assert.False(answers.TryGet(7, out _));
     }
+
+    [Fact]
+    public void Ended_answers_are_dropped_within_a_second_while_answers_keep_coming()
+    {
+        var answers = new RecentAnswers<string>(_clock);
+        for (var id = 0; id < 5_000; id++)
+        {
+            answers.Remember(id, "accepted", answers.Now);
+        }
+
+        _clock.Advance(RecentAnswers<string>.MaxAge);
+        answers.Remember(5_000, "accepted", answers.Now);
+
+        Assert.Equal(1, answers.Count);
+        Assert.True(answers.TryGet(5_000, out _));
+    }
 }
