@@ -1,6 +1,7 @@
 using Planekeeper.Grains.Interfaces.Agents;
 using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Tasks;
+using Planekeeper.WebFrontend.Hosting;
 using Planekeeper.WebFrontend.Identity;
 
 namespace Planekeeper.WebFrontend.Api;
@@ -41,7 +42,7 @@ public static class AgentTaskReport
             .WithName("reportAgentTasks")
             .WithSummary($"Report several finished tasks (complete or fail, at most {TaskClaims.MaxReported}) and claim up to claim_next (0–{TaskClaims.MaxTasks}) next tasks, in one write. Each task gets its own outcome; one refused task (not yours, lease no longer current, invalid result) does not stop the others.");
 
-    private static async Task<IResult> ReportAsync(ReportRequest body, HttpContext context, IClusterClient cluster)
+    private static async Task<IResult> ReportAsync(ReportRequest body, HttpContext context, GrainReferences grains)
     {
         if (Errors(body) is { Count: > 0 } errors)
         {
@@ -50,7 +51,7 @@ public static class AgentTaskReport
 
         var finished = (body.Results ?? []).Select(Finished).ToList();
         return await DuringRecovery.AnswerAsync(async () => Problems.From(
-            await cluster.GetGrain<IAgentGrain>(body.AgentId!.Value).ReportAsync(context.Identity().ApiKey!.KeyId, finished, body.ClaimNext ?? 0),
+            await grains.Get<IAgentGrain>(body.AgentId!.Value).ReportAsync(context.Identity().ApiKey!.KeyId, finished, body.ClaimNext ?? 0),
             answer => Results.Ok(new ReportAnswer(answer.Outcomes.Select((outcome, i) => Outcome(finished[i].TaskId, i, outcome)).ToList(),
                 answer.NextTasks.Select(AgentTaskEndpoints.View).ToList()))));
     }
