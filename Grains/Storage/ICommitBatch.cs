@@ -7,10 +7,4 @@ public interface ICommitBatch
 
     /// <summary>Full batches take no more changes: the next ones go into a new batch, written after it.</summary>
     bool IsFull { get; }
-
-    /// <summary>
-    /// Whether this batch changes something <paramref name="earlier"/> (still being written) changes too, so that its
-    /// write must wait until the earlier one has ended. By default every batch does: one write at a time.
-    /// </summary>
-    bool Overlaps(ICommitBatch earlier) => true;
 }

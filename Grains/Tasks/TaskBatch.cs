@@ -27,9 +27,6 @@ public sealed class TaskBatch : ICommitBatch
 {
     private readonly Dictionary<JobRef, EngineJob> _changedJobs = new();
 
-    /// <summary>Every job whose row the batch writes, kept after <see cref="TakeRunWrites"/> for <see cref="Overlaps"/>.</summary>
-    private readonly HashSet<JobRef> _jobs = [];
-
     public List<ExecutionEnded> Ended { get; } = [];
 
     public List<ResultToStore> Results { get; } = [];
@@ -39,20 +36,7 @@ public sealed class TaskBatch : ICommitBatch
     /// <summary>Never: a job changed again while its batch waits must land in that batch, written once with its latest run.</summary>
     public bool IsFull => false;
 
-    public void Changed(EngineJob job)
-    {
-        _changedJobs[job.Ref] = job;
-        _jobs.Add(job.Ref);
-    }
-
-    /// <summary>
-    /// Batches of different jobs are written side by side (docs/jobs.md, "How it is built"); one that changes a job of a
-    /// batch still being written waits for it, so that the job's writes reach the database in order.
-    /// </summary>
-    public bool Overlaps(ICommitBatch earlier) =>
-        earlier is not TaskBatch other || Jobs().Any(other.Jobs().Contains);
-
-    private HashSet<JobRef> Jobs() => [.. _jobs, .. Ended.Select(ended => ended.Job), .. Results.Select(result => result.Job)];
+    public void Changed(EngineJob job) => _changedJobs[job.Ref] = job;
 
     /// <summary>The job's row is gone: nothing of it is to be written.</summary>
     public void Forget(JobRef job)

@@ -24,12 +24,6 @@ public sealed partial class TaskEngineGrain(
 
     private const int TaskIdBlock = 256;
 
-    /// <summary>
-    /// Batches of other jobs are written beside the one in flight, so that a claim does not wait for an unrelated
-    /// write before its own (docs/jobs.md, "How it is built").
-    /// </summary>
-    private const int WritesInFlight = 2;
-
     private readonly EngineJobs _jobs = new();
     private readonly List<ClaimWaiter> _waiters = [];
     private readonly Queue<long> _taskIds = new();
@@ -46,7 +40,7 @@ public sealed partial class TaskEngineGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _commit = new GroupCommit<TaskBatch>(WriteAsync, WritesInFlight);
+        _commit = new GroupCommit<TaskBatch>(WriteAsync);
         _wake = this.RegisterGrainTimer(WakeAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true });
         this.RegisterGrainTimer(SweepAsync, new GrainTimerCreationOptions(settings.SweepInterval, settings.SweepInterval) { Interleave = true });
         foreach (var row in await store.LoadAsync(OrganizationId))

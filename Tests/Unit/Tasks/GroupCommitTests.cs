@@ -1,3 +1,4 @@
+using System.Threading.Channels;
 using Planekeeper.Grains.Interfaces.Tasks;
 using Planekeeper.Grains.Storage;
 using Planekeeper.Grains.Tasks;
@@ -8,6 +9,28 @@ namespace Planekeeper.Tests.Unit.Tasks;
 public class GroupCommitTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+
+    /// <summary>A database whose writes finish only when the test says so.</summary>
+    private sealed class Database
+    {
+        private readonly Channel<Write> _writes = Channel.CreateUnbounded<Write>();
+        private int _count;
+
+        public int Count => Volatile.Read(ref _count);
+
+        public Task WriteAsync(TaskBatch batch)
+        {
+            var write = new Write(batch, new TaskCompletionSource());
+            Interlocked.Increment(ref _count);
+            _writes.Writer.TryWrite(write);
+            return write.Done.Task;
+        }
+
+        /// <summary>The next write the commit started, waiting for it if need be.</summary>
+        public async Task<Write> NextAsync() => await _writes.Reader.ReadAsync().AsTask().WaitAsync(Patience);
+    }
+
+    private sealed record Write(TaskBatch Batch, TaskCompletionSource Done);
 
     private static ExecutionEnded Change(long taskId) => new(taskId, new JobRef(JobRef.Gather, 1), 7, 1, Now, Now, "succeeded", null);
 
@@ -20,7 +43,7 @@ public class GroupCommitTests
     [Fact]
     public void Committing_nothing_completes_at_once_without_a_write()
     {
-        var database = new GroupCommitDatabase();
+        var database = new Database();
         var commit = new GroupCommit<TaskBatch>(database.WriteAsync);
 
         Assert.True(commit.CommitAsync().IsCompletedSuccessfully);
@@ -30,7 +53,7 @@ public class GroupCommitTests
     [Fact]
     public async Task A_change_is_written_at_once_and_answered_when_the_write_completes()
     {
-        var database = new GroupCommitDatabase();
+        var database = new Database();
         var commit = new GroupCommit<TaskBatch>(database.WriteAsync);
 
         var committed = Commit(commit, 21);
@@ -46,7 +69,7 @@ public class GroupCommitTests
     [Fact]
     public async Task Changes_made_while_a_write_is_in_flight_go_together_into_the_next_batch()
     {
-        var database = new GroupCommitDatabase();
+        var database = new Database();
         var commit = new GroupCommit<TaskBatch>(database.WriteAsync);
         var first = Commit(commit, 21);
         var firstWrite = await database.NextAsync();
@@ -73,7 +96,7 @@ public class GroupCommitTests
     [Fact]
     public async Task A_failed_write_fails_the_callers_of_its_batch_only()
     {
-        var database = new GroupCommitDatabase();
+        var database = new Database();
         var commit = new GroupCommit<TaskBatch>(database.WriteAsync);
         var first = Commit(commit, 21);
         var firstWrite = await database.NextAsync();
@@ -105,7 +128,7 @@ public class GroupCommitTests
     [Fact]
     public async Task Writing_starts_again_after_the_writes_have_drained()
     {
-        var database = new GroupCommitDatabase();
+        var database = new Database();
         var commit = new GroupCommit<TaskBatch>(database.WriteAsync);
         var first = Commit(commit, 21);
         (await database.NextAsync()).Done.SetResult();
@@ -122,7 +145,7 @@ public class GroupCommitTests
     [Fact]
     public async Task Committing_nothing_while_a_write_is_in_flight_waits_for_that_write()
     {
-        var database = new GroupCommitDatabase();
+        var database = new Database();
         var commit = new GroupCommit<TaskBatch>(database.WriteAsync);
         _ = Commit(commit, 21);
         var write = await database.NextAsync();
@@ -138,7 +161,7 @@ public class GroupCommitTests
     [Fact]
     public async Task Committing_nothing_while_a_write_is_in_flight_fails_when_that_write_fails()
     {
-        var database = new GroupCommitDatabase();
+        var database = new Database();
         var commit = new GroupCommit<TaskBatch>(database.WriteAsync);
         var changed = Commit(commit, 21);
         var write = await database.NextAsync();
