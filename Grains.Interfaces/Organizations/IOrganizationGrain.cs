@@ -25,9 +25,9 @@ public interface IOrganizationGrain : IGrainWithIntegerKey
 
     /// <summary>
     /// As <see cref="GetSuspensionAsync()"/>, for a frontend that caches the answer: its <paramref name="watcher"/> is
-    /// told when the organization is suspended or the suspension lifted (docs/security.md, "Verified API keys").
+    /// told when the organization is suspended or the suspension lifted (docs/security.md, "Verified API keys"). Not
+    /// interleaved: asked during a change, it answers after the change, so no frontend keeps the state from before it.
     /// </summary>
-    [AlwaysInterleave]
     [Alias("suspension-watched")]
     Task<OrganizationSuspension?> GetSuspensionAsync(IAccessCacheObserver watcher);
 

@@ -10,7 +10,7 @@ using Planekeeper.Grains.Interfaces.Identity;
 namespace Planekeeper.Grains.ApiKeys;
 
 [GrainType("planekeeper.api-keys.key")]
-public sealed class ApiKeyGrain(ApiKeyStore keys, AuditWriter audit, TimeProvider clock) : Grain, IApiKeyGrain
+public sealed class ApiKeyGrain(ApiKeyStore keys, AccessChangeStore accessChanges, AuditWriter audit, TimeProvider clock) : Grain, IApiKeyGrain
 {
     /// <summary>last_used_at is written at most this often per key, so busy agents do not write on every call.</summary>
     private static readonly TimeSpan LastUsedResolution = TimeSpan.FromMinutes(1);
@@ -150,6 +150,9 @@ public sealed class ApiKeyGrain(ApiKeyStore keys, AuditWriter audit, TimeProvide
             return await NotFound();
         }
 
+        // Recorded before the write: a frontend that reads it asks this grain again, and that call waits for this one
+        // (docs/security.md, "Verified API keys").
+        await accessChanges.RecordAsync(AccessChangeKind.ApiKey, _key.Id);
         var version = await write(_key);
         if (version is null)
         {

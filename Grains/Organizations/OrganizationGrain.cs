@@ -17,7 +17,8 @@ namespace Planekeeper.Grains.Organizations;
 /// </summary>
 [GrainType("planekeeper.organizations.organization")]
 public sealed class OrganizationGrain(
-    OrganizationStore organizations, OrganizationOverviewStore overview, InviteStore invites, AuditWriter audit, TimeProvider clock) : Grain, IOrganizationGrain
+    OrganizationStore organizations, OrganizationOverviewStore overview, InviteStore invites, AccessChangeStore accessChanges, AuditWriter audit, TimeProvider clock)
+    : Grain, IOrganizationGrain
 {
     public static readonly TimeSpan InviteLifetime = TimeSpan.FromDays(7);
 
@@ -66,6 +67,9 @@ public sealed class OrganizationGrain(
 
         if ((_suspension is not null) != suspended)
         {
+            // Recorded before the write; a frontend that reads it asks this grain again, and that call (not interleaved)
+            // waits for this one (docs/security.md, "Verified API keys").
+            await accessChanges.RecordAsync(AccessChangeKind.Suspension, OrganizationId);
             await organizations.SetSuspendedAsync(OrganizationId, actor, suspended);
             (_, _suspension) = await organizations.SuspensionAsync(OrganizationId);
             await _suspensionWatchers.TellAsync(watcher => watcher.SuspensionChangedAsync(OrganizationId));

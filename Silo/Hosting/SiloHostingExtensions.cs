@@ -47,6 +47,7 @@ public static class SiloHostingExtensions
         builder.Services.AddSingleton<InviteStore>();
         builder.Services.AddSingleton<EarlyAccessStore>();
         builder.Services.AddSingleton<ApiKeyStore>();
+        builder.Services.AddSingleton<AccessChangeStore>();
         builder.Services.AddSingleton<GatherJobStore>();
         builder.Services.AddSingleton<ScrapeJobStore>();
         builder.Services.AddSingleton<HelmSyncJobStore>();

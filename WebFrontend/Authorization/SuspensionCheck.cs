@@ -7,9 +7,9 @@ namespace Planekeeper.WebFrontend.Authorization;
 
 /// <summary>
 /// Refuses requests made in a suspended organization (docs/operations.md, "Suspending an organization"): its members'
-/// sessions, global admins' too, its API keys and its agents. One interleaved in-memory read on the organization grain,
-/// whose answer is used for at most a second and forgotten at once when the organization grain says it changed
-/// (docs/security.md, "Verified API keys").
+/// sessions, global admins' too, its API keys and its agents. One in-memory read on the organization grain, whose
+/// answer is used for a second, or up to a minute while the access change feed confirms it, and forgotten at once when
+/// the organization grain or the feed says it changed (docs/security.md, "Verified API keys").
 /// </summary>
 public sealed class SuspensionCheck(GrainReferences grains, AccessCacheObserver cache)
 {
@@ -26,9 +26,9 @@ public sealed class SuspensionCheck(GrainReferences grains, AccessCacheObserver 
             return known;
         }
 
-        var askedAt = cache.Suspensions.Now;
+        var lookup = cache.Suspensions.StartLookup();
         var suspension = await grains.Get<IOrganizationGrain>(organizationId).GetSuspensionAsync(cache.Reference);
-        cache.Suspensions.Remember(organizationId, suspension, askedAt);
+        cache.Suspensions.Remember(organizationId, suspension, lookup);
         return suspension;
     }
 

@@ -30,6 +30,7 @@ public static class ApiPipeline
         builder.Services.AddSingleton<CredentialLookups>();
         builder.Services.TryAddSingleton(TimeProvider.System);
         builder.Services.AddSingleton<AccessCacheObserver>();
+        builder.Services.AddHostedService<AccessChangeFeed>();
         builder.Services.AddSingleton<GrainReferences>();
         builder.Services.AddSingleton<SuspensionCheck>();
         builder.Services.AddSingleton<PasswordSignIn>();

@@ -7,9 +7,9 @@ namespace Planekeeper.WebFrontend.Identity;
 
 /// <summary>
 /// Reads the caller's credential — <c>X-API-Key</c> header, a bearer JWT, or the session cookie — and checks it
-/// with the cluster. Sessions and tokens are checked on every request; an accepted API key is used for at most a second
-/// (<see cref="AccessCacheObserver"/>, docs/security.md "Verified API keys"), and forgotten at once when its grain says
-/// it changed. Refusals are cached by <see cref="CredentialLookups"/>. API keys are never read from a cookie: a browser
+/// with the cluster. Sessions and tokens are checked on every request; an accepted API key is used for a second, or up
+/// to a minute while the access change feed confirms it (<see cref="AccessCacheObserver"/>, docs/security.md "Verified
+/// API keys"), and forgotten at once when its grain or the feed says it changed. Refusals are cached by <see cref="CredentialLookups"/>. API keys are never read from a cookie: a browser
 /// would send that cookie along with a forged request.
 /// </summary>
 public sealed class IdentityMiddleware(
@@ -61,12 +61,12 @@ public sealed class IdentityMiddleware(
             return Accepted(verified.Authentication);
         }
 
-        var askedAt = cache.ApiKeys.Now;
+        var lookup = cache.ApiKeys.StartLookup();
         var result = await grains.Get<IApiKeyGrain>(id).AuthenticateAsync(secret, cache.Reference);
         if (result.Accepted)
         {
             lookups.Valid(hash);
-            cache.ApiKeys.Remember(id, (hash, result), askedAt, result.ExpiresAt is { } expires ? new DateTimeOffset(DateTime.SpecifyKind(expires, DateTimeKind.Utc)) : null);
+            cache.ApiKeys.Remember(id, (hash, result), lookup, result.ExpiresAt is { } expires ? new DateTimeOffset(DateTime.SpecifyKind(expires, DateTimeKind.Utc)) : null);
             return Accepted(result);
         }
 
