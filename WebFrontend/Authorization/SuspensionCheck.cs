@@ -8,7 +8,7 @@ namespace Planekeeper.WebFrontend.Authorization;
 /// <summary>
 /// Refuses requests made in a suspended organization (docs/operations.md, "Suspending an organization"): its members'
 /// sessions, global admins' too, its API keys and its agents. One in-memory read on the organization grain, whose
-/// answer is used for a second, or up to a minute while the access change feed confirms it, and forgotten at once when
+/// answer is used for a second, or up to five minutes while the access change feed confirms it, and forgotten at once when
 /// the organization grain or the feed says it changed (docs/security.md, "Verified API keys").
 /// </summary>
 public sealed class SuspensionCheck(GrainReferences grains, AccessCacheObserver cache)

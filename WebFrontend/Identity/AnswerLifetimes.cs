@@ -10,8 +10,8 @@ public static class AnswerLifetimes
     public static readonly TimeSpan Unconfirmed = TimeSpan.FromSeconds(1);
 
     /// <summary>
-    /// The longest an answer is used while the feed confirms it (then it is asked for again: an API key's last use is
-    /// recorded to the minute).
+    /// The longest an answer is used while the feed confirms it; then it is asked for again, which also records an API
+    /// key's last use (so that is at most this old while the key is in use).
     /// </summary>
-    public static readonly TimeSpan Confirmed = TimeSpan.FromMinutes(1);
+    public static readonly TimeSpan Confirmed = TimeSpan.FromMinutes(5);
 }

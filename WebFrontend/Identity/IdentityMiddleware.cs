@@ -8,7 +8,7 @@ namespace Planekeeper.WebFrontend.Identity;
 /// <summary>
 /// Reads the caller's credential — <c>X-API-Key</c> header, a bearer JWT, or the session cookie — and checks it
 /// with the cluster. Sessions and tokens are checked on every request; an accepted API key is used for a second, or up
-/// to a minute while the access change feed confirms it (<see cref="AccessCacheObserver"/>, docs/security.md "Verified
+/// to five minutes while the access change feed confirms it (<see cref="AccessCacheObserver"/>, docs/security.md "Verified
 /// API keys"), and forgotten at once when its grain or the feed says it changed. Refusals are cached by <see cref="CredentialLookups"/>. API keys are never read from a cookie: a browser
 /// would send that cookie along with a forged request.
 /// </summary>

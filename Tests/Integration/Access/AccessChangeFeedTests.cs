@@ -11,7 +11,7 @@ namespace Planekeeper.Tests.Integration.Access;
 
 /// <summary>
 /// While the frontend reads the access change feed, it keeps an accepted API key and an organization's suspension for
-/// up to a minute without asking their grains; a change still ends them within a second, even when the grain's own
+/// up to five minutes without asking their grains; a change still ends them within a second, even when the grain's own
 /// message to the frontend is lost (docs/security.md, "Verified API keys").
 /// </summary>
 public class AccessChangeFeedTests(AccessChangeFeedTests.FeedSystem system) : IClassFixture<AccessChangeFeedTests.FeedSystem>

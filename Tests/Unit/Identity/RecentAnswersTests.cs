@@ -6,7 +6,7 @@ namespace Planekeeper.Tests.Unit.Identity;
 
 /// <summary>
 /// The frontend's cached answers (docs/security.md, "Verified API keys"): used a second after they were asked for, and
-/// longer — up to a minute — only while the access change feed, read within the last second, has no change of them
+/// longer — up to five minutes — only while the access change feed, read within the last second, has no change of them
 /// from after they were asked for.
 /// </summary>
 public class RecentAnswersTests
@@ -52,7 +52,7 @@ public class RecentAnswersTests
     }
 
     [Fact]
-    public void While_the_feed_is_read_every_second_an_unchanged_answer_is_used_for_a_minute()
+    public void While_the_feed_is_read_every_second_an_unchanged_answer_is_used_for_five_minutes()
     {
         ReadFeed(new AccessChanges(5, [], StartOver: true));
         Keys.Remember(7, ("hash", Accepted(7)), Keys.StartLookup());
@@ -101,7 +101,7 @@ public class RecentAnswersTests
     }
 
     [Fact]
-    public void An_answer_asked_for_after_its_change_was_applied_is_used_for_the_minute()
+    public void An_answer_asked_for_after_its_change_was_applied_is_used_beyond_its_second()
     {
         ReadFeed(new AccessChanges(5, [], StartOver: true));
         ReadFeed(new AccessChanges(6, [new AccessChange(6, AccessChangeKind.ApiKey, 7)], StartOver: false));
