@@ -16,4 +16,16 @@ public class HostTuningTests
 
         Assert.Equal(0, options.GetProperty("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit").GetInt32());
     }
+
+    [Theory]
+    [InlineData("Planekeeper.Silo.runtimeconfig.json")]
+    [InlineData("Planekeeper.WebFrontend.runtimeconfig.json")]
+    public void Silo_and_frontend_collect_garbage_with_the_background_workstation_collector(string runtimeConfig)
+    {
+        using var config = JsonDocument.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, runtimeConfig)));
+        var options = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+
+        Assert.False(options.GetProperty("System.GC.Server").GetBoolean());
+        Assert.True(options.GetProperty("System.GC.Concurrent").GetBoolean());
+    }
 }
