@@ -3,20 +3,27 @@ using Planekeeper.Bench.JobPipeline;
 namespace Planekeeper.Bench.Scale;
 
 /// <summary>
-/// The organizations and their scheduled gather jobs, inserted with SQL in bulk. Each job runs hourly at minute
-/// <c>m</c>; its first run is at second <c>id % 60</c> of that minute, so due times are spread evenly over the hour.
+/// The organizations and their scheduled gather jobs, inserted with SQL in bulk. Job <c>j</c> of an organization has
+/// the slot <c>(j − 1) × 36 s + (organization id × 7919 mod 36,000) ms</c> in the hour: an organization's 100 jobs are
+/// 36 s apart over the whole hour, and the organizations are offset from one another within those 36 s (7919 is a
+/// prime, so up to 36,000 organizations get distinct offsets). About 278 jobs fall due in any second at a million jobs,
+/// no two at the same instant, and every organization has a job due in any minute. The job runs hourly at its slot's
+/// minute; its first run is at the slot itself.
 /// </summary>
 public static class ScaleSeed
 {
     public const int JobsPerOrganization = 100;
 
-    /// <summary>Every job's next run a day away: nothing is due, every engine is idle.</summary>
+    /// <summary>A job's slot in the hour, in milliseconds (see the class); its name is <c>j</c> and its number.</summary>
+    private static readonly string SlotOfJob = $"((substring(name from 2)::int - 1) * {3_600_000 / JobsPerOrganization} + organization_id * 7919 % {3_600_000 / JobsPerOrganization})";
+
+    /// <summary>Every job's next run a day away: nothing is due, every engine is idle (its schedule is set with its slot).</summary>
     public static Task InsertAsync(BenchDatabase database, int organizations) => database.ExecuteAsync(
         $"""
         INSERT INTO organizations (name) SELECT 'scale ' || g FROM generate_series(1, @organizations) AS g;
         INSERT INTO gather_jobs (organization_id, name, source_type, artifact_name, schedule, status, next_run_at)
         SELECT o.id, 'j' || j, 'github_releases', 'github.com/scale/o' || o.id || '-j' || j,
-               ((o.id * {JobsPerOrganization} + j) * 37 % 60)::text || ' * * * *', 'pending', now() + interval '1 day'
+               '0 * * * *', 'pending', now() + interval '1 day'
           FROM organizations o CROSS JOIN generate_series(1, {JobsPerOrganization}) AS j
          WHERE o.id > 0;
         ANALYZE organizations;
@@ -30,13 +37,14 @@ public static class ScaleSeed
     /// </summary>
     public static async Task<Dictionary<long, DateTime>> ScheduleFromAsync(BenchDatabase database, DateTime start, DateTime windowEnd)
     {
-        var secondOfHour = start.Minute * 60 + start.Second;
+        var millisecondOfHour = (start.Minute * 60 + start.Second) * 1000 + start.Millisecond;
         await database.ExecuteAsync(
-            """
-            UPDATE gather_jobs SET next_run_at = @start + ((split_part(schedule, ' ', 1)::int * 60 + id % 60 - @second + 3600) % 3600) * interval '1 second';
+            $"""
+            UPDATE gather_jobs SET schedule = ({SlotOfJob} / 60000)::text || ' * * * *',
+                                   next_run_at = @start + (({SlotOfJob} - @millisecond + 3600000) % 3600000) * interval '1 millisecond';
             ANALYZE gather_jobs;
             """,
-            ("start", start), ("second", secondOfHour));
+            ("start", start), ("millisecond", millisecondOfHour));
         var due = new Dictionary<long, DateTime>();
         await using var command = database.DataSource.CreateCommand("SELECT id, next_run_at FROM gather_jobs WHERE next_run_at < @end");
         command.Parameters.AddWithValue("end", windowEnd);
