@@ -11,7 +11,8 @@ namespace Planekeeper.Tests.Integration.Access;
 
 /// <summary>
 /// An Agent API request costs the frontend one grain call, the agent's: the key's acceptance and the organization's
-/// suspension are asked for at most about once a second (docs/security.md, "Verified API keys").
+/// suspension are asked for at most about once a second, and far less often while the access change feed confirms
+/// them (<see cref="AccessChangeFeedTests"/>; docs/security.md, "Verified API keys").
 /// </summary>
 public class AgentRequestGrainCallsTests(AgentRequestGrainCallsTests.CountingSystem system) : IClassFixture<AgentRequestGrainCallsTests.CountingSystem>
 {
