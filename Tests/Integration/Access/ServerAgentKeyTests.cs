@@ -72,24 +72,13 @@ public class ServerAgentKeyTests(ClockedBootstrapSystem system) : IClassFixture<
     }
 
     [Fact]
-    public async Task A_server_agent_key_always_expires_and_is_refused_once_it_has()
+    public async Task A_server_agent_key_cannot_be_made_to_last_more_than_a_year()
     {
         using var root = await system.AdminAsync();
         var tooLong = await root.ExpectAsync(HttpStatusCode.UnprocessableEntity, HttpMethod.Post, Keys,
             new { name = "forever", expires_at = system.Clock.GetUtcNow().AddDays(400) });
         Assert.True(tooLong.GetProperty("errors").TryGetProperty("expires_at", out _));
-
-        var created = await root.ExpectAsync(HttpStatusCode.Created, HttpMethod.Post, Keys, new { name = "expiring" });
-        using var server = ApiClient.WithKey(system.Frontend.BaseAddress, created.GetProperty("key").GetString()!, system.Frontend.InternalBaseAddress);
-        await server.OkAsync(HttpMethod.Post, "/api/v1/agent/heartbeat", Heartbeat);
-
-        system.Clock.AdvanceTo(new DateTimeOffset(created.GetProperty("expires_at").GetDateTime()).AddSeconds(1));
-
-        // Only the silo's clock jumped: the frontend forgets the accepted key by its own clock, within the revocation
-        // latency (1 s; docs/security.md, "Verified API keys"). A request's own time on a busy machine is added.
-        var expired = await Eventually.ReturnsAsync(() => server.StatusAndBodyAsync(HttpMethod.Post, "/api/v1/agent/heartbeat", Heartbeat),
-            answer => answer.Status == HttpStatusCode.Unauthorized, TimeSpan.FromSeconds(2), "the expired key refused");
-        Assert.Contains("expired", expired.Body);
+        // Refused once expired: ApiKeyExpiryTests, on a clock both the frontend and the silo share.
     }
 
     [Fact]
