@@ -49,17 +49,12 @@ public class AccessChangeFeedTests(AccessChangeFeedTests.FeedSystem system) : IC
         using var _owner = owner;
         await UsedForMoreThanASecondAsync(agent, agentId);
 
-        system.LoseObserverMessages = true;
-        try
+        await WhileObserverMessagesAreLostAsync(async () =>
         {
             var disabling = Stopwatch.StartNew();
             await owner.OkAsync(HttpMethod.Post, $"/api/v1/api-keys/{keyId}/toggle");
             await RefusedWithinASecondForGoodAsync(agent, agentId, disabling, HttpStatusCode.Unauthorized);
-        }
-        finally
-        {
-            system.LoseObserverMessages = false;
-        }
+        });
     }
 
     [Fact]
@@ -71,12 +66,20 @@ public class AccessChangeFeedTests(AccessChangeFeedTests.FeedSystem system) : IC
         await UsedForMoreThanASecondAsync(agent, agentId);
 
         using var admin = await system.AdminAsync();
-        system.LoseObserverMessages = true;
-        try
+        await WhileObserverMessagesAreLostAsync(async () =>
         {
             var suspending = Stopwatch.StartNew();
             await admin.OkAsync(HttpMethod.Post, $"/api/v1/internal/organizations/{organizationId}/suspend");
             await RefusedWithinASecondForGoodAsync(agent, agentId, suspending, HttpStatusCode.Forbidden);
+        });
+    }
+
+    private async Task WhileObserverMessagesAreLostAsync(Func<Task> test)
+    {
+        system.LoseObserverMessages = true;
+        try
+        {
+            await test();
         }
         finally
         {
