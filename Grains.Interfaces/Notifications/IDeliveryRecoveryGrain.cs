@@ -14,4 +14,8 @@ public interface IDeliveryRecoveryGrain : IGrainWithIntegerKey
 
     [Alias("cleanup")]
     Task<int> CleanupAsync();
+
+    /// <summary>Folds the notification rules' appended match counts into their rows (every minute); returns the rows folded.</summary>
+    [Alias("fold-rule-counts")]
+    Task<int> FoldRuleCountsAsync();
 }

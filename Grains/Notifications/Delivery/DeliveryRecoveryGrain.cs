@@ -1,15 +1,17 @@
 using Microsoft.Extensions.Logging;
 using Planekeeper.Grains.Interfaces.Notifications;
+using Planekeeper.Grains.Notifications.Routing;
 
 namespace Planekeeper.Grains.Notifications.Delivery;
 
 /// <summary>
 /// Deliveries are never dropped (docs/notifications.md, "Delivery statuses and retries"): every minute and at every
 /// silo start this pass wakes the delivery grain of each channel that has deliveries due or an attempt a crash cut off.
+/// Every minute it also folds the rules' appended match counts into their rows (<see cref="NotificationRuleStore.FoldCountsAsync"/>).
 /// Once a day it deletes succeeded deliveries older than 30 days.
 /// </summary>
 [GrainType("planekeeper.notifications.delivery-recovery")]
-public sealed partial class DeliveryRecoveryGrain(DeliveryQueries queries, TimeProvider clock, ILogger<DeliveryRecoveryGrain> logger)
+public sealed partial class DeliveryRecoveryGrain(DeliveryQueries queries, NotificationRuleStore rules, TimeProvider clock, ILogger<DeliveryRecoveryGrain> logger)
     : Grain, IDeliveryRecoveryGrain, IRemindable
 {
     private const string Sweep = "sweep";
@@ -48,7 +50,15 @@ public sealed partial class DeliveryRecoveryGrain(DeliveryQueries queries, TimeP
         return purged;
     }
 
-    public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName == Cleanup ? CleanupAsync() : WakeDueChannelsAsync();
+    public Task<int> FoldRuleCountsAsync() => rules.FoldCountsAsync();
+
+    public Task ReceiveReminder(string reminderName, TickStatus status) => reminderName == Cleanup ? CleanupAsync() : SweepAsync();
+
+    private async Task SweepAsync()
+    {
+        await WakeDueChannelsAsync();
+        await FoldRuleCountsAsync();
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Delivery cleanup: {Purged} succeeded delivery(ies) older than 30 days deleted")]
     private partial void LogCleanup(int purged);

@@ -12,7 +12,8 @@ namespace Planekeeper.Grains.Notifications.Routing;
 /// unrouted events and their routing inputs (or takes those an alert's write has just read with its new events, see
 /// <see cref="WrittenEvents"/>), then in one statement marks them routed and, for the events it marked (so
 /// a concurrent reconciliation pass cannot route them twice), writes one pending delivery per (event, channel) before
-/// any attempt and counts each rule's matches and skips; then it wakes the channels' delivery grains.
+/// any attempt and counts each rule's matches and skips (appended to <c>notification_rule_counts</c>, so concurrent
+/// routers never wait on a rule's row, see <see cref="NotificationRuleStore"/>); then it wakes the channels' delivery grains.
 /// </summary>
 public sealed partial class NotificationRouter(NpgsqlDataSource database, IGrainFactory grains, ILogger<NotificationRouter> logger) : IAlertEventRouter
 {
@@ -83,11 +84,10 @@ public sealed partial class NotificationRouter(NpgsqlDataSource database, IGrain
                 ON CONFLICT (alert_action_id, channel_id) DO NOTHING
                 RETURNING channel_id),
             counted AS (
-                UPDATE notification_rules r SET matched = r.matched + c.m, skipped = r.skipped + c.s
-                  FROM (SELECT rule_id, count(*) AS m, count(*) FILTER (WHERE skipped) AS s
-                          FROM unnest(@MatchEvents, @MatchRules, @MatchSkipped) AS x(e, rule_id, skipped)
-                         WHERE e IN (SELECT id FROM routed) GROUP BY rule_id) c
-                 WHERE r.id = c.rule_id)
+                INSERT INTO notification_rule_counts (rule_id, matched, skipped)
+                SELECT rule_id, count(*), count(*) FILTER (WHERE skipped)
+                  FROM unnest(@MatchEvents, @MatchRules, @MatchSkipped) AS x(e, rule_id, skipped)
+                 WHERE e IN (SELECT id FROM routed) GROUP BY rule_id)
             SELECT DISTINCT channel_id FROM deliveries
             """,
             new

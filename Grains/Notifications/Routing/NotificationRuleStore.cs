@@ -3,12 +3,18 @@ using Npgsql;
 
 namespace Planekeeper.Grains.Notifications.Routing;
 
-/// <summary>The rows of <c>notification_rules</c>; writes carry the version and return null when the row moved on.</summary>
+/// <summary>
+/// The rows of <c>notification_rules</c>; writes carry the version and return null when the row moved on. A rule's
+/// <c>matched</c> and <c>skipped</c> are its columns plus the counts the router appended since the last fold
+/// (migration 024, docs/notifications.md, "Rules"), so they are exact at once; <see cref="FoldCountsAsync"/> folds them.
+/// </summary>
 public sealed class NotificationRuleStore(NpgsqlDataSource database)
 {
     private const string Columns = """
         id, organization_id AS OrganizationId, name, active, priority, event_types AS EventTypes, severities, channel_id AS ChannelId,
-        matched, skipped, created_at AS CreatedAt, updated_at AS UpdatedAt, version
+        matched + (SELECT coalesce(sum(c.matched), 0) FROM notification_rule_counts c WHERE c.rule_id = notification_rules.id)::bigint AS matched,
+        skipped + (SELECT coalesce(sum(c.skipped), 0) FROM notification_rule_counts c WHERE c.rule_id = notification_rules.id)::bigint AS skipped,
+        created_at AS CreatedAt, updated_at AS UpdatedAt, version
         """;
 
     public async Task<NotificationRuleRow?> GetAsync(long id)
@@ -59,6 +65,25 @@ public sealed class NotificationRuleStore(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync();
         return await connection.ExecuteAsync("DELETE FROM notification_rules WHERE id = @Id AND version = @Version", new { row.Id, row.Version }) == 1;
+    }
+
+    /// <summary>
+    /// Moves the counts the router appended into their rules' columns in one statement (a reader sees them on one side
+    /// or the other, never both); counts of deleted rules are dropped. Rows appended meanwhile wait for the next fold.
+    /// Returns the rows folded.
+    /// </summary>
+    public async Task<int> FoldCountsAsync()
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        return await connection.ExecuteScalarAsync<int>(
+            """
+            WITH taken AS (DELETE FROM notification_rule_counts RETURNING rule_id, matched, skipped),
+            folded AS (
+                UPDATE notification_rules r SET matched = r.matched + t.m, skipped = r.skipped + t.s
+                  FROM (SELECT rule_id, sum(matched) AS m, sum(skipped) AS s FROM taken GROUP BY rule_id) t
+                 WHERE r.id = t.rule_id)
+            SELECT count(*) FROM taken
+            """);
     }
 
     /// <summary>The organization that owns the channel, or null when there is no such channel.</summary>

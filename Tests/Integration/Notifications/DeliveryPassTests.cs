@@ -1,7 +1,10 @@
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 using Planekeeper.Grains.Alerts;
 using Planekeeper.Grains.Alerts.Evaluation;
+using Planekeeper.Grains.Interfaces.Notifications;
+using Planekeeper.Grains.Notifications.Routing;
 using Planekeeper.Tests.Infrastructure;
 using Planekeeper.Tests.Integration.Notifications.Support;
 using Planekeeper.Tests.Integration.Tasks;
@@ -10,8 +13,9 @@ namespace Planekeeper.Tests.Integration.Notifications;
 
 /// <summary>
 /// The round-trip-saving parts of the path from an alert event to a receiver (docs/notifications.md, "Delivery
-/// statuses and retries"): routing inputs read in the alert's own round trip (or read first) and written in one statement, a delivery pass that starts a batch and
-/// reads what it needs in one round trip, outcomes written in groups.
+/// statuses and retries"): routing inputs read in the alert's own round trip (or read first) and written in one statement
+/// that counts the rules' matches without writing their rows, a delivery pass that starts a batch and reads what it
+/// needs in one round trip, outcomes written in groups.
 /// </summary>
 public class DeliveryPassTests(ClockedNotificationSystem system) : IClassFixture<ClockedNotificationSystem>
 {
@@ -30,9 +34,50 @@ public class DeliveryPassTests(ClockedNotificationSystem system) : IClassFixture
         var ids = string.Join(",", events);
         Assert.Equal(3, await system.ScalarAsync<long>($"SELECT count(*) FROM notification_deliveries WHERE alert_action_id IN ({ids})"));
         Assert.Equal(0, await system.ScalarAsync<long>($"SELECT count(*) FROM alert_actions WHERE id IN ({ids}) AND routed_at IS NULL"));
-        Assert.Equal(3, await system.ScalarAsync<long>($"SELECT matched FROM notification_rules WHERE id = {rule}"));
+        Assert.Equal(3, (await system.SiloServices.GetRequiredService<NotificationRuleStore>().GetAsync(rule))!.Matched);
         await receiver.ReceivedAsync(3, "the three events' webhooks");
         Assert.Equal(3, receiver.Requests.Count);
+    }
+
+    [Fact]
+    public async Task Routing_does_not_wait_for_a_lock_on_the_rules_row_and_its_matches_count_at_once()
+    {
+        var (owner, _) = await system.OrganizationAsync("routing-beside-a-locked-rule");
+        await using var receiver = await ReceiverStandIn.StartAsync();
+        var rule = await owner.RouteEverythingToAsync(await owner.CreateChannelAsync("webhook", new { url = receiver.Url.ToString() }));
+        var events = await UnroutedEventsAsync(owner.OrganizationId!.Value, "locked rule", 3);
+        await using var locker = new NpgsqlConnection(system.Database.ConnectionString);
+        await locker.OpenAsync();
+        await using var lockHeld = await locker.BeginTransactionAsync();
+        await new NpgsqlCommand($"SELECT 1 FROM notification_rules WHERE id = {rule} FOR UPDATE", locker, lockHeld).ExecuteScalarAsync();
+
+        // Another router's routing (or a user's edit of the rule) holds the row: this routing must not queue behind it.
+        await system.SiloServices.GetRequiredService<IAlertEventRouter>().RouteAsync(events).WaitAsync(TimeSpan.FromSeconds(30));
+
+        Assert.Equal(3, (await system.SiloServices.GetRequiredService<NotificationRuleStore>().GetAsync(rule))!.Matched);
+        await receiver.ReceivedAsync(3, "the three events' webhooks");
+        await lockHeld.RollbackAsync();
+    }
+
+    [Fact]
+    public async Task The_minutely_fold_moves_a_rules_appended_counts_into_its_row_and_drops_those_of_deleted_rules()
+    {
+        var (owner, _) = await system.OrganizationAsync("rule-count-fold");
+        await using var receiver = await ReceiverStandIn.StartAsync();
+        var rule = await owner.RouteEverythingToAsync(await owner.CreateChannelAsync("webhook", new { url = receiver.Url.ToString() }));
+        var router = system.SiloServices.GetRequiredService<IAlertEventRouter>();
+        await router.RouteAsync(await UnroutedEventsAsync(owner.OrganizationId!.Value, "fold a", 2));
+        await router.RouteAsync(await UnroutedEventsAsync(owner.OrganizationId!.Value, "fold b", 1));
+        await system.ScalarAsync<int>("INSERT INTO notification_rule_counts (rule_id, matched, skipped) VALUES (-1, 5, 5) RETURNING 1");
+
+        // The pass's own reminder may have folded some already; the outcome is the same.
+        await system.Grains.GetGrain<IDeliveryRecoveryGrain>(0).FoldRuleCountsAsync();
+
+        Assert.Equal(3, await system.ScalarAsync<long>($"SELECT matched FROM notification_rules WHERE id = {rule}"));
+        Assert.Equal(0, await system.ScalarAsync<long>($"SELECT count(*) FROM notification_rule_counts WHERE rule_id IN ({rule}, -1)"));
+        var stats = await owner.OkAsync(HttpMethod.Get, $"/api/v1/notification-rules/{rule}/stats");
+        Assert.Equal((3, 0), (stats.GetProperty("matched").GetInt64(), stats.GetProperty("skipped").GetInt64()));
+        await receiver.ReceivedAsync(3, "the three events' webhooks");
     }
 
     [Fact]
@@ -67,7 +112,7 @@ public class DeliveryPassTests(ClockedNotificationSystem system) : IClassFixture
         await router.RouteAsync(written.Events.Select(e => e.Id).ToList());
         await receiver.ReceivedAsync(1, "the alert.created webhook");
         Assert.Equal(1, await system.ScalarAsync<long>($"SELECT count(*) FROM notification_deliveries WHERE alert_id = {row.Id}"));
-        Assert.Equal(1, await system.ScalarAsync<long>($"SELECT matched FROM notification_rules WHERE id = {rule}"));
+        Assert.Equal(1, (await system.SiloServices.GetRequiredService<NotificationRuleStore>().GetAsync(rule))!.Matched);
     }
 
     [Fact]
