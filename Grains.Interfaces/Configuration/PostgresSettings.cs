@@ -24,23 +24,50 @@ public sealed record PostgresSettings(string ConnectionString, string Host, int 
     /// </summary>
     public const int DefaultMaxPoolSize = 40;
 
+    /// <summary>
+    /// Statements each connection of a silo's grain pool prepares (<c>PG_MAX_AUTO_PREPARE</c>, Npgsql's automatic
+    /// preparation): a statement sent often is parsed and planned once per connection instead of on every call, which
+    /// halved PostgreSQL's CPU per alert (bench/README.md, "NotificationLatency"). 0 turns it off, as a PgBouncer in
+    /// transaction mode older than 1.21 needs.
+    /// </summary>
+    public const int DefaultMaxAutoPrepare = 64;
+
     private static readonly string[] PoolSizeKeywords = ["maximum pool size", "max pool size", "maxpoolsize"];
+
+    private static readonly string[] AutoPrepareKeywords = ["max auto prepare", "maxautoprepare"];
 
     private static readonly string[] TargetSessionAttributesKeywords = ["target session attributes", "targetsessionattributes"];
 
     /// <summary>Every server with its port: <c>db:5432</c>, or <c>a:5432,b:5433</c> for several.</summary>
     public string Endpoint => PostgresHosts.Endpoints(Host, Port);
 
+    /// <summary>Statements each connection of the grains' pool prepares (<see cref="DefaultMaxAutoPrepare"/>).</summary>
+    public int MaxAutoPrepare { get; init; } = DefaultMaxAutoPrepare;
+
+    /// <summary>
+    /// The connection string of the silo's own pool, the grains' statements: <see cref="ConnectionString"/> with
+    /// <see cref="MaxAutoPrepare"/>. Orleans' providers and the migrations keep the plain one.
+    /// </summary>
+    public string GrainConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString) { MaxAutoPrepare = MaxAutoPrepare }.ConnectionString;
+
     public static PostgresSettings FromConfiguration(IConfiguration configuration, string applicationName)
     {
         var connectionString = configuration.GetConnectionString(ConnectionStringName);
-        return string.IsNullOrWhiteSpace(connectionString)
-            ? FromPgVariables(configuration, applicationName)
-            : FromConnectionString(
-                connectionString,
-                applicationName,
-                ParsePoolSize(Value(configuration, "PG_MAX_POOL_SIZE")),
-                ParseTargetSessionAttributes(Value(configuration, "PG_TARGET_SESSION_ATTRIBUTES")));
+        var autoPrepare = ParseMaxAutoPrepare(Value(configuration, "PG_MAX_AUTO_PREPARE"));
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return FromPgVariables(configuration, applicationName) with { MaxAutoPrepare = autoPrepare };
+        }
+
+        var settings = FromConnectionString(
+            connectionString,
+            applicationName,
+            ParsePoolSize(Value(configuration, "PG_MAX_POOL_SIZE")),
+            ParseTargetSessionAttributes(Value(configuration, "PG_TARGET_SESSION_ATTRIBUTES")));
+        return settings with
+        {
+            MaxAutoPrepare = SetsItself(connectionString, AutoPrepareKeywords) ? new NpgsqlConnectionStringBuilder(connectionString).MaxAutoPrepare : autoPrepare,
+        };
     }
 
     private static PostgresSettings FromConnectionString(string connectionString, string applicationName, int poolSize, string? targetSessionAttributes)
@@ -156,6 +183,18 @@ public sealed record PostgresSettings(string ConnectionString, string Host, int 
         return int.TryParse(value, out var size) && size is >= 2 and <= 1000
             ? size
             : throw new StartupConfigurationException($"PG_MAX_POOL_SIZE must be a number of connections from 2 to 1000, got '{value}'");
+    }
+
+    private static int ParseMaxAutoPrepare(string? value)
+    {
+        if (value is null)
+        {
+            return DefaultMaxAutoPrepare;
+        }
+
+        return int.TryParse(value, out var count) && count is >= 0 and <= 1000
+            ? count
+            : throw new StartupConfigurationException($"PG_MAX_AUTO_PREPARE must be a number of statements from 0 (off) to 1000, got '{value}'");
     }
 
     /// <summary>Whether the connection string sets this itself (it then wins over the <c>PG_*</c> setting).</summary>

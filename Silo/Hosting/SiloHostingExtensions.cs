@@ -34,7 +34,7 @@ public static class SiloHostingExtensions
         this IHostApplicationBuilder builder, PostgresSettings database, SiloEndpointSettings endpoints, bool inKubernetes = false)
     {
         var cluster = ClusterSettings.FromConfiguration(builder.Configuration);
-        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.ConnectionString));
+        builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.GrainConnectionString));
         builder.Services.AddSingleton<AuditWriter>();
         builder.Services.AddSingleton<KnownClientTokens>();
         builder.Services.AddSingleton<AccessStore>();

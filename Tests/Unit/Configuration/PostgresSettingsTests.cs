@@ -78,6 +78,21 @@ public class PostgresSettingsTests
     }
 
     [Fact]
+    public void The_grains_pool_prepares_statements_it_sends_often_unless_told_otherwise_and_the_plain_connection_string_does_not()
+    {
+        var settings = Read(("PG_USER", "pk"), ("PG_DBNAME", "db"));
+        Assert.Equal(PostgresSettings.DefaultMaxAutoPrepare, Prepared(settings.GrainConnectionString));
+        Assert.Equal(0, Prepared(settings.ConnectionString));
+        Assert.Equal(0, Prepared(Read(("PG_USER", "pk"), ("PG_DBNAME", "db"), ("PG_MAX_AUTO_PREPARE", "0")).GrainConnectionString));
+        Assert.Equal(20, Prepared(Read(("ConnectionStrings:Planekeeper", "Host=db;Username=app;Database=pk"), ("PG_MAX_AUTO_PREPARE", "20")).GrainConnectionString));
+        Assert.Equal(0, Prepared(Read(("ConnectionStrings:Planekeeper", "Host=db;Username=app;Database=pk;Max Auto Prepare=0"), ("PG_MAX_AUTO_PREPARE", "20")).GrainConnectionString));
+        var error = Assert.Throws<StartupConfigurationException>(() => Read(("PG_USER", "pk"), ("PG_DBNAME", "db"), ("PG_MAX_AUTO_PREPARE", "-1")));
+        Assert.StartsWith("PG_MAX_AUTO_PREPARE", error.Message);
+
+        static int Prepared(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString).MaxAutoPrepare;
+    }
+
+    [Fact]
     public void One_connection_string_replaces_the_pg_variables()
     {
         var settings = Read(("ConnectionStrings:Planekeeper", "Host=db.internal;Port=6432;Username=app;Database=pk"), ("PG_USER", "ignored"));
