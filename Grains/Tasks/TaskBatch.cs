@@ -36,13 +36,22 @@ public sealed class TaskBatch : ICommitBatch
     /// <summary>Never: a job changed again while its batch waits must land in that batch, written once with its latest run.</summary>
     public bool IsFull => false;
 
-    public void Changed(EngineJob job) => _changedJobs[job.Ref] = job;
+    /// <summary>The jobs whose runs this batch writes.</summary>
+    public IEnumerable<JobRef> Jobs => _changedJobs.Keys;
 
-    /// <summary>The job's row is gone: nothing of it is to be written.</summary>
-    public void Forget(JobRef job)
+    /// <summary>Marks the job's run for writing; true when the batch did not hold the job yet.</summary>
+    public bool Changed(EngineJob job)
     {
-        _changedJobs.Remove(job);
+        var added = !_changedJobs.ContainsKey(job.Ref);
+        _changedJobs[job.Ref] = job;
+        return added;
+    }
+
+    /// <summary>The job's row is gone: nothing of it is to be written. True when the batch held its run.</summary>
+    public bool Forget(JobRef job)
+    {
         Results.RemoveAll(result => result.Job == job);
+        return _changedJobs.Remove(job);
     }
 
     /// <summary>

@@ -1,18 +1,20 @@
 using Planekeeper.Grains.Interfaces.Tasks;
+using Planekeeper.Grains.Storage;
 
 namespace Planekeeper.Grains.Tasks;
 
 /// <summary>Handing jobs to agents: claims, long-polling waiters and the task ids claims take.</summary>
 public sealed partial class TaskEngineGrain
 {
-    private TaskAssignment HandOut(EngineJob job, ClaimingAgent agent)
+    /// <summary>Hands the job to the agent in memory; the claim is written in <paramref name="lane"/> unless the job is held by the other.</summary>
+    private TaskAssignment HandOut(EngineJob job, ClaimingAgent agent, GroupCommit<TaskBatch> lane)
     {
         var now = Now;
         var lease = new TaskLeaseHolder(_taskIds.Dequeue(), agent.AgentId, now, now + settings.LeaseDuration);
         ReserveAheadWhenLow();
         var attempt = job.Run.Attempt + 1;
         // Durable with the job's row (its lease); task_executions gets the run once it ends (TaskBatch.ExecutionEnded).
-        Change(job, TaskTransitions.Claimed(job.Run, lease));
+        Change(job, TaskTransitions.Claimed(job.Run, lease), lane);
         metrics.Claimed(job.Ref.Kind);
         return new TaskAssignment(lease.TaskId, OrganizationId, job.Ref.Kind, job.Ref.Id, attempt, lease.ExpiresAt, job.Definition.JobJson, job.Validators);
     }
@@ -51,14 +53,15 @@ public sealed partial class TaskEngineGrain
         }
 
         _waiters.Remove(waiter);
-        _ = AnswerWhenWrittenAsync(waiter, HandOut(job, waiter.Agent));
+        var lane = _writes.LaneOf(job, _writes.Claims);
+        _ = AnswerWhenWrittenAsync(waiter, HandOut(job, waiter.Agent, lane), lane);
     }
 
-    private async Task AnswerWhenWrittenAsync(ClaimWaiter waiter, TaskAssignment assignment)
+    private static async Task AnswerWhenWrittenAsync(ClaimWaiter waiter, TaskAssignment assignment, GroupCommit<TaskBatch> lane)
     {
         try
         {
-            await _commit.CommitAsync();
+            await lane.CommitAsync();
             waiter.Answer.TrySetResult(assignment);
         }
         catch (Exception exception)

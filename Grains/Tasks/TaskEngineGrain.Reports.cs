@@ -24,11 +24,11 @@ public sealed partial class TaskEngineGrain
         var next = new List<TaskAssignment>();
         while (claiming is not null && next.Count < maxNext && _taskIds.Count > 0 && _jobs.FirstClaimableBy(claiming) is { } due)
         {
-            next.Add(HandOut(due, claiming));
+            next.Add(HandOut(due, claiming, _writes.Reports));
         }
 
         AfterChanges();
-        await _commit.CommitAsync();
+        await _writes.AllWrittenAsync();
         SyncHelmCharts(chartsToSync);
         return new TaskReportAnswer(outcomes, next);
     }

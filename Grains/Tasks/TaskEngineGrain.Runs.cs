@@ -1,17 +1,22 @@
 using Microsoft.Extensions.Logging;
 using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.Tasks;
+using Planekeeper.Grains.Storage;
 
 namespace Planekeeper.Grains.Tasks;
 
 /// <summary>Moving runs: every change goes through <see cref="Change"/>, then <see cref="AfterChanges"/> once per turn.</summary>
 public sealed partial class TaskEngineGrain
 {
-    private void Change(EngineJob job, JobRunState run)
+    /// <summary>Sets the job's run; it is written in the lane holding the job, else in <paramref name="lane"/> (the reports lane by default).</summary>
+    private void Change(EngineJob job, JobRunState run, GroupCommit<TaskBatch>? lane = null)
     {
         _jobs.SetRun(job, run);
-        _commit.Open.Changed(job);
+        _writes.Change(job, lane ?? _writes.Reports);
     }
+
+    /// <summary>The open batch that writes the job's run, where what else its change writes goes too (one transaction).</summary>
+    private TaskBatch BatchOf(EngineJob job) => _writes.LaneOf(job, _writes.Reports).Open;
 
     private void Queue(EngineJob job, JobRunState queued)
     {
@@ -24,7 +29,7 @@ public sealed partial class TaskEngineGrain
     {
         var now = Now;
         End(job, now, "succeeded", null);
-        _commit.Open.Results.Add(new ResultToStore(job.Ref, result, now, job.Definition.HistoryLimit));
+        BatchOf(job).Results.Add(new ResultToStore(job.Ref, result, now, job.Definition.HistoryLimit));
         job.Validators = result.Validators ?? job.Validators;
         Change(job, TaskTransitions.Completed(job.Run, job.Definition.Schedule, now));
     }
@@ -50,7 +55,7 @@ public sealed partial class TaskEngineGrain
     {
         var lease = job.Run.Lease!;
         // The claim leaves the attempt count as it was; the run that ends is the next attempt (as its assignment said).
-        _commit.Open.Ended.Add(new ExecutionEnded(lease.TaskId, job.Ref, lease.AgentId, job.Run.Attempt + 1, lease.StartedAt, now, outcome, error));
+        BatchOf(job).Ended.Add(new ExecutionEnded(lease.TaskId, job.Ref, lease.AgentId, job.Run.Attempt + 1, lease.StartedAt, now, outcome, error));
         metrics.Ended(job.Ref.Kind, outcome);
         LogRunEnded(outcome == "succeeded" ? LogLevel.Debug : LogLevel.Information, job.Ref, lease.TaskId, lease.AgentId, outcome);
     }
@@ -69,7 +74,7 @@ public sealed partial class TaskEngineGrain
                 }
 
                 _jobs.Remove(known);
-                _commit.Open.Forget(job);
+                _writes.Forget(job);
             }
 
             return;
@@ -200,7 +205,7 @@ public sealed partial class TaskEngineGrain
     {
         try
         {
-            await _commit.CommitAsync();
+            await _writes.AllWrittenAsync();
         }
         catch (Exception exception)
         {

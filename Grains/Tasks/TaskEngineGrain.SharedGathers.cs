@@ -56,9 +56,9 @@ public sealed partial class TaskEngineGrain
 
             if (mustRun.Contains(first) || UpstreamOf(first) is null)
             {
-                var assignment = handOut ? HandOut(first, agent) : null;
+                var assignment = handOut ? HandOut(first, agent, _writes.Reports) : null;
                 AfterChanges();
-                await _commit.CommitAsync();
+                await _writes.AllWrittenAsync();
                 return new ServerClaim(assignment, _jobs.ServerClaimable > 0);
             }
 
@@ -77,7 +77,7 @@ public sealed partial class TaskEngineGrain
             AfterChanges();
         }
 
-        await _commit.CommitAsync();
+        await _writes.AllWrittenAsync();
         return new ServerClaim(null, _jobs.ServerClaimable > 0);
     }
 
@@ -148,7 +148,7 @@ public sealed partial class TaskEngineGrain
             }
             else if (_taskIds.Count > 0)
             {
-                HandOut(job, agent);
+                HandOut(job, agent, _writes.Reports);
                 Succeed(job, result);
             }
         }

@@ -9,8 +9,8 @@ namespace Planekeeper.Grains.Tasks;
 
 /// <summary>
 /// One organization's task engine (docs/jobs.md, "How it is built"). It holds the organization's jobs in memory, is the
-/// only writer of their run state, and answers claims from memory. Changes are group-committed: a caller is
-/// answered once the batch holding its change is durable. Reentrant, so claims that long-poll and writes in
+/// only writer of their run state, and answers claims from memory. Changes are group-committed in two lanes, claims
+/// apart from the rest (<see cref="EngineWrites"/>): a caller is answered once the batch holding its change is durable. Reentrant, so claims that long-poll and writes in
 /// flight do not hold up other calls; every decision is made synchronously within one turn.
 /// </summary>
 [Reentrant]
@@ -27,7 +27,7 @@ public sealed partial class TaskEngineGrain(
     private readonly EngineJobs _jobs = new();
     private readonly List<ClaimWaiter> _waiters = [];
     private readonly Queue<long> _taskIds = new();
-    private GroupCommit<TaskBatch> _commit = null!;
+    private EngineWrites _writes = null!;
     private IGrainTimer _wake = null!;
     private DateTime? _wakeAt;
     private Task? _reserving;
@@ -40,7 +40,7 @@ public sealed partial class TaskEngineGrain(
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        _commit = new GroupCommit<TaskBatch>(WriteAsync);
+        _writes = new EngineWrites(WriteAsync);
         _wake = this.RegisterGrainTimer(WakeAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true });
         this.RegisterGrainTimer(SweepAsync, new GrainTimerCreationOptions(settings.SweepInterval, settings.SweepInterval) { Interleave = true });
         foreach (var row in await store.LoadAsync(OrganizationId))
@@ -70,15 +70,17 @@ public sealed partial class TaskEngineGrain(
 
         await EnsureTaskIdsAsync(maxTasks);
         var assignments = new List<TaskAssignment>();
+        var lanes = new HashSet<GroupCommit<TaskBatch>>();
         while (assignments.Count < maxTasks && _taskIds.Count > 0 && _jobs.FirstClaimableBy(agent) is { } job)
         {
-            assignments.Add(HandOut(job, agent));
+            lanes.Add(_writes.LaneOf(job, _writes.Claims));
+            assignments.Add(HandOut(job, agent, _writes.Claims));
         }
 
         if (assignments.Count > 0)
         {
             AfterChanges();
-            await _commit.CommitAsync();
+            await Task.WhenAll(lanes.Select(lane => lane.CommitAsync()));
             return assignments;
         }
 
@@ -96,7 +98,7 @@ public sealed partial class TaskEngineGrain(
         var expiresAt = Now + settings.LeaseDuration;
         Change(job, TaskTransitions.Renewed(job.Run, expiresAt));
         AfterChanges();
-        await _commit.CommitAsync();
+        await _writes.AllWrittenAsync();
         return CommandResult<TaskLease>.Ok(new TaskLease(taskId, expiresAt));
     }
 
@@ -109,9 +111,9 @@ public sealed partial class TaskEngineGrain(
             return refused.Without<TaskAssignment?>();
         }
 
-        var next = claimNext is not null && _taskIds.Count > 0 && _jobs.FirstClaimableBy(claimNext) is { } due ? HandOut(due, claimNext) : null;
+        var next = claimNext is not null && _taskIds.Count > 0 && _jobs.FirstClaimableBy(claimNext) is { } due ? HandOut(due, claimNext, _writes.Reports) : null;
         AfterChanges();
-        await _commit.CommitAsync();
+        await _writes.AllWrittenAsync();
         SyncHelmCharts(chartsToSync);
         return CommandResult<TaskAssignment?>.Ok(next);
     }
@@ -125,7 +127,7 @@ public sealed partial class TaskEngineGrain(
         }
 
         AfterChanges();
-        await _commit.CommitAsync();
+        await _writes.AllWrittenAsync();
         return CommandResult<bool>.Ok(true);
     }
 
@@ -144,7 +146,7 @@ public sealed partial class TaskEngineGrain(
 
         Queue(known, queued);
         AfterChanges();
-        await _commit.CommitAsync();
+        await _writes.AllWrittenAsync();
         return CommandResult<bool>.Ok(true);
     }
 
@@ -153,7 +155,7 @@ public sealed partial class TaskEngineGrain(
         ThrowIfBroken();
         Reconcile(job, await store.LoadAsync(OrganizationId, job));
         AfterChanges();
-        await _commit.CommitAsync();
+        await _writes.AllWrittenAsync();
     }
 
     public async Task RecordManualRunAsync(JobRef job)
@@ -163,7 +165,7 @@ public sealed partial class TaskEngineGrain(
         {
             Change(manual, TaskTransitions.Completed(manual.Run, null, Now));
             AfterChanges();
-            await _commit.CommitAsync();
+            await _writes.AllWrittenAsync();
         }
     }
 
@@ -177,7 +179,7 @@ public sealed partial class TaskEngineGrain(
         }
 
         AfterChanges();
-        await _commit.CommitAsync();
+        await _writes.AllWrittenAsync();
         return held.Count;
     }
 
@@ -191,7 +193,7 @@ public sealed partial class TaskEngineGrain(
         }
 
         AfterChanges();
-        await _commit.CommitAsync();
+        await _writes.AllWrittenAsync();
         return stuck.Count;
     }
 
