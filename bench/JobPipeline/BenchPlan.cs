@@ -2,7 +2,8 @@ namespace Planekeeper.Bench.JobPipeline;
 
 /// <summary>
 /// How many agents each figure runs and how many queued jobs it seeds: enough that no queue runs dry in its window
-/// (about 1.5× what this 2-core machine gets through in warm-up plus window; a dry queue is reported).
+/// (about 1.5× what this 2-core machine gets through in warm-up plus window; a dry queue is reported). Raised on
+/// 6 Dec 2026, when (a1) and (a2) ran dry at about 12,000 jobs/s and (c) reached 31,000 rows/s.
 /// </summary>
 public sealed record BenchPlan(RunTiming Timing, int Slots)
 {
@@ -14,15 +15,15 @@ public sealed record BenchPlan(RunTiming Timing, int Slots)
 
     public int ScaledJobs(int perSecond) => (int)(perSecond * (Timing.Warmup + Timing.Measured).TotalSeconds * 1.5) + 1_000;
 
-    public int GrainJobs => ScaledJobs(8_000);
+    public int GrainJobs => ScaledJobs(20_000);
 
-    public int HttpJobs => ScaledJobs(8_000);
+    public int HttpJobs => ScaledJobs(20_000);
 
-    public int HttpPerTaskJobs => ScaledJobs(4_000);
+    public int HttpPerTaskJobs => ScaledJobs(8_000);
 
-    public int SkipLockedJobs => ScaledJobs(5_000);
+    public int SkipLockedJobs => ScaledJobs(8_000);
 
-    public int BatchedJobs => ScaledJobs(25_000);
+    public int BatchedJobs => ScaledJobs(40_000);
 
     /// <summary><c>--warmup 2 --seconds 10 --slots 4</c> by default (<c>--slots 1</c>: one task per agent at a time, as before).</summary>
     public static BenchPlan FromArguments(string[] args)
