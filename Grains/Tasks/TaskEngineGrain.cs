@@ -10,8 +10,9 @@ namespace Planekeeper.Grains.Tasks;
 /// <summary>
 /// One organization's task engine (docs/jobs.md, "How it is built"). It holds the organization's jobs in memory, is the
 /// only writer of their run state, and answers claims from memory. Changes are group-committed in two lanes, claims
-/// apart from the rest (<see cref="EngineWrites"/>): a caller is answered once the batch holding its change is durable. Reentrant, so claims that long-poll and writes in
-/// flight do not hold up other calls; every decision is made synchronously within one turn.
+/// apart from the rest (<see cref="EngineWrites"/>): a caller is answered once the batch holding its change is
+/// durable. Reentrant, so claims that long-poll and writes in flight do not hold up other calls; every decision is
+/// made synchronously within one turn.
 /// </summary>
 [Reentrant]
 [GrainType("planekeeper.tasks.engine")]
