@@ -161,40 +161,26 @@ public sealed record PostgresSettings(string ConnectionString, string Host, int 
                 $"PG_TARGET_SESSION_ATTRIBUTES must be one of {string.Join(", ", PostgresHosts.TargetSessionAttributes)}, got '{value}'");
     }
 
-    private static int ParsePort(string? value)
+    private static int ParsePort(string? value) =>
+        ParseNumber(value, 5432, 1, 65535, "PG_PORT must be a port number from 1 to 65535");
+
+    private static int ParsePoolSize(string? value) =>
+        ParseNumber(value, DefaultMaxPoolSize, 2, 1000, "PG_MAX_POOL_SIZE must be a number of connections from 2 to 1000");
+
+    private static int ParseMaxAutoPrepare(string? value) =>
+        ParseNumber(value, DefaultMaxAutoPrepare, 0, 1000, "PG_MAX_AUTO_PREPARE must be a number of statements from 0 (off) to 1000");
+
+    /// <summary>The setting's whole number within [<paramref name="min"/>, <paramref name="max"/>], its default when unset.</summary>
+    private static int ParseNumber(string? value, int unset, int min, int max, string rule)
     {
         if (value is null)
         {
-            return 5432;
+            return unset;
         }
 
-        return int.TryParse(value, out var port) && port is > 0 and <= 65535
-            ? port
-            : throw new StartupConfigurationException($"PG_PORT must be a port number from 1 to 65535, got '{value}'");
-    }
-
-    private static int ParsePoolSize(string? value)
-    {
-        if (value is null)
-        {
-            return DefaultMaxPoolSize;
-        }
-
-        return int.TryParse(value, out var size) && size is >= 2 and <= 1000
-            ? size
-            : throw new StartupConfigurationException($"PG_MAX_POOL_SIZE must be a number of connections from 2 to 1000, got '{value}'");
-    }
-
-    private static int ParseMaxAutoPrepare(string? value)
-    {
-        if (value is null)
-        {
-            return DefaultMaxAutoPrepare;
-        }
-
-        return int.TryParse(value, out var count) && count is >= 0 and <= 1000
-            ? count
-            : throw new StartupConfigurationException($"PG_MAX_AUTO_PREPARE must be a number of statements from 0 (off) to 1000, got '{value}'");
+        return int.TryParse(value, out var number) && number >= min && number <= max
+            ? number
+            : throw new StartupConfigurationException($"{rule}, got '{value}'");
     }
 
     /// <summary>Whether the connection string sets this itself (it then wins over the <c>PG_*</c> setting).</summary>
