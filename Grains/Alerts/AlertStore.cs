@@ -9,8 +9,8 @@ namespace Planekeeper.Grains.Alerts;
 
 /// <summary>
 /// The alerts of one config and their history. A change is one statement (one transaction): the alert row (guarded by
-/// its version, and by the one-active-alert index), its history entries and the config's evaluation time; its round
-/// trip also reads what routing its events needs.
+/// its version, and by the one-active-alert index), its history entries, the config's evaluation time, and — when the
+/// routing inputs were read before — its events' routing; else its round trip reads what routing its events needs.
 /// </summary>
 public sealed class AlertStore(NpgsqlDataSource database)
 {
@@ -31,13 +31,33 @@ public sealed class AlertStore(NpgsqlDataSource database)
 
     /// <summary>
     /// Writes <paramref name="alert"/> (inserted when its id is 0) with <paramref name="steps"/> as history entries, in
-    /// order, and the evaluation mark when there is one — one statement, so one transaction. When a step carries an
-    /// event, the same round trip reads the routing inputs of the alert's organization (docs/architecture.md, "From a
-    /// job completion to an alert"). Returns the written row and its new events, durable once this returns; null when
-    /// another writer got there first (the caller reloads and decides again).
+    /// order, and the evaluation mark when there is one — one statement, so one transaction. Its events are routed by
+    /// the same statement when <paramref name="routing"/> (read before, with the evaluation's inputs) is given; else
+    /// the same round trip reads the routing inputs of the alert's organization for the router (docs/architecture.md,
+    /// "From a job completion to an alert"). Returns the written row and its new events, durable once this returns;
+    /// null when another writer got there first (the caller reloads and decides again).
     /// </summary>
     public async Task<(AlertRow Alert, WrittenEvents Events)?> SaveAsync(
-        AlertRow alert, IReadOnlyList<AlertStep> steps, string actor, string details, DateTime at, EvaluationMark? evaluation)
+        AlertRow alert, IReadOnlyList<AlertStep> steps, string actor, string details, DateTime at, EvaluationMark? evaluation, RoutingInputs? routing = null)
+    {
+        var events = steps.Select(step => step.Event).OfType<string>().ToList();
+        var inWrite = routing is not null && events.Count > 0
+            ? AlertWriteRouting.Decide(alert.OrganizationId, alert.Severity, events, routing)
+            : AlertWriteRouting.None;
+        try
+        {
+            return await SaveAsync(alert, steps, actor, details, at, evaluation, inWrite);
+        }
+        catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.ForeignKeyViolation && inWrite.Routes)
+        {
+            // A channel was deleted between the read of the routing inputs and this write: write without routing; the
+            // router then routes with inputs read afresh.
+            return await SaveAsync(alert, steps, actor, details, at, evaluation, AlertWriteRouting.None);
+        }
+    }
+
+    private async Task<(AlertRow Alert, WrittenEvents Events)?> SaveAsync(
+        AlertRow alert, IReadOnlyList<AlertStep> steps, string actor, string details, DateTime at, EvaluationMark? evaluation, AlertWriteRouting inWrite)
     {
         var parameters = new DynamicParameters(alert);
         parameters.AddDynamicParams(new
@@ -48,7 +68,8 @@ public sealed class AlertStore(NpgsqlDataSource database)
             MarkLatestVersion = evaluation?.LatestVersion, MarkBehindBy = evaluation?.BehindBy,
         });
         parameters.AddDynamicParams(RoutingInputs.Parameters);
-        var routes = steps.Any(step => step.Event is not null);
+        parameters.AddDynamicParams(inWrite.Parameters);
+        var readsRoutingInputs = !inWrite.Routes && steps.Any(step => step.Event is not null);
         await using var connection = await database.OpenConnectionAsync();
         try
         {
@@ -56,19 +77,22 @@ public sealed class AlertStore(NpgsqlDataSource database)
                 $"""
                 WITH saved AS ({(alert.Id != 0 ? Update : Insert)}),
                 actions AS (
-                    INSERT INTO alert_actions (alert_id, organization_id, action, event, actor, severity, previous_severity, details, created_at)
-                    SELECT saved.id, saved.organizationid, step.action, step.event, @Actor, saved.severity, saved.previousseverity, CAST(@Details AS jsonb), @At
+                    INSERT INTO alert_actions (alert_id, organization_id, action, event, actor, severity, previous_severity, details, created_at, routed_at)
+                    SELECT saved.id, saved.organizationid, step.action, step.event, @Actor, saved.severity, saved.previousseverity, CAST(@Details AS jsonb), @At,
+                           CASE WHEN @RoutesInWrite AND step.event IS NOT NULL THEN now() END
                       FROM saved, unnest(@Actions::text[], @Events::text[]) WITH ORDINALITY AS step(action, event, n)
                      ORDER BY step.n
                     RETURNING id, event),
                 mark AS (
                     UPDATE alert_configs SET evaluated_at = @MarkAt, evaluation_outcome = @MarkOutcome, deployed_version = @MarkDeployedVersion,
                            latest_version = @MarkLatestVersion, behind_by = @MarkBehindBy
-                     WHERE id = @MarkConfigId AND @Marked AND EXISTS (SELECT 1 FROM saved))
+                     WHERE id = @MarkConfigId AND @Marked AND EXISTS (SELECT 1 FROM saved)),
+                {AlertWriteRouting.Statements("saved", "actions")}
                 SELECT saved.*, ARRAY(SELECT id FROM actions WHERE event IS NOT NULL ORDER BY id) AS EventIds,
-                       ARRAY(SELECT event FROM actions WHERE event IS NOT NULL ORDER BY id) AS EventNames
+                       ARRAY(SELECT event FROM actions WHERE event IS NOT NULL ORDER BY id) AS EventNames,
+                       ARRAY(SELECT DISTINCT channel_id FROM routed_deliveries) AS RoutedChannels
                   FROM saved;
-                {(routes ? RoutingInputs.Statements("(@OrganizationId)") : "")}
+                {(readsRoutingInputs ? RoutingInputs.Statements("(@OrganizationId)") : "")}
                 """, parameters);
             if (!await reader.ReadAsync())
             {
@@ -79,8 +103,11 @@ public sealed class AlertStore(NpgsqlDataSource database)
             var names = reader.GetFieldValue<string[]>(reader.GetOrdinal("EventNames"));
             var events = reader.GetFieldValue<long[]>(reader.GetOrdinal("EventIds"))
                 .Zip(names, (id, name) => new AlertEvent(id, saved.Id, saved.OrganizationId, name, saved.Severity)).ToList();
+            var routedChannels = reader.GetFieldValue<long[]>(reader.GetOrdinal("RoutedChannels"));
             await reader.NextResultAsync();
-            return (saved, new WrittenEvents(events, routes ? await RoutingInputs.ReadAsync(reader) : RoutingInputs.None));
+            return (saved, inWrite.Routes
+                ? new WrittenEvents(events, RoutingInputs.None, routedChannels)
+                : new WrittenEvents(events, readsRoutingInputs ? await RoutingInputs.ReadAsync(reader) : RoutingInputs.None, null));
         }
         catch (PostgresException e) when (e.SqlState == PostgresErrorCodes.UniqueViolation && alert.Id == 0)
         {

@@ -6,6 +6,7 @@ using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.Concurrency;
 using Planekeeper.Grains.Interfaces.Alerts;
 using Planekeeper.Grains.Interfaces.Common;
+using Planekeeper.Grains.Notifications.Routing;
 using Planekeeper.Grains.Rules.Evaluation;
 
 namespace Planekeeper.Grains.Alerts.Configs;
@@ -131,7 +132,7 @@ public sealed class AlertConfigGrain(
             return Report(EvaluationOutcomes.WaitingForInputs, null, "no release of the gather job is eligible (parsable, and stable if the rule says so)");
         }
 
-        return await ApplyAsync(verdict, trigger, startedAt);
+        return await ApplyAsync(verdict, trigger, startedAt, found.Routing);
     }
 
     public Task<CommandResult<AlertRecord>> AcknowledgeAsync(string actor, long organizationId, long alertId, string? metadataJson) =>
@@ -153,7 +154,7 @@ public sealed class AlertConfigGrain(
             alert.ResolvedBy = actor;
         }, new AlertStep(AlertActions.Resolved, AlertEvents.Resolved));
 
-    private async Task<ConfigEvaluation> ApplyAsync(RuleOutcome verdict, string trigger, DateTime startedAt)
+    private async Task<ConfigEvaluation> ApplyAsync(RuleOutcome verdict, string trigger, DateTime startedAt, RoutingInputs routing)
     {
         for (var attempt = 1; ; attempt++)
         {
@@ -170,7 +171,7 @@ public sealed class AlertConfigGrain(
                 trigger, behind_by = verdict.BehindBy, discovered_version = verdict.DiscoveredVersion, latest_version = verdict.LatestVersion, reason = verdict.Reason,
             });
             var mark = Mark(startedAt, OutcomeOf(decision.Kind), verdict);
-            if (await WriteAsync(AlertChanges.Apply(_active, _config!, decision, verdict, Now), decision.Steps, System, details, mark) is not null)
+            if (await WriteAsync(AlertChanges.Apply(_active, _config!, decision, verdict, Now), decision.Steps, System, details, mark, routing) is not null)
             {
                 return Report(OutcomeOf(decision.Kind), verdict, null);
             }
@@ -220,10 +221,15 @@ public sealed class AlertConfigGrain(
         await WriteAsync(resolved, [new AlertStep(AlertActions.Resolved, AlertEvents.Resolved)], actor, JsonSerializer.Serialize(new { why }), null);
     }
 
-    /// <summary>Writes the alert and its history in one transaction, then routes its events. Null: someone else wrote first (reloaded).</summary>
-    private async Task<AlertRow?> WriteAsync(AlertRow alert, IReadOnlyList<AlertStep> steps, string actor, string details, EvaluationMark? evaluation)
+    /// <summary>
+    /// Writes the alert and its history in one transaction — routing its events in it when an evaluation read the
+    /// <paramref name="routing"/> inputs — then has the router route them or wake their channels. Null: someone else
+    /// wrote first (reloaded).
+    /// </summary>
+    private async Task<AlertRow?> WriteAsync(
+        AlertRow alert, IReadOnlyList<AlertStep> steps, string actor, string details, EvaluationMark? evaluation, RoutingInputs? routing = null)
     {
-        var saved = await alerts.SaveAsync(alert, steps, actor, details, Now, evaluation);
+        var saved = await alerts.SaveAsync(alert, steps, actor, details, Now, evaluation, routing);
         if (saved is not { } written)
         {
             _active = await alerts.GetActiveAsync(_config!.Id);

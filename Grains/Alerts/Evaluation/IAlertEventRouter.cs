@@ -10,6 +10,9 @@ public interface IAlertEventRouter
     /// <summary>Routes whichever of these events are still unrouted, reading them and their routing inputs first.</summary>
     Task RouteAsync(IReadOnlyList<long> eventIds);
 
-    /// <summary>Routes the events an alert's write has just made, with the routing inputs read in that write's round trip.</summary>
+    /// <summary>
+    /// Routes the events an alert's write has just made, with the routing inputs read in that write's round trip, or — when
+    /// the write routed them itself — wakes the channels that got deliveries.
+    /// </summary>
     Task RouteAsync(WrittenEvents written);
 }

@@ -10,7 +10,8 @@ namespace Planekeeper.Grains.Notifications.Routing;
 /// <summary>
 /// Routes alert events to channels (docs/notifications.md, "Rules" and "Delivery statuses and retries"): reads the
 /// unrouted events and their routing inputs (or takes those an alert's write has just read with its new events, see
-/// <see cref="WrittenEvents"/>), then in one statement marks them routed and, for the events it marked (so
+/// <see cref="WrittenEvents"/>; an evaluation's write routes its own events, see <see cref="AlertWriteRouting"/>, and
+/// only has the router wake the channels), then in one statement marks them routed and, for the events it marked (so
 /// a concurrent reconciliation pass cannot route them twice), writes one pending delivery per (event, channel) before
 /// any attempt and counts each rule's matches and skips (appended to <c>notification_rule_counts</c>, so concurrent
 /// routers never wait on a rule's row, see <see cref="NotificationRuleStore"/>); then it wakes the channels' delivery grains.
@@ -33,6 +34,12 @@ public sealed partial class NotificationRouter(NpgsqlDataSource database, IGrain
 
     public async Task RouteAsync(WrittenEvents written)
     {
+        if (written.RoutedChannels is { } routed)
+        {
+            Wake(routed);
+            return;
+        }
+
         if (written.Events.Count == 0)
         {
             return;

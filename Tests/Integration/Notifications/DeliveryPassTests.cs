@@ -116,6 +116,65 @@ public class DeliveryPassTests(ClockedNotificationSystem system) : IClassFixture
     }
 
     [Fact]
+    public async Task An_evaluations_alert_write_routes_its_event_in_the_same_transaction()
+    {
+        var (owner, key) = await system.OrganizationAsync("routed-in-the-write");
+        await using var receiver = await ReceiverStandIn.StartAsync();
+        var rule = await owner.RouteEverythingToAsync(await owner.CreateChannelAsync("webhook", new { url = receiver.Url.ToString() }));
+        var deploy = await system.AlertByHandAsync(owner, key, "routed-in-the-write");
+
+        await deploy("1.0.0");
+
+        await receiver.ReceivedAsync(1, "the alert.created webhook");
+        var organization = owner.OrganizationId!.Value;
+        // A row carries the id of the transaction that last wrote it in xmin: the event was marked routed by the
+        // alert's own write (a router's later UPDATE would give it another), and its delivery was written then too.
+        Assert.Equal(1, await system.ScalarAsync<long>(
+            $"""
+            SELECT count(*) FROM alert_actions a
+              JOIN alerts al ON al.id = a.alert_id AND al.xmin::text = a.xmin::text
+              JOIN notification_deliveries d ON d.alert_action_id = a.id AND d.created_at = a.routed_at
+             WHERE a.organization_id = {organization} AND a.event = 'alert.created' AND a.routed_at IS NOT NULL
+            """));
+        Assert.Equal(1, (await system.SiloServices.GetRequiredService<NotificationRuleStore>().GetAsync(rule))!.Matched);
+    }
+
+    [Fact]
+    public async Task An_alert_write_whose_channel_is_deleted_while_it_routes_is_written_unrouted_for_the_router()
+    {
+        var (owner, _) = await system.OrganizationAsync("channel-deleted-during-the-write");
+        await using var receiver = await ReceiverStandIn.StartAsync();
+        var channel = await owner.CreateChannelAsync("webhook", new { url = receiver.Url.ToString() });
+        var organization = owner.OrganizationId!.Value;
+        var inputs = new RoutingInputs(
+            new[] { new RoutingInputs.RuleRow { Id = -1, OrganizationId = organization, Name = "read before", Priority = 1, ChannelId = channel } }.ToLookup(r => r.OrganizationId),
+            new HashSet<long> { channel }, new Dictionary<long, long?>());
+        var now = DateTime.UtcNow;
+        var alert = new AlertRow
+        {
+            OrganizationId = organization, ConfigName = "channel deleted meanwhile", Severity = "high", BehindBy = 2, DiscoveredVersion = "1.0.0", Reason = "behind",
+            CreatedAt = now, UpdatedAt = now,
+        };
+        await using var deleter = new NpgsqlConnection(system.Database.ConnectionString);
+        await deleter.OpenAsync();
+        await using var deletion = await deleter.BeginTransactionAsync();
+        await new NpgsqlCommand($"DELETE FROM notification_channels WHERE id = {channel}", deleter, deletion).ExecuteNonQueryAsync();
+
+        // The write still sees the channel, so its delivery's key check waits for the deletion, which then commits.
+        var save = system.SiloServices.GetRequiredService<AlertStore>().SaveAsync(
+            alert, [new AlertStep(AlertActions.Created, AlertEvents.Created)], "system", "{}", now, null, inputs);
+        await Eventually.ReturnsAsync(
+            () => system.ScalarAsync<long>("SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock' AND query LIKE 'WITH saved AS (INSERT INTO alerts%'"),
+            waiting => waiting == 1, TimeSpan.FromSeconds(10), "the alert's write waiting on the deleted channel's row");
+        await deletion.CommitAsync();
+
+        var (row, written) = (await save.WaitAsync(TimeSpan.FromSeconds(30)))!.Value;
+        Assert.Null(written.RoutedChannels);
+        Assert.Equal(1, await system.ScalarAsync<long>($"SELECT count(*) FROM alert_actions WHERE alert_id = {row.Id} AND event = 'alert.created' AND routed_at IS NULL"));
+        Assert.Equal(0, await system.ScalarAsync<long>($"SELECT count(*) FROM notification_rule_counts WHERE rule_id = -1"));
+    }
+
+    [Fact]
     public async Task More_due_deliveries_than_one_batch_all_arrive_once_rendered_with_the_organizations_template_and_end_succeeded()
     {
         var (owner, _) = await system.OrganizationAsync("big-batch");
