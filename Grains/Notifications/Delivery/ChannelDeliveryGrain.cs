@@ -4,6 +4,7 @@ using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Notifications;
 using Planekeeper.Grains.Notifications.Channels;
 using Planekeeper.Grains.Notifications.Templates;
+using Planekeeper.Grains.Storage;
 
 namespace Planekeeper.Grains.Notifications.Delivery;
 
@@ -26,7 +27,7 @@ public sealed partial class ChannelDeliveryGrain(
     /// <summary>Due deliveries read at once, and so the most attempts of this channel in flight together.</summary>
     private const int BatchSize = 16;
 
-    private readonly OutcomeWriter _outcomes = new(deliveries);
+    private readonly GroupCommit<OutcomeBatch> _outcomes = new(batch => deliveries.FinishAttemptsAsync(batch.Outcomes));
     private DeliveryPasses? _passes;
     private IGrainTimer? _timer;
 
@@ -101,7 +102,8 @@ public sealed partial class ChannelDeliveryGrain(
             ? await SendAsync(batch, noticeBuilder.Build(row, delivery.IdempotencyKey, batch.Channel.Id))
             : new DeliveryAttemptResult(DeliveryFailureKind.Permanent, null, "the alert no longer exists", null);
         var step = DeliverySchedule.After(result, delivery.Attempts, Now, settings.RetrySchedule);
-        await _outcomes.WriteAsync(new DeliveryOutcome(delivery.Id, step, result, Now));
+        _outcomes.Open.Outcomes.Add(new DeliveryOutcome(delivery.Id, step, result, Now));
+        await _outcomes.CommitAsync();
         metrics.Delivered(step.Status);
         LogAttempt(delivery.Id, delivery.Event, ChannelId, delivery.Attempts, step.Status, result.StatusCode, result.Error);
         return step.NextAttemptAt;
