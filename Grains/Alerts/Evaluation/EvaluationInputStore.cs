@@ -2,8 +2,8 @@ using Dapper;
 using Npgsql;
 using Planekeeper.Grains.Alerts.Configs;
 using Planekeeper.Grains.Notifications.Routing;
-using Planekeeper.Grains.Storage;
 using Planekeeper.Grains.Rules.Evaluation;
+using Planekeeper.Grains.Storage;
 
 namespace Planekeeper.Grains.Alerts.Evaluation;
 
