@@ -23,10 +23,9 @@ public sealed class AlertWriteRouting
         var routing = new AlertWriteRouting(true);
         foreach (var name in eventNames.Distinct())
         {
-            var decision = NotificationRouting.Route(
-                name, severity, inputs.Rules[organizationId].Select(rule => rule.ToRule()), inputs.Defaults.GetValueOrDefault(organizationId));
+            var decision = inputs.Route(organizationId, name, severity);
             routing._matches.AddRange(decision.Matches.Select(match => (name, match.RuleId, match.Skipped)));
-            routing._deliveries.AddRange(decision.ChannelIds.Where(inputs.Channels.Contains).Select(channel => (name, channel)));
+            routing._deliveries.AddRange(decision.ChannelIds.Select(channel => (name, channel)));
         }
 
         return routing;

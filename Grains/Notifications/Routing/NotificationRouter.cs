@@ -73,10 +73,9 @@ public sealed partial class NotificationRouter(NpgsqlDataSource database, IGrain
         var matches = new List<(long EventId, long RuleId, bool Skipped)>();
         foreach (var row in events)
         {
-            var decision = NotificationRouting.Route(
-                row.Event, row.Severity, inputs.Rules[row.OrganizationId].Select(rule => rule.ToRule()), inputs.Defaults.GetValueOrDefault(row.OrganizationId));
+            var decision = inputs.Route(row.OrganizationId, row.Event, row.Severity);
             matches.AddRange(decision.Matches.Select(match => (row.Id, match.RuleId, match.Skipped)));
-            deliveries.AddRange(decision.ChannelIds.Where(inputs.Channels.Contains).Select(channel => (row, channel)));
+            deliveries.AddRange(decision.ChannelIds.Select(channel => (row, channel)));
         }
 
         var channels = (await connection.QueryAsync<long>(

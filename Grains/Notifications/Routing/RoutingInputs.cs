@@ -34,6 +34,16 @@ public sealed record RoutingInputs(ILookup<long, RoutingInputs.RuleRow> Rules, I
         SELECT organization_id AS OrganizationId, value AS Value FROM settings WHERE organization_id IN {organizations} AND key = @DefaultChannelKey;
         """;
 
+    /// <summary>
+    /// The routing of one event of <paramref name="organizationId"/> by these inputs (<see cref="NotificationRouting"/>),
+    /// addressing only channels that exist.
+    /// </summary>
+    public RoutingDecision Route(long organizationId, string eventName, string severity)
+    {
+        var decision = NotificationRouting.Route(eventName, severity, Rules[organizationId].Select(rule => rule.ToRule()), Defaults.GetValueOrDefault(organizationId));
+        return decision with { ChannelIds = decision.ChannelIds.Where(Channels.Contains).ToList() };
+    }
+
     /// <summary>No rules, channels or defaults: what a write without events needs.</summary>
     public static readonly RoutingInputs None = new(Array.Empty<RuleRow>().ToLookup(rule => rule.OrganizationId), new HashSet<long>(), new Dictionary<long, long?>());
 
