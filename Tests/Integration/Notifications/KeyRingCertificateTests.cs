@@ -55,6 +55,9 @@ public class KeyRingCertificateTests(CertificateKeyRingSystem system) : IClassFi
         silo.Process.Kill();
         await silo.Process.WaitForExitAsync(TimeSpan.FromSeconds(30));
         await system.StartSiloAsync(samePortsAs: silo);
+        // The frontend reconnects to the restarted silo on its own schedule; until then its grain calls fail.
+        using var probe = new HttpClient { Timeout = TimeSpan.FromSeconds(10) };
+        await system.Frontend.WaitUntilReadyAsync(probe);
         await owner.OkAsync(HttpMethod.Post, $"/api/v1/notification-channels/{channel}/test");
 
         Assert.Equal(2, receiver.Requests.Count);
