@@ -1,3 +1,5 @@
+using Planekeeper.WebFrontend.Availability;
+
 namespace Planekeeper.WebFrontend.Api;
 
 /// <summary>
@@ -12,7 +14,7 @@ public static class DuringRecovery
         {
             return await call();
         }
-        catch (Exception exception) when (exception is OrleansException or TimeoutException or InvalidOperationException)
+        catch (Exception exception) when (ClusterUnreachable.Is(exception) || exception is InvalidOperationException)
         {
             return Problems.Unavailable("the task service is recovering; try again in a moment");
         }

@@ -44,9 +44,7 @@ public sealed class AvailabilityGate(RequestDelegate next, AvailabilitySettings 
         }
 
         return clientUi && outage.IsOut
-            ? ("Service temporarily unavailable",
-                "Planekeeper cannot reach its cluster right now. The page comes back by itself as soon as it can; nothing you did caused this.",
-                settings.OutageCheckInterval)
+            ? (ClusterUnreachable.Title, ClusterUnreachable.Reason, settings.OutageCheckInterval)
             : null;
     }
 }

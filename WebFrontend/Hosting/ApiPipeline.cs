@@ -19,6 +19,7 @@ public static class ApiPipeline
         var publicOrigin = PublicOrigin.FromConfiguration(builder.Configuration);
         builder.Services.AddProblemDetails(options => options.CustomizeProblemDetails = context => ProblemCodes.Apply(context.ProblemDetails));
         builder.Services.AddExceptionHandler<UnreadableRequestHandler>();
+        builder.Services.AddExceptionHandler<ClusterUnreachableHandler>();
         builder.Services.Configure<RouteHandlerOptions>(options => options.ThrowOnBadRequest = true);
         builder.Services.AddHttpClient();
         builder.Services.AddSingleton(publicOrigin);

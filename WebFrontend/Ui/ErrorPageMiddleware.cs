@@ -1,17 +1,20 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
+using Planekeeper.WebFrontend.Availability;
 
 namespace Planekeeper.WebFrontend.Ui;
 
 /// <summary>
 /// For UI requests (<see cref="UiRequests.IsUi"/>): an unhandled error becomes the 500 page with the trace id (the
 /// exception is logged, never shown), and any error status without a body — an unknown path (404), a page refused
-/// for a missing action (403) — becomes the error page for that status. The error page (<c>Pages/Error</c>) is run
+/// for a missing action (403) — becomes the error page for that status. A page whose grain call could not reach the
+/// cluster (<see cref="ClusterUnreachable"/>) becomes the outage page (503 with <c>Retry-After</c>). The error page (<c>Pages/Error</c>) is run
 /// directly, not by sending the request through the pipeline again, so identity and the request limit are not
 /// applied twice. API requests keep their problem details, and so does a request that could not be read
 /// (<see cref="BadHttpRequestException"/>: 400/413 from the frontend's own handler, never a 500 page).
 /// </summary>
-public sealed class ErrorPageMiddleware(RequestDelegate next, EndpointDataSource endpoints, ILogger<ErrorPageMiddleware> logger)
+public sealed class ErrorPageMiddleware(RequestDelegate next, EndpointDataSource endpoints, AvailabilitySettings availability, ILogger<ErrorPageMiddleware> logger)
 {
     private Endpoint? _errorPage;
 
@@ -26,6 +29,14 @@ public sealed class ErrorPageMiddleware(RequestDelegate next, EndpointDataSource
         try
         {
             await next(context);
+        }
+        catch (Exception exception) when (ClusterUnreachable.Is(exception) && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
+        {
+            logger.LogWarning("page {Path} answered 503: the cluster could not be reached ({ExceptionType}: {ExceptionMessage})",
+                context.Request.Path, exception.GetType().Name, exception.Message);
+            context.Response.Clear();
+            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(availability.OutageCheckInterval.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+            context.RefuseAsUnavailable(ClusterUnreachable.Title, ClusterUnreachable.Reason);
         }
         catch (Exception exception) when (exception is not BadHttpRequestException && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {

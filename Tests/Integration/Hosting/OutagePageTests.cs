@@ -20,8 +20,9 @@ public sealed class OutageSystem : RunningSystem
 
 /// <summary>
 /// The silo is stopped: after two failed checks the Client UI answers <em>Service temporarily unavailable</em> (503)
-/// while <c>/health</c> stays 200 and <c>/ready</c> names the cluster; the silo comes back and the first successful
-/// check restores the pages.
+/// while <c>/health</c> stays 200 and <c>/ready</c> names the cluster; REST API calls and Internal UI pages that need
+/// the cluster answer 503 with <c>Retry-After</c> too (never 500); the silo comes back and the first successful check
+/// restores the pages.
 /// </summary>
 public sealed class OutagePageTests(OutageSystem system, ITestOutputHelper output) : IClassFixture<OutageSystem>
 {
@@ -34,6 +35,13 @@ public sealed class OutagePageTests(OutageSystem system, ITestOutputHelper outpu
     public async Task Two_failed_checks_turn_the_pages_into_the_outage_page_and_the_first_success_restores_them()
     {
         Assert.Equal(HttpStatusCode.OK, await StatusAsync("login"));
+        using var owner = system.Client();
+        await owner.SignUpAsync("outage-owner@example.com");
+        await owner.CreateOrganizationAsync("Outage Org");
+        var (_, key) = await owner.CreateApiKeyAsync("outage key");
+        using var keyed = ApiClient.WithKey(system.Frontend.BaseAddress, key);
+        using var operatorClient = new ApiClient(system.Frontend.InternalBaseAddress);
+        await operatorClient.SignInAsync(RunningSystem.AdminEmail, RunningSystem.AdminPassword);
         var silo = system.Silos[0];
 
         var clock = Stopwatch.StartNew();
@@ -50,6 +58,13 @@ public sealed class OutagePageTests(OutageSystem system, ITestOutputHelper outpu
         Assert.Equal(HttpStatusCode.ServiceUnavailable, ready.StatusCode);
         Assert.Equal("unavailable", JsonDocument.Parse(await ready.Content.ReadAsStringAsync()).RootElement.GetProperty("cluster").GetString());
 
+        await AssertUnavailableAsync(keyed, "/api/v1/gather-jobs");
+        await AssertUnavailableAsync(owner, "/api/v1/monitoring-rules");
+        using var internalPage = await operatorClient.GetAsync("/internal/organizations");
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, internalPage.StatusCode);
+        Assert.NotNull(internalPage.Headers.RetryAfter);
+        Assert.Contains("<h1>Service temporarily unavailable</h1>", await internalPage.Content.ReadAsStringAsync());
+
         var metrics = await Http.GetStringAsync(new Uri(system.Frontend.InternalBaseAddress, "metrics"));
         PrometheusText.AssertValid(metrics);
         Assert.Matches("planekeeper_frontend_grain_call_failures_total\\{[^}]*grain=\"[^\"]*IClusterHealthGrain\"", metrics);
@@ -59,6 +74,16 @@ public sealed class OutagePageTests(OutageSystem system, ITestOutputHelper outpu
         await Eventually.ReturnsAsync(() => StatusAsync("login"), status => status == HttpStatusCode.OK, TimeSpan.FromSeconds(60), "the pages back");
         output.WriteLine($"silo active again → pages back: {clock.Elapsed.TotalSeconds:F1} s");
         Assert.True(clock.Elapsed <= OutageSystem.Interval + CheckTimeout + TimeSpan.FromSeconds(20), $"took {clock.Elapsed}");
+    }
+
+    /// <summary>The cluster cannot be reached: 503, <c>Retry-After</c> and the <c>unavailable</c> code, not a 500.</summary>
+    private static async Task AssertUnavailableAsync(ApiClient client, string path)
+    {
+        using var response = await client.GetAsync(path);
+        var body = await response.Content.ReadAsStringAsync();
+        Assert.True(response.StatusCode == HttpStatusCode.ServiceUnavailable, $"{path}: {(int)response.StatusCode} {body}");
+        Assert.NotNull(response.Headers.RetryAfter?.Delta);
+        Assert.Equal("unavailable", JsonDocument.Parse(body).RootElement.GetProperty("code").GetString());
     }
 
     private async Task<HttpStatusCode> StatusAsync(string path)

@@ -12,7 +12,8 @@ namespace Planekeeper.WebFrontend.Hosting.OpenApi;
 /// <item>404 when its path names a resource (<c>{id}</c>, <c>{key}</c>, …);</item>
 /// <item>409 for every write (POST, PUT, PATCH, DELETE) of a signed-in caller;</item>
 /// <item>412 when it carries an ETag (<see cref="Api.Concurrency.VersionedResource"/>);</item>
-/// <item>429 unless the request limit exempts it (<see cref="RateLimiting.RequestPartition"/>).</item>
+/// <item>429 unless the request limit exempts it (<see cref="RateLimiting.RequestPartition"/>);</item>
+/// <item>503 on every route: the cluster cannot be reached or is recovering, or the frontend is in maintenance.</item>
 /// </list>
 /// </summary>
 public static class ProblemResponses
@@ -37,6 +38,7 @@ public static class ProblemResponses
             statuses.Add(StatusCodes.Status422UnprocessableEntity);
         if (route.RateLimited)
             statuses.Add(StatusCodes.Status429TooManyRequests);
+        statuses.Add(StatusCodes.Status503ServiceUnavailable);
         return statuses;
     }
 }

@@ -8,7 +8,7 @@ namespace Planekeeper.WebFrontend.Hosting.OpenApi;
 
 /// <summary>
 /// Adds to every operation the problem-details responses of <see cref="ProblemResponses"/> (schemas of
-/// <see cref="ProblemSchemas"/>, <c>Retry-After</c> on 429) and, on routes with an ETag, the <c>If-Match</c> request
+/// <see cref="ProblemSchemas"/>, <c>Retry-After</c> on 429 and 503) and, on routes with an ETag, the <c>If-Match</c> request
 /// header of writes and the <c>ETag</c> response header (docs/api.md, "OpenAPI description", "ETags and If-Match").
 /// </summary>
 public sealed class ProblemResponsesTransformer : IOpenApiDocumentTransformer, IOpenApiOperationTransformer
@@ -55,6 +55,7 @@ public sealed class ProblemResponsesTransformer : IOpenApiDocumentTransformer, I
             412 => (ProblemSchemas.Problem, "`If-Match` does not name the resource's current `ETag`: read it again."),
             422 => (ProblemSchemas.Validation, "Invalid fields: `errors` maps each field to its messages."),
             429 => (ProblemSchemas.Problem, "Too many requests: wait the `Retry-After` seconds."),
+            503 => (ProblemSchemas.Problem, "Unavailable: the cluster cannot be reached or is recovering (`code: unavailable`), or the frontend is in maintenance (`code: maintenance`); wait the `Retry-After` seconds."),
             _ => (ProblemSchemas.Problem, "A problem."),
         };
         var response = new OpenApiResponse
@@ -62,7 +63,7 @@ public sealed class ProblemResponsesTransformer : IOpenApiDocumentTransformer, I
             Description = description,
             Content = new Dictionary<string, OpenApiMediaType> { [ProblemSchemas.MediaType] = new() { Schema = ProblemSchemas.Reference(schema, document) } },
         };
-        if (status == StatusCodes.Status429TooManyRequests)
+        if (status is StatusCodes.Status429TooManyRequests or StatusCodes.Status503ServiceUnavailable)
         {
             response.Headers = new Dictionary<string, IOpenApiHeader>
             {
