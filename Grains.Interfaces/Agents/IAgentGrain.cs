@@ -25,6 +25,13 @@ public interface IAgentGrain : IGrainWithIntegerKey
     [Alias("claim-up-to")]
     Task<CommandResult<IReadOnlyList<TaskAssignment>>> ClaimUpToAsync(long apiKeyId, TimeSpan wait, int maxTasks);
 
+    /// <summary>
+    /// As <see cref="ClaimUpToAsync"/> for a long-poll the frontend holds (<see cref="HeldClaim"/>): when nothing is due
+    /// now, the answer is empty and held, and a task comes to <see cref="HeldClaim.Answers"/>.
+    /// </summary>
+    [Alias("claim-or-hold")]
+    Task<CommandResult<ClaimOrHold>> ClaimOrHoldAsync(long apiKeyId, int maxTasks, HeldClaim held);
+
     [Alias("renew")]
     Task<CommandResult<TaskLease>> RenewAsync(long apiKeyId, long taskId);
 

@@ -24,6 +24,14 @@ public interface ITaskEngineGrain : IGrainWithIntegerKey
     Task<IReadOnlyList<TaskAssignment>> ClaimUpToAsync(ClaimingAgent agent, TimeSpan wait, int maxTasks);
 
     /// <summary>
+    /// As <see cref="ClaimUpToAsync"/>, but when none is due the wait is listed instead of held open: the first job that
+    /// comes for it within <see cref="HeldClaim.Wait"/> (less <see cref="HeldClaim.Margin"/>) is handed out and sent to
+    /// <see cref="HeldClaim.Answers"/> once written. Empty then.
+    /// </summary>
+    [Alias("claim-or-hold")]
+    Task<IReadOnlyList<TaskAssignment>> ClaimOrHoldAsync(ClaimingAgent agent, int maxTasks, HeldClaim held);
+
+    /// <summary>
     /// The agent's long-polling claims end now with nothing (a frontend shutting down answers them 503 instead of
     /// holding them; docs/deploy.md, "Graceful shutdown"). A job already handed out is still answered with.
     /// </summary>

@@ -54,19 +54,9 @@ public sealed class AgentGrain(AgentStore store, AgentSettings settings, TimePro
 
     public async Task<CommandResult<IReadOnlyList<TaskAssignment>>> ClaimUpToAsync(long apiKeyId, TimeSpan wait, int maxTasks)
     {
-        if (Refusal<IReadOnlyList<TaskAssignment>>(apiKeyId) is { } refused)
+        if (ClaimRefusal<IReadOnlyList<TaskAssignment>>(apiKeyId, maxTasks) is { } refused)
         {
             return refused;
-        }
-
-        if (maxTasks is < 1 or > TaskClaims.MaxTasks)
-        {
-            return CommandResult<IReadOnlyList<TaskAssignment>>.Invalid("max_tasks", $"max_tasks must be between 1 and {TaskClaims.MaxTasks}");
-        }
-
-        if (!IsOnline)
-        {
-            return CommandResult<IReadOnlyList<TaskAssignment>>.Conflict($"agent {AgentId} is offline: send a heartbeat before claiming");
         }
 
         var agent = _agent!;
@@ -75,13 +65,54 @@ public sealed class AgentGrain(AgentStore store, AgentSettings settings, TimePro
             return CommandResult<IReadOnlyList<TaskAssignment>>.Ok(await ClaimAsServerAgentAsync(agent, wait) is { } one ? [one] : []);
         }
 
-        var assignments = await GrainFactory.GetGrain<ITaskEngineGrain>(agent.OrganizationId).ClaimUpToAsync(agent, wait, maxTasks);
+        return CommandResult<IReadOnlyList<TaskAssignment>>.Ok(
+            HeldAll(await GrainFactory.GetGrain<ITaskEngineGrain>(agent.OrganizationId).ClaimUpToAsync(agent, wait, maxTasks)));
+    }
+
+    /// <summary>
+    /// A task handed to a held wait later reaches the agent through its frontend, not through this grain: completing it
+    /// finds its organization in <c>task_executions</c> (<see cref="HeldTasks"/> is only a cache).
+    /// </summary>
+    public async Task<CommandResult<ClaimOrHold>> ClaimOrHoldAsync(long apiKeyId, int maxTasks, HeldClaim held)
+    {
+        if (ClaimRefusal<ClaimOrHold>(apiKeyId, maxTasks) is { } refused)
+        {
+            return refused;
+        }
+
+        var agent = _agent!;
+        if (agent.IsServerAgent)
+        {
+            return CommandResult<ClaimOrHold>.Ok(new(await ClaimAsServerAgentAsync(agent, held.Wait) is { } one ? [one] : [], Held: false));
+        }
+
+        var assignments = await GrainFactory.GetGrain<ITaskEngineGrain>(agent.OrganizationId).ClaimOrHoldAsync(agent, maxTasks, held);
+        return CommandResult<ClaimOrHold>.Ok(new(HeldAll(assignments), Held: assignments.Count == 0));
+    }
+
+    private CommandResult<T>? ClaimRefusal<T>(long apiKeyId, int maxTasks)
+    {
+        if (Refusal<T>(apiKeyId) is { } refused)
+        {
+            return refused;
+        }
+
+        if (maxTasks is < 1 or > TaskClaims.MaxTasks)
+        {
+            return CommandResult<T>.Invalid("max_tasks", $"max_tasks must be between 1 and {TaskClaims.MaxTasks}");
+        }
+
+        return IsOnline ? null : CommandResult<T>.Conflict($"agent {AgentId} is offline: send a heartbeat before claiming");
+    }
+
+    private IReadOnlyList<TaskAssignment> HeldAll(IReadOnlyList<TaskAssignment> assignments)
+    {
         foreach (var assignment in assignments)
         {
             Held(assignment);
         }
 
-        return CommandResult<IReadOnlyList<TaskAssignment>>.Ok(assignments);
+        return assignments;
     }
 
     /// <summary>

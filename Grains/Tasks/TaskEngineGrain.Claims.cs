@@ -26,11 +26,21 @@ public sealed partial class TaskEngineGrain
             return null;
         }
 
-        var waiter = new ClaimWaiter(agent);
+        var waiter = ClaimWaiter.InCall(agent);
         _waiters.Add(waiter);
-        await Task.WhenAny(waiter.Answer.Task, Task.Delay(wait < TaskSettings.MaxClaimWait ? wait : TaskSettings.MaxClaimWait));
+        await Task.WhenAny(waiter.Answer!.Task, Task.Delay(wait < TaskSettings.MaxClaimWait ? wait : TaskSettings.MaxClaimWait));
         // Still listed: nothing came in time. Otherwise a job was handed out and its answer comes once written.
         return _waiters.Remove(waiter) ? null : await waiter.Answer.Task;
+    }
+
+    /// <summary>Lists a wait the frontend holds; waits whose time is over go (their frontends answered by themselves).</summary>
+    private void ListHeldWait(ClaimingAgent agent, HeldClaim held)
+    {
+        var now = Now;
+        _waiters.RemoveAll(waiter => waiter.IsOver(now));
+        var wait = held.Wait < TaskSettings.MaxClaimWait ? held : held with { Wait = TaskSettings.MaxClaimWait };
+        _waiters.Add(ClaimWaiter.HeldBy(agent, wait, now));
+        StayAwakeWhileBusy();
     }
 
     /// <summary>A job was queued: the first waiting agent able to run it gets it at once.</summary>
@@ -47,7 +57,8 @@ public sealed partial class TaskEngineGrain
             return;
         }
 
-        if (_waiters.FirstOrDefault(waiter => job.Definition.Needs.CanBeRunBy(waiter.Agent)) is not { } waiter)
+        var now = Now;
+        if (_waiters.FirstOrDefault(waiter => !waiter.IsOver(now) && job.Definition.Needs.CanBeRunBy(waiter.Agent)) is not { } waiter)
         {
             return;
         }
@@ -62,11 +73,11 @@ public sealed partial class TaskEngineGrain
         try
         {
             await lane.CommitAsync();
-            waiter.Answer.TrySetResult(assignment);
+            waiter.Give(assignment);
         }
         catch (Exception exception)
         {
-            waiter.Answer.TrySetException(exception);
+            waiter.Fail(exception);
         }
     }
 
@@ -75,7 +86,7 @@ public sealed partial class TaskEngineGrain
         foreach (var waiter in _waiters.Where(waiter => waiter.Agent.AgentId == agentId).ToList())
         {
             _waiters.Remove(waiter);
-            waiter.Answer.TrySetResult(null);
+            waiter.Give(null);
         }
 
         return Task.CompletedTask;
@@ -85,7 +96,7 @@ public sealed partial class TaskEngineGrain
     {
         foreach (var waiter in _waiters)
         {
-            waiter.Answer.TrySetResult(null);
+            waiter.Give(null);
         }
 
         _waiters.Clear();

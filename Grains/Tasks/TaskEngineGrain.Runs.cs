@@ -165,7 +165,9 @@ public sealed partial class TaskEngineGrain
     /// </summary>
     private void StayAwakeWhileBusy()
     {
-        if (_waiters.Count > 0 || _jobs.HasQueuedOrRunning || _jobs.NextWakeAt <= Now + EngineWakeUpGrain.IdleHorizon)
+        var now = Now;
+        _waiters.RemoveAll(waiter => waiter.IsOver(now));
+        if (_waiters.Count > 0 || _jobs.HasQueuedOrRunning || _jobs.NextWakeAt <= now + EngineWakeUpGrain.IdleHorizon)
         {
             DelayDeactivation(settings.SweepInterval + EngineWakeUpGrain.IdleHorizon);
         }

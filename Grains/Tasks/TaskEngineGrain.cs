@@ -61,7 +61,22 @@ public sealed partial class TaskEngineGrain(
     public async Task<TaskAssignment?> ClaimAsync(ClaimingAgent agent, TimeSpan wait) =>
         (await ClaimUpToAsync(agent, wait, 1)).FirstOrDefault();
 
-    public async Task<IReadOnlyList<TaskAssignment>> ClaimUpToAsync(ClaimingAgent agent, TimeSpan wait, int maxTasks)
+    public async Task<IReadOnlyList<TaskAssignment>> ClaimUpToAsync(ClaimingAgent agent, TimeSpan wait, int maxTasks) =>
+        await ClaimNowAsync(agent, maxTasks) ?? (await WaitForWorkAsync(agent, wait) is { } waited ? [waited] : []);
+
+    public async Task<IReadOnlyList<TaskAssignment>> ClaimOrHoldAsync(ClaimingAgent agent, int maxTasks, HeldClaim held)
+    {
+        if (await ClaimNowAsync(agent, maxTasks) is { } claimed)
+        {
+            return claimed;
+        }
+
+        ListHeldWait(agent, held);
+        return [];
+    }
+
+    /// <summary>The due jobs the agent can run, claimed and written; null when none is due (or the agent is another organization's: empty).</summary>
+    private async Task<IReadOnlyList<TaskAssignment>?> ClaimNowAsync(ClaimingAgent agent, int maxTasks)
     {
         ThrowIfBroken();
         if (!agent.IsServerAgent && agent.OrganizationId != OrganizationId)
@@ -85,7 +100,7 @@ public sealed partial class TaskEngineGrain(
             return assignments;
         }
 
-        return await WaitForWorkAsync(agent, wait) is { } waited ? [waited] : [];
+        return null;
     }
 
     public async Task<CommandResult<TaskLease>> RenewAsync(long agentId, long taskId)

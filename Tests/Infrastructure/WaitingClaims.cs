@@ -3,18 +3,40 @@ using Planekeeper.Grains.Interfaces.Tasks;
 namespace Planekeeper.Tests.Infrastructure;
 
 /// <summary>
-/// A grain call filter counting the long-polling claims a task engine holds, so a test can queue a job once an agent
-/// is known to be waiting instead of sleeping and hoping it is.
+/// A grain call filter counting the long-polling claims task engines know of, so a test can queue a job once an agent
+/// is known to be waiting instead of sleeping and hoping it is: claim calls waiting in an engine now
+/// (<see cref="InCall"/>), and waits listed for a frontend that holds the long-poll itself (<see cref="Held"/>, counted
+/// when listed and never taken off: the filter does not see them end).
 /// </summary>
 public sealed class WaitingClaims : IIncomingGrainCallFilter
 {
-    private int _count;
+    private int _inCall;
+    private int _held;
 
-    public int Count => Volatile.Read(ref _count);
+    public int InCall => Volatile.Read(ref _inCall);
+
+    public int Held => Volatile.Read(ref _held);
 
     public async Task Invoke(IIncomingGrainCallContext context)
     {
-        if (context.InterfaceMethod?.DeclaringType != typeof(ITaskEngineGrain) || context.MethodName is not (nameof(ITaskEngineGrain.ClaimAsync) or nameof(ITaskEngineGrain.ClaimUpToAsync))
+        if (context.InterfaceMethod?.DeclaringType != typeof(ITaskEngineGrain))
+        {
+            await context.Invoke();
+            return;
+        }
+
+        if (context.MethodName == nameof(ITaskEngineGrain.ClaimOrHoldAsync))
+        {
+            await context.Invoke();
+            if (context.Result is IReadOnlyList<TaskAssignment> { Count: 0 })
+            {
+                Interlocked.Increment(ref _held);
+            }
+
+            return;
+        }
+
+        if (context.MethodName is not (nameof(ITaskEngineGrain.ClaimAsync) or nameof(ITaskEngineGrain.ClaimUpToAsync))
             || context.Request.GetArgument(1) is not TimeSpan { Ticks: > 0 })
         {
             await context.Invoke();
@@ -27,7 +49,7 @@ public sealed class WaitingClaims : IIncomingGrainCallFilter
         var waiting = !claim.IsCompleted;
         if (waiting)
         {
-            Interlocked.Increment(ref _count);
+            Interlocked.Increment(ref _inCall);
         }
 
         try
@@ -38,7 +60,7 @@ public sealed class WaitingClaims : IIncomingGrainCallFilter
         {
             if (waiting)
             {
-                Interlocked.Decrement(ref _count);
+                Interlocked.Decrement(ref _inCall);
             }
         }
     }

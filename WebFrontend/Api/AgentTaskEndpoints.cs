@@ -65,8 +65,11 @@ public static class AgentTaskEndpoints
         tasks.MapAgentTaskReport();
     }
 
-    /// <summary>A long-poll on a frontend that is stopping ends early with 503 (<see cref="LongPollDrain"/>).</summary>
-    private static async Task<IResult> ClaimAsync(ClaimRequest body, HttpContext context, GrainReferences grains, LongPollDrain drain)
+    /// <summary>
+    /// A long-poll of at least <see cref="HeldClaim.ShortestWait"/> is held here (<see cref="HeldClaims"/>); a shorter one
+    /// waits in the silo. A long-poll on a frontend that is stopping ends early with 503 (<see cref="LongPollDrain"/>).
+    /// </summary>
+    private static async Task<IResult> ClaimAsync(ClaimRequest body, HttpContext context, GrainReferences grains, LongPollDrain drain, HeldClaims heldClaims)
     {
         if (body.WaitSeconds is < 0 or > MaxWaitSeconds)
         {
@@ -87,14 +90,33 @@ public static class AgentTaskEndpoints
 
         var wait = TimeSpan.FromSeconds(body.WaitSeconds ?? 0);
         IResult Nothing() => longPoll && drain.IsDraining ? Problems.Unavailable("this frontend is shutting down: claim again") : Results.NoContent();
-        if (body.MaxTasks is not { } maxTasks)
+        IResult Answer(IReadOnlyList<TaskAssignment> assignments) => assignments.Count == 0 ? Nothing()
+            : body.MaxTasks is null ? Results.Ok(View(assignments[0])) : Results.Ok(new ClaimedTasks(assignments.Select(View).ToList()));
+        if (longPoll && wait >= HeldClaim.ShortestWait)
         {
-            return await OnAgentAsync(body.AgentId, context, grains, (agent, key) => agent.ClaimAsync(key, wait),
-                assignment => assignment is not null ? Results.Ok(View(assignment)) : Nothing());
+            return await HoldAsync(body.AgentId!.Value, wait, body.MaxTasks ?? 1, context, grains, heldClaims, Answer);
         }
 
-        return await OnAgentAsync(body.AgentId, context, grains, (agent, key) => agent.ClaimUpToAsync(key, wait, maxTasks),
-            assignments => assignments.Count > 0 ? Results.Ok(new ClaimedTasks(assignments.Select(View).ToList())) : Nothing());
+        return await OnAgentAsync(body.AgentId, context, grains, (agent, key) => agent.ClaimUpToAsync(key, wait, body.MaxTasks ?? 1), Answer);
+    }
+
+    /// <summary>Claims now, or lists the wait with the engine and waits here for its answer.</summary>
+    private static async Task<IResult> HoldAsync(
+        long agentId, TimeSpan wait, int maxTasks, HttpContext context, GrainReferences grains, HeldClaims heldClaims,
+        Func<IReadOnlyList<TaskAssignment>, IResult> answer)
+    {
+        using var held = heldClaims.Open();
+        return await DuringRecovery.AnswerAsync(async () =>
+        {
+            var claimed = await grains.Get<IAgentGrain>(agentId)
+                .ClaimOrHoldAsync(context.Identity().ApiKey!.KeyId, maxTasks, new HeldClaim(heldClaims.Reference, held.Id, wait));
+            if (claimed.Status != CommandStatus.Ok || !claimed.Value!.Held)
+            {
+                return Problems.From(claimed, now => answer(now.Tasks));
+            }
+
+            return answer(await held.AnswerAsync(wait, context.RequestAborted) is { } came ? [came] : []);
+        });
     }
 
     private static async Task<IResult> OnAgentAsync<T>(

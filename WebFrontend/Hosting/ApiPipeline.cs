@@ -33,6 +33,7 @@ public static class ApiPipeline
         builder.Services.AddSingleton<AccessCacheObserver>();
         builder.Services.AddHostedService<AccessChangeFeed>();
         builder.Services.AddSingleton<GrainReferences>();
+        builder.Services.AddSingleton<HeldClaims>();
         builder.Services.AddSingleton<SuspensionCheck>();
         builder.Services.AddSingleton<PasswordSignIn>();
         builder.AddGracefulShutdown();
