@@ -44,7 +44,7 @@ public class AgentRequestGrainCallsTests(AgentRequestGrainCallsTests.CountingSys
         }
 
         var seconds = (int)Math.Ceiling(elapsed.Elapsed.TotalSeconds);
-        Assert.Equal(50, system.Calls.GetValueOrDefault(nameof(IAgentGrain.ClaimAsync)));
+        Assert.Equal(50, system.Calls.GetValueOrDefault(nameof(IAgentGrain.ClaimUpToAsync)));
         // A report (its tasks and its next claims) is one call of the agent grain too.
         Assert.Equal(10, system.Calls.GetValueOrDefault(nameof(IAgentGrain.ReportAsync)));
         Assert.InRange(system.Calls.GetValueOrDefault(nameof(IApiKeyGrain.AuthenticateAsync)), 0, seconds + 1);
