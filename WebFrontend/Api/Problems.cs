@@ -59,9 +59,21 @@ public static class Problems
 /// <summary>Any result, with a <c>Retry-After</c> header.</summary>
 internal sealed class RetryAfter(IResult inner, int seconds) : IResult
 {
+    public RetryAfter(IResult inner, TimeSpan wait) : this(inner, Seconds(wait))
+    {
+    }
+
     public Task ExecuteAsync(HttpContext httpContext)
     {
-        httpContext.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        Set(httpContext.Response, seconds);
         return inner.ExecuteAsync(httpContext);
     }
+
+    public static void Set(HttpResponse response, TimeSpan wait) => Set(response, Seconds(wait));
+
+    /// <summary>Whole seconds, rounded up.</summary>
+    private static int Seconds(TimeSpan wait) => (int)Math.Ceiling(wait.TotalSeconds);
+
+    private static void Set(HttpResponse response, int seconds) =>
+        response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -22,15 +22,14 @@ public sealed class AvailabilityGate(RequestDelegate next, AvailabilitySettings 
         }
 
         var (title, reason, retryAfter) = refusal.Value;
-        context.Response.Headers.RetryAfter = ((int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture);
         if (context.Request.IsUi())
         {
-            context.RefuseAsUnavailable(title, reason);
+            context.RefuseAsUnavailable(title, reason, retryAfter);
             return;
         }
 
-        await Results.Problem(reason, statusCode: StatusCodes.Status503ServiceUnavailable, title: title,
-            extensions: new Dictionary<string, object?> { [ProblemCodes.Key] = ProblemCodes.Maintenance }).ExecuteAsync(context);
+        await new RetryAfter(Results.Problem(reason, statusCode: StatusCodes.Status503ServiceUnavailable, title: title,
+            extensions: new Dictionary<string, object?> { [ProblemCodes.Key] = ProblemCodes.Maintenance }), retryAfter).ExecuteAsync(context);
     }
 
     private (string Title, string Reason, TimeSpan RetryAfter)? RefusalFor(Surface surface, PathString path)

@@ -22,10 +22,11 @@ public static class ErrorDetails
         context.Response.StatusCode = status;
     }
 
-    /// <summary>A 503 page with its own title: <em>Scheduled maintenance</em>, <em>Service temporarily unavailable</em>.</summary>
-    public static void RefuseAsUnavailable(this HttpContext context, string title, string reason)
+    /// <summary>A 503 page with its own title (<em>Scheduled maintenance</em>, <em>Service temporarily unavailable</em>) and <c>Retry-After</c>.</summary>
+    public static void RefuseAsUnavailable(this HttpContext context, string title, string reason, TimeSpan retryAfter)
     {
         context.Items[TitleKey] = title;
+        Api.RetryAfter.Set(context.Response, retryAfter);
         context.Refuse(StatusCodes.Status503ServiceUnavailable, reason);
     }
 

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Globalization;
 using Microsoft.AspNetCore.Mvc.RazorPages;
 using Planekeeper.WebFrontend.Availability;
 
@@ -35,8 +34,7 @@ public sealed class ErrorPageMiddleware(RequestDelegate next, EndpointDataSource
             logger.LogWarning("page {Path} answered 503: the cluster could not be reached ({ExceptionType}: {ExceptionMessage})",
                 context.Request.Path, exception.GetType().Name, exception.Message);
             context.Response.Clear();
-            context.Response.Headers.RetryAfter = ((int)Math.Ceiling(availability.OutageCheckInterval.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-            context.RefuseAsUnavailable(ClusterUnreachable.Title, ClusterUnreachable.Reason);
+            context.RefuseAsUnavailable(ClusterUnreachable.Title, ClusterUnreachable.Reason, availability.OutageCheckInterval);
         }
         catch (Exception exception) when (exception is not BadHttpRequestException && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
