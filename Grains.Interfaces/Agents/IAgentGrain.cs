@@ -15,6 +15,7 @@ public interface IAgentGrain : IGrainWithIntegerKey
     [Alias("beat")]
     Task BeatAsync(ClaimingAgent agent, long apiKeyId);
 
+    /// <summary>One task, waiting up to <paramref name="wait"/>. Frontends now call <see cref="ClaimUpToAsync"/>; this stays for those of the previous version during a rolling restart.</summary>
     [Alias("claim")]
     Task<CommandResult<TaskAssignment?>> ClaimAsync(long apiKeyId, TimeSpan wait);
 

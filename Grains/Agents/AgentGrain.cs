@@ -66,7 +66,7 @@ public sealed class AgentGrain(AgentStore store, AgentSettings settings, TimePro
         }
 
         return CommandResult<IReadOnlyList<TaskAssignment>>.Ok(
-            HeldAll(await GrainFactory.GetGrain<ITaskEngineGrain>(agent.OrganizationId).ClaimUpToAsync(agent, wait, maxTasks)));
+            RememberHeld(await GrainFactory.GetGrain<ITaskEngineGrain>(agent.OrganizationId).ClaimUpToAsync(agent, wait, maxTasks)));
     }
 
     /// <summary>
@@ -87,7 +87,7 @@ public sealed class AgentGrain(AgentStore store, AgentSettings settings, TimePro
         }
 
         var assignments = await GrainFactory.GetGrain<ITaskEngineGrain>(agent.OrganizationId).ClaimOrHoldAsync(agent, maxTasks, held);
-        return CommandResult<ClaimOrHold>.Ok(new(HeldAll(assignments), Held: assignments.Count == 0));
+        return CommandResult<ClaimOrHold>.Ok(new(RememberHeld(assignments), Held: assignments.Count == 0));
     }
 
     private CommandResult<T>? ClaimRefusal<T>(long apiKeyId, int maxTasks)
@@ -105,7 +105,7 @@ public sealed class AgentGrain(AgentStore store, AgentSettings settings, TimePro
         return IsOnline ? null : CommandResult<T>.Conflict($"agent {AgentId} is offline: send a heartbeat before claiming");
     }
 
-    private IReadOnlyList<TaskAssignment> HeldAll(IReadOnlyList<TaskAssignment> assignments)
+    private IReadOnlyList<TaskAssignment> RememberHeld(IReadOnlyList<TaskAssignment> assignments)
     {
         foreach (var assignment in assignments)
         {
