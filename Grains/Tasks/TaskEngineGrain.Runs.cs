@@ -166,8 +166,7 @@ public sealed partial class TaskEngineGrain
     private void StayAwakeWhileBusy()
     {
         var now = Now;
-        _waiters.RemoveAll(waiter => waiter.IsOver(now));
-        if (_waiters.Count > 0 || _jobs.HasQueuedOrRunning || _jobs.NextWakeAt <= now + EngineWakeUpGrain.IdleHorizon)
+        if (_waiters.Exists(waiter => !waiter.IsOver(now)) || _jobs.HasQueuedOrRunning || _jobs.NextWakeAt <= now + EngineWakeUpGrain.IdleHorizon)
         {
             DelayDeactivation(settings.SweepInterval + EngineWakeUpGrain.IdleHorizon);
         }

@@ -8,7 +8,7 @@ namespace Planekeeper.WebFrontend.Availability;
 /// details with <c>Retry-After</c> and the <c>unavailable</c> code. Pages get the same answer from
 /// <see cref="Ui.ErrorPageMiddleware"/> as the outage page.
 /// </summary>
-public sealed partial class ClusterUnreachableHandler(ILogger<ClusterUnreachableHandler> logger) : IExceptionHandler
+public sealed class ClusterUnreachableHandler(ILogger<ClusterUnreachableHandler> logger) : IExceptionHandler
 {
     public async ValueTask<bool> TryHandleAsync(HttpContext context, Exception exception, CancellationToken cancellationToken)
     {
@@ -17,11 +17,8 @@ public sealed partial class ClusterUnreachableHandler(ILogger<ClusterUnreachable
             return false;
         }
 
-        LogUnreachable(logger, context.Request.Method, context.Request.Path, exception.GetType().Name, exception.Message);
+        ClusterUnreachable.LogAnswered(logger, context, exception);
         await Problems.Unavailable(ClusterUnreachable.ApiDetail).ExecuteAsync(context);
         return true;
     }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "{Method} {Path} answered 503: the cluster could not be reached ({ExceptionType}: {ExceptionMessage})")]
-    private static partial void LogUnreachable(ILogger logger, string method, PathString path, string exceptionType, string exceptionMessage);
 }

@@ -31,8 +31,7 @@ public sealed class ErrorPageMiddleware(RequestDelegate next, EndpointDataSource
         }
         catch (Exception exception) when (ClusterUnreachable.Is(exception) && !context.Response.HasStarted && !context.RequestAborted.IsCancellationRequested)
         {
-            logger.LogWarning("page {Path} answered 503: the cluster could not be reached ({ExceptionType}: {ExceptionMessage})",
-                context.Request.Path, exception.GetType().Name, exception.Message);
+            ClusterUnreachable.LogAnswered(logger, context, exception);
             context.Response.Clear();
             context.RefuseAsUnavailable(ClusterUnreachable.Title, ClusterUnreachable.Reason, availability.OutageCheckInterval);
         }
