@@ -27,7 +27,7 @@ public static class AgentsRun
         var fleet = await FleetSeed.CreateAsync(silo.Grains, owner, plan.Organizations, plan.AgentsPerOrganization);
         AgentsReport.Seeded(plan, seeding.Elapsed);
 
-        await using var frontend = await WebFrontendProcess.StartAsync(database);
+        await using var frontend = await ServerProcess.StartFrontendAsync(database);
         using var http = HttpAgent.Client(frontend.BaseAddress, plan.BusyAgents);
         await ActivateBusyEngineAsync(busy, http);
         await MeasureBusyAsync(busy, http, new RunTiming(AgentsPlan.JitWarmup, TimeSpan.Zero), postmaster, frontend.ProcessId, null);

@@ -3,9 +3,10 @@ namespace Planekeeper.Bench.JobPipeline;
 /// <summary>
 /// Where the machine's CPU went in a measured window, from <c>/proc</c> (Linux): this process (the silo and the
 /// simulated agents, or the baseline's workers), the bench's PostgreSQL server (its postmaster and the processes it
-/// started), the WebFrontend child, a child process of simulated agents, and everything else (other work on the machine). Elsewhere it reports nothing.
+/// started), the WebFrontend child (or another server the agents call, named by <paramref name="frontendName"/>), a child
+/// process of simulated agents, and everything else (other work on the machine). Elsewhere it reports nothing.
 /// </summary>
-public sealed class CpuMeter(int? postmasterProcessId, int? frontendProcessId = null, int? agentsProcessId = null)
+public sealed class CpuMeter(int? postmasterProcessId, int? frontendProcessId = null, int? agentsProcessId = null, string frontendName = "WebFrontend")
 {
     private const double ClockTicksPerSecond = 100; // USER_HZ, the unit of /proc/<pid>/stat
     private readonly List<(DateTime At, Dictionary<string, long> Ticks, (long Busy, long Interrupts) Machine)> _samples = [];
@@ -33,7 +34,7 @@ public sealed class CpuMeter(int? postmasterProcessId, int? frontendProcessId = 
         double Group(string group) => Cores(last.GetValueOrDefault(group) - first.GetValueOrDefault(group));
         return new CpuUse(
             Group("bench"), Group("postgres"), Group("frontend"), Cores(lastMachine.Interrupts - firstMachine.Interrupts),
-            Cores(lastMachine.Busy - firstMachine.Busy), Environment.ProcessorCount, Group("agents"));
+            Cores(lastMachine.Busy - firstMachine.Busy), Environment.ProcessorCount, Group("agents"), frontendName);
     }
 
     private Dictionary<string, long> TicksByGroup()
@@ -87,11 +88,15 @@ public sealed class CpuMeter(int? postmasterProcessId, int? frontendProcessId = 
 /// Cores in use on average over the window, by whom; <see cref="Machine"/> counts everything, <see cref="Other"/> is
 /// what no group accounts for (other processes on the machine).
 /// </summary>
-public sealed record CpuUse(double Bench, double Postgres, double Frontend, double Interrupts, double Machine, int Cores, double Agents = 0)
+public sealed record CpuUse(
+    double Bench, double Postgres, double Frontend, double Interrupts, double Machine, int Cores, double Agents = 0, string FrontendName = "WebFrontend")
 {
     public double Other => Math.Max(0, Machine - Bench - Postgres - Frontend - Agents - Interrupts);
 
+    /// <summary>What the measured loop itself used: everything but other processes on the machine.</summary>
+    public double Loop => Machine - Other;
+
     public override string ToString() =>
         $"CPU {Machine:F2} of {Cores} cores busy: this process {Bench:F2}, PostgreSQL {Postgres:F2}" +
-        (Frontend > 0 ? $", WebFrontend {Frontend:F2}" : "") + (Agents > 0 ? $", agents' process {Agents:F2}" : "") + $", interrupts {Interrupts:F2}, other processes {Other:F2}";
+        (Frontend > 0 ? $", {FrontendName} {Frontend:F2}" : "") + (Agents > 0 ? $", agents' process {Agents:F2}" : "") + $", interrupts {Interrupts:F2}, other processes {Other:F2}";
 }

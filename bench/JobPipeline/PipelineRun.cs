@@ -2,8 +2,11 @@ using System.Diagnostics;
 
 namespace Planekeeper.Bench.JobPipeline;
 
-/// <summary>The warm-up and the measured window of every figure.</summary>
-public sealed record RunTiming(TimeSpan Warmup, TimeSpan Measured);
+/// <summary>
+/// The warm-up and the measured window of every figure, and how long an agent works on what it claimed before it
+/// completes it (<see cref="TaskTime"/>; zero: at once, as fast as it can).
+/// </summary>
+public sealed record RunTiming(TimeSpan Warmup, TimeSpan Measured, TimeSpan TaskTime = default);
 
 /// <summary>
 /// What happened in a measured window: jobs claimed and completed (a job counts when its completion returned inside
@@ -15,7 +18,7 @@ public sealed record PipelineResult(long Jobs, long EmptyClaims, long Failures, 
 }
 
 /// <summary>
-/// Runs every worker in its own loop (claim → complete, as fast as it can) through a warm-up and a measured window.
+/// Runs every worker in its own loop (claim → work for the task time → complete) through a warm-up and a measured window.
 /// </summary>
 public static class PipelineRun
 {
@@ -24,7 +27,7 @@ public static class PipelineRun
     {
         var opensAt = Stopwatch.GetTimestamp() + Ticks(timing.Warmup);
         var closesAt = opensAt + Ticks(timing.Measured);
-        var loops = workers.Select(worker => Task.Run(() => LoopAsync(worker, opensAt, closesAt))).ToList();
+        var loops = workers.Select(worker => Task.Run(() => LoopAsync(worker, opensAt, closesAt, timing.TaskTime))).ToList();
         if (onWindowEdge is not null)
         {
             await SleepUntilAsync(opensAt);
@@ -48,7 +51,7 @@ public static class PipelineRun
         public LatencyRecorder Claims { get; } = new();
     }
 
-    private static async Task<LoopCounts> LoopAsync(IJobWorker worker, long opensAt, long closesAt)
+    private static async Task<LoopCounts> LoopAsync(IJobWorker worker, long opensAt, long closesAt, TimeSpan taskTime)
     {
         var counts = new LoopCounts();
         while (Stopwatch.GetTimestamp() < closesAt)
@@ -69,6 +72,11 @@ public static class PipelineRun
                     counts.EmptyClaims += inWindow ? 1 : 0;
                     await Task.Delay(1);
                     continue;
+                }
+
+                if (taskTime > TimeSpan.Zero)
+                {
+                    await Task.Delay(taskTime);
                 }
 
                 await worker.CompleteAsync();

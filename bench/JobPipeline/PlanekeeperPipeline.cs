@@ -2,8 +2,11 @@ using System.Diagnostics;
 
 namespace Planekeeper.Bench.JobPipeline;
 
-/// <summary>A Planekeeper figure: the run, how long the engine took to activate, and how it batched its writes.</summary>
-public sealed record PlanekeeperResult(PipelineResult Run, TimeSpan EngineActivation, EngineBatches Batches, CpuUse? Cpu);
+/// <summary>
+/// A Planekeeper figure: the run, how long the engine took to activate, how it batched its writes, and how long the
+/// garbage collector paused the silo (this process) in the window.
+/// </summary>
+public sealed record PlanekeeperResult(PipelineResult Run, TimeSpan EngineActivation, EngineBatches Batches, CpuUse? Cpu, GcPauses SiloPauses);
 
 /// <summary>
 /// Planekeeper's job cycle (a1, a2, d): for each measurement a fresh organization whose gather jobs are seeded before its
@@ -34,12 +37,14 @@ public sealed class PlanekeeperPipeline(BenchDatabase database, IGrainFactory gr
         var profile = new EngineProfile(database, organization.Id);
         var cpu = new CpuMeter(await database.PostmasterProcessIdAsync(), frontendProcessId);
         using var siloRoundTrips = new DatabaseOperationMeter(PlanekeeperSilo.ApplicationName);
+        var pauses = new SiloPauses();
         var run = await PipelineRun.MeasureAsync(workers, timing, async () =>
         {
             cpu.Sample();
+            pauses.Sample();
             siloRoundTrips.Sample();
             await profile.SampleAsync();
         });
-        return new PlanekeeperResult(run, activation.Elapsed, await profile.SummarizeAsync(run, siloRoundTrips.InWindow()), cpu.Summarize());
+        return new PlanekeeperResult(run, activation.Elapsed, await profile.SummarizeAsync(run, siloRoundTrips.InWindow()), cpu.Summarize(), pauses.InWindow());
     }
 }

@@ -34,6 +34,12 @@ public static class Report
 
         Throughput(label, agents, result.Run);
         Cpu(result.Cpu);
+        Engine(result);
+    }
+
+    /// <summary>How the engine group-committed in the window, and the silo's database round trips.</summary>
+    private static void Engine(PlanekeeperResult result)
+    {
         if (result.Run.Failures > 0)
         {
             return;
@@ -57,17 +63,31 @@ public static class Report
             return;
         }
 
-        var run = result.Run;
+        Latency(label, agents, result.Run, result.Cpu);
+        Engine(result);
+        Console.WriteLine(
+            $"      the silo's garbage collector paused it {result.SiloPauses.Total.TotalMilliseconds:N0} ms in the window, in {result.SiloPauses.Collections:N0} collections " +
+            $"({result.SiloPauses.MeanPauseMs:F2} ms each on average; {result.SiloPauses.Gen2Collections} of generation 2)");
+    }
+
+    public static void Latency(string label, int agents, BaselineResult result) => Latency(label, agents, result.Run, result.Cpu);
+
+    private static void Latency(string label, int agents, PipelineResult run, CpuUse? cpu)
+    {
         var claims = run.ClaimLatency;
         Console.WriteLine($"{label,-LabelWidth}{agents,4} agents   claim p50 {claims.P50,6:F2} ms  p99 {claims.P99,6:F2} ms  max {claims.Max,6:F1} ms  ({claims.Samples:N0} claims, {run.JobsPerSecond:N0} jobs/s)");
         Warnings(run);
-        Cpu(result.Cpu);
+        Cpu(cpu);
+        if (cpu is not null && run.Jobs > 0)
+        {
+            Console.WriteLine($"      {CpuPerJob(run, cpu):N0} µs of CPU per job (claim + complete) in all the loop's processes; a round of the loop {RoundMs(run):F2} ms on average");
+        }
     }
 
     public static void NotMeasured(string label) =>
         Console.WriteLine($"{label,-LabelWidth}not measured: calls of an earlier figure failed, the silo is not trusted any more");
 
-    public static void Summary(PlanekeeperFigures planekeeper, BaselineResult skipLocked, BaselineResult batched)
+    public static void Summary(PlanekeeperFigures planekeeper, BaselineResult skipLocked, BaselineResult batched, BaselineResult httpFloor)
     {
         var (b, c) = (skipLocked.Run.JobsPerSecond, batched.Run.JobsPerSecond);
         Console.WriteLine(
@@ -80,7 +100,39 @@ public static class Report
             target: (a2) ≥ 2× (b) and (a1) ≥ 50 % of (c), in this run: {(Valid(planekeeper.Http) && planekeeper.Http!.Run.JobsPerSecond >= 2 * b && Valid(planekeeper.Grains) && planekeeper.Grains!.Run.JobsPerSecond >= 0.5 * c ? "met" : "not met")} (a1: {Verdict(planekeeper.Grains, b, c)}; a2: {Verdict(planekeeper.Http, b, c)})
             target: claim p99 < 10 ms with {BenchPlan.LatencyAgents} agents: {(ClaimP99Met(planekeeper.GrainLatency) && ClaimP99Met(planekeeper.HttpLatency) ? "met" : "not met")} (d1 {ClaimP99(planekeeper.GrainLatency)}, d2 {ClaimP99(planekeeper.HttpLatency)})
             """);
+        HttpBound(planekeeper.GrainLatency, httpFloor, planekeeper.HttpLatency);
+        Console.WriteLine(
+            $"beside it, not the target's loop: claim p99 of {BenchPlan.LatencyAgents} agents working {BenchPlan.WorkingTaskTime.TotalMilliseconds:0} ms on each task " +
+            $"(f1 {ClaimP99(planekeeper.GrainLatencyAtWork)}, f2 {ClaimP99(planekeeper.HttpLatencyAtWork)}): " +
+            $"{(ClaimP99Met(planekeeper.GrainLatencyAtWork) && ClaimP99Met(planekeeper.HttpLatencyAtWork) ? "under" : "not under")} 10 ms");
     }
+
+    /// <summary>
+    /// The least CPU a job of the (d2) loop can take on this machine — (d1)'s per job, plus the HTTP exchanges alone,
+    /// (e)'s per job — and so, since every core can do at most one second of work per second, the shortest average round
+    /// (claim + complete) that <see cref="BenchPlan.LatencyAgents"/> agents can have over HTTP: agents × CPU per job / cores.
+    /// </summary>
+    private static void HttpBound(PlanekeeperResult? grainLatency, BaselineResult httpFloor, PlanekeeperResult? httpLatency)
+    {
+        if (grainLatency?.Cpu is not { } grainCpu || !Valid(grainLatency) || httpFloor.Cpu is not { } floorCpu || httpFloor.Run.Jobs == 0)
+        {
+            return;
+        }
+
+        var leastPerJob = CpuPerJob(grainLatency.Run, grainCpu) + CpuPerJob(httpFloor.Run, floorCpu);
+        var shortestRoundMs = BenchPlan.LatencyAgents * leastPerJob / 1_000 / floorCpu.Cores;
+        var measured = httpLatency is { Cpu: { } httpCpu } && Valid(httpLatency)
+            ? $"; (d2) took {CpuPerJob(httpLatency.Run, httpCpu):N0} µs per job, {RoundMs(httpLatency.Run):F2} ms per round"
+            : "";
+        Console.WriteLine(
+            $"bound for (d2) on this machine: a job over HTTP needs at least (d1) {CpuPerJob(grainLatency.Run, grainCpu):N0} µs + (e) {CpuPerJob(httpFloor.Run, floorCpu):N0} µs " +
+            $"= {leastPerJob:N0} µs of CPU, so {BenchPlan.LatencyAgents} agents on {floorCpu.Cores} cores go round (claim + complete) in at least " +
+            $"{shortestRoundMs:F2} ms on average{measured}");
+    }
+
+    private static double CpuPerJob(PipelineResult run, CpuUse cpu) => cpu.Loop / run.JobsPerSecond * 1e6;
+
+    private static double RoundMs(PipelineResult run) => BenchPlan.LatencyAgents / run.JobsPerSecond * 1_000;
 
     private const double ClaimP99TargetMs = 10;
 

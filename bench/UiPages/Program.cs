@@ -14,7 +14,7 @@ await using var database = await BenchDatabase.CreateAsync();
 await using var silo = await PlanekeeperSilo.StartAsync(database);
 var organization = await PageOrganization.CreateAsync(silo.Grains, database, seed);
 // One user makes every request; at the default limit (100 a minute) the run would be refused.
-await using var frontend = await WebFrontendProcess.StartAsync(database, new Dictionary<string, string> { ["RATE_LIMIT_MAX_REQUESTS"] = "1000000" });
+await using var frontend = await ServerProcess.StartFrontendAsync(database, new Dictionary<string, string> { ["RATE_LIMIT_MAX_REQUESTS"] = "1000000" });
 using var http = await SignedIn.ClientAsync(frontend.BaseAddress, organization.OwnerEmail, organization.OwnerPassword);
 
 UiPage[] pages =

@@ -4,19 +4,23 @@ using System.Diagnostics;
 namespace Planekeeper.Bench.JobPipeline;
 
 /// <summary>
-/// The real WebFrontend (<c>dotnet Planekeeper.WebFrontend.dll</c>) as a child process on the bench database: an
-/// Orleans client that finds the bench process's silo through the membership table. Disposing kills it.
+/// A server the benchmarks start as a child process and call over HTTP on 127.0.0.1: the real WebFrontend
+/// (<c>dotnet Planekeeper.WebFrontend.dll</c>, an Orleans client that finds the bench process's silo through the
+/// membership table), or this program's <see cref="NullAgentApi"/>. Ready once <c>GET /ready</c> answers; disposing
+/// kills it.
 /// </summary>
-public sealed class WebFrontendProcess : IAsyncDisposable
+public sealed class ServerProcess : IAsyncDisposable
 {
     private static readonly TimeSpan StartTimeout = TimeSpan.FromSeconds(60);
 
     private readonly Process _process;
+    private readonly string _name;
     private readonly ConcurrentQueue<string> _output = new();
 
-    private WebFrontendProcess(Process process, int port)
+    private ServerProcess(Process process, int port, string name)
     {
         _process = process;
+        _name = name;
         BaseAddress = new Uri($"http://127.0.0.1:{port}/");
     }
 
@@ -25,15 +29,10 @@ public sealed class WebFrontendProcess : IAsyncDisposable
     public int ProcessId => _process.Id;
 
     /// <param name="extra">Settings a benchmark adds (e.g. a higher RATE_LIMIT_MAX_REQUESTS for one busy user).</param>
-    public static async Task<WebFrontendProcess> StartAsync(BenchDatabase database, IReadOnlyDictionary<string, string>? extra = null)
+    public static Task<ServerProcess> StartFrontendAsync(BenchDatabase database, IReadOnlyDictionary<string, string>? extra = null)
     {
         var port = BenchEnvironment.FreePort();
-        var start = new ProcessStartInfo("dotnet", [BenchEnvironment.FrontendDll])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            WorkingDirectory = Path.GetDirectoryName(BenchEnvironment.FrontendDll)!,
-        };
+        var start = new ProcessStartInfo("dotnet", [BenchEnvironment.FrontendDll]) { WorkingDirectory = Path.GetDirectoryName(BenchEnvironment.FrontendDll)! };
         foreach (var (key, value) in database.Environment)
         {
             start.Environment[key] = value;
@@ -50,16 +49,24 @@ public sealed class WebFrontendProcess : IAsyncDisposable
             start.Environment[key] = value;
         }
 
-        var frontend = new WebFrontendProcess(new Process { StartInfo = start }, port);
-        frontend._process.OutputDataReceived += (_, e) => { if (e.Data is not null) frontend._output.Enqueue(e.Data); };
-        frontend._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) frontend._output.Enqueue(e.Data); };
-        frontend._process.Start();
-        // Not left behind when the benchmark is stopped (Ctrl-C, SIGTERM) before it disposes the frontend.
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => frontend.Kill();
-        frontend._process.BeginOutputReadLine();
-        frontend._process.BeginErrorReadLine();
-        await frontend.WaitUntilReadyAsync();
-        return frontend;
+        return StartAsync(start, port, "the frontend");
+    }
+
+    /// <param name="port">The port the server listens on, given to it in <paramref name="start"/>.</param>
+    public static async Task<ServerProcess> StartAsync(ProcessStartInfo start, int port, string name)
+    {
+        start.RedirectStandardOutput = true;
+        start.RedirectStandardError = true;
+        var server = new ServerProcess(new Process { StartInfo = start }, port, name);
+        server._process.OutputDataReceived += (_, e) => { if (e.Data is not null) server._output.Enqueue(e.Data); };
+        server._process.ErrorDataReceived += (_, e) => { if (e.Data is not null) server._output.Enqueue(e.Data); };
+        server._process.Start();
+        // Not left behind when the benchmark is stopped (Ctrl-C, SIGTERM) before it disposes the server.
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => server.Kill();
+        server._process.BeginOutputReadLine();
+        server._process.BeginErrorReadLine();
+        await server.WaitUntilReadyAsync();
+        return server;
     }
 
     private async Task WaitUntilReadyAsync()
@@ -70,7 +77,7 @@ public sealed class WebFrontendProcess : IAsyncDisposable
         {
             if (_process.HasExited)
             {
-                throw new InvalidOperationException($"the frontend exited ({_process.ExitCode}):\n{string.Join('\n', _output)}");
+                throw new InvalidOperationException($"{_name} exited ({_process.ExitCode}):\n{string.Join('\n', _output)}");
             }
 
             try
@@ -89,7 +96,7 @@ public sealed class WebFrontendProcess : IAsyncDisposable
             await Task.Delay(250);
         }
 
-        throw new TimeoutException($"the frontend was not ready within {StartTimeout.TotalSeconds:0} s:\n{string.Join('\n', _output)}");
+        throw new TimeoutException($"{_name} was not ready within {StartTimeout.TotalSeconds:0} s:\n{string.Join('\n', _output)}");
     }
 
     public async ValueTask DisposeAsync()
