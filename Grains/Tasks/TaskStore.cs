@@ -154,8 +154,6 @@ public sealed class TaskStore(NpgsqlDataSource database)
             return configs;
         }
 
-        statements.BatchCommands.Insert(0, TaskWriteStatements.GenericPlans());
-
         try
         {
             await using var reader = await statements.ExecuteReaderAsync();

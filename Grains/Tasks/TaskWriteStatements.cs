@@ -44,13 +44,6 @@ public static class TaskWriteStatements
         ("lease_expires_at", writes.Select(w => w.Run.Lease?.ExpiresAt).ToArray()),
         ("started_at", writes.Select(w => w.Run.Lease?.StartedAt).ToArray()));
 
-    /// <summary>
-    /// Plans the batch's statements once per connection instead of on every write (docs/jobs.md, "How it is built"):
-    /// their arrays' lengths make PostgreSQL prefer a fresh plan each time, which cost more than running them. The
-    /// setting lasts until the pool resets the connection for its next user.
-    /// </summary>
-    public static NpgsqlBatchCommand GenericPlans() => new("SET plan_cache_mode = force_generic_plan");
-
     public static void AddExecutionsAndResults(NpgsqlBatch statements, long organizationId, TaskBatch batch)
     {
         if (batch.Ended.Count > 0)
