@@ -114,7 +114,7 @@ public static class Report
     /// </summary>
     private static void HttpBound(PlanekeeperResult? grainLatency, BaselineResult httpFloor, PlanekeeperResult? httpLatency)
     {
-        if (grainLatency?.Cpu is not { } grainCpu || !Valid(grainLatency) || httpFloor.Cpu is not { } floorCpu || httpFloor.Run.Jobs == 0)
+        if (grainLatency?.Cpu is not { } grainCpu || !Valid(grainLatency) || httpFloor.Cpu is not { } floorCpu || httpFloor.Run is { Jobs: 0 } or { Failures: > 0 })
         {
             return;
         }
