@@ -4,11 +4,11 @@ using System.Text.Json;
 namespace Planekeeper.Bench.JobPipeline;
 
 /// <summary>
-/// The floor of figure (e): the Agent API's heartbeat, claim, report and complete routes answered by a bare Kestrel server with
-/// bodies of the same shape as the WebFrontend's, and nothing behind them — no key check, no rate limit, no grain call,
-/// no database. Started as a child process of this program (<see cref="Command"/>) so that its CPU is told apart from
-/// the agents'. What the same loop of HTTP agents costs when the server does no work: the part of (d2) that no change
-/// to Planekeeper can remove while the agents share the machine's cores.
+/// The floor of figure (e): the Agent API routes the (d2) agents call (heartbeat, claim, report) answered by a bare
+/// Kestrel server with bodies of the same shape as the WebFrontend's, and nothing behind them: no key check, no rate
+/// limit, no grain call, no database. Started as a child process of this program (<see cref="Command"/>) so that its
+/// CPU is told apart from the agents'. What the same loop of HTTP agents costs when the server does no work: the part
+/// of (d2) that no change to Planekeeper can remove while the agents share the machine's cores.
 /// </summary>
 public static class NullAgentApi
 {
@@ -17,8 +17,6 @@ public static class NullAgentApi
     public sealed record HeartbeatRequest(string? AgentName, string? Version);
 
     public sealed record ClaimRequest(long? AgentId, int? WaitSeconds, int? MaxTasks);
-
-    public sealed record CompleteRequest(long? AgentId, List<ReleaseRequest>? Releases, bool? ClaimNext);
 
     public sealed record ReportRequest(long? AgentId, List<ReportedTask>? Results, int? ClaimNext);
 
@@ -49,8 +47,6 @@ public static class NullAgentApi
             results = (report.Results ?? []).Select(task => new ReportedOutcome(task.TaskId ?? 0, "succeeded", null)).ToList(),
             tasks = Enumerable.Range(0, report.ClaimNext ?? 0).Select(_ => Task(Interlocked.Increment(ref nextTaskId))).ToList(),
         }));
-        app.MapPost("/api/v1/agent/tasks/{taskId:long}/complete", (long taskId, CompleteRequest _) =>
-            Results.Ok(new { task_id = taskId, outcome = "succeeded", next_task = (TaskView?)null }));
         await app.RunAsync();
         return 0;
     }
