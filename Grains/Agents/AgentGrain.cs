@@ -14,7 +14,7 @@ namespace Planekeeper.Grains.Agents;
 /// </summary>
 [Reentrant]
 [GrainType("planekeeper.agents.agent")]
-public sealed class AgentGrain(AgentStore store, AgentSettings settings, TimeProvider clock) : Grain, IAgentGrain
+public sealed class AgentGrain(AgentStore store, AgentSettings settings, GrainReferences references, TimeProvider clock) : Grain, IAgentGrain
 {
     private readonly HeldTasks _heldTasks = new();
     private readonly Dictionary<long, string> _fetchesForAll = new();
@@ -66,7 +66,7 @@ public sealed class AgentGrain(AgentStore store, AgentSettings settings, TimePro
         }
 
         return CommandResult<IReadOnlyList<TaskAssignment>>.Ok(
-            RememberHeld(await GrainFactory.GetGrain<ITaskEngineGrain>(agent.OrganizationId).ClaimUpToAsync(agent, wait, maxTasks)));
+            RememberHeld(await references.Get<ITaskEngineGrain>(agent.OrganizationId).ClaimUpToAsync(agent, wait, maxTasks)));
     }
 
     /// <summary>
@@ -86,7 +86,7 @@ public sealed class AgentGrain(AgentStore store, AgentSettings settings, TimePro
             return CommandResult<ClaimOrHold>.Ok(new(await ClaimAsServerAgentAsync(agent, held.Wait) is { } one ? [one] : [], Held: false));
         }
 
-        var assignments = await GrainFactory.GetGrain<ITaskEngineGrain>(agent.OrganizationId).ClaimOrHoldAsync(agent, maxTasks, held);
+        var assignments = await references.Get<ITaskEngineGrain>(agent.OrganizationId).ClaimOrHoldAsync(agent, maxTasks, held);
         return CommandResult<ClaimOrHold>.Ok(new(RememberHeld(assignments), Held: assignments.Count == 0));
     }
 
@@ -122,7 +122,7 @@ public sealed class AgentGrain(AgentStore store, AgentSettings settings, TimePro
     /// </summary>
     private async Task<TaskAssignment?> ClaimAsServerAgentAsync(ClaimingAgent agent, TimeSpan wait)
     {
-        var assignment = await GrainFactory.GetGrain<IServerDispatchGrain>(0).ClaimAsync(agent, wait);
+        var assignment = await references.Get<IServerDispatchGrain>(0).ClaimAsync(agent, wait);
         if (assignment is not null && SharedUpstreams.KeyOf(assignment) is { } upstream)
         {
             _fetchesForAll[assignment.TaskId] = upstream;
@@ -222,7 +222,7 @@ public sealed class AgentGrain(AgentStore store, AgentSettings settings, TimePro
             byOrganization.TryAdd(nextFromEngine.OrganizationId, []);
         }
 
-        var answers = await Task.WhenAll(byOrganization.Select(async group => (Indexes: group.Value, Answer: await GrainFactory.GetGrain<ITaskEngineGrain>(group.Key)
+        var answers = await Task.WhenAll(byOrganization.Select(async group => (Indexes: group.Value, Answer: await references.Get<ITaskEngineGrain>(group.Key)
             .ReportAsync(AgentId, group.Value.Select(i => finished[i]).ToList(), group.Key == nextFromEngine?.OrganizationId ? nextFromEngine : null, claimNext))));
         foreach (var (indexes, answer) in answers)
         {
@@ -273,7 +273,7 @@ public sealed class AgentGrain(AgentStore store, AgentSettings settings, TimePro
             return CommandResult<T>.NotFound($"agent {AgentId} never held task {taskId}");
         }
 
-        var result = await call(GrainFactory.GetGrain<ITaskEngineGrain>(organization));
+        var result = await call(references.Get<ITaskEngineGrain>(organization));
         if (finishes && result.Status == CommandStatus.Ok)
         {
             _heldTasks.Release(taskId);
@@ -318,7 +318,7 @@ public sealed class AgentGrain(AgentStore store, AgentSettings settings, TimePro
         _offlineTimer = null;
         var organizations = _heldTasks.Organizations.Concat(await store.OrganizationsWithOpenTasksAsync(AgentId)).Distinct().ToList();
         _heldTasks.Clear();
-        await Task.WhenAll(organizations.Select(organization => GrainFactory.GetGrain<ITaskEngineGrain>(organization).AgentOfflineAsync(AgentId)));
+        await Task.WhenAll(organizations.Select(organization => references.Get<ITaskEngineGrain>(organization).AgentOfflineAsync(AgentId)));
     }
 
     private CommandResult<T>? Refusal<T>(long apiKeyId) =>

@@ -1,4 +1,5 @@
 using Orleans.Concurrency;
+using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Tasks;
 
 namespace Planekeeper.Grains.Tasks;
@@ -11,7 +12,7 @@ namespace Planekeeper.Grains.Tasks;
 /// </summary>
 [Reentrant]
 [GrainType("planekeeper.tasks.server-dispatch")]
-public sealed class ServerDispatchGrain(TaskStore store, TimeProvider clock) : Grain, IServerDispatchGrain
+public sealed class ServerDispatchGrain(TaskStore store, GrainReferences references, TimeProvider clock) : Grain, IServerDispatchGrain
 {
     /// <summary>
     /// A claim asks the first organization alone (it usually has a task), then groups four times larger each, up to
@@ -147,7 +148,7 @@ public sealed class ServerDispatchGrain(TaskStore store, TimeProvider clock) : G
         }
     }
 
-    private ITaskEngineGrain Engine(long organization) => GrainFactory.GetGrain<ITaskEngineGrain>(organization);
+    private ITaskEngineGrain Engine(long organization) => references.Get<ITaskEngineGrain>(organization);
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Planekeeper.Grains.Interfaces.Alerts;
+using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Tasks;
 using Planekeeper.Grains.Storage;
 
@@ -129,7 +130,7 @@ public sealed partial class TaskEngineGrain
         else if (!_offered)
         {
             _offered = true;
-            _ = GrainFactory.GetGrain<IServerDispatchGrain>(0).OfferAsync(OrganizationId);
+            _ = references.Get<IServerDispatchGrain>(0).OfferAsync(OrganizationId);
         }
     }
 
@@ -242,7 +243,7 @@ public sealed partial class TaskEngineGrain
     {
         if (alertConfigs.Count > 0)
         {
-            _ = GrainFactory.GetGrain<IAlertEvaluationGrain>(0).JobsCompletedAsync(OrganizationId, batch.Results.Select(result => result.Job).ToList(), alertConfigs);
+            _ = references.Get<IAlertEvaluationGrain>(0).JobsCompletedAsync(OrganizationId, batch.Results.Select(result => result.Job).ToList(), alertConfigs);
         }
     }
 

@@ -17,7 +17,8 @@ namespace Planekeeper.Grains.Tasks;
 [Reentrant]
 [GrainType("planekeeper.tasks.engine")]
 public sealed partial class TaskEngineGrain(
-    TaskStore store, TaskSettings settings, AgentSettings agentSettings, TaskMetrics metrics, TimeProvider clock, ILogger<TaskEngineGrain> logger)
+    TaskStore store, TaskSettings settings, AgentSettings agentSettings, TaskMetrics metrics, GrainReferences references, TimeProvider clock,
+    ILogger<TaskEngineGrain> logger)
     : Grain, ITaskEngineGrain, IRemindable
 {
     /// <summary>The reminder engines of earlier versions kept (docs/jobs.md, "How it is built"); removed when it fires.</summary>

@@ -13,6 +13,7 @@ using Planekeeper.Grains.Audit;
 using Planekeeper.Grains.EarlyAccess;
 using Planekeeper.Grains.Health;
 using Planekeeper.Grains.Identity;
+using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Jobs.Gather;
 using Planekeeper.Grains.Jobs.HelmSync;
 using Planekeeper.Grains.Jobs.Scrape;
@@ -35,6 +36,7 @@ public static class SiloHostingExtensions
     {
         var cluster = ClusterSettings.FromConfiguration(builder.Configuration);
         builder.Services.AddSingleton(_ => NpgsqlDataSource.Create(database.GrainConnectionString));
+        builder.Services.AddSingleton<GrainReferences>();
         builder.Services.AddSingleton<AuditWriter>();
         builder.Services.AddSingleton<KnownClientTokens>();
         builder.Services.AddSingleton<AccessStore>();

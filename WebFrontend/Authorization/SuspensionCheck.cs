@@ -1,3 +1,4 @@
+using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Organizations;
 using Planekeeper.WebFrontend.Api;
 using Planekeeper.WebFrontend.Hosting;

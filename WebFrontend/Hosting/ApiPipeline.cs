@@ -1,8 +1,9 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.WebFrontend.Announcements;
 using Planekeeper.WebFrontend.Api;
-using Planekeeper.WebFrontend.Availability;
 using Planekeeper.WebFrontend.Authorization;
+using Planekeeper.WebFrontend.Availability;
 using Planekeeper.WebFrontend.Health;
 using Planekeeper.WebFrontend.Hosting.Input;
 using Planekeeper.WebFrontend.Hosting.Surfaces;

@@ -1,5 +1,6 @@
 using Planekeeper.ApiKeys;
 using Planekeeper.Grains.Interfaces.ApiKeys;
+using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Identity;
 using Planekeeper.WebFrontend.Hosting;
 

@@ -3,9 +3,9 @@ using Microsoft.Extensions.DependencyInjection;
 using Npgsql;
 using Orleans.Metadata;
 using Planekeeper.Grains.Interfaces.Agents;
+using Planekeeper.Grains.Interfaces.Common;
 using Planekeeper.Grains.Interfaces.Organizations;
 using Planekeeper.Tests.Infrastructure;
-using Planekeeper.WebFrontend.Hosting;
 
 namespace Planekeeper.Tests.Integration.Hosting;
 
