@@ -113,6 +113,7 @@ public static class SiloHostingExtensions
             silo.CollectIdleTaskEngines();
             // The frontend's internal port shows it (docs/operations.md, "Cluster dashboard"); the silo only collects.
             silo.AddDashboard(options => options.HideTrace = true);
+            DashboardGrainCalls.Apply(silo, builder.Configuration);
         });
         return builder;
     }
