@@ -8,6 +8,9 @@ public sealed class HeldTasks
 {
     private readonly Dictionary<long, (long OrganizationId, DateTime LeaseExpiresAt)> _tasks = new();
 
+    /// <summary>No lease runs out before this: until then, looking for expired entries costs nothing.</summary>
+    private DateTime _nothingExpiresBefore = DateTime.MaxValue;
+
     public int Count => _tasks.Count;
 
     public IEnumerable<long> Organizations => _tasks.Values.Select(task => task.OrganizationId).Distinct();
@@ -17,6 +20,7 @@ public sealed class HeldTasks
     {
         ForgetExpired(now);
         _tasks[taskId] = (organizationId, leaseExpiresAt);
+        _nothingExpiresBefore = Earlier(_nothingExpiresBefore, leaseExpiresAt);
     }
 
     public void Renewed(long taskId, DateTime leaseExpiresAt)
@@ -24,6 +28,7 @@ public sealed class HeldTasks
         if (_tasks.TryGetValue(taskId, out var task))
         {
             _tasks[taskId] = task with { LeaseExpiresAt = leaseExpiresAt };
+            _nothingExpiresBefore = Earlier(_nothingExpiresBefore, leaseExpiresAt);
         }
     }
 
@@ -40,9 +45,24 @@ public sealed class HeldTasks
 
     private void ForgetExpired(DateTime now)
     {
-        foreach (var (taskId, _) in _tasks.Where(task => task.Value.LeaseExpiresAt <= now).ToList())
+        if (now < _nothingExpiresBefore)
         {
-            _tasks.Remove(taskId);
+            return;
+        }
+
+        _nothingExpiresBefore = DateTime.MaxValue;
+        foreach (var (taskId, task) in _tasks)
+        {
+            if (task.LeaseExpiresAt <= now)
+            {
+                _tasks.Remove(taskId);
+            }
+            else
+            {
+                _nothingExpiresBefore = Earlier(_nothingExpiresBefore, task.LeaseExpiresAt);
+            }
         }
     }
+
+    private static DateTime Earlier(DateTime a, DateTime b) => a < b ? a : b;
 }

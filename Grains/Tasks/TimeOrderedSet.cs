@@ -1,38 +1,52 @@
 namespace Planekeeper.Grains.Tasks;
 
-/// <summary>Items ordered by a time (then by when they were added), with removal by item.</summary>
+/// <summary>
+/// Items ordered by a time (then by when they were added), with removal by item. The earliest time and the check for
+/// due items allocate nothing: the engine asks for them after every change (bench/README.md, JobPipeline).
+/// </summary>
 public sealed class TimeOrderedSet<T>
     where T : class
 {
-    private readonly SortedDictionary<(DateTime At, long Sequence), T> _ordered = new();
-    private readonly Dictionary<T, (DateTime At, long Sequence)> _positions = new(ReferenceEqualityComparer.Instance);
+    private readonly SortedSet<Entry> _ordered = new(EntryOrder.Instance);
+    private readonly Dictionary<T, Entry> _entries = new(ReferenceEqualityComparer.Instance);
     private long _sequence;
 
     public int Count => _ordered.Count;
 
     /// <summary>The earliest time, or null when empty.</summary>
-    public DateTime? EarliestAt => _ordered.Count == 0 ? null : _ordered.First().Key.At;
+    public DateTime? EarliestAt => _ordered.Count == 0 ? null : _ordered.Min.At;
 
-    public IEnumerable<T> InOrder => _ordered.Values;
+    public IEnumerable<T> InOrder => _ordered.Select(entry => entry.Item);
 
     public void Add(T item, DateTime at)
     {
-        var position = (at, _sequence++);
-        _ordered.Add(position, item);
-        _positions.Add(item, position);
+        var entry = new Entry(at, _sequence++, item);
+        _ordered.Add(entry);
+        _entries.Add(item, entry);
     }
 
     public bool Remove(T item)
     {
-        if (!_positions.Remove(item, out var position))
+        if (!_entries.Remove(item, out var entry))
         {
             return false;
         }
 
-        _ordered.Remove(position);
+        _ordered.Remove(entry);
         return true;
     }
 
     /// <summary>The items whose time is at or before <paramref name="time"/>, earliest first.</summary>
-    public List<T> AtOrBefore(DateTime time) => _ordered.TakeWhile(entry => entry.Key.At <= time).Select(entry => entry.Value).ToList();
+    public List<T> AtOrBefore(DateTime time) => EarliestAt <= time
+        ? _ordered.TakeWhile(entry => entry.At <= time).Select(entry => entry.Item).ToList()
+        : [];
+
+    private readonly record struct Entry(DateTime At, long Sequence, T Item);
+
+    private sealed class EntryOrder : IComparer<Entry>
+    {
+        public static readonly EntryOrder Instance = new();
+
+        public int Compare(Entry x, Entry y) => x.At != y.At ? x.At.CompareTo(y.At) : x.Sequence.CompareTo(y.Sequence);
+    }
 }

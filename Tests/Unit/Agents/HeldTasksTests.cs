@@ -62,4 +62,36 @@ public class HeldTasksTests
         Assert.Null(held.OrganizationOf(7, Start));
         Assert.Equal(0, held.Count);
     }
+
+    [Fact]
+    public void Looking_up_tasks_before_any_lease_runs_out_allocates_nothing()
+    {
+        var held = new HeldTasks();
+        held.Hold(1, 3, Start.AddMinutes(5), Start);
+        held.Hold(2, 4, Start.AddMinutes(6), Start);
+        _ = held.OrganizationOf(1, Start);
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            _ = held.OrganizationOf(2, Start.AddMinutes(4));
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(2, held.Count);
+    }
+
+    [Fact]
+    public void A_lease_that_runs_out_after_others_were_checked_is_still_forgotten()
+    {
+        var held = new HeldTasks();
+        held.Hold(1, 3, Start.AddMinutes(10), Start);
+        held.Hold(2, 4, Start.AddMinutes(1), Start);
+        Assert.Equal(3, held.OrganizationOf(1, Start));
+
+        Assert.Null(held.OrganizationOf(2, Start.AddMinutes(2)));
+        Assert.Equal(3, held.OrganizationOf(1, Start.AddMinutes(2)));
+        Assert.Null(held.OrganizationOf(1, Start.AddMinutes(10)));
+        Assert.Equal(0, held.Count);
+    }
 }
