@@ -1,8 +1,9 @@
 namespace Planekeeper.Grains.Tasks;
 
 /// <summary>
-/// Items ordered by a time (then by when they were added), with removal by item. The earliest time and the check for
-/// due items allocate nothing: the engine asks for them after every change (bench/README.md, JobPipeline).
+/// Items ordered by a time (then by when they were added), with removal by item. The earliest time allocates nothing,
+/// and a check for due items with nothing due no more than its empty list: the engine asks after every change
+/// (bench/README.md, JobPipeline, seventh round).
 /// </summary>
 public sealed class TimeOrderedSet<T>
     where T : class
