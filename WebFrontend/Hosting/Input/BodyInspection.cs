@@ -1,4 +1,5 @@
 using System.Collections;
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 
@@ -16,22 +17,46 @@ public static class BodyInspection
 
     private const string NoNul = "must not contain NUL characters (\\u0000)";
 
-    public static Finding? FirstProblem(object? body, JsonSerializerOptions options) => Inspect(body, "", options, depth: 0);
+    /// <summary>
+    /// Every Agent API request's body passes here, so an ordinary body costs no allocation per field: a field's name is
+    /// built only for a finding, on the way back out (bench/README.md, JobPipeline, seventh round).
+    /// </summary>
+    public static Finding? FirstProblem(object? body, JsonSerializerOptions options) =>
+        Inspect(body, options, depth: 0) is { } found ? new Finding(found.Path?.FieldName() ?? JsonBodyFilter.BodyField, found.Message) : null;
 
-    private static Finding? Inspect(object? value, string field, JsonSerializerOptions options, int depth)
+    /// <summary>A problem and where it is below the value inspected (null: the value itself).</summary>
+    private sealed record Found(string Message, FieldPath? Path = null);
+
+    /// <summary>A field as the client wrote it, outermost part first: <c>credentials</c>, <c>[0]</c>, <c>name</c>.</summary>
+    private sealed record FieldPath(string Part, bool IsIndex, FieldPath? Rest)
+    {
+        public string FieldName()
+        {
+            var name = new StringBuilder(Part);
+            for (var next = Rest; next is not null; next = next.Rest)
+            {
+                name.Append(next.IsIndex ? next.Part : "." + next.Part);
+            }
+
+            return name.ToString();
+        }
+    }
+
+    /// <summary>The first problem in <paramref name="value"/>.</summary>
+    private static Found? Inspect(object? value, JsonSerializerOptions options, int depth)
     {
         switch (value)
         {
             case null:
                 return null;
             case string text:
-                return text.Contains('\0') ? new Finding(Name(field), NoNul) : null;
+                return text.Contains('\0') ? new Found(NoNul) : null;
             case JsonElement element:
-                return UnstorableText(element) ? new Finding(Name(field), "must hold only Unicode text without NUL characters (\\u0000)") : null;
+                return UnstorableText(element) ? new Found("must hold only Unicode text without NUL characters (\\u0000)") : null;
         }
 
         var type = value.GetType();
-        if (type.IsPrimitive || type.IsEnum || value is decimal or DateTimeOffset or DateTime or Guid || depth > 64)
+        if (IsPlain(type) || depth > 64)
         {
             return null;
         }
@@ -39,14 +64,35 @@ public static class BodyInspection
         var info = options.GetTypeInfo(type);
         return info.Kind switch
         {
-            JsonTypeInfoKind.Dictionary => InspectDictionary((IEnumerable)value, field, options, depth),
-            JsonTypeInfoKind.Enumerable => InspectList((IEnumerable)value, field, options, depth),
-            JsonTypeInfoKind.Object => info.Properties
-                .Where(property => property.Get is not null)
-                .Select(property => Inspect(property.Get!(value), Join(field, property.Name), options, depth + 1))
-                .FirstOrDefault(finding => finding is not null),
+            JsonTypeInfoKind.Dictionary => InspectDictionary((IEnumerable)value, options, depth),
+            JsonTypeInfoKind.Enumerable => IsPlain(info.ElementType!) ? null : InspectList((IEnumerable)value, options, depth),
+            JsonTypeInfoKind.Object => InspectProperties(info, value, options, depth),
             _ => null,
         };
+    }
+
+    /// <summary>A value of this type holds no text: it is never read, so a value-typed one is not boxed either.</summary>
+    private static bool IsPlain(Type type)
+    {
+        var plain = Nullable.GetUnderlyingType(type) ?? type;
+        return plain.IsPrimitive || plain.IsEnum || plain == typeof(decimal) || plain == typeof(DateTimeOffset) || plain == typeof(DateTime)
+            || plain == typeof(Guid) || plain == typeof(TimeSpan);
+    }
+
+    private static Found? InspectProperties(JsonTypeInfo info, object value, JsonSerializerOptions options, int depth)
+    {
+        var properties = info.Properties;
+        for (var i = 0; i < properties.Count; i++)
+        {
+            var property = properties[i];
+            if (property.Get is not null && !IsPlain(property.PropertyType)
+                && Inspect(property.Get(value), options, depth + 1) is { } finding)
+            {
+                return Within(property.Name, isIndex: false, finding);
+            }
+        }
+
+        return null;
     }
 
     private static bool UnstorableText(JsonElement element)
@@ -67,46 +113,46 @@ public static class BodyInspection
         }
     }
 
-    private static Finding? InspectList(IEnumerable items, string field, JsonSerializerOptions options, int depth)
+    private static Found? InspectList(IEnumerable items, JsonSerializerOptions options, int depth)
     {
         var index = 0;
         foreach (var item in items)
         {
-            var itemField = $"{field}[{index++}]";
             if (item is null)
             {
-                return new Finding(Name(itemField), "must not be null");
+                return new Found("must not be null", new FieldPath($"[{index}]", IsIndex: true, Rest: null));
             }
 
-            if (Inspect(item, itemField, options, depth + 1) is { } finding)
+            if (Inspect(item, options, depth + 1) is { } finding)
             {
-                return finding;
+                return Within($"[{index}]", isIndex: true, finding);
             }
+
+            index++;
         }
 
         return null;
     }
 
-    private static Finding? InspectDictionary(IEnumerable entries, string field, JsonSerializerOptions options, int depth)
+    private static Found? InspectDictionary(IEnumerable entries, JsonSerializerOptions options, int depth)
     {
         foreach (var entry in entries)
         {
             var key = entry.GetType().GetProperty("Key")?.GetValue(entry)?.ToString() ?? "";
             if (key.Contains('\0'))
             {
-                return new Finding(Name(field), "keys " + NoNul);
+                return new Found("keys " + NoNul);
             }
 
-            if (Inspect(entry.GetType().GetProperty("Value")?.GetValue(entry), Join(field, key), options, depth + 1) is { } finding)
+            if (Inspect(entry.GetType().GetProperty("Value")?.GetValue(entry), options, depth + 1) is { } finding)
             {
-                return finding;
+                return Within(key, isIndex: false, finding);
             }
         }
 
         return null;
     }
 
-    private static string Join(string field, string name) => field.Length == 0 ? name : $"{field}.{name}";
-
-    private static string Name(string field) => field.Length == 0 ? JsonBodyFilter.BodyField : field;
+    /// <summary>A problem found inside <paramref name="part"/> (a property, a key or an <c>[index]</c>).</summary>
+    private static Found Within(string part, bool isIndex, Found found) => found with { Path = new FieldPath(part, isIndex, found.Path) };
 }

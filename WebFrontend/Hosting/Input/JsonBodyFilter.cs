@@ -27,8 +27,13 @@ public static class JsonBodyFilter
             return candidates.Count == 0 ? next : async context =>
             {
                 var bodyType = context.HttpContext.GetEndpoint()?.Metadata.GetMetadata<IAcceptsMetadata>()?.RequestType;
-                foreach (var (index, type, optional) in candidates.Where(candidate => candidate.Type == bodyType))
+                foreach (var (index, type, optional) in candidates)
                 {
+                    if (type != bodyType)
+                    {
+                        continue;
+                    }
+
                     var body = context.Arguments[index];
                     if (body is null && !optional)
                     {
