@@ -12,12 +12,17 @@ namespace Planekeeper.Grains.Tasks;
 /// </summary>
 public sealed class EngineWrites
 {
+    /// <summary>The lanes' names, as the write's metric labels them (docs/operations.md, "Metrics").</summary>
+    public const string ClaimsLane = "claims";
+    public const string ReportsLane = "reports";
+
     private readonly Dictionary<JobRef, (GroupCommit<TaskBatch> Lane, int Batches)> _held = [];
 
-    public EngineWrites(Func<TaskBatch, Task> write)
+    /// <param name="write">Writes a batch; the second argument names the lane it comes from.</param>
+    public EngineWrites(Func<TaskBatch, string, Task> write)
     {
-        Reports = new GroupCommit<TaskBatch>(batch => WriteAsync(batch, write));
-        Claims = new GroupCommit<TaskBatch>(batch => WriteAsync(batch, write));
+        Reports = new GroupCommit<TaskBatch>(batch => WriteAsync(batch, ReportsLane, write));
+        Claims = new GroupCommit<TaskBatch>(batch => WriteAsync(batch, ClaimsLane, write));
     }
 
     /// <summary>Completions, failures, renewals, schedules, definitions: every change but a claim.</summary>
@@ -52,14 +57,26 @@ public sealed class EngineWrites
     }
 
     /// <summary>Completes when every change made so far, in either lane, is written.</summary>
-    public Task AllWrittenAsync() => Task.WhenAll(Reports.CommitAsync(), Claims.CommitAsync());
+    public Task AllWrittenAsync() => WrittenAsync([Reports, Claims]);
 
-    private async Task WriteAsync(TaskBatch batch, Func<TaskBatch, Task> write)
+    /// <summary>
+    /// Completes when every change made so far in <paramref name="lanes"/> is written; fails when one of those writes
+    /// failed. When only one lane has a write to wait for, its own task is returned: <see cref="Task.WhenAll(Task[])"/>
+    /// would answer through an extra turn on the thread pool, on every claim and completion (docs/jobs.md, "How it is
+    /// built").
+    /// </summary>
+    public static Task WrittenAsync(IEnumerable<GroupCommit<TaskBatch>> lanes)
+    {
+        var pending = lanes.Select(lane => lane.CommitAsync()).Where(written => !written.IsCompletedSuccessfully).ToList();
+        return pending.Count switch { 0 => Task.CompletedTask, 1 => pending[0], _ => Task.WhenAll(pending) };
+    }
+
+    private async Task WriteAsync(TaskBatch batch, string lane, Func<TaskBatch, string, Task> write)
     {
         var jobs = batch.Jobs.ToList();
         try
         {
-            await write(batch);
+            await write(batch, lane);
         }
         finally
         {

@@ -215,13 +215,15 @@ public sealed partial class TaskEngineGrain
         }
     }
 
-    private async Task WriteAsync(TaskBatch batch)
+    private async Task WriteAsync(TaskBatch batch, string lane)
     {
         ThrowIfBroken();
         List<long> alertConfigs;
         try
         {
+            var started = clock.GetTimestamp();
             alertConfigs = await store.WriteAsync(OrganizationId, batch.TakeRunWrites(), batch);
+            metrics.Written(lane, clock.GetElapsedTime(started));
         }
         catch
         {

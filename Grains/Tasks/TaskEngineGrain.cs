@@ -85,6 +85,7 @@ public sealed partial class TaskEngineGrain(
             return [];
         }
 
+        var received = clock.GetTimestamp();
         await EnsureTaskIdsAsync(maxTasks);
         var assignments = new List<TaskAssignment>();
         var lanes = new HashSet<GroupCommit<TaskBatch>>();
@@ -97,7 +98,8 @@ public sealed partial class TaskEngineGrain(
         if (assignments.Count > 0)
         {
             AfterChanges();
-            await Task.WhenAll(lanes.Select(lane => lane.CommitAsync()));
+            await EngineWrites.WrittenAsync(lanes);
+            metrics.ClaimAnswered(clock.GetElapsedTime(received));
             return assignments;
         }
 

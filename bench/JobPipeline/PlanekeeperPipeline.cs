@@ -3,10 +3,10 @@ using System.Diagnostics;
 namespace Planekeeper.Bench.JobPipeline;
 
 /// <summary>
-/// A Planekeeper figure: the run, how long the engine took to activate, how it batched its writes, and how long the
-/// garbage collector paused the silo (this process) in the window.
+/// A Planekeeper figure: the run, how long the engine took to activate, how it batched its writes, how long its claims
+/// and writes took inside the silo, and how long the garbage collector paused the silo (this process) in the window.
 /// </summary>
-public sealed record PlanekeeperResult(PipelineResult Run, TimeSpan EngineActivation, EngineBatches Batches, CpuUse? Cpu, GcPauses SiloPauses);
+public sealed record PlanekeeperResult(PipelineResult Run, TimeSpan EngineActivation, EngineBatches Batches, CpuUse? Cpu, GcPauses SiloPauses, EngineTimes EngineTimes);
 
 /// <summary>
 /// Planekeeper's job cycle (a1, a2, d): for each measurement a fresh organization whose gather jobs are seeded before its
@@ -37,14 +37,16 @@ public sealed class PlanekeeperPipeline(BenchDatabase database, IGrainFactory gr
         var profile = new EngineProfile(database, organization.Id);
         var cpu = new CpuMeter(await database.PostmasterProcessIdAsync(), frontendProcessId);
         using var siloRoundTrips = new DatabaseOperationMeter(PlanekeeperSilo.ApplicationName);
+        using var engineTimings = new EngineTimings();
         var pauses = new SiloPauses();
         var run = await PipelineRun.MeasureAsync(workers, timing, async () =>
         {
             cpu.Sample();
             pauses.Sample();
             siloRoundTrips.Sample();
+            engineTimings.Sample();
             await profile.SampleAsync();
         });
-        return new PlanekeeperResult(run, activation.Elapsed, await profile.SummarizeAsync(run, siloRoundTrips.InWindow()), cpu.Summarize(), pauses.InWindow());
+        return new PlanekeeperResult(run, activation.Elapsed, await profile.SummarizeAsync(run, siloRoundTrips.InWindow()), cpu.Summarize(), pauses.InWindow(), engineTimings.InWindow());
     }
 }

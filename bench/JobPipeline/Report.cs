@@ -65,9 +65,25 @@ public static class Report
 
         Latency(label, agents, result.Run, result.Cpu);
         Engine(result);
+        EngineShare(result);
         Console.WriteLine(
             $"      the silo's garbage collector paused it {result.SiloPauses.Total.TotalMilliseconds:N0} ms in the window, in {result.SiloPauses.Collections:N0} collections " +
             $"({result.SiloPauses.MeanPauseMs:F2} ms each on average; {result.SiloPauses.Gen2Collections} of generation 2)");
+    }
+
+    /// <summary>The engine's part of a claim (from its arrival in the engine to its durable write) beside the agents' whole round trip.</summary>
+    private static void EngineShare(PlanekeeperResult result)
+    {
+        var (engine, agents) = (result.EngineTimes, result.Run.ClaimLatency);
+        if (result.Run.Failures > 0 || engine.Claims.Samples == 0)
+        {
+            return;
+        }
+
+        Console.WriteLine(
+            $"      in the engine: a claim p50 {engine.Claims.P50:F2} ms, p99 {engine.Claims.P99:F2} ms from its arrival to its durable write " +
+            $"(the claims' writes p50 {engine.ClaimsWrites.P50:F2}, p99 {engine.ClaimsWrites.P99:F2} ms; the reports' writes p50 {engine.ReportsWrites.P50:F2}, p99 {engine.ReportsWrites.P99:F2} ms); " +
+            $"the agents' round trip around it (calls to the engine and back) adds p50 {agents.P50 - engine.Claims.P50:F2} ms, p99 {agents.P99 - engine.Claims.P99:F2} ms");
     }
 
     public static void Latency(string label, int agents, BaselineResult result) => Latency(label, agents, result.Run, result.Cpu);

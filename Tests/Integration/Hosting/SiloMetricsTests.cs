@@ -9,7 +9,7 @@ namespace Planekeeper.Tests.Integration.Hosting;
 /// <summary>
 /// The silo's and the frontend's <c>/metrics</c> after real work (docs/operations.md, "Metrics"): an agent claims and
 /// completes a gather, an alert is evaluated and delivered to a webhook receiver, and a claimed task's lease expires so
-/// its job is queued again.
+/// its job is queued again; the task engine timed the claim and its writes of both lanes.
 /// </summary>
 public sealed class SiloMetricsTests(NotificationSystem system) : IClassFixture<NotificationSystem>
 {
@@ -43,6 +43,10 @@ public sealed class SiloMetricsTests(NotificationSystem system) : IClassFixture<
         Assert.True(PrometheusText.Sum(silo, "planekeeper_jobs_completed_total", ("kind", "gather_job"), ("outcome", "lease_expired")) >= 1, "the expiry ended the try");
         Assert.True(PrometheusText.Sum(silo, "planekeeper_alert_evaluation_duration_seconds_count", ("outcome", "created")) >= 1, "the evaluation timed");
         Assert.NotNull(PrometheusText.Sum(silo, "planekeeper_alert_evaluation_duration_seconds_bucket", ("outcome", "created"), ("le", "+Inf")));
+        Assert.True(PrometheusText.Sum(silo, "planekeeper_job_claim_duration_seconds_count") >= 1, "the claim that found its job at once timed");
+        Assert.NotNull(PrometheusText.Sum(silo, "planekeeper_job_claim_duration_seconds_bucket", ("le", "+Inf")));
+        Assert.True(PrometheusText.Sum(silo, "planekeeper_job_write_duration_seconds_count", ("lane", "claims")) >= 1, "the claim's write timed in its lane");
+        Assert.True(PrometheusText.Sum(silo, "planekeeper_job_write_duration_seconds_count", ("lane", "reports")) >= 1, "the completion's write timed in its lane");
 
         var frontend = await Http.GetStringAsync(new Uri(system.Frontend.InternalBaseAddress, "metrics"));
         PrometheusText.AssertValid(frontend);

@@ -10,19 +10,20 @@ public class EngineWritesTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
-    /// <summary>A database whose writes finish only when the test says so; each write names the jobs it writes.</summary>
+    /// <summary>A database whose writes finish only when the test says so; each write names its lane and the jobs it writes.</summary>
     private sealed class Database
     {
-        private readonly Channel<(List<JobRef> Jobs, TaskCompletionSource Done)> _writes = Channel.CreateUnbounded<(List<JobRef>, TaskCompletionSource)>();
+        private readonly Channel<(List<JobRef> Jobs, string Lane, TaskCompletionSource Done)> _writes =
+            Channel.CreateUnbounded<(List<JobRef>, string, TaskCompletionSource)>();
 
-        public Task WriteAsync(TaskBatch batch)
+        public Task WriteAsync(TaskBatch batch, string lane)
         {
             var done = new TaskCompletionSource();
-            _writes.Writer.TryWrite((batch.TakeRunWrites().Select(write => write.Job).ToList(), done));
+            _writes.Writer.TryWrite((batch.TakeRunWrites().Select(write => write.Job).ToList(), lane, done));
             return done.Task;
         }
 
-        public async Task<(List<JobRef> Jobs, TaskCompletionSource Done)> NextAsync() => await _writes.Reader.ReadAsync().AsTask().WaitAsync(Patience);
+        public async Task<(List<JobRef> Jobs, string Lane, TaskCompletionSource Done)> NextAsync() => await _writes.Reader.ReadAsync().AsTask().WaitAsync(Patience);
 
         public bool Idle => _writes.Reader.Count == 0;
     }
@@ -43,11 +44,37 @@ public class EngineWritesTests
         var claimWrite = await database.NextAsync();
 
         Assert.Equal([claimed.Ref], claimWrite.Jobs);
+        Assert.Equal((EngineWrites.ReportsLane, EngineWrites.ClaimsLane), (reportsWrite.Lane, claimWrite.Lane));
         claimWrite.Done.SetResult();
         await claimWritten.WaitAsync(Patience);
         Assert.False(reportsWritten.IsCompleted);
         reportsWrite.Done.SetResult();
         await reportsWritten.WaitAsync(Patience);
+    }
+
+    [Fact]
+    public async Task Waiting_for_all_writes_while_one_lane_writes_is_waiting_for_that_lanes_own_write()
+    {
+        var database = new Database();
+        var writes = new EngineWrites(database.WriteAsync);
+        Assert.True(writes.AllWrittenAsync().IsCompletedSuccessfully);
+
+        writes.Change(Job(1, Queued()), writes.Claims);
+        var claimWritten = writes.Claims.CommitAsync();
+        // The very task the lane answers with: no combining task, whose answer would take one more turn on the thread pool.
+        Assert.Same(writes.Claims.CommitAsync(), writes.AllWrittenAsync());
+        Assert.Same(writes.Claims.CommitAsync(), EngineWrites.WrittenAsync([writes.Claims]));
+
+        writes.Change(Job(2, Running(Lease(22))), writes.Reports);
+        var both = writes.AllWrittenAsync();
+        Assert.NotSame(claimWritten, both);
+        var first = await database.NextAsync();
+        var second = await database.NextAsync();
+        first.Done.SetResult();
+        await claimWritten.WaitAsync(Patience);
+        Assert.False(both.IsCompleted);
+        second.Done.SetException(new InvalidOperationException("the reports' write failed"));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => both.WaitAsync(Patience));
     }
 
     [Fact]
