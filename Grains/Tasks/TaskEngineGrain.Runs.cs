@@ -219,11 +219,10 @@ public sealed partial class TaskEngineGrain
     {
         ThrowIfBroken();
         List<long> alertConfigs;
+        var started = clock.GetTimestamp();
         try
         {
-            var started = clock.GetTimestamp();
             alertConfigs = await store.WriteAsync(OrganizationId, batch.TakeRunWrites(), batch);
-            metrics.Written(lane, clock.GetElapsedTime(started));
         }
         catch
         {
@@ -232,6 +231,10 @@ public sealed partial class TaskEngineGrain
             AnswerWaitersWithNothing();
             DeactivateOnIdle();
             throw;
+        }
+        finally
+        {
+            metrics.Written(lane, clock.GetElapsedTime(started));
         }
 
         TellAlertConfigs(batch, alertConfigs);

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Diagnostics.Metrics;
+using Planekeeper.Grains.Tasks;
 
 namespace Planekeeper.Bench.JobPipeline;
 
@@ -57,7 +58,7 @@ public sealed class EngineTimings : IDisposable
             return;
         }
 
-        var recorder = instrument.Name == "planekeeper.job.claim.duration" ? _claims : Lane(tags) == "claims" ? _claimsWrites : _reportsWrites;
+        var recorder = instrument.Name == "planekeeper.job.claim.duration" ? _claims : Lane(tags) == EngineWrites.ClaimsLane ? _claimsWrites : _reportsWrites;
         lock (_lock)
         {
             recorder.Record(0, (long)(seconds * Stopwatch.Frequency));
