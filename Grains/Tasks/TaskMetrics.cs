@@ -4,7 +4,7 @@ using Planekeeper.Grains.Alerts;
 namespace Planekeeper.Grains.Tasks;
 
 /// <summary>
-/// The task engine's counters on the <c>Planekeeper</c> meter, exported on the silo's <c>/metrics</c>
+/// The task engine's counters and timings on the <c>Planekeeper</c> meter, exported on the silo's <c>/metrics</c>
 /// (docs/operations.md, "Metrics"). Labelled by job kind, outcome and write lane only, so their series stay few.
 /// </summary>
 public sealed class TaskMetrics
