@@ -67,8 +67,16 @@ public sealed class EngineWrites
     /// </summary>
     public static Task WrittenAsync(IEnumerable<GroupCommit<TaskBatch>> lanes)
     {
-        var pending = lanes.Select(lane => lane.CommitAsync()).Where(written => !written.IsCompletedSuccessfully).ToList();
-        return pending.Count switch { 0 => Task.CompletedTask, 1 => pending[0], _ => Task.WhenAll(pending) };
+        List<Task>? pending = null;
+        foreach (var lane in lanes)
+        {
+            if (lane.CommitAsync() is { IsCompletedSuccessfully: false } written)
+            {
+                (pending ??= []).Add(written);
+            }
+        }
+
+        return pending switch { null => Task.CompletedTask, [var one] => one, _ => Task.WhenAll(pending) };
     }
 
     private async Task WriteAsync(TaskBatch batch, string lane, Func<TaskBatch, string, Task> write)
