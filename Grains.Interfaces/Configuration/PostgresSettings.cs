@@ -46,9 +46,13 @@ public sealed record PostgresSettings(string ConnectionString, string Host, int 
 
     /// <summary>
     /// The connection string of the silo's own pool, the grains' statements: <see cref="ConnectionString"/> with
-    /// <see cref="MaxAutoPrepare"/>. Orleans' providers and the migrations keep the plain one.
+    /// <see cref="MaxAutoPrepare"/>, and without the reset Npgsql sends on a connection's next use after it went back
+    /// to the pool (six statements: <c>SET SESSION AUTHORIZATION DEFAULT</c>, <c>RESET ALL</c>, …). The grains set no
+    /// session state (no <c>SET</c>, <c>LISTEN</c>, advisory lock or temporary table), and Npgsql rolls back a
+    /// transaction left open whatever this setting (docs/configuration.md, "Database"). Orleans' providers and the
+    /// migrations keep the plain one.
     /// </summary>
-    public string GrainConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString) { MaxAutoPrepare = MaxAutoPrepare }.ConnectionString;
+    public string GrainConnectionString => new NpgsqlConnectionStringBuilder(ConnectionString) { MaxAutoPrepare = MaxAutoPrepare, NoResetOnClose = true }.ConnectionString;
 
     public static PostgresSettings FromConfiguration(IConfiguration configuration, string applicationName)
     {

@@ -93,6 +93,16 @@ public class PostgresSettingsTests
     }
 
     [Fact]
+    public void The_grains_pool_does_not_reset_a_connection_it_takes_back_and_the_plain_connection_string_does()
+    {
+        Assert.True(NoReset(Read(("PG_USER", "pk"), ("PG_DBNAME", "db")).GrainConnectionString));
+        Assert.True(NoReset(Read(("ConnectionStrings:Planekeeper", "Host=db;Username=app;Database=pk")).GrainConnectionString));
+        Assert.False(NoReset(Read(("PG_USER", "pk"), ("PG_DBNAME", "db")).ConnectionString));
+
+        static bool NoReset(string connectionString) => new NpgsqlConnectionStringBuilder(connectionString).NoResetOnClose;
+    }
+
+    [Fact]
     public void One_connection_string_replaces_the_pg_variables()
     {
         var settings = Read(("ConnectionStrings:Planekeeper", "Host=db.internal;Port=6432;Username=app;Database=pk"), ("PG_USER", "ignored"));
