@@ -64,7 +64,7 @@ public sealed class AgentDirectoryGrain(AgentStore store, AgentSettings settings
     public async Task<IReadOnlyList<AgentOverview>> ListEverywhereAsync()
     {
         var offlineBefore = clock.GetUtcNow().UtcDateTime - settings.OfflineAfter;
-        return (await store.ListEverywhereAsync()).Select(row => new AgentOverview(
+        return (await store.ListEverywhereAsync(clock.GetUtcNow().UtcDateTime)).Select(row => new AgentOverview(
             row.Id, row.Name, row.OrganizationId == ClaimingAgent.GlobalOrganizationId ? AgentOverview.ServerKind : AgentOverview.OrganizationKind,
             row.OrganizationId, row.OrganizationName, row.Version, Status(row.LastHeartbeatAt, offlineBefore), row.LastHeartbeatAt, row.CreatedAt,
             row.RunningJobs)).ToList();
@@ -75,7 +75,7 @@ public sealed class AgentDirectoryGrain(AgentStore store, AgentSettings settings
 
     public async Task<IReadOnlyList<AgentRecord>> ListAsync(long organizationId)
     {
-        var running = await store.RunningTasksAsync(organizationId);
+        var running = await store.RunningTasksAsync(organizationId, clock.GetUtcNow().UtcDateTime);
         var rows = await store.ListAsync(organizationId);
         var offlineBefore = clock.GetUtcNow().UtcDateTime - settings.OfflineAfter;
         return rows.Select(row => new AgentRecord(

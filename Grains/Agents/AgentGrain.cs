@@ -316,7 +316,7 @@ public sealed class AgentGrain(AgentStore store, AgentSettings settings, GrainRe
 
         _offlineTimer?.Dispose();
         _offlineTimer = null;
-        var organizations = _heldTasks.Organizations.Concat(await store.OrganizationsWithOpenTasksAsync(AgentId)).Distinct().ToList();
+        var organizations = _heldTasks.Organizations.Concat(await store.OrganizationsWithOpenTasksAsync(AgentId, Now)).Distinct().ToList();
         _heldTasks.Clear();
         await Task.WhenAll(organizations.Select(organization => references.Get<ITaskEngineGrain>(organization).AgentOfflineAsync(AgentId)));
     }
@@ -325,5 +325,5 @@ public sealed class AgentGrain(AgentStore store, AgentSettings settings, GrainRe
         _agent is null || _apiKeyId != apiKeyId ? CommandResult<T>.NotFound($"no agent {AgentId} for this API key: send a heartbeat first") : null;
 
     private async Task<long?> OrganizationOfTaskAsync(long taskId) =>
-        _heldTasks.OrganizationOf(taskId, Now) ?? await store.OrganizationOfTaskAsync(AgentId, taskId);
+        _heldTasks.OrganizationOf(taskId, Now) ?? await store.OrganizationOfTaskAsync(AgentId, taskId, Now);
 }

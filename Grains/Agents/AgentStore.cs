@@ -3,6 +3,7 @@ using Dapper;
 using Npgsql;
 using Planekeeper.Grains.Interfaces.Agents;
 using Planekeeper.Grains.Jobs;
+using Planekeeper.Grains.Tasks;
 
 namespace Planekeeper.Grains.Agents;
 
@@ -14,8 +15,12 @@ namespace Planekeeper.Grains.Agents;
 public sealed class AgentStore(NpgsqlDataSource database)
 {
     /// <summary>Every job row an agent holds now: one SELECT per kind over the lease columns.</summary>
+    /// <summary>
+    /// SQL over the jobs agents hold: only organizations whose wake-up row is at or before <c>@Now</c> can have one
+    /// (<see cref="TaskStore.AwakeBy"/>), and their jobs are read by the organization index.
+    /// </summary>
     private static string HeldJobs(string columns, string where) =>
-        string.Join("\nUNION ALL\n", JobKind.All.Select(kind => $"SELECT {columns.Replace("{kind}", kind.Name)} FROM {kind.Table} j WHERE {where}"));
+        string.Join("\nUNION ALL\n", JobKind.All.Select(kind => $"SELECT {columns.Replace("{kind}", kind.Name)} FROM {kind.Table} j WHERE j.{TaskStore.AwakeBy("@Now")} AND {where}"));
 
     /// <summary>What an agent grain loads at activation.</summary>
     public sealed class AgentState
@@ -144,7 +149,7 @@ public sealed class AgentStore(NpgsqlDataSource database)
     }
 
     /// <summary>Every agent, server agents (organization 0, without a name) first, with how many tasks each holds.</summary>
-    public async Task<List<AgentEverywhereRow>> ListEverywhereAsync()
+    public async Task<List<AgentEverywhereRow>> ListEverywhereAsync(DateTime now)
     {
         await using var connection = await database.OpenConnectionAsync();
         return (await connection.QueryAsync<AgentEverywhereRow>(
@@ -154,11 +159,12 @@ public sealed class AgentStore(NpgsqlDataSource database)
                    (SELECT count(*) FROM ({HeldJobs("1", "j.lease_agent_id = a.id")}) AS held)::int AS RunningJobs
               FROM agents a JOIN organizations o ON o.id = a.organization_id
              ORDER BY a.organization_id, a.id
-            """)).ToList();
+            """,
+            new { Now = now })).ToList();
     }
 
     /// <summary>The unfinished tasks of the organization's agents, by agent.</summary>
-    public async Task<ILookup<long, RunningTaskRow>> RunningTasksAsync(long organizationId)
+    public async Task<ILookup<long, RunningTaskRow>> RunningTasksAsync(long organizationId, DateTime now)
     {
         await using var connection = await database.OpenConnectionAsync();
         return (await connection.QueryAsync<RunningTaskRow>(
@@ -168,7 +174,7 @@ public sealed class AgentStore(NpgsqlDataSource database)
                 "j.lease_agent_id IN (SELECT id FROM agents WHERE organization_id = @OrganizationId)")}) AS t
              ORDER BY t.TaskId
             """,
-            new { OrganizationId = organizationId })).ToLookup(task => task.AgentId);
+            new { OrganizationId = organizationId, Now = now })).ToLookup(task => task.AgentId);
     }
 
     public async Task<List<QueuedJobRow>> QueuedJobsAsync(long organizationId)
@@ -182,7 +188,7 @@ public sealed class AgentStore(NpgsqlDataSource database)
     }
 
     /// <summary>The organization of a task the agent holds or held; null when it never held it.</summary>
-    public async Task<long?> OrganizationOfTaskAsync(long agentId, long taskId)
+    public async Task<long?> OrganizationOfTaskAsync(long agentId, long taskId, DateTime now)
     {
         await using var connection = await database.OpenConnectionAsync();
         return await connection.QuerySingleOrDefaultAsync<long?>(
@@ -191,13 +197,13 @@ public sealed class AgentStore(NpgsqlDataSource database)
             UNION
             {HeldJobs("j.organization_id", "j.lease_agent_id = @AgentId AND j.lease_id = @TaskId")}
             """,
-            new { TaskId = taskId, AgentId = agentId });
+            new { TaskId = taskId, AgentId = agentId, Now = now });
     }
 
-    public async Task<IEnumerable<long>> OrganizationsWithOpenTasksAsync(long agentId)
+    public async Task<IEnumerable<long>> OrganizationsWithOpenTasksAsync(long agentId, DateTime now)
     {
         await using var connection = await database.OpenConnectionAsync();
         return await connection.QueryAsync<long>(
-            $"SELECT DISTINCT organization_id FROM ({HeldJobs("j.organization_id", "j.lease_agent_id = @AgentId")}) AS held", new { AgentId = agentId });
+            $"SELECT DISTINCT organization_id FROM ({HeldJobs("j.organization_id", "j.lease_agent_id = @AgentId")}) AS held", new { AgentId = agentId, Now = now });
     }
 }

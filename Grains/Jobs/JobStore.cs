@@ -44,13 +44,25 @@ public abstract class JobStore<TRow, TRecord, TDefinition>(NpgsqlDataSource data
         return await connection.QuerySingleOrDefaultAsync<TRow>(Read("id = @Id"), new { Id = id });
     }
 
+    /// <summary>
+    /// Inserts the job with its first run, and lowers its organization's wake-up row to that run in the same statement,
+    /// so that the engine is woken for it even if it never hears of the job (docs/jobs.md, "How it is built").
+    /// </summary>
     public async Task<TRow> InsertAsync(long organizationId, TDefinition definition, JobRun run)
     {
         var columns = string.Join(", ", DefinitionWrites.Select(write => write.Column));
         var values = string.Join(", ", DefinitionWrites.Select(write => write.Value));
         await using var connection = await database.OpenConnectionAsync();
         return await connection.QuerySingleAsync<TRow>(
-            $"INSERT INTO {Table} (organization_id, {columns}, status, next_run_at) VALUES (@OrganizationId, {values}, @Status, @NextRunAt) RETURNING {Select}",
+            $"""
+            WITH job AS (
+                INSERT INTO {Table} (organization_id, {columns}, status, next_run_at) VALUES (@OrganizationId, {values}, @Status, @NextRunAt) RETURNING *),
+            wake_up AS (
+                INSERT INTO task_engine_wake_ups (organization_id, wake_at)
+                SELECT organization_id, next_run_at FROM job WHERE next_run_at IS NOT NULL
+                ON CONFLICT (organization_id) DO UPDATE SET wake_at = LEAST(task_engine_wake_ups.wake_at, EXCLUDED.wake_at))
+            SELECT {Select} FROM job
+            """,
             With(definition, run, new { OrganizationId = organizationId }));
     }
 

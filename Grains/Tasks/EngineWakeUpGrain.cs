@@ -6,12 +6,14 @@ namespace Planekeeper.Grains.Tasks;
 /// <summary>
 /// The cluster's one scheduler of task engines (docs/jobs.md, "How it is built"). An engine with nothing queued, running or
 /// waiting, and no job due within <see cref="IdleHorizon"/>, lets Orleans collect it. Every <see cref="ScanInterval"/> this
-/// grain asks the job tables (one statement over partial indexes) which organizations have a job due, or a lease ending,
-/// within <see cref="Lookahead"/> — or overdue — and activates their engines, soonest due first and
+/// grain reads which organizations' wake-up rows (<see cref="EngineWakeUpRow"/>, one indexed read) fall within
+/// <see cref="Lookahead"/> — or are overdue — and activates their engines, soonest first and
 /// <see cref="WokenAtOnce"/> at a time (so that in a burst of thousands the engines due first are not held up by those due
 /// later, and claims still find database connections); an engine woken less than
 /// <see cref="WokenRecently"/> ago is not asked again (an engine that went idle since has nothing due before then). A
-/// reminder brings the grain back within a minute after the silo holding it fails.
+/// reminder brings the grain back within a minute after the silo holding it fails. When it activates and every
+/// <see cref="FullPassInterval"/> after, it lowers every row to what the job tables hold, in case a change was made past
+/// the rows (by a silo of the previous version during a rolling upgrade, or by hand).
 /// </summary>
 [GrainType("planekeeper.tasks.wake-up")]
 public sealed partial class EngineWakeUpGrain(TaskStore store, TimeProvider clock, ILogger<EngineWakeUpGrain> logger)
@@ -35,10 +37,26 @@ public sealed partial class EngineWakeUpGrain(TaskStore store, TimeProvider cloc
 
     private readonly Dictionary<long, DateTime> _wokenAt = [];
 
+    /// <summary>How often every wake-up row is checked against the job tables (<see cref="TaskStore.LowerEveryWakeUpAsync"/>).</summary>
+    public static readonly TimeSpan FullPassInterval = TimeSpan.FromMinutes(10);
+
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
         this.RegisterGrainTimer(ScanAsync, new GrainTimerCreationOptions(TimeSpan.Zero, ScanInterval) { KeepAlive = true });
+        this.RegisterGrainTimer(LowerEveryWakeUpAsync, new GrainTimerCreationOptions(TimeSpan.Zero, FullPassInterval) { KeepAlive = true });
         return Task.CompletedTask;
+    }
+
+    private async Task LowerEveryWakeUpAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await store.LowerEveryWakeUpAsync(clock.GetUtcNow().UtcDateTime, cancellationToken);
+        }
+        catch (Exception exception)
+        {
+            LogFullPassFailed(exception);
+        }
     }
 
     public Task StartAsync() => this.RegisterOrUpdateReminder(KeepScanning, TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(1));
@@ -104,4 +122,7 @@ public sealed partial class EngineWakeUpGrain(TaskStore store, TimeProvider cloc
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The task engines' wake-up scan failed; the next one tries again")]
     private partial void LogScanFailed(Exception exception);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The pass over every wake-up row failed; the next one tries again")]
+    private partial void LogFullPassFailed(Exception exception);
 }

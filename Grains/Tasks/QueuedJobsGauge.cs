@@ -61,7 +61,7 @@ public sealed partial class QueuedJobsGauge
     {
         try
         {
-            _last = new QueuedJobsReading(Now, await _store.MostQueuedAsync(TopOrganizations));
+            _last = new QueuedJobsReading(Now, await _store.MostQueuedAsync(TopOrganizations, Now));
         }
         catch (Exception exception)
         {

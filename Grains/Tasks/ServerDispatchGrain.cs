@@ -30,7 +30,7 @@ public sealed class ServerDispatchGrain(TaskStore store, GrainReferences referen
 
     public override async Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        foreach (var organization in await store.OrganizationsWithServerWorkAsync(cancellationToken))
+        foreach (var organization in await store.OrganizationsWithServerWorkAsync(clock.GetUtcNow().UtcDateTime, cancellationToken))
         {
             _rotation.Keep(organization);
         }

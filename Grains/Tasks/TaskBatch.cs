@@ -31,7 +31,10 @@ public sealed class TaskBatch : ICommitBatch
 
     public List<ResultToStore> Results { get; } = [];
 
-    public bool IsEmpty => _changedJobs.Count == 0 && Ended.Count == 0 && Results.Count == 0;
+    /// <summary>The write recomputes the organization's wake-up row (<see cref="EngineWakeUpRow"/>).</summary>
+    public bool RecomputeWakeUp { get; set; }
+
+    public bool IsEmpty => _changedJobs.Count == 0 && Ended.Count == 0 && Results.Count == 0 && !RecomputeWakeUp;
 
     /// <summary>Never: a job changed again while its batch waits must land in that batch, written once with its latest run.</summary>
     public bool IsFull => false;

@@ -114,7 +114,7 @@ public sealed partial class TaskEngineGrain
     /// </summary>
     private void AfterChanges()
     {
-        StayAwakeWhileBusy();
+        var busy = StayAwakeWhileBusy();
         var wakeAt = _jobs.NextWakeAt;
         if (wakeAt != _wakeAt)
         {
@@ -131,6 +131,24 @@ public sealed partial class TaskEngineGrain
         {
             _offered = true;
             _ = references.Get<IServerDispatchGrain>(0).OfferAsync(OrganizationId);
+        }
+
+        RecomputeWakeUpRowWhenIdle(busy);
+    }
+
+    /// <summary>
+    /// An engine going idle brings its organization's wake-up row up to its next moment (the row stayed in the past while
+    /// the engine had work), so that the wake-up scan leaves the collected engine alone until then (<see cref="EngineWakeUpRow"/>).
+    /// The recomputation rides on the write in the completions' lane that is open now.
+    /// </summary>
+    private void RecomputeWakeUpRowWhenIdle(bool busy)
+    {
+        var reports = _writes.Reports.Open;
+        if (!reports.RecomputeWakeUp && _wakeUpRow.ShouldRecompute(_jobs.NextWakeAt, busy, Now))
+        {
+            _wakeUpRow.Recomputing(Now);
+            reports.RecomputeWakeUp = true;
+            _ = CommitQuietlyAsync();
         }
     }
 
@@ -164,13 +182,17 @@ public sealed partial class TaskEngineGrain
     /// Orleans collects it after the engine's collection age and <see cref="EngineWakeUpGrain"/> activates it again before
     /// its next job falls due (docs/jobs.md, "How it is built").
     /// </summary>
-    private void StayAwakeWhileBusy()
+    /// <returns>Whether the engine is busy (kept from collection).</returns>
+    private bool StayAwakeWhileBusy()
     {
         var now = Now;
-        if (_waiters.Exists(waiter => !waiter.IsOver(now)) || _jobs.HasQueuedOrRunning || _jobs.NextWakeAt <= now + EngineWakeUpGrain.IdleHorizon)
+        var busy = _waiters.Exists(waiter => !waiter.IsOver(now)) || _jobs.HasQueuedOrRunning || _jobs.NextWakeAt <= now + EngineWakeUpGrain.IdleHorizon;
+        if (busy)
         {
             DelayDeactivation(settings.SweepInterval + EngineWakeUpGrain.IdleHorizon);
         }
+
+        return busy;
     }
 
     /// <summary>The periodic safety net: definitions saved while the engine missed it, silent agents, stuck runs.</summary>
@@ -218,11 +240,14 @@ public sealed partial class TaskEngineGrain
     private async Task WriteAsync(TaskBatch batch, string lane)
     {
         ThrowIfBroken();
-        List<long> alertConfigs;
+        TaskWriteOutcome outcome;
         var started = clock.GetTimestamp();
+        var runs = batch.TakeRunWrites();
+        var now = Now;
+        var lowerWakeUpTo = _wakeUpRow.LowerTo(runs.Select(write => EngineWakeUpRow.MomentOf(write.Run, _jobs.Get(write.Job)?.Definition.Runnable ?? true, now)));
         try
         {
-            alertConfigs = await store.WriteAsync(OrganizationId, batch.TakeRunWrites(), batch);
+            outcome = await store.WriteAsync(OrganizationId, runs, batch, lowerWakeUpTo, now);
         }
         catch
         {
@@ -237,7 +262,17 @@ public sealed partial class TaskEngineGrain
             metrics.Written(lane, clock.GetElapsedTime(started));
         }
 
-        TellAlertConfigs(batch, alertConfigs);
+        if (lowerWakeUpTo is { } lowered)
+        {
+            _wakeUpRow.Lowered(lowered);
+        }
+
+        if (batch.RecomputeWakeUp)
+        {
+            _wakeUpRow.Recomputed(outcome.RecomputedWakeUp);
+        }
+
+        TellAlertConfigs(batch, outcome.AlertConfigs);
     }
 
     /// <summary>

@@ -29,6 +29,7 @@ public sealed partial class TaskEngineGrain(
     private readonly EngineJobs _jobs = new();
     private readonly List<ClaimWaiter> _waiters = [];
     private readonly Queue<long> _taskIds = new();
+    private readonly EngineWakeUpRow _wakeUpRow = new();
     private EngineWrites _writes = null!;
     private IGrainTimer _wake = null!;
     private DateTime? _wakeAt;
@@ -45,11 +46,13 @@ public sealed partial class TaskEngineGrain(
         _writes = new EngineWrites(WriteAsync);
         _wake = this.RegisterGrainTimer(WakeAsync, new GrainTimerCreationOptions(Timeout.InfiniteTimeSpan, Timeout.InfiniteTimeSpan) { Interleave = true });
         this.RegisterGrainTimer(SweepAsync, new GrainTimerCreationOptions(settings.SweepInterval, settings.SweepInterval) { Interleave = true });
-        foreach (var row in await store.LoadAsync(OrganizationId))
+        var (jobs, wakeUp) = await store.LoadWithWakeUpAsync(OrganizationId);
+        foreach (var row in jobs)
         {
             _jobs.Add(row.ToEngineJob());
         }
 
+        _wakeUpRow.Loaded(wakeUp);
         AfterChanges();
     }
 

@@ -12,11 +12,27 @@ namespace Planekeeper.Grains.Tasks;
 /// </summary>
 public sealed class TaskStore(NpgsqlDataSource database)
 {
+    private static readonly string JobsOfOrganization =
+        string.Join("\nUNION ALL\n", JobTable.All.Select(table => $"{table.Select} WHERE organization_id = @OrganizationId")) + "\nORDER BY 1, 2";
+
     public async Task<List<EngineJobRow>> LoadAsync(long organizationId)
     {
-        var sql = string.Join("\nUNION ALL\n", JobTable.All.Select(table => $"{table.Select} WHERE organization_id = @OrganizationId")) + "\nORDER BY 1, 2";
         await using var connection = await database.OpenConnectionAsync();
-        return (await connection.QueryAsync<EngineJobRow>(sql, new { OrganizationId = organizationId })).ToList();
+        return (await connection.QueryAsync<EngineJobRow>(JobsOfOrganization, new { OrganizationId = organizationId })).ToList();
+    }
+
+    /// <summary>What an engine reads when it activates, in one round trip: its jobs, and its wake-up row (null: none).</summary>
+    public async Task<(List<EngineJobRow> Jobs, DateTime? WakeUp)> LoadWithWakeUpAsync(long organizationId)
+    {
+        await using var connection = await database.OpenConnectionAsync();
+        await using var results = await connection.QueryMultipleAsync(
+            $"""
+            {JobsOfOrganization};
+            SELECT NULLIF(wake_at, 'infinity') FROM task_engine_wake_ups WHERE organization_id = @OrganizationId;
+            """,
+            new { OrganizationId = organizationId });
+        var jobs = (await results.ReadAsync<EngineJobRow>()).ToList();
+        return (jobs, await results.ReadSingleOrDefaultAsync<DateTime?>());
     }
 
     public async Task<EngineJobRow?> LoadAsync(long organizationId, JobRef job)
@@ -45,37 +61,60 @@ public sealed class TaskStore(NpgsqlDataSource database)
     /// Organizations with jobs a server agent may run now: queued, runnable and naming no credential. (A job that falls due
     /// later is offered by its engine then.)
     /// </summary>
-    public async Task<List<long>> OrganizationsWithServerWorkAsync(CancellationToken cancellationToken)
+    public async Task<List<long>> OrganizationsWithServerWorkAsync(DateTime now, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        return (await connection.QueryAsync<long>(string.Join("\nUNION ", JobKind.All.Select(kind =>
-            $"SELECT organization_id FROM {kind.Table} WHERE status = 'queued' AND credential_name IS NULL AND ({kind.Runnable})")))).ToList();
+        return (await connection.QueryAsync<long>(new CommandDefinition(
+            string.Join("\nUNION ", JobKind.All.Select(kind =>
+                $"SELECT organization_id FROM {kind.Table} WHERE {AwakeBy("@Now")} AND status = 'queued' AND credential_name IS NULL AND ({kind.Runnable})")),
+            new { Now = now }, cancellationToken: cancellationToken))).ToList();
     }
 
     /// <summary>
-    /// Organizations with a runnable job waiting for a next run at or before <paramref name="horizon"/>, or a run whose
-    /// lease ends by then, the one whose first such moment comes soonest first: one statement over the partial indexes
-    /// of migration 021 (<see cref="EngineWakeUpGrain"/>).
+    /// SQL: the job row's organization has a wake-up row at or before <paramref name="moment"/> (an SQL expression). Every
+    /// organization with a job queued or running by then has one (<see cref="EngineWakeUpRow.MomentOf"/>), so a question
+    /// about queued or running jobs reads only those organizations' jobs, by the organization index.
+    /// </summary>
+    public static string AwakeBy(string moment) =>
+        $"organization_id IN (SELECT organization_id FROM task_engine_wake_ups WHERE wake_at <= {moment})";
+
+    /// <summary>
+    /// Organizations whose engine must be awake at or before <paramref name="horizon"/> — a job waiting for a next run by
+    /// then, or one queued or running — the soonest first: one read of <c>task_engine_wake_ups</c> by its index
+    /// (<see cref="EngineWakeUpGrain"/>, <see cref="EngineWakeUpRow"/>).
     /// </summary>
     public async Task<List<long>> OrganizationsToWakeAsync(DateTime horizon, CancellationToken cancellationToken)
     {
         await using var connection = await database.OpenConnectionAsync(cancellationToken);
-        var moments = string.Join("\nUNION ALL ", JobKind.All.Select(kind => $"""
-            SELECT organization_id, next_run_at AS at FROM {kind.Table} WHERE status IN ('pending', 'completed', 'failed') AND next_run_at <= @Horizon AND ({kind.Runnable})
-            UNION ALL SELECT organization_id, lease_expires_at FROM {kind.Table} WHERE status = 'in_progress' AND lease_expires_at <= @Horizon
-            """));
         return (await connection.QueryAsync<long>(new CommandDefinition(
-            $"SELECT organization_id FROM ({moments}) AS moments GROUP BY organization_id ORDER BY min(at), organization_id",
+            "SELECT organization_id FROM task_engine_wake_ups WHERE wake_at <= @Horizon ORDER BY wake_at, organization_id",
             new { Horizon = horizon }, cancellationToken: cancellationToken))).ToList();
+    }
+
+    /// <summary>
+    /// Lowers every organization's wake-up row to its jobs' earliest moment (creating the rows missing): one pass over
+    /// the job tables, which makes right a row that a change made outside this version's writes left too late — by a
+    /// silo of the previous version during a rolling upgrade, or by hand (<see cref="EngineWakeUpGrain"/>).
+    /// </summary>
+    public async Task LowerEveryWakeUpAsync(DateTime now, CancellationToken cancellationToken)
+    {
+        await using var connection = await database.OpenConnectionAsync(cancellationToken);
+        await connection.ExecuteAsync(new CommandDefinition(
+            $"""
+            INSERT INTO task_engine_wake_ups (organization_id, wake_at)
+            SELECT organization_id, min(at) FROM ({TaskWriteStatements.JobMoments("true")}) AS moments WHERE at IS NOT NULL GROUP BY organization_id
+            ON CONFLICT (organization_id) DO UPDATE SET wake_at = LEAST(task_engine_wake_ups.wake_at, EXCLUDED.wake_at)
+            """,
+            new { now }, cancellationToken: cancellationToken));
     }
 
     /// <summary>
     /// The <paramref name="top"/> organizations with the most queued jobs, most first: one statement over the job
     /// tables' partial indexes of due rows, for the queue-depth gauge (<see cref="QueuedJobsGauge"/>).
     /// </summary>
-    public async Task<List<QueuedJobs>> MostQueuedAsync(int top)
+    public async Task<List<QueuedJobs>> MostQueuedAsync(int top, DateTime now)
     {
-        var queued = string.Join("\n UNION ALL ", JobKind.All.Select(kind => $"SELECT organization_id FROM {kind.Table} WHERE status = 'queued' AND ({kind.Runnable})"));
+        var queued = string.Join("\n UNION ALL ", JobKind.All.Select(kind => $"SELECT organization_id FROM {kind.Table} WHERE {AwakeBy("@Now")} AND status = 'queued' AND ({kind.Runnable})"));
         await using var connection = await database.OpenConnectionAsync();
         return (await connection.QueryAsync<QueuedJobs>(
             $"""
@@ -85,7 +124,7 @@ public sealed class TaskStore(NpgsqlDataSource database)
              ORDER BY Queued DESC, organization_id
              LIMIT @Top
             """,
-            new { Top = top })).ToList();
+            new { Top = top, Now = now })).ToList();
     }
 
     public sealed class StuckJobRow
@@ -113,7 +152,7 @@ public sealed class TaskStore(NpgsqlDataSource database)
                   FROM {kind.Table} j
                   JOIN organizations o ON o.id = j.organization_id
                   LEFT JOIN agents a ON a.id = j.lease_agent_id
-                 WHERE j.status = 'in_progress' AND j.started_at < @StartedBefore
+                 WHERE j.{AwakeBy("@StartedBefore")} AND j.status = 'in_progress' AND j.started_at < @StartedBefore
                 """)) + "\nORDER BY InProgressSince, Kind, JobId",
             new { StartedBefore = startedBefore })).ToList();
     }
@@ -123,7 +162,7 @@ public sealed class TaskStore(NpgsqlDataSource database)
     {
         await using var connection = await database.OpenConnectionAsync();
         return (await connection.QueryAsync<long>(
-            string.Join(" UNION ", JobKind.All.Select(kind => $"SELECT organization_id FROM {kind.Table} WHERE status = 'in_progress' AND started_at < @StartedBefore")),
+            string.Join(" UNION ", JobKind.All.Select(kind => $"SELECT organization_id FROM {kind.Table} WHERE {AwakeBy("@StartedBefore")} AND status = 'in_progress' AND started_at < @StartedBefore")),
             new { StartedBefore = startedBefore })).ToList();
     }
 
@@ -131,9 +170,13 @@ public sealed class TaskStore(NpgsqlDataSource database)
     /// The whole batch in one round trip: without an explicit transaction the batch is one implicit transaction,
     /// committed (durably) before the database answers, and rolled back entirely when a statement fails.
     /// </summary>
-    /// <returns>The active alert configs using the jobs the batch completed, read in the same round trip.</returns>
+    /// <param name="lowerWakeUpTo">When set, the organization's wake-up row is lowered to it in the same transaction.</param>
+    /// <returns>
+    /// The active alert configs using the jobs the batch completed, read in the same round trip, and the wake-up row
+    /// when the batch recomputed it.
+    /// </returns>
     /// <exception cref="RunVersionConflictException">A job row was changed or deleted by someone else; nothing was written.</exception>
-    public async Task<List<long>> WriteAsync(long organizationId, IReadOnlyList<RunStateWrite> runs, TaskBatch batch)
+    public async Task<TaskWriteOutcome> WriteAsync(long organizationId, IReadOnlyList<RunStateWrite> runs, TaskBatch batch, DateTime? lowerWakeUpTo, DateTime now)
     {
         await using var connection = await database.OpenConnectionAsync();
         await using var statements = new NpgsqlBatch(connection);
@@ -143,26 +186,47 @@ public sealed class TaskStore(NpgsqlDataSource database)
         }
 
         TaskWriteStatements.AddExecutionsAndResults(statements, organizationId, batch);
+        if (lowerWakeUpTo is { } moment)
+        {
+            statements.BatchCommands.Add(TaskWriteStatements.LowerWakeUp(organizationId, moment));
+        }
+
+        if (batch.RecomputeWakeUp)
+        {
+            foreach (var statement in TaskWriteStatements.RecomputeWakeUp(organizationId, now))
+            {
+                statements.BatchCommands.Add(statement);
+            }
+        }
+
         if (TaskWriteStatements.AlertConfigsOfResults(organizationId, batch) is { } alertConfigs)
         {
             statements.BatchCommands.Add(alertConfigs);
         }
 
-        var configs = new List<long>();
+        var outcome = new TaskWriteOutcome([], null);
         if (statements.BatchCommands.Count == 0)
         {
-            return configs;
+            return outcome;
         }
 
         try
         {
             await using var reader = await statements.ExecuteReaderAsync();
-            // Only the last statement, when there is one, answers rows: the alert configs.
+            // Rows come from the alert configs (id) and the recomputed wake-up row (wake_at); the lock's row is skipped.
             do
             {
                 while (await reader.ReadAsync())
                 {
-                    configs.Add(reader.GetInt64(0));
+                    switch (reader.GetName(0))
+                    {
+                        case "id":
+                            outcome.AlertConfigs.Add(reader.GetInt64(0));
+                            break;
+                        case "wake_at":
+                            outcome = outcome with { RecomputedWakeUp = reader.IsDBNull(0) ? null : reader.GetDateTime(0) };
+                            break;
+                    }
                 }
             }
             while (await reader.NextResultAsync());
@@ -172,9 +236,12 @@ public sealed class TaskStore(NpgsqlDataSource database)
             throw new RunVersionConflictException(conflict.MessageText);
         }
 
-        return configs;
+        return outcome;
     }
 }
+
+/// <summary>What a write read back: the alert configs to tell, and the recomputed wake-up row (when it was recomputed).</summary>
+public sealed record TaskWriteOutcome(List<long> AlertConfigs, DateTime? RecomputedWakeUp);
 
 /// <summary>The database holds a newer run of a job than the engine's memory: the engine must reload.</summary>
 public sealed class RunVersionConflictException(string message) : Exception(message);

@@ -1,6 +1,7 @@
 using Npgsql;
 using NpgsqlTypes;
 using Planekeeper.Grains.Interfaces.Tasks;
+using Planekeeper.Grains.Jobs;
 
 namespace Planekeeper.Grains.Tasks;
 
@@ -202,6 +203,51 @@ public static class TaskWriteStatements
             """,
             ("organization_id", organizationId), ("scrape_jobs", scrapeJobs), ("gather_jobs", gatherJobs));
     }
+
+    /// <summary>Lowers the organization's wake-up row to <paramref name="moment"/> (creating it), never raising it.</summary>
+    public static NpgsqlBatchCommand LowerWakeUp(long organizationId, DateTime moment) => Command(
+        """
+        INSERT INTO task_engine_wake_ups (organization_id, wake_at) VALUES (@organization_id, @wake_at)
+        ON CONFLICT (organization_id) DO UPDATE SET wake_at = LEAST(task_engine_wake_ups.wake_at, EXCLUDED.wake_at)
+        """,
+        ("organization_id", organizationId), ("wake_at", moment));
+
+    /// <summary>
+    /// Sets the organization's wake-up row to its jobs' earliest moment (<see cref="EngineWakeUpRow.MomentOf"/>), or
+    /// to infinity when none has one; the last statement answers it (<c>wake_at</c>, null for infinity). The row is
+    /// locked before the jobs are read (each statement reads what was committed when it began), so a job saved
+    /// meanwhile either is read or lowers the row after this write.
+    /// </summary>
+    public static IEnumerable<NpgsqlBatchCommand> RecomputeWakeUp(long organizationId, DateTime now)
+    {
+        yield return Command(
+            "INSERT INTO task_engine_wake_ups (organization_id, wake_at) VALUES (@organization_id, 'infinity') ON CONFLICT (organization_id) DO NOTHING",
+            ("organization_id", organizationId));
+        yield return Command(
+            "SELECT organization_id AS locked FROM task_engine_wake_ups WHERE organization_id = @organization_id FOR UPDATE",
+            ("organization_id", organizationId));
+        yield return Command(
+            $"""
+            UPDATE task_engine_wake_ups
+               SET wake_at = coalesce((SELECT min(at) FROM ({JobMoments("organization_id = @organization_id")}) AS moments), 'infinity')
+             WHERE organization_id = @organization_id
+            RETURNING NULLIF(wake_at, 'infinity') AS wake_at
+            """,
+            ("organization_id", organizationId), ("now", now));
+    }
+
+    /// <summary>
+    /// The moment each job selected by <paramref name="where"/> needs its engine, as <see cref="EngineWakeUpRow.MomentOf"/>
+    /// says (<c>organization_id, at</c>); <c>@now</c> stands for a queued job's missing due time.
+    /// </summary>
+    public static string JobMoments(string where) => string.Join("\nUNION ALL\n", JobKind.All.Select(kind => $"""
+        SELECT organization_id,
+               CASE WHEN status = 'in_progress' THEN started_at
+                    WHEN NOT ({kind.Runnable}) THEN NULL
+                    WHEN status = 'queued' THEN coalesce(next_run_at, @now)
+                    ELSE next_run_at END AS at
+          FROM {kind.Table} WHERE {where}
+        """));
 
     private static NpgsqlBatchCommand Command(string sql, params (string Name, object Value)[] parameters)
     {
