@@ -14,10 +14,9 @@ namespace Planekeeper.Grains.Agents;
 /// </summary>
 public sealed class AgentStore(NpgsqlDataSource database)
 {
-    /// <summary>Every job row an agent holds now: one SELECT per kind over the lease columns.</summary>
     /// <summary>
-    /// SQL over the jobs agents hold: only organizations whose wake-up row is at or before <c>@Now</c> can have one
-    /// (<see cref="TaskStore.AwakeBy"/>), and their jobs are read by the organization index.
+    /// Every job row an agent holds now: one SELECT per kind over the lease columns, of the organizations whose wake-up
+    /// row is at or before <c>@Now</c> (only they can have one, <see cref="TaskStore.AwakeBy"/>), by the organization index.
     /// </summary>
     private static string HeldJobs(string columns, string where) =>
         string.Join("\nUNION ALL\n", JobKind.All.Select(kind => $"SELECT {columns.Replace("{kind}", kind.Name)} FROM {kind.Table} j WHERE j.{TaskStore.AwakeBy("@Now")} AND {where}"));

@@ -24,6 +24,9 @@ public sealed partial class EngineWakeUpGrain(TaskStore store, TimeProvider cloc
 
     public static readonly TimeSpan ScanInterval = TimeSpan.FromSeconds(5);
 
+    /// <summary>How often every wake-up row is checked against the job tables (<see cref="TaskStore.LowerEveryWakeUpAsync"/>).</summary>
+    public static readonly TimeSpan FullPassInterval = TimeSpan.FromMinutes(10);
+
     /// <summary>How far ahead a scan looks: an engine is active at least this long before its job is due, less a scan.</summary>
     public static readonly TimeSpan Lookahead = TimeSpan.FromSeconds(30);
 
@@ -36,9 +39,6 @@ public sealed partial class EngineWakeUpGrain(TaskStore store, TimeProvider cloc
     private const string KeepScanning = "keep-scanning";
 
     private readonly Dictionary<long, DateTime> _wokenAt = [];
-
-    /// <summary>How often every wake-up row is checked against the job tables (<see cref="TaskStore.LowerEveryWakeUpAsync"/>).</summary>
-    public static readonly TimeSpan FullPassInterval = TimeSpan.FromMinutes(10);
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {

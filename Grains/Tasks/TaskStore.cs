@@ -71,12 +71,16 @@ public sealed class TaskStore(NpgsqlDataSource database)
     }
 
     /// <summary>
-    /// SQL: the job row's organization has a wake-up row at or before <paramref name="moment"/> (an SQL expression). Every
-    /// organization with a job queued or running by then has one (<see cref="EngineWakeUpRow.MomentOf"/>), so a question
-    /// about queued or running jobs reads only those organizations' jobs, by the organization index.
+    /// SQL: the job row's organization has a wake-up row at or before <paramref name="moment"/> (an SQL expression), give or
+    /// take <see cref="ClockSkew"/> (the row may come from another silo's clock). Every organization with a job queued or
+    /// running by then has one (<see cref="EngineWakeUpRow.MomentOf"/>), so a question about queued or running jobs reads
+    /// only those organizations' jobs, by the organization index.
     /// </summary>
     public static string AwakeBy(string moment) =>
-        $"organization_id IN (SELECT organization_id FROM task_engine_wake_ups WHERE wake_at <= {moment})";
+        $"organization_id IN (SELECT organization_id FROM task_engine_wake_ups WHERE wake_at <= {moment} + interval '{ClockSkew.TotalSeconds} seconds')";
+
+    /// <summary>How far apart the silos' clocks may be for <see cref="AwakeBy"/> to find every organization it must.</summary>
+    public static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(1);
 
     /// <summary>
     /// Organizations whose engine must be awake at or before <paramref name="horizon"/> — a job waiting for a next run by
