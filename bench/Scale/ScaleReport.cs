@@ -34,6 +34,8 @@ public static class ScaleReport
                           string.Join(", ", f.LagBySlice.Select(slice => $"{slice.P50:F0} / {slice.P99:F0} ms")));
         Console.WriteLine($"    the agents' calls: claim {f.ClaimCalls}; completion {f.CompleteCalls}; {f.EmptyClaims:N0} claims came back empty; agents busy {f.AgentsBusyShare:P0} of the time");
         Console.WriteLine($"    engines active every 10 s from {f.ActiveSamplingFromSeconds:F0} s after the window's start: {string.Join(" ", f.ActiveEnginesBySecond.Where((_, i) => i % 10 == 0).Select(n => n.ToString("N0")))}");
+        Console.WriteLine($"    the silo's collector paused it every 10 s from then (ms; generation 2 collections in brackets): " +
+                          string.Join(" ", CollectorSample.Spans(f.CollectorBySecond, 10).Select(span => $"{span.PausedMs:F0}{(span.Gen2 > 0 ? $"({span.Gen2})" : "")}")));
         Console.WriteLine($"  while draining: {f.RunCpu}");
         Console.WriteLine($"  PostgreSQL database after seeding: {f.DatabaseMiB:N0} MiB");
     }

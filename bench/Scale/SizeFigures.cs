@@ -34,7 +34,8 @@ public sealed record SizeFigures(
     double ActiveSamplingFromSeconds,
     double ScheduledAheadSeconds,
     double AgentsBusyShare,
-    int Agents)
+    int Agents,
+    List<CollectorSample> CollectorBySecond)
 {
     public const string LinePrefix = "SCALE-FIGURES ";
 

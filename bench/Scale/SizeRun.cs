@@ -90,7 +90,7 @@ public static class SizeRun
         var busyShare = agents.BusyShare(draining.Elapsed);
         runTrips.Sample();
         cpu.Sample();
-        var (peakRss, activeBySecond) = await sampling;
+        var (peakRss, activeBySecond, collectorBySecond) = await sampling;
         runTrips.Dispose();
 
         return new SizeFigures(
@@ -98,7 +98,7 @@ public static class SizeRun
             activeBySecond.Max(), firstClaims, activeClaims, activationTrips, sweepReads, due.Count, agents.Claimed, agents.Failures,
             Percentiles.Of(agents.Lags), runTrips.InWindow().Operations / (double)Math.Max(1, agents.Claimed), cpu.Summarize()?.ToString() ?? "CPU not measured (not Linux)",
             databaseMiB, seedSeconds, total.Elapsed.TotalSeconds, agents.LagsBySlice(start), agents.ClaimCalls, agents.CompleteCalls, agents.EmptyClaims,
-            activeBySecond, samplingFrom, scheduledAhead, busyShare, agentCount);
+            activeBySecond, samplingFrom, scheduledAhead, busyShare, agentCount, collectorBySecond);
     }
 
     public static void Print(SizeFigures figures) => Console.WriteLine(SizeFigures.LinePrefix + JsonSerializer.Serialize(figures));
@@ -132,18 +132,22 @@ public static class SizeRun
         return Percentiles.Of(durations);
     }
 
-    /// <summary>The peak RSS, and the active engines counted about every second (when the wake-up scan activates them).</summary>
-    private static async Task<(double PeakRssMiB, List<int> ActiveBySecond)> SamplePeaksAsync(IGrainFactory grains, DateTime until)
+    /// <summary>
+    /// The peak RSS, the active engines counted about every second (when the wake-up scan activates them) and the
+    /// collector's running totals beside them.
+    /// </summary>
+    private static async Task<(double PeakRssMiB, List<int> ActiveBySecond, List<CollectorSample> CollectorBySecond)> SamplePeaksAsync(IGrainFactory grains, DateTime until)
     {
-        var (rss, activations) = (0.0, new List<int>());
+        var (rss, activations, collector) = (0.0, new List<int>(), new List<CollectorSample>());
         while (DateTime.UtcNow < until)
         {
             rss = Math.Max(rss, Memory.RssMiB);
+            collector.Add(CollectorSample.Now());
             activations.Add(await EngineActivations.CountAsync(grains));
             await Task.Delay(1000);
         }
 
-        return (rss, activations);
+        return (rss, activations, collector);
     }
 
     private static async Task<List<long>> QueryIdsAsync(BenchDatabase database, string sql)
