@@ -27,8 +27,12 @@ public sealed partial class EngineWakeUpGrain(TaskStore store, TimeProvider cloc
     /// <summary>How often every wake-up row is checked against the job tables (<see cref="TaskStore.LowerEveryWakeUpAsync"/>).</summary>
     public static readonly TimeSpan FullPassInterval = TimeSpan.FromMinutes(10);
 
-    /// <summary>How far ahead a scan looks: an engine is active at least this long before its job is due, less a scan.</summary>
-    public static readonly TimeSpan Lookahead = TimeSpan.FromSeconds(30);
+    /// <summary>
+    /// How far ahead a scan looks: an engine is active at least this long before its job is due, less a scan. Long enough
+    /// for thousands of idle engines falling due together to load their jobs first; bounded by <see cref="IdleHorizon"/>
+    /// (docs/jobs.md, "How it is built").
+    /// </summary>
+    public static readonly TimeSpan Lookahead = TimeSpan.FromSeconds(40);
 
     /// <summary>Engines activated at once by a scan: each activation is one read of the organization's jobs.</summary>
     public const int WokenAtOnce = 16;
