@@ -21,7 +21,21 @@ public sealed class EngineJob(JobRef job, JobDefinitionForTasks definition, JobR
 
     public JobDefinitionForTasks Definition { get; set; } = definition;
 
-    public JobRunState Run { get; set; } = run;
+    private JobRunState _run = run;
+
+    /// <summary>Inline (a value, not an object): a change writes no new object into this long-lived one (bench/README.md, JobPipeline, eleventh round).</summary>
+    public JobRunState Run
+    {
+        get => _run;
+        set
+        {
+            _run = value;
+            RunChanges++;
+        }
+    }
+
+    /// <summary>How often <see cref="Run"/> changed in memory: a call that awaited compares it to see whether the run moved meanwhile.</summary>
+    public int RunChanges { get; private set; }
 
     /// <summary>The run_version the row has in the database; the next write expects it.</summary>
     public int PersistedRunVersion { get; set; } = persistedRunVersion;

@@ -67,11 +67,11 @@ public sealed class EngineJobs
 
     public List<EngineJob> LeasesExpiredBy(DateTime now) => _leases.AtOrBefore(now);
 
-    public List<EngineJob> HeldBy(long agentId) => _byTask.Values.Where(job => job.Run.Lease!.AgentId == agentId).ToList();
+    public List<EngineJob> HeldBy(long agentId) => _byTask.Values.Where(job => job.Run.HeldLease.AgentId == agentId).ToList();
 
-    public List<EngineJob> StartedBefore(DateTime time) => _byTask.Values.Where(job => job.Run.Lease!.StartedAt < time).ToList();
+    public List<EngineJob> StartedBefore(DateTime time) => _byTask.Values.Where(job => job.Run.HeldLease.StartedAt < time).ToList();
 
-    public IEnumerable<long> LeaseHolders => _byTask.Values.Select(job => job.Run.Lease!.AgentId).Distinct();
+    public IEnumerable<long> LeaseHolders => _byTask.Values.Select(job => job.Run.HeldLease.AgentId).Distinct();
 
     private void Index(EngineJob job)
     {
@@ -108,7 +108,7 @@ public sealed class EngineJobs
         _waiting.Remove(job);
         if (_leases.Remove(job))
         {
-            _byTask.Remove(job.Run.Lease!.TaskId);
+            _byTask.Remove(job.Run.HeldLease.TaskId);
         }
     }
 

@@ -6,7 +6,7 @@ namespace Planekeeper.Grains.Tasks;
 /// The run columns of a job row, which only the task engine writes. <see cref="Attempt"/> counts the tries of
 /// the current run that ended without a result (expired, orphaned or failed retryably).
 /// </summary>
-public sealed record JobRunState(
+public readonly record struct JobRunState(
     string Status,
     DateTime? NextRunAt,
     int Attempt,
@@ -15,6 +15,9 @@ public sealed record JobRunState(
     TaskLeaseHolder? Lease)
 {
     public bool IsInProgress => Status == JobStatus.InProgress;
+
+    /// <summary>The lease of a job in progress; only asked of one.</summary>
+    public TaskLeaseHolder HeldLease => Lease ?? throw new InvalidOperationException("the job is not in progress: it holds no lease");
 
     public bool IsQueued => Status == JobStatus.Queued;
 

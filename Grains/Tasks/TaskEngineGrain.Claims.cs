@@ -161,7 +161,7 @@ public sealed partial class TaskEngineGrain
     }
 
     private EngineJob? HeldTask(long agentId, long taskId) =>
-        _jobs.ByTask(taskId) is { } job && job.Run.Lease!.AgentId == agentId ? job : null;
+        _jobs.ByTask(taskId) is { } job && job.Run.HeldLease.AgentId == agentId ? job : null;
 
     private static string NotCurrent(long taskId) =>
         $"task {taskId} is not yours any more: its lease expired, it was handed back, or it was already reported";

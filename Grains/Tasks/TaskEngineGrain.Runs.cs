@@ -54,7 +54,7 @@ public sealed partial class TaskEngineGrain
 
     private void End(EngineJob job, DateTime now, string outcome, string? error)
     {
-        var lease = job.Run.Lease!;
+        var lease = job.Run.HeldLease;
         // The claim leaves the attempt count as it was; the run that ends is the next attempt (as its assignment said).
         BatchOf(job).Ended.Add(new ExecutionEnded(lease.TaskId, job.Ref, lease.AgentId, job.Run.Attempt + 1, lease.StartedAt, now, outcome, error));
         metrics.Ended(job.Ref.Kind, outcome);
@@ -169,7 +169,7 @@ public sealed partial class TaskEngineGrain
         foreach (var job in _jobs.LeasesExpiredBy(now))
         {
             metrics.LeaseExpired(job.Ref.Kind);
-            Retry(job, "lease_expired", $"agent {job.Run.Lease!.AgentId} did not renew its lease");
+            Retry(job, "lease_expired", $"agent {job.Run.HeldLease.AgentId} did not renew its lease");
         }
 
         AfterChanges();
@@ -212,7 +212,7 @@ public sealed partial class TaskEngineGrain
         var silent = await store.SilentAgentsAsync(_jobs.LeaseHolders, Now - agentSettings.OfflineAfter);
         foreach (var job in silent.SelectMany(_jobs.HeldBy))
         {
-            Retry(job, "agent_offline", $"agent {job.Run.Lease!.AgentId} went offline");
+            Retry(job, "agent_offline", $"agent {job.Run.HeldLease.AgentId} went offline");
         }
 
         foreach (var job in _jobs.StartedBefore(Now - settings.StaleAfter))

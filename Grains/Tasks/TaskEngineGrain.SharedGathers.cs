@@ -88,7 +88,7 @@ public sealed partial class TaskEngineGrain
     private List<SharedCandidate> SharedCandidates(ClaimingAgent agent, int size, HashSet<EngineJob> mustRun) =>
         _jobs.QueuedInOrder
             .Where(job => job.Definition.Needs.CanBeRunBy(agent) && !mustRun.Contains(job) && !_sharing.Contains(job))
-            .Select(job => UpstreamOf(job) is { } upstream ? new SharedCandidate(job, job.Run, job.Definition, upstream, job.Run.NextRunAt ?? Now) : null)
+            .Select(job => UpstreamOf(job) is { } upstream ? new SharedCandidate(job, job.RunChanges, job.Definition, upstream, job.Run.NextRunAt ?? Now) : null)
             .OfType<SharedCandidate>()
             .Take(size)
             .ToList();
@@ -128,9 +128,9 @@ public sealed partial class TaskEngineGrain
     /// </summary>
     private void CompleteFromCache(ClaimingAgent agent, List<SharedCandidate> candidates, Dictionary<string, SharedUpstream?> cached, HashSet<EngineJob> mustRun)
     {
-        foreach (var (job, run, definition, upstream, dueAt) in candidates)
+        foreach (var (job, runChanges, definition, upstream, dueAt) in candidates)
         {
-            if (_jobs.Get(job.Ref) != job || !ReferenceEquals(job.Run, run) || !ReferenceEquals(job.Definition, definition))
+            if (_jobs.Get(job.Ref) != job || job.RunChanges != runChanges || !ReferenceEquals(job.Definition, definition))
             {
                 continue;
             }
@@ -157,5 +157,5 @@ public sealed partial class TaskEngineGrain
     private static string? UpstreamOf(EngineJob job) => SharedUpstreams.KeyOf(job.Ref.Kind, job.Definition.JobJson);
 
     /// <summary>A job as it was when its upstream was asked: its run and definition, to see whether it changed meanwhile.</summary>
-    private sealed record SharedCandidate(EngineJob Job, JobRunState Run, JobDefinitionForTasks Definition, string Upstream, DateTime DueAt);
+    private sealed record SharedCandidate(EngineJob Job, int RunChanges, JobDefinitionForTasks Definition, string Upstream, DateTime DueAt);
 }

@@ -15,7 +15,7 @@ public static class TaskTransitions
 
     public static JobRunState Claimed(JobRunState run, TaskLeaseHolder lease) => run with { Status = JobStatus.InProgress, Lease = lease };
 
-    public static JobRunState Renewed(JobRunState run, DateTime expiresAt) => run with { Lease = run.Lease! with { ExpiresAt = expiresAt } };
+    public static JobRunState Renewed(JobRunState run, DateTime expiresAt) => run with { Lease = run.HeldLease with { ExpiresAt = expiresAt } };
 
     public static JobRunState Completed(JobRunState run, CronSchedule? schedule, DateTime now) =>
         new(JobStatus.Completed, schedule?.NextAfter(now), 0, now, null, null);

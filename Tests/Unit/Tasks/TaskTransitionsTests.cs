@@ -34,7 +34,7 @@ public class TaskTransitionsTests
     {
         var expiresAt = Now.AddMinutes(1);
 
-        Assert.Equal(SecondTry with { Lease = SecondTry.Lease! with { ExpiresAt = expiresAt } }, TaskTransitions.Renewed(SecondTry, expiresAt));
+        Assert.Equal(SecondTry with { Lease = SecondTry.HeldLease with { ExpiresAt = expiresAt } }, TaskTransitions.Renewed(SecondTry, expiresAt));
     }
 
     [Fact]
