@@ -23,7 +23,7 @@ public sealed class EngineJob(JobRef job, JobDefinitionForTasks definition, JobR
 
     private JobRunState _run = run;
 
-    /// <summary>Inline (a value, not an object): a change writes no new object into this long-lived one (bench/README.md, JobPipeline, eleventh round).</summary>
+    /// <summary>The job's run, held inside it as a value: a change hangs no new object on this long-lived one (docs/jobs.md, "How it is built").</summary>
     public JobRunState Run
     {
         get => _run;

@@ -8,7 +8,7 @@ public class EngineJobTests
     /// <summary>
     /// The engine holds its jobs for as long as it is active, so they live in the collector's oldest generation; a run
     /// kept as an object made every claim and completion hang a new object on them, which each collection then had to
-    /// find and move (bench/README.md, JobPipeline, eleventh round).
+    /// find and move (docs/jobs.md, "How it is built").
     /// </summary>
     [Fact]
     public void A_claim_and_its_completion_change_the_run_without_allocating()
