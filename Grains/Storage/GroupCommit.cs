@@ -30,12 +30,16 @@ public sealed class GroupCommit<TBatch>(Func<TBatch, Task> write) where TBatch :
         }
     }
 
-    /// <summary>Completes when every change made so far is written; fails when that write failed.</summary>
+    /// <summary>
+    /// Completes when every change made so far is written; fails when that write failed. With nothing left to write, the
+    /// last write's outcome answers: a caller's change may have gone out with a write that someone else's commit started
+    /// and that ended before this call (a write can end within the turn that started it).
+    /// </summary>
     public Task CommitAsync()
     {
         if (_open.IsEmpty && _closed.Count == 0)
         {
-            return _writing ? _openWritten.Task : Task.CompletedTask;
+            return _writing ? _openWritten.Task : _lastFailure is { } failure ? Task.FromException(failure) : Task.CompletedTask;
         }
 
         var written = _openWritten.Task;

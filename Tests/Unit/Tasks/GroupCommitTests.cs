@@ -173,4 +173,39 @@ public class GroupCommitTests
         // "Completes when every change made so far is written; fails when that write failed."
         await Assert.ThrowsAsync<InvalidOperationException>(() => nothing.WaitAsync(Patience));
     }
+
+    [Fact]
+    public async Task A_change_written_by_another_callers_commit_that_failed_at_once_fails_its_own_commit()
+    {
+        var commit = new GroupCommit<TaskBatch>(_ => throw new InvalidOperationException("run version conflict"));
+        commit.Open.Ended.Add(Change(21));
+        var othersCommit = commit.CommitAsync();
+
+        var ownCommit = commit.CommitAsync();
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() => othersCommit.WaitAsync(Patience));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ownCommit.WaitAsync(Patience));
+    }
+
+    [Fact]
+    public async Task A_change_written_by_another_callers_commit_that_succeeded_at_once_is_answered_at_once()
+    {
+        var commit = new GroupCommit<TaskBatch>(_ => Task.CompletedTask);
+        commit.Open.Ended.Add(Change(21));
+        await commit.CommitAsync().WaitAsync(Patience);
+
+        Assert.True(commit.CommitAsync().IsCompletedSuccessfully);
+    }
+
+    [Fact]
+    public async Task Committing_nothing_after_a_failed_write_was_followed_by_a_written_one_completes()
+    {
+        var failNext = true;
+        var commit = new GroupCommit<TaskBatch>(_ => failNext ? throw new InvalidOperationException("connection reset") : Task.CompletedTask);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => Commit(commit, 21).WaitAsync(Patience));
+        failNext = false;
+        await Commit(commit, 22).WaitAsync(Patience);
+
+        Assert.True(commit.CommitAsync().IsCompletedSuccessfully);
+    }
 }
