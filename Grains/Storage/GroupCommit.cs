@@ -11,6 +11,7 @@ public sealed class GroupCommit<TBatch>(Func<TBatch, Task> write) where TBatch :
     private readonly Queue<(TBatch Batch, TaskCompletionSource Written)> _closed = new();
     private TBatch _open = new();
     private TaskCompletionSource _openWritten = NewSource();
+    private TaskCompletionSource _inFlight = NewSource();
     private Exception? _lastFailure;
     private bool _writing;
 
@@ -32,14 +33,14 @@ public sealed class GroupCommit<TBatch>(Func<TBatch, Task> write) where TBatch :
 
     /// <summary>
     /// Completes when every change made so far is written; fails when that write failed. With nothing left to write, the
-    /// last write's outcome answers: a caller's change may have gone out with a write that someone else's commit started
-    /// and that ended before this call (a write can end within the turn that started it).
+    /// write in flight answers, else the last write's outcome: a caller's change may have gone out with a write someone
+    /// else's commit started, which may even have ended before this call (a write can end within the turn that started it).
     /// </summary>
     public Task CommitAsync()
     {
         if (_open.IsEmpty && _closed.Count == 0)
         {
-            return _writing ? _openWritten.Task : _lastFailure is { } failure ? Task.FromException(failure) : Task.CompletedTask;
+            return _writing ? _inFlight.Task : _lastFailure is { } failure ? Task.FromException(failure) : Task.CompletedTask;
         }
 
         var written = _openWritten.Task;
@@ -58,6 +59,7 @@ public sealed class GroupCommit<TBatch>(Func<TBatch, Task> write) where TBatch :
         {
             while (TakeNext() is var (batch, written) && written is not null)
             {
+                _inFlight = written;
                 try
                 {
                     await write(batch);
@@ -76,7 +78,7 @@ public sealed class GroupCommit<TBatch>(Func<TBatch, Task> write) where TBatch :
             _writing = false;
         }
 
-        // Callers that committed an empty batch while the last write ran are answered with its outcome.
+        // Callers of an open batch left empty (a Forget took their changes back out) get the last write's outcome.
         if (_lastFailure is { } failure)
         {
             _openWritten.TrySetException(failure);

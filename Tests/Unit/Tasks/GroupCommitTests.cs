@@ -208,4 +208,23 @@ public class GroupCommitTests
 
         Assert.True(commit.CommitAsync().IsCompletedSuccessfully);
     }
+
+    [Fact]
+    public async Task A_change_in_flight_with_another_callers_commit_is_answered_by_that_write_not_a_later_one()
+    {
+        var database = new Database();
+        var commit = new GroupCommit<TaskBatch>(database.WriteAsync);
+        commit.Open.Ended.Add(Change(21));
+        var othersCommit = commit.CommitAsync();
+        var firstWrite = await database.NextAsync();
+        var ownCommit = commit.CommitAsync();
+        var laterCommit = Commit(commit, 22);
+
+        firstWrite.Done.SetException(new InvalidOperationException("run version conflict"));
+        (await database.NextAsync()).Done.SetResult();
+
+        await laterCommit.WaitAsync(Patience);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => othersCommit.WaitAsync(Patience));
+        await Assert.ThrowsAsync<InvalidOperationException>(() => ownCommit.WaitAsync(Patience));
+    }
 }
