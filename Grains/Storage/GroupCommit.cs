@@ -35,6 +35,8 @@ public sealed class GroupCommit<TBatch>(Func<TBatch, Task> write) where TBatch :
     /// Completes when every change made so far is written; fails when that write failed. With nothing left to write, the
     /// write in flight answers, else the last write's outcome: a caller's change may have gone out with a write someone
     /// else's commit started, which may even have ended before this call (a write can end within the turn that started it).
+    /// When changes already wait in the open batch, their write answers, even for a change in the write in flight: the
+    /// task engine stops writing after a failed write, so its later writes fail too (docs/jobs.md, "How it is built").
     /// </summary>
     public Task CommitAsync()
     {
