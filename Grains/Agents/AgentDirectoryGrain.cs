@@ -39,7 +39,7 @@ public sealed class AgentDirectoryGrain(AgentStore store, AgentSettings settings
 
         var agent = validated.Value!;
         var saved = _heartbeats.Open.Add(organizationId, apiKeyId, agent, clock.GetUtcNow().UtcDateTime);
-        await _window.CommitAsync(_heartbeats.CommitAsync);
+        await _window.CommitAsync(_heartbeats.CommitAsync, _heartbeats.OpenWritten);
         var id = saved.AgentId;
         await GrainFactory.GetGrain<IAgentGrain>(id).BeatAsync(
             new ClaimingAgent(id, organizationId, agent.Capabilities, agent.Credentials.Select(c => c.Name!).ToList()), apiKeyId);

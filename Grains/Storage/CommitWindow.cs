@@ -26,6 +26,26 @@ public sealed class CommitWindow(Func<Task> window)
         return committed.Task;
     }
 
+    /// <summary>
+    /// Like <see cref="CommitAsync(Func{Task})"/>, but answered by <paramref name="ownWrite"/>, the write of the batch that
+    /// holds this caller's change (<see cref="GroupCommit{TBatch}.OpenWritten"/>): one window's changes can go out in
+    /// several batches (a batch fills up, or the write before ends and takes what is there), and the window's commit
+    /// answers for the last of them only.
+    /// </summary>
+    public async Task CommitAsync(Func<Task> commit, Task ownWrite)
+    {
+        try
+        {
+            await CommitAsync(commit);
+        }
+        catch (Exception)
+        {
+            // A later batch's failure; whether this caller's change was written is ownWrite's to say.
+        }
+
+        await ownWrite;
+    }
+
     private async Task CloseAsync(TaskCompletionSource committed, Func<Task> commit)
     {
         try

@@ -32,6 +32,12 @@ public sealed class GroupCommit<TBatch>(Func<TBatch, Task> write) where TBatch :
     }
 
     /// <summary>
+    /// The outcome of the open batch's write, read right after a change to <see cref="Open"/>: for a caller whose commit
+    /// someone else makes later (<see cref="CommitWindow"/>), by when its batch may have gone out with others behind it.
+    /// </summary>
+    public Task OpenWritten => _openWritten.Task;
+
+    /// <summary>
     /// Completes when every change made so far is written; fails when that write failed. With nothing left to write, the
     /// write in flight answers, else the last write's outcome: a caller's change may have gone out with a write someone
     /// else's commit started, which may even have ended before this call (a write can end within the turn that started it).

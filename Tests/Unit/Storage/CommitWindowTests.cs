@@ -1,4 +1,6 @@
 using System.Threading.Channels;
+using Planekeeper.Grains.Agents;
+using Planekeeper.Grains.Interfaces.Agents;
 using Planekeeper.Grains.Storage;
 
 namespace Planekeeper.Tests.Unit.Storage;
@@ -74,5 +76,42 @@ public class CommitWindowTests
         (await moments.NextCommitAsync()).SetResult();
         await late.WaitAsync(Patience);
         Assert.Equal(2, moments.CommitCount);
+    }
+
+    [Fact]
+    public async Task A_change_of_one_window_that_went_out_with_an_earlier_batch_is_answered_by_that_batchs_write()
+    {
+        var writes = Channel.CreateUnbounded<TaskCompletionSource>();
+        var heartbeats = new GroupCommit<HeartbeatBatch>(_ =>
+        {
+            var write = new TaskCompletionSource();
+            writes.Writer.TryWrite(write);
+            return write.Task;
+        });
+        async Task<TaskCompletionSource> NextWriteAsync() => await writes.Reader.ReadAsync().AsTask().WaitAsync(Patience);
+        var closeWindow = new TaskCompletionSource();
+        var window = new CommitWindow(() => (closeWindow = new TaskCompletionSource()).Task);
+        Task Beat(string name)
+        {
+            heartbeats.Open.Add(1, 7, new ValidHeartbeat(name, "1.0", ["gather"], [], new Dictionary<string, UpstreamRateLimit>()), DateTime.UnixEpoch);
+            return window.CommitAsync(heartbeats.CommitAsync, heartbeats.OpenWritten);
+        }
+
+        var first = Beat("first");
+        closeWindow.SetResult();
+        var firstWrite = await NextWriteAsync();
+        // The next window opens; its first beat goes out as soon as the write before it ends, its second waits.
+        var early = Beat("early");
+        firstWrite.SetResult();
+        var earlyWrite = await NextWriteAsync();
+        var late = Beat("late");
+        closeWindow.SetResult();
+
+        earlyWrite.SetException(new InvalidOperationException("connection reset"));
+        (await NextWriteAsync()).SetResult();
+
+        await first.WaitAsync(Patience);
+        await late.WaitAsync(Patience);
+        await Assert.ThrowsAsync<InvalidOperationException>(() => early.WaitAsync(Patience));
     }
 }
